@@ -1,0 +1,106 @@
+# gensyn: one Makefile for the contracts (Foundry) and the Go node software.
+# Tool versions are pinned in one place each: package.json/package-lock.json
+# (forge, anvil, cast, solc, forge-std, OpenZeppelin) and go.mod (go-ethereum
+# via op-geth, op-service, abigen).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+BIN        := node_modules/.bin
+FORGE      := $(BIN)/forge
+GO         ?= go
+GOFLAGS_TEST ?= -race
+# Packages whose results must be bit-identical on every architecture.
+REPRO_PKGS ?= ./node/...
+QEMU       ?= qemu-aarch64
+
+.PHONY: help
+help: ## Show this help
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z0-9_-]+:.*## / {printf "  \033[36m%-16s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: deps
+deps: node_modules/.stamp ## Install the pinned contracts toolchain (npm ci) and Go modules
+	$(GO) mod download
+
+.PHONY: build
+build: node_modules/.stamp ## Build the contracts and the gensyn binary (bin/gensyn)
+	$(FORGE) build
+	$(GO) build -o bin/gensyn ./cmd/gensyn
+
+.PHONY: test
+test: node_modules/.stamp ## Run the whole test suite: forge, Go (with -race), cross-architecture reproducibility
+	$(FORGE) build
+	$(FORGE) test
+	$(GO) test $(GOFLAGS_TEST) ./...
+	$(MAKE) --no-print-directory test-repro
+
+.PHONY: test-contracts
+test-contracts: node_modules/.stamp ## Run the forge tests only
+	$(FORGE) test
+
+.PHONY: test-go
+test-go: node_modules/.stamp ## Run the Go tests only
+	$(FORGE) build
+	$(GO) test $(GOFLAGS_TEST) ./...
+
+.PHONY: test-repro
+test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user)
+	GOAMD64=v1 $(GO) test -count=1 $(REPRO_PKGS)
+	GOAMD64=v3 $(GO) test -count=1 $(REPRO_PKGS)
+	@command -v $(QEMU) >/dev/null || { echo "$(QEMU) not found: install qemu-user (apt-get install qemu-user)"; exit 1; }
+	GOARCH=arm64 $(GO) test -count=1 -exec $(QEMU) $(REPRO_PKGS)
+
+.PHONY: bench
+bench: ## Run the Go benchmarks (RepOps kernels, training, commitments)
+	$(GO) test -run '^$$' -bench . -benchmem ./node/...
+
+.PHONY: snapshot
+snapshot: node_modules/.stamp ## Write the forge gas snapshot (.gas-snapshot)
+	$(FORGE) snapshot $(SNAPSHOT_ARGS)
+
+.PHONY: check-snapshot
+check-snapshot: node_modules/.stamp ## Fail if the gas snapshot is out of date
+	$(FORGE) snapshot --check $(SNAPSHOT_ARGS)
+
+.PHONY: bindings
+bindings: node_modules/.stamp ## Regenerate the Go bindings from the Foundry artifacts
+	$(FORGE) build
+	$(GO) run ./internal/cmd/genbindings
+
+.PHONY: check-bindings
+check-bindings: node_modules/.stamp ## Fail if the committed Go bindings are stale
+	$(FORGE) build
+	$(GO) run ./internal/cmd/genbindings -check
+
+.PHONY: lint
+lint: node_modules/.stamp ## gofmt, go vet, go mod tidy diff, forge fmt --check
+	@out=$$(gofmt -l $$(git ls-files '*.go' | grep -v '^bindings/')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+	@cp go.mod /tmp/gensyn-go.mod.bak && cp go.sum /tmp/gensyn-go.sum.bak; \
+	  $(GO) mod tidy && git diff --exit-code go.mod go.sum || { echo "go.mod/go.sum not tidy: run go mod tidy"; cp /tmp/gensyn-go.mod.bak go.mod; cp /tmp/gensyn-go.sum.bak go.sum; exit 1; }
+	$(FORGE) fmt --check
+
+.PHONY: fmt
+fmt: node_modules/.stamp ## Format Go and Solidity sources
+	gofmt -w $$(git ls-files '*.go' | grep -v '^bindings/')
+	$(FORGE) fmt
+
+.PHONY: ci
+ci: lint check-bindings check-snapshot ## Everything CI runs: lint, bindings and gas snapshot freshness, the whole test suite (CI fuzz profile)
+	FOUNDRY_PROFILE=ci $(MAKE) --no-print-directory test
+
+.PHONY: devnet-up
+devnet-up: node_modules/.stamp ## Start a local anvil devnet with the contracts deployed
+	$(GO) run ./cmd/gensyn devnet up
+
+.PHONY: devnet-down
+devnet-down: ## Stop the local devnet
+	$(GO) run ./cmd/gensyn devnet down
+
+.PHONY: clean
+clean: ## Remove build outputs
+	rm -rf bin contracts/out contracts/cache

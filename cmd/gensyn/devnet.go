@@ -1,0 +1,158 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/devnet"
+	"github.com/gensyn-stack/gensyn/internal/toolchain"
+)
+
+var repoFlag = &cli.StringFlag{
+	Name:    "repo",
+	Usage:   "gensyn checkout holding foundry.toml and the pinned toolchain (default: found above the working directory)",
+	EnvVars: []string{"GENSYN_REPO"},
+}
+
+func repoRoot(c *cli.Context) (string, error) {
+	if r := c.String("repo"); r != "" {
+		return toolchain.FindRoot(r)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", err
+	}
+	return toolchain.FindRoot(wd)
+}
+
+func devnetCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "devnet",
+		Usage: "run a local anvil chain with the protocol's contracts deployed",
+		Subcommands: []*cli.Command{
+			{
+				Name:  "up",
+				Usage: "start anvil in the background, deploy the contracts, write deployments/<chain-id>.json",
+				Flags: []cli.Flag{
+					repoFlag,
+					&cli.IntFlag{Name: "port", Value: 8545, Usage: "RPC port", EnvVars: []string{"GENSYN_DEVNET_PORT"}},
+					&cli.Uint64Flag{Name: "chain-id", Value: 31337, Usage: "chain id"},
+					&cli.DurationFlag{Name: "block-time", Usage: "mine a block at this interval (default: a block per transaction)"},
+					&cli.StringFlag{Name: "state-dir", Usage: "where anvil's pid file, log and accounts go (default: <repo>/.devnet)"},
+					&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
+				},
+				Action: devnetUp,
+			},
+			{
+				Name:   "down",
+				Usage:  "stop the devnet started by `devnet up`",
+				Flags:  []cli.Flag{repoFlag, &cli.StringFlag{Name: "state-dir", Usage: "default: <repo>/.devnet"}},
+				Action: devnetDown,
+			},
+			{
+				Name:   "status",
+				Usage:  "say whether a devnet is running, and where",
+				Flags:  []cli.Flag{repoFlag, &cli.StringFlag{Name: "state-dir", Usage: "default: <repo>/.devnet"}},
+				Action: devnetStatus,
+			},
+		},
+	}
+}
+
+func devnetConfig(c *cli.Context) (string, devnet.Config, error) {
+	root, err := repoRoot(c)
+	if err != nil {
+		return "", devnet.Config{}, err
+	}
+	cfg := devnet.DefaultConfig(root)
+	if d := c.String("state-dir"); d != "" {
+		cfg.StateDir, _ = filepath.Abs(d)
+	}
+	return root, cfg, nil
+}
+
+func devnetUp(c *cli.Context) error {
+	root, cfg, err := devnetConfig(c)
+	if err != nil {
+		return err
+	}
+	port := c.Int("port")
+	if port <= 0 || port > 65535 {
+		return fmt.Errorf("--port %d: must be in 1..65535", port)
+	}
+	cfg.Port = port
+	cfg.ChainID = c.Uint64("chain-id")
+	if cfg.ChainID == 0 {
+		return errors.New("--chain-id: must be > 0")
+	}
+	cfg.BlockTime = c.Duration("block-time")
+	if d := c.String("deployments-dir"); d != "" {
+		cfg.DeploymentsDir, _ = filepath.Abs(d)
+	}
+	tc, err := toolchain.Locate(root)
+	if err != nil {
+		return err
+	}
+	out := c.App.Writer
+	start := time.Now()
+	state, d, err := devnet.Up(c.Context, tc, cfg, func(f string, a ...any) { fmt.Fprintf(out, f+"\n", a...) })
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "deployed in block %d:\n", d.BlockNumber)
+	fmt.Fprintf(out, "  StakeManager     %s\n", d.Contracts.StakeManager)
+	fmt.Fprintf(out, "  JobMarket        %s\n", d.Contracts.JobMarket)
+	fmt.Fprintf(out, "  CommitmentInbox  %s\n", d.Contracts.CommitmentInbox)
+	fmt.Fprintf(out, "  NodeRegistry     %s\n", d.Contracts.NodeRegistry)
+	fmt.Fprintf(out, "  sequencer %s, arbiter %s (development accounts %d and %d)\n", d.Sequencer, d.Arbiter, devnet.SequencerIndex, devnet.ArbiterIndex)
+	fmt.Fprintf(out, "%d funded development accounts (keys in %s)\n", len(d.Accounts), rel(root, d.AccountKeysFile))
+	fmt.Fprintf(out, "wrote %s\n", rel(root, deployments.Path(cfg.DeploymentsDir, d.ChainID)))
+	fmt.Fprintf(out, "devnet ready at %s in %s; stop it with `gensyn devnet down`\n", state.RPCURL, time.Since(start).Round(100*time.Millisecond))
+	return nil
+}
+
+func devnetDown(c *cli.Context) error {
+	_, cfg, err := devnetConfig(c)
+	if err != nil {
+		return err
+	}
+	s, err := devnet.Down(cfg.StateDir, 10*time.Second)
+	if errors.Is(err, devnet.ErrNotRunning) {
+		return errors.New("no devnet is running (nothing to stop)")
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "stopped anvil (pid %d) on %s\n", s.PID, s.RPCURL)
+	return nil
+}
+
+func devnetStatus(c *cli.Context) error {
+	_, cfg, err := devnetConfig(c)
+	if err != nil {
+		return err
+	}
+	s, err := devnet.Running(cfg.StateDir)
+	if errors.Is(err, devnet.ErrNotRunning) {
+		fmt.Fprintln(c.App.Writer, "no devnet is running")
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "devnet running: anvil pid %d on %s, chain id %d, since %s\n", s.PID, s.RPCURL, s.ChainID, s.StartedAt)
+	return nil
+}
+
+func rel(root, p string) string {
+	if r, err := filepath.Rel(root, p); err == nil && !filepath.IsAbs(r) && r != "" && r[0] != '.' {
+		return r
+	}
+	return p
+}

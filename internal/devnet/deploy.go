@@ -1,0 +1,190 @@
+package devnet
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/toolchain"
+)
+
+// DeployScript is the forge script that both the tests and every deployment use.
+const DeployScript = "contracts/script/Deploy.s.sol:Deploy"
+
+// Typed errors of a deployment.
+var (
+	ErrRPCUnreachable = errors.New("rpc unreachable")
+	ErrNoFunds        = errors.New("deployer has no funds")
+	ErrDeployFailed   = errors.New("deployment failed")
+)
+
+// DeployOptions configure Deploy.
+type DeployOptions struct {
+	RPCURL    string
+	Key       *ecdsa.PrivateKey
+	Arbiter   common.Address // zero: the deployer
+	Sequencer common.Address // zero: the deployer
+	// LogFile receives forge's full output (it is summarized on failure).
+	LogFile string
+}
+
+// deployOutput is the JSON the deploy script writes to DEPLOYMENTS_OUT.
+type deployOutput struct {
+	ChainID         uint64         `json:"chainId"`
+	StakeManager    common.Address `json:"stakeManager"`
+	JobMarket       common.Address `json:"jobMarket"`
+	CommitmentInbox common.Address `json:"commitmentInbox"`
+	NodeRegistry    common.Address `json:"nodeRegistry"`
+	Arbiter         common.Address `json:"arbiter"`
+	Sequencer       common.Address `json:"sequencer"`
+	Deployer        common.Address `json:"deployer"`
+	BlockNumber     uint64         `json:"blockNumber"`
+}
+
+// Deploy deploys the protocol's contracts to the chain at opts.RPCURL with the
+// project's forge deploy script, then checks that every contract has code.
+// The key reaches forge through its environment, never its command line.
+func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*deployments.Deployment, error) {
+	if opts.Key == nil {
+		return nil, errors.New("no deployer key")
+	}
+	deployer := crypto.PubkeyToAddress(opts.Key.PublicKey)
+	if opts.Arbiter == (common.Address{}) {
+		opts.Arbiter = deployer
+	}
+	if opts.Sequencer == (common.Address{}) {
+		opts.Sequencer = deployer
+	}
+	client, chainID, err := dial(ctx, opts.RPCURL)
+	if err != nil {
+		return nil, err
+	}
+	defer client.Close()
+	bal, err := client.BalanceAt(ctx, deployer, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrRPCUnreachable, opts.RPCURL, err)
+	}
+	if bal.Sign() == 0 {
+		return nil, fmt.Errorf("%w: %s holds no ETH on chain %d", ErrNoFunds, deployer, chainID)
+	}
+
+	out, err := os.CreateTemp("", "gensyn-deploy-*.json")
+	if err != nil {
+		return nil, err
+	}
+	out.Close()
+	defer os.Remove(out.Name())
+
+	cmd := exec.CommandContext(ctx, tc.Forge, "script", DeployScript,
+		"--rpc-url", opts.RPCURL, "--broadcast", "--slow", "--non-interactive")
+	cmd.Dir = tc.Root
+	cmd.Env = append(os.Environ(),
+		"DEPLOYER_PRIVATE_KEY=0x"+hex.EncodeToString(crypto.FromECDSA(opts.Key)),
+		"ARBITER="+opts.Arbiter.Hex(),
+		"SEQUENCER="+opts.Sequencer.Hex(),
+		"DEPLOYMENTS_OUT="+out.Name(),
+		"NO_COLOR=1",
+	)
+	var buf bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &buf, &buf
+	runErr := cmd.Run()
+	if opts.LogFile != "" {
+		_ = os.MkdirAll(filepath.Dir(opts.LogFile), 0o755)
+		_ = os.WriteFile(opts.LogFile, buf.Bytes(), 0o644)
+	}
+	if runErr != nil {
+		where := ""
+		if opts.LogFile != "" {
+			where = " (full output in " + opts.LogFile + ")"
+		}
+		return nil, fmt.Errorf("%w: forge script: %s%s", ErrDeployFailed, lastErrorLine(buf.String(), runErr), where)
+	}
+
+	raw, err := os.ReadFile(out.Name())
+	if err != nil {
+		return nil, fmt.Errorf("%w: deploy script wrote no output: %v", ErrDeployFailed, err)
+	}
+	var o deployOutput
+	if err := json.Unmarshal(raw, &o); err != nil {
+		return nil, fmt.Errorf("%w: deploy script output: %v", ErrDeployFailed, err)
+	}
+	d := &deployments.Deployment{
+		ChainID:     o.ChainID,
+		RPCURL:      opts.RPCURL,
+		BlockNumber: o.BlockNumber,
+		Deployer:    o.Deployer,
+		Arbiter:     o.Arbiter,
+		Sequencer:   o.Sequencer,
+		Contracts: deployments.Contracts{
+			StakeManager:    o.StakeManager,
+			JobMarket:       o.JobMarket,
+			CommitmentInbox: o.CommitmentInbox,
+			NodeRegistry:    o.NodeRegistry,
+		},
+	}
+	if d.ChainID != chainID {
+		return nil, fmt.Errorf("%w: script reported chain %d, RPC serves chain %d", ErrDeployFailed, d.ChainID, chainID)
+	}
+	if err := d.Validate(); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDeployFailed, err)
+	}
+	for name, addr := range map[string]common.Address{
+		"StakeManager": d.Contracts.StakeManager, "JobMarket": d.Contracts.JobMarket,
+		"CommitmentInbox": d.Contracts.CommitmentInbox, "NodeRegistry": d.Contracts.NodeRegistry,
+	} {
+		code, err := client.CodeAt(ctx, addr, nil)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s: %v", ErrRPCUnreachable, opts.RPCURL, err)
+		}
+		if len(code) == 0 {
+			return nil, fmt.Errorf("%w: %s at %s has no code", ErrDeployFailed, name, addr)
+		}
+	}
+	return d, nil
+}
+
+// dial connects to an RPC endpoint and reads its chain id, with a short
+// timeout so that a wrong URL fails fast with one clear line.
+func dial(ctx context.Context, url string) (*ethclient.Client, uint64, error) {
+	cctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	client, err := ethclient.DialContext(cctx, url)
+	if err != nil {
+		return nil, 0, fmt.Errorf("%w: %s: %v", ErrRPCUnreachable, url, err)
+	}
+	id, err := client.ChainID(cctx)
+	if err != nil {
+		client.Close()
+		return nil, 0, fmt.Errorf("%w: %s: %v", ErrRPCUnreachable, url, err)
+	}
+	return client, id.Uint64(), nil
+}
+
+// lastErrorLine picks the most telling line of a tool's output.
+func lastErrorLine(out string, err error) string {
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(lines[i])
+		if strings.Contains(strings.ToLower(l), "error") || strings.Contains(l, "revert") {
+			return l
+		}
+	}
+	if len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) != "" {
+		return strings.TrimSpace(lines[len(lines)-1])
+	}
+	return err.Error()
+}

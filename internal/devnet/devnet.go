@@ -1,0 +1,275 @@
+// Package devnet runs a local anvil chain from the project's pinned
+// toolchain and deploys the protocol's contracts on it.
+package devnet
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/toolchain"
+)
+
+// Typed errors of the devnet lifecycle.
+var (
+	ErrAlreadyRunning = errors.New("a devnet is already running")
+	ErrNotRunning     = errors.New("no devnet is running")
+	ErrPortBusy       = errors.New("port is busy")
+	ErrAnvilFailed    = errors.New("anvil did not start")
+)
+
+// Development account roles on a devnet (indices into anvil's accounts).
+const (
+	DeployerIndex  = 0
+	SequencerIndex = 1
+	ArbiterIndex   = 2
+)
+
+// Config of a local devnet.
+type Config struct {
+	Host      string
+	Port      int
+	ChainID   uint64
+	Accounts  int
+	BalanceWE int           // initial balance of each account, in ether
+	BlockTime time.Duration // zero: a block per transaction
+	// StateDir holds anvil's pid file, log and account file.
+	StateDir string
+	// DeploymentsDir receives <chain-id>.json.
+	DeploymentsDir string
+}
+
+// DefaultConfig is the devnet the README's quick start runs.
+func DefaultConfig(root string) Config {
+	return Config{
+		Host: "127.0.0.1", Port: 8545, ChainID: 31337, Accounts: 10, BalanceWE: 10000,
+		StateDir: filepath.Join(root, ".devnet"), DeploymentsDir: filepath.Join(root, "deployments"),
+	}
+}
+
+// State is what the devnet's pid file records.
+type State struct {
+	PID       int    `json:"pid"`
+	RPCURL    string `json:"rpcUrl"`
+	ChainID   uint64 `json:"chainId"`
+	LogFile   string `json:"logFile"`
+	KeysFile  string `json:"keysFile"`
+	StartedAt string `json:"startedAt"`
+}
+
+// anvilAccounts is the part of anvil's --config-out file that we read.
+type anvilAccounts struct {
+	Addresses   []common.Address `json:"available_accounts"`
+	PrivateKeys []string         `json:"private_keys"`
+}
+
+func pidFile(dir string) string { return filepath.Join(dir, "anvil.pid.json") }
+
+// Running returns the state of a live devnet in dir, or ErrNotRunning.
+func Running(dir string) (*State, error) {
+	b, err := os.ReadFile(pidFile(dir))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, ErrNotRunning
+	}
+	if err != nil {
+		return nil, err
+	}
+	var s State
+	if err := json.Unmarshal(b, &s); err != nil || s.PID <= 0 {
+		return nil, fmt.Errorf("corrupt devnet state file %s", pidFile(dir))
+	}
+	if !alive(s.PID) {
+		return nil, ErrNotRunning
+	}
+	return &s, nil
+}
+
+func alive(pid int) bool {
+	err := syscall.Kill(pid, 0)
+	return err == nil || errors.Is(err, syscall.EPERM)
+}
+
+// Up starts anvil in the background, deploys the contracts with the deploy
+// script, and writes the chain's deployment file.
+func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(format string, args ...any)) (*State, *deployments.Deployment, error) {
+	if s, err := Running(cfg.StateDir); err == nil {
+		return nil, nil, fmt.Errorf("%w (pid %d, %s): stop it with `gensyn devnet down`", ErrAlreadyRunning, s.PID, s.RPCURL)
+	}
+	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %s is in use by another process (choose another with --port)", ErrPortBusy, addr)
+	}
+	ln.Close()
+	if err := os.MkdirAll(cfg.StateDir, 0o755); err != nil {
+		return nil, nil, err
+	}
+
+	logPath := filepath.Join(cfg.StateDir, "anvil.log")
+	keysPath := filepath.Join(cfg.StateDir, "anvil-accounts.json")
+	_ = os.Remove(keysPath)
+	logFile, err := os.Create(logPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer logFile.Close()
+	args := []string{
+		"--host", cfg.Host, "--port", strconv.Itoa(cfg.Port),
+		"--chain-id", strconv.FormatUint(cfg.ChainID, 10),
+		"--accounts", strconv.Itoa(cfg.Accounts), "--balance", strconv.Itoa(cfg.BalanceWE),
+		"--config-out", keysPath,
+	}
+	if cfg.BlockTime > 0 {
+		args = append(args, "--block-time", strconv.FormatFloat(cfg.BlockTime.Seconds(), 'f', -1, 64))
+	}
+	cmd := exec.Command(tc.Anvil, args...)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true} // outlives this command
+	if err := cmd.Start(); err != nil {
+		return nil, nil, fmt.Errorf("%w: %v", ErrAnvilFailed, err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = cmd.Wait(); close(exited) }()
+	state := &State{
+		PID: cmd.Process.Pid, RPCURL: "http://" + addr, ChainID: cfg.ChainID,
+		LogFile: logPath, KeysFile: keysPath, StartedAt: time.Now().UTC().Format(time.RFC3339),
+	}
+	stopOnErr := func(err error) (*State, *deployments.Deployment, error) {
+		_ = syscall.Kill(state.PID, syscall.SIGTERM)
+		<-exited
+		_ = os.Remove(pidFile(cfg.StateDir))
+		return nil, nil, err
+	}
+	if err := writeJSON(pidFile(cfg.StateDir), state); err != nil {
+		return stopOnErr(err)
+	}
+	logf("started anvil (pid %d) on %s, chain id %d, log %s", state.PID, state.RPCURL, cfg.ChainID, logPath)
+
+	// Wait until the RPC answers and anvil has written its accounts.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if _, err := os.Stat(keysPath); err == nil {
+			if c, _, err := dial(ctx, state.RPCURL); err == nil {
+				c.Close()
+				break
+			}
+		}
+		select {
+		case <-exited:
+			return stopOnErr(fmt.Errorf("%w: %s", ErrAnvilFailed, lastLine(logPath)))
+		case <-ctx.Done():
+			return stopOnErr(ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			return stopOnErr(fmt.Errorf("%w: no answer on %s after 30s (see %s)", ErrAnvilFailed, state.RPCURL, logPath))
+		}
+	}
+
+	accts, err := readAccounts(keysPath)
+	if err != nil {
+		return stopOnErr(err)
+	}
+	if len(accts.PrivateKeys) <= ArbiterIndex {
+		return stopOnErr(fmt.Errorf("devnet needs at least %d accounts", ArbiterIndex+1))
+	}
+	deployerKey, err := crypto.HexToECDSA(strings.TrimPrefix(accts.PrivateKeys[DeployerIndex], "0x"))
+	if err != nil {
+		return stopOnErr(fmt.Errorf("anvil account file: %v", err))
+	}
+	logf("deploying contracts with %s (forge script %s)", crypto.PubkeyToAddress(deployerKey.PublicKey), DeployScript)
+	d, err := Deploy(ctx, tc, DeployOptions{
+		RPCURL:    state.RPCURL,
+		Key:       deployerKey,
+		Sequencer: accts.Addresses[SequencerIndex],
+		Arbiter:   accts.Addresses[ArbiterIndex],
+		LogFile:   filepath.Join(cfg.StateDir, "deploy.log"),
+	})
+	if err != nil {
+		return stopOnErr(err)
+	}
+	wei := new(big.Int).Mul(big.NewInt(int64(cfg.BalanceWE)), big.NewInt(1e18))
+	for _, a := range accts.Addresses {
+		d.Accounts = append(d.Accounts, deployments.Account{Address: a, BalanceWei: new(big.Int).Set(wei)})
+	}
+	d.AccountKeysFile = keysPath
+	if err := deployments.Write(deployments.Path(cfg.DeploymentsDir, d.ChainID), d); err != nil {
+		return stopOnErr(err)
+	}
+	return state, d, nil
+}
+
+// Down stops the devnet whose state is in dir and waits for it to exit.
+func Down(dir string, timeout time.Duration) (*State, error) {
+	s, err := Running(dir)
+	if err != nil {
+		_ = os.Remove(pidFile(dir))
+		return nil, err
+	}
+	if err := syscall.Kill(s.PID, syscall.SIGTERM); err != nil && !errors.Is(err, syscall.ESRCH) {
+		return nil, fmt.Errorf("stop anvil (pid %d): %v", s.PID, err)
+	}
+	deadline := time.Now().Add(timeout)
+	for alive(s.PID) && time.Now().Before(deadline) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if alive(s.PID) {
+		_ = syscall.Kill(s.PID, syscall.SIGKILL)
+	}
+	return s, os.Remove(pidFile(dir))
+}
+
+func readAccounts(path string) (*anvilAccounts, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var a anvilAccounts
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, fmt.Errorf("anvil account file %s: %v", path, err)
+	}
+	if len(a.Addresses) != len(a.PrivateKeys) {
+		return nil, fmt.Errorf("anvil account file %s: %d addresses, %d keys", path, len(a.Addresses), len(a.PrivateKeys))
+	}
+	return &a, nil
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, append(b, '\n'), 0o644)
+}
+
+// lastLine returns the last non-empty line of a log file.
+func lastLine(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return "(no log)"
+	}
+	defer f.Close()
+	last := "(empty log " + path + ")"
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if l := strings.TrimSpace(sc.Text()); l != "" {
+			last = l
+		}
+	}
+	return last
+}
