@@ -11,7 +11,7 @@ FORGE      := $(BIN)/forge
 GO         ?= go
 GOFLAGS_TEST ?= -race
 # Packages whose results must be bit-identical on every architecture.
-REPRO_PKGS ?= ./node/...
+REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset/... ./node/trainer/...
 QEMU       ?= qemu-aarch64
 
 .PHONY: help

@@ -1,0 +1,256 @@
+package blobstore
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+// DefaultMaxBlobSize bounds uploads to a server (1 GiB).
+const DefaultMaxBlobSize = 1 << 30
+
+// Server exposes a Store over HTTP:
+//
+//	PUT  /v1/blobs         store the request body; 201 with {"hash","size"}
+//	GET  /v1/blobs/{hash}  the blob's bytes (404 if unknown)
+//	HEAD /v1/blobs/{hash}  200 with Content-Length, or 404
+//
+// Errors are JSON objects {"error": "..."} with a matching status code.
+type Server struct {
+	store   Store
+	maxSize int64
+	log     *slog.Logger
+	mux     *http.ServeMux
+}
+
+// NewServer puts store behind the HTTP API; maxSize <= 0 means DefaultMaxBlobSize.
+func NewServer(store Store, maxSize int64, log *slog.Logger) *Server {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxBlobSize
+	}
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	s := &Server{store: store, maxSize: maxSize, log: log, mux: http.NewServeMux()}
+	s.mux.HandleFunc("PUT /v1/blobs", s.put)
+	s.mux.HandleFunc("POST /v1/blobs", s.put)
+	s.mux.HandleFunc("GET /v1/blobs/{hash}", s.get)
+	s.mux.HandleFunc("HEAD /v1/blobs/{hash}", s.head)
+	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
+	return s
+}
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.mux.ServeHTTP(w, r) }
+
+func (s *Server) put(w http.ResponseWriter, r *http.Request) {
+	if r.ContentLength > s.maxSize {
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Errorf("%w: %d bytes, limit %d", ErrTooLarge, r.ContentLength, s.maxSize))
+		return
+	}
+	info, err := s.store.Put(r.Context(), r.Body, s.maxSize)
+	if err != nil {
+		writeError(w, statusOf(err), err)
+		return
+	}
+	s.log.Debug("blob stored", "hash", info.Hash, "size", info.Size)
+	w.Header().Set("Location", "/v1/blobs/"+info.Hash.String())
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusCreated)
+	_ = json.NewEncoder(w).Encode(infoJSON{Hash: info.Hash.String(), Size: info.Size})
+}
+
+func (s *Server) get(w http.ResponseWriter, r *http.Request) {
+	h, err := ParseHash(r.PathValue("hash"))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, err)
+		return
+	}
+	rc, info, err := s.store.Get(r.Context(), h)
+	if err != nil {
+		writeError(w, statusOf(err), err)
+		return
+	}
+	defer rc.Close()
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Length", strconv.FormatInt(info.Size, 10))
+	w.Header().Set("ETag", `"`+h.String()+`"`)
+	if _, err := io.Copy(w, rc); err != nil {
+		// The blob is corrupt or the client left: cut the response short so
+		// that no client mistakes it for a complete blob.
+		s.log.Error("blob read failed", "hash", h, "err", err)
+		panic(http.ErrAbortHandler)
+	}
+}
+
+func (s *Server) head(w http.ResponseWriter, r *http.Request) {
+	h, err := ParseHash(r.PathValue("hash"))
+	if err != nil {
+		w.WriteHeader(http.StatusBadRequest)
+		return
+	}
+	info, err := s.store.Stat(r.Context(), h)
+	if err != nil {
+		w.WriteHeader(statusOf(err))
+		return
+	}
+	w.Header().Set("Content-Length", strconv.FormatInt(info.Size, 10))
+	w.WriteHeader(http.StatusOK)
+}
+
+type infoJSON struct {
+	Hash string `json:"hash"`
+	Size int64  `json:"size"`
+}
+
+type errorJSON struct {
+	Error string `json:"error"`
+}
+
+func writeError(w http.ResponseWriter, code int, err error) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(errorJSON{Error: err.Error()})
+}
+
+func statusOf(err error) int {
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, ErrBadHash):
+		return http.StatusBadRequest
+	case errors.Is(err, ErrTooLarge):
+		return http.StatusRequestEntityTooLarge
+	default:
+		return http.StatusInternalServerError
+	}
+}
+
+// Client talks to a Server. It trusts nothing it receives: every downloaded
+// blob is checked against the hash it asked for, and every upload's reported
+// hash against the one computed locally.
+type Client struct {
+	base string
+	http *http.Client
+}
+
+// NewClient returns a client of the server at base (e.g. http://127.0.0.1:7070).
+func NewClient(base string, hc *http.Client) *Client {
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	return &Client{base: strings.TrimRight(base, "/"), http: hc}
+}
+
+// Put uploads data and returns its address.
+func (c *Client) Put(ctx context.Context, data []byte) (Hash, error) {
+	want := Sum(data)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, c.base+"/v1/blobs", bytes.NewReader(data))
+	if err != nil {
+		return Hash{}, err
+	}
+	req.Header.Set("Content-Type", "application/octet-stream")
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return Hash{}, fmt.Errorf("blobstore: put: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusCreated {
+		return Hash{}, responseError("put", resp)
+	}
+	var info infoJSON
+	if err := json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&info); err != nil {
+		return Hash{}, fmt.Errorf("blobstore: put: bad response: %w", err)
+	}
+	got, err := ParseHash(info.Hash)
+	if err != nil {
+		return Hash{}, fmt.Errorf("blobstore: put: bad response: %w", err)
+	}
+	if got != want || info.Size != int64(len(data)) {
+		return Hash{}, fmt.Errorf("%w: server stored %s (%d bytes), sent %s (%d bytes)", ErrHashMismatch, got, info.Size, want, len(data))
+	}
+	return want, nil
+}
+
+// Get downloads the blob h, at most maxSize bytes (<= 0: DefaultMaxBlobSize),
+// and verifies it.
+func (c *Client) Get(ctx context.Context, h Hash, maxSize int64) ([]byte, error) {
+	if maxSize <= 0 {
+		maxSize = DefaultMaxBlobSize
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/v1/blobs/"+h.String(), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("blobstore: get %s: %w", h, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, responseError("get "+h.String(), resp)
+	}
+	if resp.ContentLength > maxSize {
+		return nil, fmt.Errorf("%w: %s is %d bytes, limit %d", ErrTooLarge, h, resp.ContentLength, maxSize)
+	}
+	data, err := io.ReadAll(io.LimitReader(resp.Body, maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("blobstore: get %s: %w", h, err)
+	}
+	if int64(len(data)) > maxSize {
+		return nil, fmt.Errorf("%w: %s exceeds %d bytes", ErrTooLarge, h, maxSize)
+	}
+	if got := Sum(data); got != h {
+		return nil, fmt.Errorf("%w: asked for %s, received %s", ErrHashMismatch, h, got)
+	}
+	return data, nil
+}
+
+// Has reports whether the server stores h.
+func (c *Client) Has(ctx context.Context, h Hash) (bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, c.base+"/v1/blobs/"+h.String(), nil)
+	if err != nil {
+		return false, err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return false, fmt.Errorf("blobstore: head %s: %w", h, err)
+	}
+	resp.Body.Close()
+	switch resp.StatusCode {
+	case http.StatusOK:
+		return true, nil
+	case http.StatusNotFound:
+		return false, nil
+	default:
+		return false, fmt.Errorf("blobstore: head %s: %s", h, resp.Status)
+	}
+}
+
+func responseError(op string, resp *http.Response) error {
+	var e errorJSON
+	_ = json.NewDecoder(io.LimitReader(resp.Body, 4096)).Decode(&e)
+	msg := e.Error
+	if msg == "" {
+		msg = resp.Status
+	}
+	var kind error
+	switch resp.StatusCode {
+	case http.StatusNotFound:
+		kind = ErrNotFound
+	case http.StatusRequestEntityTooLarge:
+		kind = ErrTooLarge
+	case http.StatusBadRequest:
+		kind = ErrBadHash
+	}
+	if kind != nil {
+		return fmt.Errorf("blobstore: %s: %w (%s)", op, kind, msg)
+	}
+	return fmt.Errorf("blobstore: %s: %s", op, msg)
+}
