@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Script} from "forge-std/Script.sol";
+import {StakeManager} from "../src/StakeManager.sol";
+import {JobMarket} from "../src/JobMarket.sol";
+import {CommitmentInbox} from "../src/CommitmentInbox.sol";
+import {NodeRegistry} from "../src/NodeRegistry.sol";
+
+/// @title Deploy
+/// @notice Deploys and wires StakeManager, NodeRegistry, JobMarket and CommitmentInbox. Used by the tests and by
+///         the devnet:
+///         `forge script contracts/script/Deploy.s.sol:Deploy --rpc-url $RPC --broadcast --private-key $KEY`.
+/// @dev Environment (all optional):
+///      - ARBITER: the arbiter address (default: the deployer).
+///      - SEQUENCER: the sequencer address (default: the deployer).
+///      - UNBONDING_DELAY: unbonding delay in seconds (default 86400).
+///      - SLASH_REWARD_BPS: slash share paid to the challenger, in basis points, below 10000 (default 5000).
+///      - DEPLOYMENTS_OUT: where to write the addresses as JSON (default "deployments/<chainId>.json"; the
+///        value "none" writes nothing).
+contract Deploy is Script {
+    /// @notice What the deployment needs.
+    struct Config {
+        address arbiter;
+        address sequencer;
+        uint256 unbondingDelay;
+        uint256 slashRewardBps;
+    }
+
+    /// @notice What the deployment produced.
+    struct Deployment {
+        StakeManager stakeManager;
+        JobMarket jobMarket;
+        CommitmentInbox commitmentInbox;
+        NodeRegistry nodeRegistry;
+        address arbiter;
+        address sequencer;
+        address deployer;
+        uint256 blockNumber;
+    }
+
+    uint256 public constant DEFAULT_UNBONDING_DELAY = 1 days;
+    uint256 public constant DEFAULT_SLASH_REWARD_BPS = 5000;
+
+    /// @notice Entry point of `forge script`: reads the environment, deploys while broadcasting, writes the JSON.
+    function run() external returns (Deployment memory d) {
+        vm.startBroadcast();
+        (, address sender,) = vm.readCallers();
+        Config memory cfg = configFromEnv(sender);
+        d = _deploy(cfg, sender);
+        vm.stopBroadcast();
+        string memory out =
+            vm.envOr("DEPLOYMENTS_OUT", string.concat("deployments/", vm.toString(block.chainid), ".json"));
+        if (keccak256(bytes(out)) != keccak256("none")) writeJson(d, out);
+    }
+
+    /// @notice The configuration from the environment, with `deployer` as the default arbiter and sequencer.
+    function configFromEnv(address deployer) public view returns (Config memory cfg) {
+        cfg.arbiter = vm.envOr("ARBITER", deployer);
+        cfg.sequencer = vm.envOr("SEQUENCER", deployer);
+        cfg.unbondingDelay = vm.envOr("UNBONDING_DELAY", DEFAULT_UNBONDING_DELAY);
+        cfg.slashRewardBps = vm.envOr("SLASH_REWARD_BPS", DEFAULT_SLASH_REWARD_BPS);
+    }
+
+    /// @notice Deploys and wires everything from this contract (no broadcast); tests use it.
+    function deploy(Config memory cfg) public returns (Deployment memory) {
+        return _deploy(cfg, address(this));
+    }
+
+    /// @notice Writes `d` as JSON to `path`.
+    function writeJson(Deployment memory d, string memory path) public {
+        string memory k = "deployment";
+        vm.serializeUint(k, "chainId", block.chainid);
+        vm.serializeAddress(k, "stakeManager", address(d.stakeManager));
+        vm.serializeAddress(k, "jobMarket", address(d.jobMarket));
+        vm.serializeAddress(k, "commitmentInbox", address(d.commitmentInbox));
+        vm.serializeAddress(k, "nodeRegistry", address(d.nodeRegistry));
+        vm.serializeAddress(k, "arbiter", d.arbiter);
+        vm.serializeAddress(k, "sequencer", d.sequencer);
+        vm.serializeAddress(k, "deployer", d.deployer);
+        string memory json = vm.serializeUint(k, "blockNumber", d.blockNumber);
+        vm.writeJson(json, path);
+    }
+
+    function _deploy(Config memory cfg, address deployer) internal returns (Deployment memory d) {
+        d.stakeManager = new StakeManager(cfg.arbiter, cfg.unbondingDelay, cfg.slashRewardBps);
+        d.nodeRegistry = new NodeRegistry(cfg.arbiter);
+        d.jobMarket = new JobMarket(d.stakeManager, d.nodeRegistry, cfg.arbiter);
+        d.commitmentInbox = new CommitmentInbox(cfg.sequencer, d.jobMarket);
+        d.stakeManager.setMarket(address(d.jobMarket));
+        d.nodeRegistry.setMarket(address(d.jobMarket));
+        d.arbiter = cfg.arbiter;
+        d.sequencer = cfg.sequencer;
+        d.deployer = deployer;
+        d.blockNumber = block.number;
+    }
+}
