@@ -82,12 +82,14 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 		return nil, fmt.Errorf("%w: %s holds no ETH on chain %d", ErrNoFunds, deployer, chainID)
 	}
 
-	out, err := os.CreateTemp("", "gensyn-deploy-*.json")
-	if err != nil {
+	// forge may only write where foundry.toml's fs_permissions allow: the
+	// script's output goes to a fresh file under <repo>/.devnet.
+	outDir := filepath.Join(tc.Root, ".devnet")
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	out.Close()
-	defer os.Remove(out.Name())
+	outPath := filepath.Join(outDir, fmt.Sprintf("deploy-out-%d-%d.json", os.Getpid(), time.Now().UnixNano()))
+	defer os.Remove(outPath)
 
 	cmd := exec.CommandContext(ctx, tc.Forge, "script", DeployScript,
 		"--rpc-url", opts.RPCURL, "--broadcast", "--slow", "--non-interactive")
@@ -96,7 +98,7 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 		"DEPLOYER_PRIVATE_KEY=0x"+hex.EncodeToString(crypto.FromECDSA(opts.Key)),
 		"ARBITER="+opts.Arbiter.Hex(),
 		"SEQUENCER="+opts.Sequencer.Hex(),
-		"DEPLOYMENTS_OUT="+out.Name(),
+		"DEPLOYMENTS_OUT="+outPath,
 		"NO_COLOR=1",
 	)
 	var buf bytes.Buffer
@@ -114,9 +116,9 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 		return nil, fmt.Errorf("%w: forge script: %s%s", ErrDeployFailed, lastErrorLine(buf.String(), runErr), where)
 	}
 
-	raw, err := os.ReadFile(out.Name())
-	if err != nil {
-		return nil, fmt.Errorf("%w: deploy script wrote no output: %v", ErrDeployFailed, err)
+	raw, err := os.ReadFile(outPath)
+	if err != nil || len(raw) == 0 {
+		return nil, fmt.Errorf("%w: forge script: %s", ErrDeployFailed, lastErrorLine(buf.String(), errors.New("the deploy script wrote no output")))
 	}
 	var o deployOutput
 	if err := json.Unmarshal(raw, &o); err != nil {
@@ -135,6 +137,11 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 			CommitmentInbox: o.CommitmentInbox,
 			NodeRegistry:    o.NodeRegistry,
 		},
+	}
+	// The script sees the block it forked from; report the block the
+	// deployment was confirmed in.
+	if n, err := client.BlockNumber(ctx); err == nil {
+		d.BlockNumber = n
 	}
 	if d.ChainID != chainID {
 		return nil, fmt.Errorf("%w: script reported chain %d, RPC serves chain %d", ErrDeployFailed, d.ChainID, chainID)
