@@ -60,6 +60,7 @@ func commands() []*cli.Command {
 	return []*cli.Command{
 		devnetCommand(),
 		deployCommand(),
+		blobstoreCommand(),
 	}
 }
 

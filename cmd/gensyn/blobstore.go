@@ -1,0 +1,61 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+)
+
+func blobstoreCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "blobstore",
+		Usage: "serve a content-addressed blob store (specs, datasets, checkpoints, traces) over HTTP",
+		Description: "PUT /v1/blobs stores the body and answers {\"hash\",\"size\"} (the hash is keccak256 of the bytes);\n" +
+			"GET and HEAD /v1/blobs/<hash> read it back. Blobs live under --dir.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dir", Value: "blobs", Usage: "directory of the local backend", EnvVars: []string{"GENSYN_BLOBSTORE_DIR"}},
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:7070", Usage: "listen address", EnvVars: []string{"GENSYN_BLOBSTORE_ADDR"}},
+			&cli.Int64Flag{Name: "max-blob-size", Value: blobstore.DefaultMaxBlobSize, Usage: "largest accepted upload, in bytes", EnvVars: []string{"GENSYN_BLOBSTORE_MAX_BLOB_SIZE"}},
+		},
+		Action: serveBlobstore,
+	}
+}
+
+func serveBlobstore(c *cli.Context) error {
+	if c.Int64("max-blob-size") <= 0 {
+		return errors.New("--max-blob-size: must be > 0")
+	}
+	store, err := blobstore.NewLocal(c.String("dir"))
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.String("addr"))
+	if err != nil {
+		return fmt.Errorf("blobstore: listen on %s: %w", c.String("addr"), err)
+	}
+	log := slog.New(slog.NewTextHandler(c.App.ErrWriter, nil))
+	srv := &http.Server{
+		Handler:           blobstore.NewServer(store, c.Int64("max-blob-size"), log),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	log.Info("blob store serving", "addr", "http://"+ln.Addr().String(), "dir", c.String("dir"))
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-c.Context.Done():
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		log.Info("blob store stopping")
+		return srv.Shutdown(ctx)
+	}
+}
