@@ -1,0 +1,115 @@
+package repops
+
+import (
+	"fmt"
+	"math"
+)
+
+// Executor is the kernel set that computes operator outputs. An
+// implementation may tile, block and vectorize across output elements but
+// must produce, for every element, exactly the bits of the element program
+// (ElementTrace). CPU is the reference implementation; a GPU backend would
+// implement the same interface.
+type Executor interface {
+	// Run computes operator op on inputs into out, whose Shape is set and
+	// whose Data has the right length (its prior contents are ignored).
+	Run(op OpKind, attrs []uint32, inputs []Tensor, out Tensor) error
+}
+
+// CPU is the pure-Go executor: hand-written kernels for the matrix
+// products and the simple elementwise operators, the element programs for
+// the rest.
+type CPU struct{}
+
+// Interp is the slowest executor: it evaluates every element through its
+// element program. It exists to cross-check other executors.
+type Interp struct{}
+
+// Run implements Executor.
+func (Interp) Run(op OpKind, attrs []uint32, inputs []Tensor, out Tensor) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("repops: %v: %v", op, r)
+		}
+	}()
+	for e := range out.Data {
+		out.Data[e] = evalElement(op, attrs, inputs, e)
+	}
+	return nil
+}
+
+// Run implements Executor.
+func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
+	switch op {
+	case OpMatMul, OpMatMulTN, OpMatMulNT:
+		m, k, n := matDims(op, in[0].Shape, in[1].Shape)
+		var form MatForm
+		switch op {
+		case OpMatMulTN:
+			form = FormTN
+		case OpMatMulNT:
+			form = FormNT
+		}
+		MatMul(form, out.Data, in[0].Data, in[1].Data, m, k, n)
+		return nil
+	case OpBiasAdd:
+		n := in[1].Shape[0]
+		x, bias, o := in[0].Data, in[1].Data, out.Data
+		for r := 0; r < len(x); r += n {
+			for j := 0; j < n; j++ {
+				o[r+j] = Add(x[r+j], bias[j])
+			}
+		}
+		return nil
+	case OpReLU:
+		for i, v := range in[0].Data {
+			out.Data[i] = Max(v, 0)
+		}
+		return nil
+	case OpReLUGrad:
+		dy, x := in[0].Data, in[1].Data
+		for i := range out.Data {
+			if x[i] > 0 {
+				out.Data[i] = dy[i]
+			} else {
+				out.Data[i] = 0
+			}
+		}
+		return nil
+	case OpColSum:
+		m, n := in[0].Shape[0], in[0].Shape[1]
+		x, o := in[0].Data, out.Data
+		copy(o, x[:n])
+		for t := 1; t < m; t++ {
+			row := x[t*n : t*n+n]
+			for j, v := range row {
+				o[j] += v
+			}
+		}
+		canonSlice(o)
+		return nil
+	case OpGather:
+		f := 1
+		if len(in[0].Shape) == 2 {
+			f = in[0].Shape[1]
+		}
+		tab := in[0].Data
+		for r, v := range in[1].Data {
+			i := int(f2i(v))
+			if i < 0 || (i+1)*f > len(tab) {
+				return errGatherRange
+			}
+			copy(out.Data[r*f:r*f+f], tab[i*f:i*f+f])
+		}
+		return nil
+	}
+	return Interp{}.Run(op, attrs, in, out)
+}
+
+func canonSlice(s []float32) {
+	for i, v := range s {
+		if v != v {
+			s[i] = math.Float32frombits(CanonicalNaN)
+		}
+	}
+}

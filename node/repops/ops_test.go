@@ -1,0 +1,221 @@
+package repops
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+type opCase struct {
+	op      OpKind
+	attrs   []uint32
+	ins     []Tensor
+	isConst []bool
+}
+
+func randTensor(r *rand.Rand, scale float32, shape ...int) Tensor {
+	t := NewTensor(shape...)
+	for i := range t.Data {
+		t.Data[i] = float32(r.NormFloat64()) * scale
+	}
+	return t
+}
+
+func labels(r *rand.Rand, n, classes int) Tensor {
+	t := NewTensor(n)
+	for i := range t.Data {
+		t.Data[i] = float32(r.IntN(classes))
+	}
+	return t
+}
+
+func scalar(v float32) Tensor { return Tensor{Shape: []int{1}, Data: []float32{v}} }
+
+// opCases returns one representative instance of every operator.
+func opCases(r *rand.Rand) []opCase {
+	m, k, n := 7, 13, 9
+	logits := randTensor(r, 3, 6, 10)
+	lse := NewTensor(6)
+	_ = Interp{}.Run(OpLogSumExp, nil, []Tensor{logits}, lse)
+	y := labels(r, 6, 10)
+	g := randTensor(r, 0.1, 5, 4)
+	b1t, b2t := scalar(0.9*0.9), scalar(0.999*0.999)
+	idx := NewTensor(5)
+	for i := range idx.Data {
+		idx.Data[i] = float32(r.IntN(20))
+	}
+	c := []bool{false, false, true}
+	return []opCase{
+		{OpMatMul, nil, []Tensor{randTensor(r, 1, m, k), randTensor(r, 1, k, n)}, nil},
+		{OpMatMulTN, nil, []Tensor{randTensor(r, 1, k, m), randTensor(r, 1, k, n)}, nil},
+		{OpMatMulNT, nil, []Tensor{randTensor(r, 1, m, k), randTensor(r, 1, n, k)}, nil},
+		{OpBiasAdd, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, n)}, nil},
+		{OpReLU, nil, []Tensor{randTensor(r, 1, m, n)}, nil},
+		{OpReLUGrad, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, m, n)}, nil},
+		{OpColSum, nil, []Tensor{randTensor(r, 1, m, n)}, nil},
+		{OpBatchIndex, []uint32{0xdeadbeef, 7, 1797}, []Tensor{scalar(12)}, nil},
+		{OpGather, nil, []Tensor{randTensor(r, 1, 20, 6), idx}, nil},
+		{OpGather, nil, []Tensor{labels(r, 20, 10), idx}, nil},
+		{OpLogSumExp, nil, []Tensor{logits}, nil},
+		{OpSoftmaxXentLoss, nil, []Tensor{logits, lse, y}, nil},
+		{OpMean, nil, []Tensor{randTensor(r, 1, 11)}, nil},
+		{OpSoftmaxXentGrad, nil, []Tensor{logits, lse, y}, nil},
+		{OpSGDVelocity, nil, []Tensor{randTensor(r, 0.1, 5, 4), g, scalar(0.9)}, c},
+		{OpSGDParam, nil, []Tensor{randTensor(r, 0.1, 5, 4), g, scalar(0.05)}, c},
+		{OpAdamMoment, []uint32{1}, []Tensor{randTensor(r, 0.1, 5, 4), g, scalar(0.9)}, c},
+		{OpAdamMoment, []uint32{2}, []Tensor{randTensor(r, 0.01, 5, 4), g, scalar(0.999)}, c},
+		{OpScalarMul, nil, []Tensor{b1t, scalar(0.9)}, []bool{false, true}},
+		{OpAdamParam, nil, []Tensor{randTensor(r, 0.1, 5, 4), g, randTensor(r, 0.01, 5, 4), b1t, b2t, scalar(0.001), scalar(1e-8)},
+			[]bool{false, false, false, false, false, true, true}},
+		{OpIncrement, nil, []Tensor{scalar(41)}, nil},
+	}
+}
+
+func runOp(t *testing.T, ex Executor, c opCase) Tensor {
+	t.Helper()
+	shapes := make([][]int, len(c.ins))
+	for i, x := range c.ins {
+		shapes[i] = x.Shape
+	}
+	shape, err := OutShape(c.op, c.attrs, shapes, 5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := NewTensor(shape...)
+	if err := ex.Run(c.op, c.attrs, c.ins, out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// checkOperands verifies that every operand word is what it references.
+func checkOperands(t *testing.T, c opCase, es []Entry) {
+	t.Helper()
+	for i, e := range es {
+		for s, a := range e.Args {
+			var want uint32
+			switch a.Kind {
+			case ArgInput:
+				if c.isConst != nil && c.isConst[a.Slot] {
+					t.Fatalf("entry %d arg %d: constant input referenced as ArgInput", i, s)
+				}
+				want = math.Float32bits(c.ins[a.Slot].Data[a.Index])
+			case ArgConst:
+				if c.isConst == nil || !c.isConst[a.Slot] {
+					t.Fatalf("entry %d arg %d: ArgConst on a non-constant input", i, s)
+				}
+				want = math.Float32bits(c.ins[a.Slot].Data[0])
+			case ArgInputAt:
+				want = math.Float32bits(c.ins[a.Slot].Data[es[a.Index].Result])
+			case ArgEntry:
+				want = es[a.Index].Result
+			case ArgImm, ArgNone:
+				continue
+			}
+			if a.Word != want {
+				t.Fatalf("entry %d arg %d (%v): word %#x, referenced value %#x", i, s, a, a.Word, want)
+			}
+		}
+	}
+}
+
+// TestOperatorTraceReplay: for every operator and random elements, the
+// element trace replays primitive by primitive to the CPU kernel's bits.
+func TestOperatorTraceReplay(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	seen := map[OpKind]bool{}
+	for _, c := range opCases(r) {
+		seen[c.op] = true
+		out := runOp(t, CPU{}, c)
+		ref := runOp(t, Interp{}, c)
+		for e := range out.Data {
+			if math.Float32bits(out.Data[e]) != math.Float32bits(ref.Data[e]) {
+				t.Fatalf("%v element %d: CPU %#x, element program %#x", c.op, e, math.Float32bits(out.Data[e]), math.Float32bits(ref.Data[e]))
+			}
+		}
+		for k := 0; k < 8; k++ {
+			e := r.IntN(len(out.Data))
+			es, err := ElementTrace(c.op, c.attrs, c.ins, c.isConst, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkOperands(t, c, es)
+			got, err := Replay(es)
+			if err != nil {
+				t.Fatalf("%v: %v", c.op, err)
+			}
+			if got != math.Float32bits(out.Data[e]) {
+				t.Fatalf("%v element %d: replay %#x, kernel %#x", c.op, e, got, math.Float32bits(out.Data[e]))
+			}
+		}
+	}
+	for _, op := range AllOps() {
+		if !seen[op] {
+			t.Errorf("operator %v has no replay case", op)
+		}
+	}
+}
+
+// TestReplayRejectsTampering: a changed operand or result is detected.
+func TestReplayRejectsTampering(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	c := opCases(r)[0]
+	es, err := ElementTrace(c.op, c.attrs, c.ins, c.isConst, 3)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := append([]Entry(nil), es...)
+	bad[5].Result ^= 1
+	if _, err := Replay(bad); err == nil {
+		t.Fatal("tampered result accepted")
+	}
+	bad = append([]Entry(nil), es...)
+	bad[7].Args[0].Word ^= 1
+	if _, err := Replay(bad); err == nil {
+		t.Fatal("tampered entry operand accepted")
+	}
+}
+
+func TestMatMulSpecials(t *testing.T) {
+	// NaN and infinities inside a product: kernels canonicalize like Exec.
+	a := Tensor{Shape: []int{2, 2}, Data: []float32{float32(math.Inf(1)), 1, 0, 2}}
+	b := Tensor{Shape: []int{2, 2}, Data: []float32{0, 1, 3, float32(math.Inf(-1))}}
+	for _, op := range []OpKind{OpMatMul, OpMatMulTN, OpMatMulNT} {
+		c := opCase{op: op, ins: []Tensor{a, b}}
+		out := runOp(t, CPU{}, c)
+		ref := runOp(t, Interp{}, c)
+		for e := range out.Data {
+			if math.Float32bits(out.Data[e]) != math.Float32bits(ref.Data[e]) {
+				t.Fatalf("%v element %d: %#x vs %#x", op, e, math.Float32bits(out.Data[e]), math.Float32bits(ref.Data[e]))
+			}
+		}
+	}
+}
+
+// TestMatMulShapes covers every blocking remainder against the programs.
+func TestMatMulShapes(t *testing.T) {
+	r := rand.New(rand.NewPCG(25, 26))
+	for _, op := range []OpKind{OpMatMul, OpMatMulTN, OpMatMulNT} {
+		for m := 1; m <= 9; m++ {
+			for n := 1; n <= 9; n++ {
+				k := 1 + r.IntN(12)
+				var a, b Tensor
+				switch op {
+				case OpMatMul:
+					a, b = randTensor(r, 1, m, k), randTensor(r, 1, k, n)
+				case OpMatMulTN:
+					a, b = randTensor(r, 1, k, m), randTensor(r, 1, k, n)
+				default:
+					a, b = randTensor(r, 1, m, k), randTensor(r, 1, n, k)
+				}
+				c := opCase{op: op, ins: []Tensor{a, b}}
+				out, ref := runOp(t, CPU{}, c), runOp(t, Interp{}, c)
+				for e := range out.Data {
+					if math.Float32bits(out.Data[e]) != math.Float32bits(ref.Data[e]) {
+						t.Fatalf("%v %dx%dx%d element %d differs", op, m, k, n, e)
+					}
+				}
+			}
+		}
+	}
+}
