@@ -1,0 +1,87 @@
+//go:build amd64 && !amd64.v3 && !purego
+
+#include "textflag.h"
+
+// func kern4x8SSE(k int, ap, bp, c *float32, load int)
+// c[r*8+s] = (load ? c : -0) + sum_t ap[t*4+r]*bp[t*8+s], each step a
+// rounded MULPS followed by a rounded ADDPS (never fused).
+TEXT ·kern4x8SSE(SB), NOSPLIT, $0-40
+	MOVQ k+0(FP), CX
+	MOVQ ap+8(FP), SI
+	MOVQ bp+16(FP), DI
+	MOVQ c+24(FP), DX
+	MOVQ load+32(FP), AX
+	TESTQ AX, AX
+	JNZ  loadc
+	MOVL $0x80000000, AX
+	MOVQ AX, X0
+	SHUFPS $0x00, X0, X0
+	MOVAPS X0, X1
+	MOVAPS X0, X2
+	MOVAPS X0, X3
+	MOVAPS X0, X4
+	MOVAPS X0, X5
+	MOVAPS X0, X6
+	MOVAPS X0, X7
+	JMP  loop
+
+loadc:
+	MOVUPS 0(DX), X0
+	MOVUPS 16(DX), X1
+	MOVUPS 32(DX), X2
+	MOVUPS 48(DX), X3
+	MOVUPS 64(DX), X4
+	MOVUPS 80(DX), X5
+	MOVUPS 96(DX), X6
+	MOVUPS 112(DX), X7
+
+loop:
+	MOVUPS 0(DI), X8
+	MOVUPS 16(DI), X9
+
+	MOVSS  0(SI), X10
+	SHUFPS $0x00, X10, X10
+	MOVAPS X10, X11
+	MULPS  X8, X11
+	ADDPS  X11, X0
+	MULPS  X9, X10
+	ADDPS  X10, X1
+
+	MOVSS  4(SI), X10
+	SHUFPS $0x00, X10, X10
+	MOVAPS X10, X11
+	MULPS  X8, X11
+	ADDPS  X11, X2
+	MULPS  X9, X10
+	ADDPS  X10, X3
+
+	MOVSS  8(SI), X10
+	SHUFPS $0x00, X10, X10
+	MOVAPS X10, X11
+	MULPS  X8, X11
+	ADDPS  X11, X4
+	MULPS  X9, X10
+	ADDPS  X10, X5
+
+	MOVSS  12(SI), X10
+	SHUFPS $0x00, X10, X10
+	MOVAPS X10, X11
+	MULPS  X8, X11
+	ADDPS  X11, X6
+	MULPS  X9, X10
+	ADDPS  X10, X7
+
+	ADDQ $16, SI
+	ADDQ $32, DI
+	DECQ CX
+	JNZ  loop
+
+	MOVUPS X0, 0(DX)
+	MOVUPS X1, 16(DX)
+	MOVUPS X2, 32(DX)
+	MOVUPS X3, 48(DX)
+	MOVUPS X4, 64(DX)
+	MOVUPS X5, 80(DX)
+	MOVUPS X6, 96(DX)
+	MOVUPS X7, 112(DX)
+	RET
