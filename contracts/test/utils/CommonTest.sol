@@ -1,0 +1,128 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity 0.8.30;
+
+import {Test} from "forge-std/Test.sol";
+import {Deploy} from "../../script/Deploy.s.sol";
+import {StakeManager} from "../../src/StakeManager.sol";
+import {JobMarket} from "../../src/JobMarket.sol";
+import {CommitmentInbox} from "../../src/CommitmentInbox.sol";
+import {NodeRegistry} from "../../src/NodeRegistry.sol";
+import {IJobMarket} from "../../src/interfaces/IJobMarket.sol";
+
+/// @notice Deploys the system through the Deploy script and offers helpers shared by the unit tests.
+abstract contract CommonTest is Test {
+    StakeManager internal stakeManager;
+    JobMarket internal market;
+    CommitmentInbox internal inbox;
+    NodeRegistry internal registry;
+    Deploy internal deployScript;
+
+    address internal arbiter = makeAddr("arbiter");
+    address internal sequencer = makeAddr("sequencer");
+    address internal poster = makeAddr("poster");
+    address internal funder = makeAddr("funder");
+    address internal worker = makeAddr("worker");
+    address internal worker2 = makeAddr("worker2");
+    address internal challenger = makeAddr("challenger");
+    address internal stranger = makeAddr("stranger");
+
+    uint256 internal constant UNBONDING_DELAY = 7 days;
+    uint256 internal constant SLASH_REWARD_BPS = 5000;
+    uint128 internal constant MAX_PRICE = 10 ether;
+    uint128 internal constant COLLATERAL = 5 ether;
+    uint64 internal constant BID_WINDOW = 1 hours;
+    uint64 internal constant EXECUTION_WINDOW = 1 days;
+    uint64 internal constant CHALLENGE_WINDOW = 2 hours;
+
+    function setUp() public virtual {
+        vm.warp(1_700_000_000);
+        deployScript = new Deploy();
+        Deploy.Deployment memory d = deployScript.deploy(
+            Deploy.Config({
+                arbiter: arbiter,
+                sequencer: sequencer,
+                unbondingDelay: UNBONDING_DELAY,
+                slashRewardBps: SLASH_REWARD_BPS
+            })
+        );
+        stakeManager = d.stakeManager;
+        market = d.jobMarket;
+        inbox = d.commitmentInbox;
+        registry = d.nodeRegistry;
+        vm.deal(poster, 1000 ether);
+        vm.deal(funder, 1000 ether);
+        vm.deal(worker, 1000 ether);
+        vm.deal(worker2, 1000 ether);
+        vm.deal(challenger, 1000 ether);
+        vm.deal(stranger, 1000 ether);
+    }
+
+    function defaultParams() internal pure returns (IJobMarket.JobParams memory p) {
+        p = IJobMarket.JobParams({
+            specHash: keccak256("spec"),
+            datasetHash: keccak256("dataset"),
+            datasetUri: bytes32("ipfs://dataset"),
+            initialStateRoot: keccak256("state 0"),
+            graphRoot: keccak256("graph"),
+            steps: 1000,
+            checkpointInterval: 100,
+            maxPrice: MAX_PRICE,
+            requiredCollateral: COLLATERAL,
+            bidWindow: BID_WINDOW,
+            executionWindow: EXECUTION_WINDOW,
+            challengeWindow: CHALLENGE_WINDOW
+        });
+    }
+
+    /// @dev Registers `who` and stakes `amount` for it.
+    function onboard(address who, uint256 amount) internal {
+        vm.deal(who, who.balance + amount);
+        vm.startPrank(who);
+        registry.register(abi.encodePacked("peer-", who), "cpu:amd64x16");
+        stakeManager.deposit{value: amount}();
+        vm.stopPrank();
+    }
+
+    function postDefaultJob(uint256 escrow) internal returns (uint256 jobId) {
+        vm.prank(poster);
+        jobId = market.postJob{value: escrow}(defaultParams());
+    }
+
+    /// @dev Posts a job funded with MAX_PRICE, `worker` bids `price`, the auction closes.
+    function assignedJob(uint256 price) internal returns (uint256 jobId) {
+        onboard(worker, COLLATERAL);
+        jobId = postDefaultJob(MAX_PRICE);
+        vm.prank(worker);
+        market.bid(jobId, price);
+        vm.warp(block.timestamp + BID_WINDOW);
+        market.closeAuction(jobId);
+    }
+
+    /// @dev An assigned job whose result is submitted.
+    function submittedJob(uint256 price) internal returns (uint256 jobId) {
+        jobId = assignedJob(price);
+        vm.prank(worker);
+        market.submitResult(jobId, keccak256("final"), keccak256("checkpoints"));
+    }
+
+    function status(uint256 jobId) internal view returns (IJobMarket.JobStatus) {
+        return market.getJob(jobId).status;
+    }
+}
+
+/// @notice A contract that refuses ETH, to test failed transfers.
+contract RejectEther {
+    receive() external payable {
+        revert("no");
+    }
+
+    function call(address target, bytes calldata data) external payable returns (bytes memory) {
+        (bool ok, bytes memory ret) = target.call{value: msg.value}(data);
+        if (!ok) {
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+        return ret;
+    }
+}
