@@ -16,7 +16,9 @@ type opCase struct {
 func randTensor(r *rand.Rand, scale float32, shape ...int) Tensor {
 	t := NewTensor(shape...)
 	for i := range t.Data {
-		t.Data[i] = float32(r.NormFloat64()) * scale
+		// uniform in [-2*scale, 2*scale); integer-derived, so identical on
+		// every architecture (NormFloat64 may call math.Exp)
+		t.Data[i] = float32(int32(r.Uint32())) * float32(1.0/(1<<30)) * scale
 	}
 	return t
 }

@@ -1,0 +1,150 @@
+package repops
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+func hexw(w uint32) string { return fmt.Sprintf("\"0x%08x\"", w) }
+
+func hexList(ws []uint32) string {
+	s := make([]string, len(ws))
+	for i, w := range ws {
+		s[i] = hexw(w)
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+func intList(xs []int) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return "[" + strings.Join(s, ", ") + "]"
+}
+
+func writeEntries(buf *bytes.Buffer, es []Entry, indent string) {
+	buf.WriteString("[\n")
+	for i, e := range es {
+		args := make([]string, 3)
+		for s, a := range e.Args {
+			args[s] = fmt.Sprintf("[%d, %d, %d, %s]", a.Kind, a.Slot, a.Index, hexw(a.Word))
+		}
+		sep := ","
+		if i == len(es)-1 {
+			sep = ""
+		}
+		fmt.Fprintf(buf, "%s  {\"prim\": \"0x%02x\", \"args\": [%s], \"r\": %s}%s\n", indent, uint8(e.Op), strings.Join(args, ", "), hexw(e.Result), sep)
+	}
+	buf.WriteString(indent + "]")
+}
+
+// smallOpCases: every operator on small inputs (short traces).
+func smallOpCases(r *rand.Rand) []opCase {
+	logits := randTensor(r, 2, 2, 3)
+	lse := NewTensor(2)
+	_ = Interp{}.Run(OpLogSumExp, nil, []Tensor{logits}, lse)
+	y := labels(r, 2, 3)
+	g := randTensor(r, 0.1, 2, 2)
+	b1t, b2t := scalar(0.9*0.9), scalar(0.999*0.999)
+	idx := Tensor{Shape: []int{3}, Data: []float32{4, 0, 2}}
+	c := []bool{false, false, true}
+	return []opCase{
+		{OpMatMul, nil, []Tensor{randTensor(r, 1, 2, 3), randTensor(r, 1, 3, 2)}, nil},
+		{OpMatMulTN, nil, []Tensor{randTensor(r, 1, 3, 2), randTensor(r, 1, 3, 2)}, nil},
+		{OpMatMulNT, nil, []Tensor{randTensor(r, 1, 2, 3), randTensor(r, 1, 2, 3)}, nil},
+		{OpBiasAdd, nil, []Tensor{randTensor(r, 1, 2, 3), randTensor(r, 1, 3)}, nil},
+		{OpReLU, nil, []Tensor{randTensor(r, 1, 2, 3)}, nil},
+		{OpReLUGrad, nil, []Tensor{randTensor(r, 1, 2, 3), randTensor(r, 1, 2, 3)}, nil},
+		{OpColSum, nil, []Tensor{randTensor(r, 1, 3, 2)}, nil},
+		{OpBatchIndex, []uint32{0x2a, 0, 1797}, []Tensor{scalar(7)}, nil},
+		{OpGather, nil, []Tensor{randTensor(r, 1, 5, 2), idx}, nil},
+		{OpGather, nil, []Tensor{labels(r, 5, 3), idx}, nil},
+		{OpLogSumExp, nil, []Tensor{logits}, nil},
+		{OpSoftmaxXentLoss, nil, []Tensor{logits, lse, y}, nil},
+		{OpMean, nil, []Tensor{randTensor(r, 1, 4)}, nil},
+		{OpSoftmaxXentGrad, nil, []Tensor{logits, lse, y}, nil},
+		{OpSGDVelocity, nil, []Tensor{randTensor(r, 0.1, 2, 2), g, scalar(0.9)}, c},
+		{OpSGDParam, nil, []Tensor{randTensor(r, 0.1, 2, 2), g, scalar(0.05)}, c},
+		{OpAdamMoment, []uint32{1}, []Tensor{randTensor(r, 0.1, 2, 2), g, scalar(0.9)}, c},
+		{OpAdamMoment, []uint32{2}, []Tensor{randTensor(r, 0.01, 2, 2), g, scalar(0.999)}, c},
+		{OpScalarMul, nil, []Tensor{b1t, scalar(0.9)}, []bool{false, true}},
+		{OpAdamParam, nil, []Tensor{randTensor(r, 0.1, 2, 2), g, randTensor(r, 0.01, 2, 2), b1t, b2t, scalar(0.001), scalar(1e-8)},
+			[]bool{false, false, false, false, false, true, true}},
+		{OpIncrement, nil, []Tensor{scalar(41)}, nil},
+	}
+}
+
+func genTracesJSON(t *testing.T) []byte {
+	r := rand.New(rand.NewPCG(0xfeed, 0xbeef))
+	var buf bytes.Buffer
+	buf.WriteString("{\n")
+	buf.WriteString("  \"description\": \"RepOps element traces: for each case the operator, attributes, inputs and element; entries list prim and args [kind, slot, index, word] (kind 0 none, 1 input, 2 entry, 3 const, 4 imm, 5 input_at); the last entry's result is the element. See docs/repops.md.\",\n")
+	buf.WriteString("  \"programs\": [\n")
+	xs := []uint32{0x00000000, 0x3F800000, 0xBF800000, 0x42B00000, 0xC2C80000, 0x3E99999A, 0x00000005, 0x7F800000, 0xFF800000, 0x7FC00000, 0x41200000, 0x3A83126F}
+	for i, x := range xs {
+		for j, name := range []string{"exp", "log"} {
+			es := TraceExp(f32(x))
+			if name == "log" {
+				es = TraceLog(f32(x))
+			}
+			fmt.Fprintf(&buf, "    {\"name\": %q, \"x\": %s, \"output\": %s, \"entries\": ", name, hexw(x), hexw(es[len(es)-1].Result))
+			writeEntries(&buf, es, "    ")
+			if i == len(xs)-1 && j == 1 {
+				buf.WriteString("}\n")
+			} else {
+				buf.WriteString("},\n")
+			}
+		}
+	}
+	buf.WriteString("  ],\n  \"traces\": [\n")
+	cases := smallOpCases(r)
+	for ci, c := range cases {
+		out := runOp(t, CPU{}, c)
+		elems := []int{0, len(out.Data) - 1}
+		if len(out.Data) > 2 {
+			elems = append(elems, 1+r.IntN(len(out.Data)-2))
+		} else if len(out.Data) == 1 {
+			elems = elems[:1]
+		}
+		for ei, e := range elems {
+			es, err := ElementTrace(c.op, c.attrs, c.ins, c.isConst, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, err := Replay(es); err != nil || got != math.Float32bits(out.Data[e]) {
+				t.Fatalf("%v: trace does not replay to the output", c.op)
+			}
+			fmt.Fprintf(&buf, "    {\"op\": \"0x%02x\", \"name\": %q, \"attrs\": %s, \"inputs\": [", uint8(c.op), c.op.String(), hexList(c.attrs))
+			for s, in := range c.ins {
+				words := make([]uint32, len(in.Data))
+				for i, v := range in.Data {
+					words[i] = math.Float32bits(v)
+				}
+				isc := c.isConst != nil && c.isConst[s]
+				sep := ", "
+				if s == len(c.ins)-1 {
+					sep = ""
+				}
+				fmt.Fprintf(&buf, "{\"shape\": %s, \"const\": %v, \"data\": %s}%s", intList(in.Shape), isc, hexList(words), sep)
+			}
+			fmt.Fprintf(&buf, "], \"out_shape\": %s, \"element\": %d, \"output\": %s, \"entries\": ", intList(out.Shape), e, hexw(math.Float32bits(out.Data[e])))
+			writeEntries(&buf, es, "    ")
+			if ci == len(cases)-1 && ei == len(elems)-1 {
+				buf.WriteString("}\n")
+			} else {
+				buf.WriteString("},\n")
+			}
+		}
+	}
+	buf.WriteString("  ]\n}\n")
+	return buf.Bytes()
+}
+
+func TestElementTraceVectors(t *testing.T) {
+	checkGolden(t, "element_traces.json", genTracesJSON(t))
+}
