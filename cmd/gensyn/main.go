@@ -61,6 +61,8 @@ func commands() []*cli.Command {
 		devnetCommand(),
 		deployCommand(),
 		blobstoreCommand(),
+		trainCommand(),
+		traceCommand(),
 	}
 }
 

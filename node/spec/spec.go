@@ -30,7 +30,7 @@ const (
 	MaxLayerWidth        = 4096
 	MaxRows              = 1 << 24
 	MaxClasses           = 1 << 16
-	MaxSteps             = 1 << 24 // the step counter is a float32 state tensor: exact up to 2^24
+	MaxSteps             = 1 << 30 // well inside the uint32 step counter of the state
 	MaxSpecBytes         = 1 << 20
 	maxBatchSize         = 1 << 16
 	maxFeatures          = MaxLayerWidth

@@ -185,8 +185,8 @@ func (t *Trainer) checkState(st *State) error {
 		}
 	}
 	// The step counter (last state tensor) must agree with the step.
-	if c := st.Tensors[len(st.Tensors)-1].Data[0]; c != float32(st.Step) {
-		return fmt.Errorf("trainer: state step counter is %v, state claims step %d", c, st.Step)
+	if c := repops.StepCounter(st.Tensors[len(st.Tensors)-1]); uint64(c) != st.Step {
+		return fmt.Errorf("trainer: state step counter is %d, state claims step %d", c, st.Step)
 	}
 	return nil
 }

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+var (
+	specFlag = &cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (JSON, docs/jobspec.md)", Required: true, EnvVars: []string{"GENSYN_SPEC"}}
+	dataFlag = &cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data or <spec dir>/../data whose keccak256 is the spec's dataset.hash)", EnvVars: []string{"GENSYN_DATA"}}
+)
+
+func trainCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "train",
+		Usage: "train a job spec locally with RepOps, without a chain; print every checkpoint's state root",
+		Description: "At every checkpoint (each checkpoint_interval steps) prints the step, the last batch loss,\n" +
+			"the held-out accuracy and the state root; with --out, also writes the checkpoint file\n" +
+			"(docs/checkpoints.md). With --json, prints one JSON object per line: {\"event\":\"start\",...},\n" +
+			"then {\"event\":\"checkpoint\",...} per checkpoint, then {\"event\":\"done\",...}.",
+		Flags: []cli.Flag{
+			specFlag,
+			dataFlag,
+			&cli.Uint64Flag{Name: "steps", Usage: "stop after `N` steps (default: the spec's steps)", EnvVars: []string{"GENSYN_TRAIN_STEPS"}},
+			&cli.StringFlag{Name: "out", Usage: "write checkpoint files into `DIR`", EnvVars: []string{"GENSYN_TRAIN_OUT"}},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON lines instead of text"},
+		},
+		Action: runTrain,
+	}
+}
+
+// loadJob reads the spec and its dataset and builds the trainer.
+func loadJob(c *cli.Context, opts trainer.Options) (*trainer.Trainer, error) {
+	s, err := spec.Load(c.String("spec"))
+	if err != nil {
+		return nil, err
+	}
+	dataPath := c.String("data")
+	if dataPath == "" {
+		if dataPath, err = findDataset(c.String("spec"), s.Dataset.Hash); err != nil {
+			return nil, err
+		}
+	}
+	d, err := dataset.Load(dataPath, s.Dataset.Format)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := trainer.New(s, d, opts)
+	if err != nil {
+		return nil, fmt.Errorf("%s with %s: %w", c.String("spec"), dataPath, err)
+	}
+	return tr, nil
+}
+
+// findDataset looks for the file whose keccak256 is want in ./data and
+// <spec dir>/../data.
+func findDataset(specPath string, want commit.Hash) (string, error) {
+	dirs := []string{"data", filepath.Join(filepath.Dir(specPath), "..", "data")}
+	seen := map[string]bool{}
+	for _, dir := range dirs {
+		abs, err := filepath.Abs(dir)
+		if err != nil || seen[abs] {
+			continue
+		}
+		seen[abs] = true
+		ents, err := os.ReadDir(dir)
+		if err != nil {
+			continue
+		}
+		for _, e := range ents {
+			if !e.Type().IsRegular() {
+				continue
+			}
+			p := filepath.Join(dir, e.Name())
+			b, err := os.ReadFile(p)
+			if err != nil {
+				continue
+			}
+			if commit.Keccak256(b) == want {
+				return p, nil
+			}
+		}
+	}
+	return "", fmt.Errorf("%s: no file with dataset.hash %s under ./data or %s; pass --data", specPath, want, filepath.Join(filepath.Dir(specPath), "..", "data"))
+}
+
+type trainEvent struct {
+	Event            string   `json:"event"`
+	Spec             string   `json:"spec,omitempty"`
+	SpecHash         string   `json:"specHash,omitempty"`
+	GraphRoot        string   `json:"graphRoot,omitempty"`
+	InitialStateRoot string   `json:"initialStateRoot,omitempty"`
+	Step             *uint64  `json:"step,omitempty"`
+	Loss             *float32 `json:"loss,omitempty"`
+	LossBits         string   `json:"lossBits,omitempty"`
+	Accuracy         *float64 `json:"accuracy,omitempty"`
+	EvalLoss         *float32 `json:"evalLoss,omitempty"`
+	StateRoot        string   `json:"stateRoot,omitempty"`
+	Checkpoint       string   `json:"checkpoint,omitempty"`
+	CheckpointsRoot  string   `json:"checkpointsRoot,omitempty"`
+	Seconds          *float64 `json:"seconds,omitempty"`
+	StepsPerSecond   *float64 `json:"stepsPerSecond,omitempty"`
+}
+
+func runTrain(c *cli.Context) error {
+	tr, err := loadJob(c, trainer.Options{CheckpointDir: c.String("out")})
+	if err != nil {
+		return err
+	}
+	s := tr.Spec()
+	to := c.Uint64("steps")
+	if c.IsSet("steps") && (to == 0 || to > uint64(s.Steps)) {
+		return fmt.Errorf("--steps %d: must be in 1..%d (the spec's steps)", to, s.Steps)
+	}
+	if to == 0 {
+		to = uint64(s.Steps)
+	}
+	init, err := tr.InitialStateRoot()
+	if err != nil {
+		return err
+	}
+	w := c.App.Writer
+	asJSON := c.Bool("json")
+	emit := func(e trainEvent) error {
+		b, err := json.Marshal(e)
+		if err != nil {
+			return err
+		}
+		_, err = fmt.Fprintf(w, "%s\n", b)
+		return err
+	}
+	if asJSON {
+		err = emit(trainEvent{Event: "start", Spec: c.String("spec"), SpecHash: tr.SpecHash().String(),
+			GraphRoot: tr.GraphRoot().String(), InitialStateRoot: init.String()})
+	} else {
+		_, err = fmt.Fprintf(w, "spec %s\n  spec hash          %s\n  graph root         %s (%d nodes)\n  initial state root %s\n",
+			c.String("spec"), tr.SpecHash(), tr.GraphRoot(), len(tr.Graph().Nodes), init)
+	}
+	if err != nil {
+		return err
+	}
+	var roots []commit.Hash
+	start := time.Now()
+	final, err := tr.Run(c.Context, nil, to, func(p trainer.Progress) error {
+		roots = append(roots, p.StateRoot)
+		if asJSON {
+			step, loss, acc, el := p.Step, p.Loss, p.Accuracy, p.EvalLoss
+			return emit(trainEvent{Event: "checkpoint", Step: &step, Loss: &loss,
+				LossBits: fmt.Sprintf("0x%08x", math.Float32bits(loss)), Accuracy: &acc, EvalLoss: &el,
+				StateRoot: p.StateRoot.String(), Checkpoint: p.Path})
+		}
+		return printProgress(w, p)
+	})
+	if err != nil {
+		if errors.Is(err, c.Context.Err()) && final != nil {
+			return fmt.Errorf("interrupted at step %d: %w", final.Step, err)
+		}
+		return err
+	}
+	secs := time.Since(start).Seconds()
+	sps := float64(final.Step) / secs
+	var cpRoot string
+	if len(roots) == s.Checkpoints() {
+		cpRoot = commit.CheckpointsRoot(roots).String()
+	}
+	if asJSON {
+		step := final.Step
+		return emit(trainEvent{Event: "done", Step: &step, CheckpointsRoot: cpRoot, Seconds: &secs, StepsPerSecond: &sps})
+	}
+	if cpRoot != "" {
+		_, err = fmt.Fprintf(w, "done: %d steps in %.2fs (%.0f steps/s), checkpoints root %s\n", final.Step, secs, sps, cpRoot)
+	} else {
+		_, err = fmt.Fprintf(w, "stopped at step %d of %d after %.2fs (%.0f steps/s); no checkpoints root before the last step\n", final.Step, s.Steps, secs, sps)
+	}
+	return err
+}
+
+func printProgress(w io.Writer, p trainer.Progress) error {
+	_, err := fmt.Fprintf(w, "step %6d  loss %.4f  accuracy %6.2f%%  state root %s\n", p.Step, p.Loss, 100*p.Accuracy, p.StateRoot)
+	if err == nil && p.Path != "" {
+		_, err = fmt.Fprintf(w, "             checkpoint %s\n", p.Path)
+	}
+	return err
+}
