@@ -25,8 +25,36 @@ type CPU struct{}
 // element program. It exists to cross-check other executors.
 type Interp struct{}
 
+// CheckRun validates an Executor call: input data lengths match their
+// shapes, OutShape accepts the inputs and attributes, and out has that shape.
+// Executors call it before computing.
+func CheckRun(op OpKind, attrs []uint32, inputs []Tensor, out Tensor) error {
+	shapes := make([][]int, len(inputs))
+	for i, t := range inputs {
+		if len(t.Data) != numElems(t.Shape) {
+			return fmt.Errorf("repops: %v: input %d has %d elements for shape %v", op, i, len(t.Data), t.Shape)
+		}
+		shapes[i] = t.Shape
+	}
+	batch := 0
+	if len(out.Shape) > 0 {
+		batch = out.Shape[0]
+	}
+	want, err := OutShape(op, attrs, shapes, batch)
+	if err != nil {
+		return err
+	}
+	if !sameShape(want, out.Shape) || len(out.Data) != numElems(want) {
+		return fmt.Errorf("repops: %v: output shape %v (%d elements), want %v", op, out.Shape, len(out.Data), want)
+	}
+	return nil
+}
+
 // Run implements Executor.
 func (Interp) Run(op OpKind, attrs []uint32, inputs []Tensor, out Tensor) (err error) {
+	if err := CheckRun(op, attrs, inputs, out); err != nil {
+		return err
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("repops: %v: %v", op, r)
@@ -40,6 +68,9 @@ func (Interp) Run(op OpKind, attrs []uint32, inputs []Tensor, out Tensor) (err e
 
 // Run implements Executor.
 func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
+	if err := CheckRun(op, attrs, in, out); err != nil {
+		return err
+	}
 	switch op {
 	case OpMatMul, OpMatMulTN, OpMatMulNT:
 		m, k, n := matDims(op, in[0].Shape, in[1].Shape)

@@ -207,7 +207,8 @@ func (c MLPConfig) Validate() error {
 // order: for each layer l=1..L W{l} [in, out] and b{l} [out]; then SGD:
 // vW{l}, vb{l} for each layer; Adam: mW{l}, mb{l} for each layer, then vW{l},
 // vb{l} for each layer, then b1t and b2t ([1], beta1^t and beta2^t); last
-// the step counter "step" ([1], the float32 value t).
+// the step counter "step" ([1]; it holds the integer word t, i.e.
+// Data[0] = math.Float32frombits(t): see StepCounter).
 func StateShapes(c MLPConfig) (names []string, shapes [][]int, err error) {
 	if err := c.Validate(); err != nil {
 		return nil, nil, err
@@ -232,4 +233,14 @@ func StateShapes(c MLPConfig) (names []string, shapes [][]int, err error) {
 	names = append(names, "step")
 	shapes = append(shapes, []int{1})
 	return names, shapes, nil
+}
+
+// StepCounter returns the step number t held by a step-counter tensor (the
+// last state tensor). The counter is an integer word stored in the float32
+// slot bit for bit, so it is exact up to 2^32-1 steps.
+func StepCounter(t Tensor) uint32 { return math.Float32bits(t.Data[0]) }
+
+// StepTensor returns a step-counter tensor holding step t.
+func StepTensor(t uint32) Tensor {
+	return Tensor{Shape: []int{1}, Data: []float32{math.Float32frombits(t)}}
 }

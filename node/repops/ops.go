@@ -18,7 +18,7 @@ const (
 	OpReLU            OpKind = 0x05 // X -> MAX(X, +0)
 	OpReLUGrad        OpKind = 0x06 // dY, X (pre-activation) -> X > 0 ? dY : +0
 	OpColSum          OpKind = 0x07 // X[m,n] -> column sums [n]
-	OpBatchIndex      OpKind = 0x08 // step[1]; attrs seedLo, seedHi, rows -> batch row indices [batch]
+	OpBatchIndex      OpKind = 0x08 // step[1] (integer word); attrs seedLo, seedHi, rows -> batch row indices [batch]
 	OpGather          OpKind = 0x09 // T[N,F] or T[N], idx[B] -> T[idx] [B,F] or [B]
 	OpLogSumExp       OpKind = 0x0A // X[m,n] -> log(sum exp(X)) per row [m], stable
 	OpSoftmaxXentLoss OpKind = 0x0B // X[m,n], lse[m], labels[m] -> lse - X[label] [m]
@@ -29,7 +29,7 @@ const (
 	OpAdamMoment      OpKind = 0x10 // m, g, beta(const); attr power (1 or 2) -> beta*m + (1-beta)*g^power
 	OpScalarMul       OpKind = 0x11 // s[1], c(const) -> s*c
 	OpAdamParam       OpKind = 0x12 // p, m', v', b1t'[1], b2t'[1], lr, eps (const) -> p - lr*mhat/(sqrt(vhat)+eps)
-	OpIncrement       OpKind = 0x13 // s[1] -> s + 1
+	OpIncrement       OpKind = 0x13 // s[1] (integer word) -> IADD(s, 1)
 )
 
 var opNames = map[OpKind]string{
@@ -112,8 +112,7 @@ func elementProg(b *builder, op OpKind, attrs []uint32, e int) Operand {
 		return acc
 	case OpBatchIndex:
 		seed := uint64(attrs[0]) | uint64(attrs[1])<<32
-		t := b.op1(F2I, b.in(0, 0))
-		w := randomWordProg(b, seed, StreamBatch, t, imm(uint32(e)))
+		w := randomWordProg(b, seed, StreamBatch, b.in(0, 0), imm(uint32(e)))
 		r := b.op2(UREM, w, imm(attrs[2]))
 		return b.op1(U2F, r)
 	case OpGather:
@@ -200,7 +199,7 @@ func elementProg(b *builder, op OpKind, attrs []uint32, e int) Operand {
 		u = b.op2(DIV, u, s)
 		return b.op2(SUB, b.in(0, e), u)
 	case OpIncrement:
-		return b.op2(ADD, b.in(0, 0), imm(f32One))
+		return b.op2(IADD, b.in(0, 0), imm(1))
 	}
 	panic(fmt.Sprintf("repops: unknown operator %v", op))
 }

@@ -55,7 +55,7 @@ func opCases(r *rand.Rand) []opCase {
 		{OpReLU, nil, []Tensor{randTensor(r, 1, m, n)}, nil},
 		{OpReLUGrad, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, m, n)}, nil},
 		{OpColSum, nil, []Tensor{randTensor(r, 1, m, n)}, nil},
-		{OpBatchIndex, []uint32{0xdeadbeef, 7, 1797}, []Tensor{scalar(12)}, nil},
+		{OpBatchIndex, []uint32{0xdeadbeef, 7, 1797}, []Tensor{StepTensor(12)}, nil},
 		{OpGather, nil, []Tensor{randTensor(r, 1, 20, 6), idx}, nil},
 		{OpGather, nil, []Tensor{labels(r, 20, 10), idx}, nil},
 		{OpLogSumExp, nil, []Tensor{logits}, nil},
@@ -69,7 +69,7 @@ func opCases(r *rand.Rand) []opCase {
 		{OpScalarMul, nil, []Tensor{b1t, scalar(0.9)}, []bool{false, true}},
 		{OpAdamParam, nil, []Tensor{randTensor(r, 0.1, 5, 4), g, randTensor(r, 0.01, 5, 4), b1t, b2t, scalar(0.001), scalar(1e-8)},
 			[]bool{false, false, false, false, false, true, true}},
-		{OpIncrement, nil, []Tensor{scalar(41)}, nil},
+		{OpIncrement, nil, []Tensor{StepTensor(41)}, nil},
 	}
 }
 
@@ -274,6 +274,26 @@ func TestKernelMatchesGo(t *testing.T) {
 			if x != y && !(isNaNWord(x) && isNaNWord(y)) {
 				t.Fatalf("k=%d load=%v lane %d: kernel %#x, Go %#x", k, load, i, x, y)
 			}
+		}
+	}
+}
+
+func TestExecutorRejectsBadShapes(t *testing.T) {
+	a, b := NewTensor(2, 3), NewTensor(4, 2)
+	for _, ex := range []Executor{CPU{}, Interp{}} {
+		if err := ex.Run(OpMatMul, nil, []Tensor{a, b}, NewTensor(2, 2)); err == nil {
+			t.Fatal("mismatched inner dimension accepted")
+		}
+		if err := ex.Run(OpMatMul, nil, []Tensor{a, NewTensor(3, 2)}, NewTensor(2, 3)); err == nil {
+			t.Fatal("wrong output shape accepted")
+		}
+		bad := Tensor{Shape: []int{2, 3}, Data: make([]float32, 5)}
+		if err := ex.Run(OpReLU, nil, []Tensor{bad}, NewTensor(2, 3)); err == nil {
+			t.Fatal("short input data accepted")
+		}
+		tab, idx := NewTensor(3, 2), Tensor{Shape: []int{1}, Data: []float32{3}}
+		if err := ex.Run(OpGather, nil, []Tensor{tab, idx}, NewTensor(1, 2)); err == nil {
+			t.Fatal("out-of-range gather accepted")
 		}
 	}
 }

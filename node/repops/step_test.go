@@ -76,8 +76,8 @@ func TestStepGraphTrains(t *testing.T) {
 			}
 			st = next
 		}
-		if st[len(st)-1].Data[0] != 200 {
-			t.Fatalf("step counter %v", st[len(st)-1].Data[0])
+		if StepCounter(st[len(st)-1]) != 200 {
+			t.Fatalf("step counter %v", StepCounter(st[len(st)-1]))
 		}
 		acc, loss1, err := Evaluate(cfg, CPU{}, st, data)
 		if err != nil {
@@ -177,7 +177,7 @@ func TestBatchIndexIsPureFunction(t *testing.T) {
 	g, _ := BuildStep(cfg, 97)
 	data := synthData(97, 16, 4, 1)
 	st, _ := InitState(cfg)
-	st[len(st)-1].Data[0] = 1234
+	st[len(st)-1] = StepTensor(1234)
 	tr, _, _, _ := g.Run(CPU{}, st, data)
 	idx := tr[g.Nodes[len(g.Nodes)-1].Inputs[0]+0] // step node
 	_ = idx

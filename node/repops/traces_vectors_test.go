@@ -61,7 +61,7 @@ func smallOpCases(r *rand.Rand) []opCase {
 		{OpReLU, nil, []Tensor{randTensor(r, 1, 2, 3)}, nil},
 		{OpReLUGrad, nil, []Tensor{randTensor(r, 1, 2, 3), randTensor(r, 1, 2, 3)}, nil},
 		{OpColSum, nil, []Tensor{randTensor(r, 1, 3, 2)}, nil},
-		{OpBatchIndex, []uint32{0x2a, 0, 1797}, []Tensor{scalar(7)}, nil},
+		{OpBatchIndex, []uint32{0x2a, 0, 1797}, []Tensor{StepTensor(7)}, nil},
 		{OpGather, nil, []Tensor{randTensor(r, 1, 5, 2), idx}, nil},
 		{OpGather, nil, []Tensor{labels(r, 5, 3), idx}, nil},
 		{OpLogSumExp, nil, []Tensor{logits}, nil},
@@ -75,7 +75,7 @@ func smallOpCases(r *rand.Rand) []opCase {
 		{OpScalarMul, nil, []Tensor{b1t, scalar(0.9)}, []bool{false, true}},
 		{OpAdamParam, nil, []Tensor{randTensor(r, 0.1, 2, 2), g, randTensor(r, 0.01, 2, 2), b1t, b2t, scalar(0.001), scalar(1e-8)},
 			[]bool{false, false, false, false, false, true, true}},
-		{OpIncrement, nil, []Tensor{scalar(41)}, nil},
+		{OpIncrement, nil, []Tensor{StepTensor(41)}, nil},
 	}
 }
 
