@@ -10,12 +10,14 @@ import {NodeRegistry} from "../src/NodeRegistry.sol";
 /// @title Deploy
 /// @notice Deploys and wires StakeManager, NodeRegistry, JobMarket and CommitmentInbox. Used by the tests and by
 ///         the devnet:
-///         `forge script contracts/script/Deploy.s.sol:Deploy --rpc-url $RPC --broadcast --private-key $KEY`.
+///         `DEPLOYER_PRIVATE_KEY=... forge script contracts/script/Deploy.s.sol:Deploy --rpc-url $RPC --broadcast`
+///         (this is what `gensyn devnet up` and `gensyn deploy` run).
 /// @dev Environment (all optional):
 ///      - ARBITER: the arbiter address (default: the deployer).
 ///      - SEQUENCER: the sequencer address (default: the deployer).
 ///      - UNBONDING_DELAY: unbonding delay in seconds (default 86400).
 ///      - SLASH_REWARD_BPS: slash share paid to the challenger, in basis points, below 10000 (default 5000).
+///      - DEPLOYER_PRIVATE_KEY: the key that broadcasts (default: forge's wallet options, e.g. --private-key).
 ///      - DEPLOYMENTS_OUT: where to write the addresses as JSON (default "deployments/<chainId>.json"; the
 ///        value "none" writes nothing).
 contract Deploy is Script {
@@ -44,7 +46,11 @@ contract Deploy is Script {
 
     /// @notice Entry point of `forge script`: reads the environment, deploys while broadcasting, writes the JSON.
     function run() external returns (Deployment memory d) {
-        vm.startBroadcast();
+        // The key comes from the environment (never the command line, where other users of the machine can see
+        // it); without one, forge's own wallet options (--private-key, --keystore, --account) apply.
+        uint256 key = vm.envOr("DEPLOYER_PRIVATE_KEY", uint256(0));
+        if (key != 0) vm.startBroadcast(key);
+        else vm.startBroadcast();
         (, address sender,) = vm.readCallers();
         Config memory cfg = configFromEnv(sender);
         d = _deploy(cfg, sender);
@@ -79,7 +85,23 @@ contract Deploy is Script {
         vm.serializeAddress(k, "sequencer", d.sequencer);
         vm.serializeAddress(k, "deployer", d.deployer);
         string memory json = vm.serializeUint(k, "blockNumber", d.blockNumber);
+        string memory dir = _dirname(path);
+        if (bytes(dir).length != 0 && !vm.exists(dir)) vm.createDir(dir, true);
         vm.writeJson(json, path);
+    }
+
+    /// @dev The part of `path` before its last "/", or "" if there is none.
+    function _dirname(string memory path) internal pure returns (string memory dir) {
+        bytes memory b = bytes(path);
+        uint256 end = b.length;
+        while (end > 0 && b[end - 1] != "/") {
+            --end;
+        }
+        if (end <= 1) return end == 1 ? "/" : "";
+        dir = new string(end - 1);
+        for (uint256 i; i < end - 1; ++i) {
+            bytes(dir)[i] = b[i];
+        }
     }
 
     function _deploy(Config memory cfg, address deployer) internal returns (Deployment memory d) {
