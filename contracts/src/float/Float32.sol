@@ -341,7 +341,14 @@ library Float32 {
             // |a| >= 2^31 (including inf) saturates; -2^31 itself is INT32_MIN.
             if (ax >= 0x4F000000) return negative ? SIGN : ABS;
             (uint256 m, int256 e) = _unpack(a);
-            uint256 mag = e >= 0 ? m << uint256(e) : m >> uint256(-e);
+            uint256 mag;
+            /// @solidity memory-safe-assembly
+            assembly {
+                // truncate toward zero: m * 2^e with -149 <= e <= 7
+                switch slt(e, 0)
+                case 0 { mag := shl(e, m) }
+                default { mag := shr(sub(0, e), m) }
+            }
             return negative ? ((1 << 32) - mag) & MASK32 : mag;
         }
     }
