@@ -88,6 +88,8 @@ type keccakState interface {
 type Hasher struct {
 	st  keccakState
 	buf [hashInputScratch]byte
+	big [2 + 4*MaxDims + 32 + 1 + 16 + 4 + 32]byte // scratch for bound roots
+	out Hash
 	lvl []Hash // scratch for tree levels
 }
 
@@ -102,16 +104,17 @@ func (h *Hasher) Keccak(parts ...[]byte) Hash {
 	for _, p := range parts {
 		h.st.Write(p)
 	}
-	var out Hash
-	h.st.Read(out[:])
-	return out
+	h.st.Read(h.out[:])
+	return h.out
 }
 
-func (h *Hasher) sum(in []byte) (out Hash) {
+// sum hashes in; reading into the Hasher's own buffer keeps the digest off
+// the heap (a local passed to the interface method would escape).
+func (h *Hasher) sum(in []byte) Hash {
 	h.st.Reset()
 	h.st.Write(in)
-	h.st.Read(out[:])
-	return out
+	h.st.Read(h.out[:])
+	return h.out
 }
 
 // Leaf returns keccak(0x00 || item).

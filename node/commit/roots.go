@@ -16,7 +16,7 @@ type Tensor struct {
 // boundList returns keccak(tag || prefix || uint32be len(items) || ListRoot(items)).
 func (h *Hasher) boundList(tag byte, prefix []byte, items []Hash) Hash {
 	r := h.ListRoot(items)
-	var b [1 + 16 + 4 + 32]byte
+	b := h.big[:]
 	b[0] = tag
 	o := 1 + copy(b[1:17], prefix)
 	binary.BigEndian.PutUint32(b[o:], uint32(len(items)))
@@ -35,7 +35,7 @@ func StateRoot(step uint64, tensorRoots []Hash) Hash {
 
 // parallelMinElems is the state size above which StateRootOf hashes tensors
 // on several goroutines.
-const parallelMinElems = 1 << 15
+const parallelMinElems = 1 << 12
 
 // TensorRoots returns the root of each tensor, hashing large sets on up to
 // GOMAXPROCS goroutines (each with its own Hasher).

@@ -109,7 +109,7 @@ func (h *Hasher) TensorRoot(shape []int, data []float32) (Hash, error) {
 }
 
 func (h *Hasher) bindShape(shape []int, merkle *Hash) Hash {
-	var b [2 + 4*MaxDims + 32]byte
+	b := h.big[:]
 	b[0] = TagTensor
 	b[1] = byte(len(shape))
 	o := 2
