@@ -297,3 +297,49 @@ func TestExecutorRejectsBadShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceLengths pins the documented trace lengths (docs/repops.md §5).
+func TestTraceLengths(t *testing.T) {
+	r := rand.New(rand.NewPCG(33, 34))
+	for _, c := range opCases(r) {
+		es, err := ElementTrace(c.op, c.attrs, c.ins, c.isConst, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want int
+		switch c.op {
+		case OpMatMul, OpMatMulNT:
+			want = 2 * c.ins[0].Shape[1]
+		case OpMatMulTN:
+			want = 2 * c.ins[0].Shape[0]
+		case OpBiasAdd, OpReLU, OpScalarMul, OpIncrement:
+			want = 1
+		case OpReLUGrad, OpSGDVelocity, OpSGDParam:
+			want = 2
+		case OpColSum:
+			want = c.ins[0].Shape[0]
+		case OpBatchIndex:
+			want = 100
+			if a := es[98].Args[0]; a.Kind != ArgEntry || a.Index != 95 {
+				t.Fatalf("BatchIndex entry 98 reads %v, want e95", a)
+			}
+		case OpGather:
+			want = 4
+		case OpLogSumExp:
+			want = 27*c.ins[0].Shape[1] + 41
+		case OpSoftmaxXentLoss:
+			want = 3*c.ins[0].Shape[1] + 1
+		case OpMean:
+			want = c.ins[0].Shape[0] + 1
+		case OpSoftmaxXentGrad:
+			want = 29
+		case OpAdamMoment:
+			want = 3 + int(c.attrs[0])
+		case OpAdamParam:
+			want = 9
+		}
+		if len(es) != want {
+			t.Errorf("%v: trace length %d, documented %d", c.op, len(es), want)
+		}
+	}
+}

@@ -96,7 +96,7 @@ var logCoef = [7]uint32{
 	0x3F2AAAAB, // Lg1 6.6666668653e-01
 }
 
-// logProg emits log(x): 44 entries.
+// logProg emits log(x): 40 entries.
 //
 //	0 LT(x, 2^-126)           subnormal (or zero/negative) flag
 //	1 MUL(x, 2^23)
