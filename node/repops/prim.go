@@ -121,7 +121,7 @@ func Exec(op Prim, a, b, c uint32) uint32 {
 	case SUB:
 		return canon(f32(a) - f32(b))
 	case MUL:
-		return canon(f32(a) * f32(b))
+		return canon(float32(f32(a) * f32(b)))
 	case DIV:
 		return canon(f32(a) / f32(b))
 	case FMA:
@@ -250,7 +250,10 @@ func sqrt32(x float32) float32 { return float32(math.Sqrt(float64(x))) }
 // the binary32 subnormal range. No intermediate can underflow: all values are
 // multiples of 2^-298, far above the binary64 subnormal range.
 func fma32(x, y, z float32) float32 {
-	p := float64(x) * float64(y) // exact
+	// The explicit conversion forbids fusing this product into the sums
+	// below (Go may fuse across statements on arm64; the product is exact
+	// anyway, so fusion could not change the result, but it stays explicit).
+	p := float64(float64(x) * float64(y)) // exact
 	zz := float64(z)
 	s := p + zz
 	if math.IsInf(s, 0) || s != s || math.IsInf(p, 0) || math.IsInf(zz, 0) {
@@ -281,18 +284,20 @@ func fma32(x, y, z float32) float32 {
 }
 
 // Typed helpers used by the kernels; each is exactly Exec of its primitive.
+// Every result is explicitly converted to float32, so that an inlined helper
+// can never be fused with a neighbouring operation.
 
 // Add returns ADD(a, b).
-func Add(a, b float32) float32 { return fc(a + b) }
+func Add(a, b float32) float32 { return fc(float32(a + b)) }
 
 // Sub returns SUB(a, b).
-func Sub(a, b float32) float32 { return fc(a - b) }
+func Sub(a, b float32) float32 { return fc(float32(a - b)) }
 
 // Mul returns MUL(a, b).
-func Mul(a, b float32) float32 { return fc(a * b) }
+func Mul(a, b float32) float32 { return fc(float32(a * b)) }
 
 // Div returns DIV(a, b).
-func Div(a, b float32) float32 { return fc(a / b) }
+func Div(a, b float32) float32 { return fc(float32(a / b)) }
 
 // Fma returns FMA(a, b, c) = a*b+c with one rounding.
 func Fma(a, b, c float32) float32 { return fc(fma32(a, b, c)) }
