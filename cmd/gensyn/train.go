@@ -103,6 +103,7 @@ type trainEvent struct {
 	SpecHash         string   `json:"specHash,omitempty"`
 	GraphRoot        string   `json:"graphRoot,omitempty"`
 	InitialStateRoot string   `json:"initialStateRoot,omitempty"`
+	DataRoot         string   `json:"dataRoot,omitempty"`
 	Step             *uint64  `json:"step,omitempty"`
 	Loss             *float32 `json:"loss,omitempty"`
 	LossBits         string   `json:"lossBits,omitempty"`
@@ -132,6 +133,10 @@ func runTrain(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	dataRoot, err := tr.DataRoot()
+	if err != nil {
+		return err
+	}
 	w := c.App.Writer
 	asJSON := c.Bool("json")
 	emit := func(e trainEvent) error {
@@ -144,10 +149,10 @@ func runTrain(c *cli.Context) error {
 	}
 	if asJSON {
 		err = emit(trainEvent{Event: "start", Spec: c.String("spec"), SpecHash: tr.SpecHash().String(),
-			GraphRoot: tr.GraphRoot().String(), InitialStateRoot: init.String()})
+			GraphRoot: tr.GraphRoot().String(), InitialStateRoot: init.String(), DataRoot: dataRoot.String()})
 	} else {
-		_, err = fmt.Fprintf(w, "spec %s\n  spec hash          %s\n  graph root         %s (%d nodes)\n  initial state root %s\n",
-			c.String("spec"), tr.SpecHash(), tr.GraphRoot(), len(tr.Graph().Nodes), init)
+		_, err = fmt.Fprintf(w, "spec %s\n  spec hash          %s\n  graph root         %s (%d nodes)\n  data root          %s\n  initial state root %s\n",
+			c.String("spec"), tr.SpecHash(), tr.GraphRoot(), len(tr.Graph().Nodes), dataRoot, init)
 	}
 	if err != nil {
 		return err

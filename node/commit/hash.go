@@ -70,7 +70,7 @@ const (
 	TagStepTrace     byte = 0x06 // step-trace root
 	TagElementTrace  byte = 0x07 // element-trace root
 	TagCheckpoints   byte = 0x08 // checkpoint commitment root of a job
-	TagBytes         byte = 0x09 // content address of an opaque blob (unused by the chain)
+	TagData          byte = 0x09 // training-data root (the step graph's data nodes)
 	maxTreeDepth          = 64
 	hashInputScratch      = 1 + 64
 )

@@ -155,3 +155,10 @@ func ElementTraceRoot(node, element uint32, entries []Hash) Hash {
 func CheckpointsRoot(stateRoots []Hash) Hash {
 	return NewHasher().boundList(TagCheckpoints, nil, stateRoots)
 }
+
+// DataRoot binds the tensor roots of the step graph's data nodes (the
+// training split's X, then Y), so that a contract can check a step trace's
+// data nodes: keccak(0x09 || uint32be n || ListRoot(dataRoots)).
+func DataRoot(dataRoots []Hash) Hash {
+	return NewHasher().boundList(TagData, nil, dataRoots)
+}

@@ -62,6 +62,7 @@ type vectors struct {
 	StepTraceRoot    listVector         `json:"stepTraceRoot"`
 	ElementTraceRoot listVector         `json:"elementTraceRoot"`
 	CheckpointsRoot  listVector         `json:"checkpointsRoot"`
+	DataRoot         listVector         `json:"dataRoot"`
 	GraphRoot        graphVector        `json:"graphRoot"`
 }
 
@@ -144,6 +145,7 @@ func buildVectors(t *testing.T) vectors {
 	v.ElementTraceRoot = listVector{Node: &node, Element: &elem, Items: entries, Root: ElementTraceRoot(node, elem, entries)}
 	cps := []Hash{Keccak256([]byte("checkpoint 1")), Keccak256([]byte("checkpoint 2")), Keccak256([]byte("checkpoint 3"))}
 	v.CheckpointsRoot = listVector{Items: cps, Root: CheckpointsRoot(cps)}
+	v.DataRoot = listVector{Items: roots[3:5], Root: DataRoot(roots[3:5])}
 	encs := [][]byte{{0x01, 0x02}, {0x10, 0, 0, 0, 3}, {}}
 	for _, e := range encs {
 		v.GraphRoot.NodeEncodings = append(v.GraphRoot.NodeEncodings, "0x"+hex.EncodeToString(e))

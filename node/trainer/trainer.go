@@ -133,6 +133,17 @@ func (t *Trainer) Graph() *repops.Graph { return t.graph }
 // root a client posts with the job.
 func (t *Trainer) GraphRoot() commit.Hash { return t.graphRoot }
 
+// DataRoot returns commit.DataRoot over the tensor roots of the graph's data
+// nodes (the training split's X [rows, features] and Y [rows]), the values
+// every step trace's data nodes must have.
+func (t *Trainer) DataRoot() (commit.Hash, error) {
+	roots, err := commit.TensorRoots([]commit.Tensor{commit.Tensor(t.train.X), commit.Tensor(t.train.Y)})
+	if err != nil {
+		return commit.Hash{}, err
+	}
+	return commit.DataRoot(roots), nil
+}
+
 // StateNames returns the names of the state tensors, in state order.
 func (t *Trainer) StateNames() []string { return append([]string(nil), t.names...) }
 

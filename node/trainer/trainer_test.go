@@ -54,6 +54,7 @@ type golden struct {
 	GraphRoot       string            `json:"graphRoot"`
 	GraphNodes      int               `json:"graphNodes"`
 	InitialRoot     string            `json:"initialStateRoot"`
+	DataRoot        string            `json:"dataRoot"`
 	StateRoots      map[uint64]string `json:"stateRoots"`
 	CheckpointsRoot string            `json:"checkpointsRoot"`
 	Losses          map[uint64]string `json:"losses"`   // float32 bits of the batch loss
@@ -78,8 +79,13 @@ func TestGoldenRoots(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	dataRoot, err := tr.DataRoot()
+	if err != nil {
+		t.Fatal(err)
+	}
 	g := golden{
-		Spec: "examples/digits-mlp.json", SpecHash: tr.SpecHash().String(),
+		DataRoot: dataRoot.String(),
+		Spec:     "examples/digits-mlp.json", SpecHash: tr.SpecHash().String(),
 		GraphRoot: tr.GraphRoot().String(), GraphNodes: len(tr.Graph().Nodes),
 		InitialRoot: init.String(), StateRoots: map[uint64]string{},
 		Losses: map[uint64]string{}, Accuracy: map[uint64]string{},
@@ -228,6 +234,15 @@ func TestReplayIntervalAndTraces(t *testing.T) {
 	}
 	if commit.StateRoot(137, stRoots) != roots[37] || commit.StateRoot(138, nextRoots) != roots[38] {
 		t.Fatal("step trace node roots do not rebuild the state roots")
+	}
+	var dataRoots []commit.Hash
+	for i, n := range g.Nodes {
+		if n.Kind == repops.KindData {
+			dataRoots = append(dataRoots, trace.NodeRoots[i])
+		}
+	}
+	if dr, _ := tr.DataRoot(); len(dataRoots) != 2 || commit.DataRoot(dataRoots) != dr {
+		t.Fatal("step trace data nodes do not rebuild the data root")
 	}
 
 	// Element traces of the last node of a few kinds replay to the element.
