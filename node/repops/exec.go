@@ -17,8 +17,9 @@ type Executor interface {
 }
 
 // CPU is the pure-Go executor: hand-written kernels for the matrix
-// products and the simple elementwise operators, the element programs for
-// the rest.
+// products, the simple elementwise operators and the optimizer updates
+// (each written with the typed primitive helpers in the order of its
+// element program), the element programs themselves for the rest.
 type CPU struct{}
 
 // Interp is the slowest executor: it evaluates every element through its
@@ -131,6 +132,39 @@ func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 				return errGatherRange
 			}
 			copy(out.Data[r*f:r*f+f], tab[i*f:i*f+f])
+		}
+		return nil
+	case OpSGDVelocity:
+		v, g, mu, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data
+		for e := range o {
+			o[e] = Add(Mul(mu, v[e]), g[e])
+		}
+		return nil
+	case OpSGDParam:
+		p, v, lr, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data
+		for e := range o {
+			o[e] = Sub(p[e], Mul(lr, v[e]))
+		}
+		return nil
+	case OpAdamMoment:
+		m, g, beta, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data
+		omb := Sub(1, beta)
+		for e := range o {
+			y := Mul(omb, g[e])
+			if attrs[0] == 2 {
+				y = Mul(y, g[e])
+			}
+			o[e] = Add(Mul(beta, m[e]), y)
+		}
+		return nil
+	case OpAdamParam:
+		p, m, v, o := in[0].Data, in[1].Data, in[2].Data, out.Data
+		c1, c2 := Sub(1, in[3].Data[0]), Sub(1, in[4].Data[0])
+		lr, eps := in[5].Data[0], in[6].Data[0]
+		for e := range o {
+			mh := Div(m[e], c1)
+			s := Add(Sqrt(Div(v[e], c2)), eps)
+			o[e] = Sub(p[e], Div(Mul(lr, mh), s))
 		}
 		return nil
 	}
