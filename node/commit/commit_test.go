@@ -363,3 +363,14 @@ func FuzzElementProofDecode(f *testing.F) {
 		}
 	})
 }
+
+func TestEntryItemBytes(t *testing.T) {
+	item := EntryItem(0x05, [3]EntryOperand{{1, 2, 0x0a0b0c0d}, {4, 0, 0x3f800000}, {}}, 0xdeadbeef)
+	want := "05" + "01020a0b0c0d" + "04003f800000" + "000000000000" + "deadbeef" + "000000000000000000"
+	if hex.EncodeToString(item[:]) != want {
+		t.Fatalf("item %x\nwant %s", item[:], want)
+	}
+	if DataRoot([]Hash{item}) == CheckpointsRoot([]Hash{item}) {
+		t.Fatal("data and checkpoint roots are not domain-separated")
+	}
+}

@@ -90,32 +90,28 @@ func (t *Trainer) ElementTrace(tr *StepTrace, node, elem int) (*ElementTrace, er
 }
 
 // EntryItem maps a RepOps entry to its commitment item (commit.EntryItem):
-// Ref is the element index for input operands, the entry index for entry and
-// addressed-input operands, the word for immediates, 0 for constants and
-// unused slots.
+// input and constant operands keep their slot; Ref is the element index for
+// inputs, the entry index for entry and addressed-input operands, the word
+// for immediates, and 0 for constants and unused slots.
 func EntryItem(e repops.Entry) (commit.Hash, error) {
 	var args [3]commit.EntryOperand
 	for i, a := range e.Args {
 		if a.Slot < 0 || a.Slot > 255 || a.Index < 0 || uint64(a.Index) > math.MaxUint32 {
 			return commit.Hash{}, fmt.Errorf("operand %d: slot %d or index %d out of range", i, a.Slot, a.Index)
 		}
-		op := commit.EntryOperand{Kind: uint8(a.Kind), Slot: uint8(a.Slot)}
+		op := commit.EntryOperand{Kind: uint8(a.Kind)}
 		switch a.Kind {
-		case repops.ArgNone, repops.ArgConst:
+		case repops.ArgNone:
+		case repops.ArgConst:
 			op.Slot = uint8(a.Slot)
-			if a.Kind == repops.ArgNone {
-				op.Slot = 0
-			}
-		case repops.ArgInput, repops.ArgEntry, repops.ArgInputAt:
+		case repops.ArgInput, repops.ArgInputAt:
+			op.Slot, op.Ref = uint8(a.Slot), uint32(a.Index)
+		case repops.ArgEntry:
 			op.Ref = uint32(a.Index)
 		case repops.ArgImm:
-			op.Slot = 0
 			op.Ref = a.Word
 		default:
 			return commit.Hash{}, fmt.Errorf("operand %d: unknown kind %d", i, a.Kind)
-		}
-		if a.Kind == repops.ArgEntry || a.Kind == repops.ArgImm {
-			op.Slot = 0
 		}
 		args[i] = op
 	}

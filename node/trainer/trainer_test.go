@@ -381,3 +381,34 @@ func FuzzDecodeCheckpoint(f *testing.F) {
 		}
 	})
 }
+
+func TestEntryItemLayout(t *testing.T) {
+	e := repops.Entry{Op: repops.FMA, Args: [3]repops.Operand{
+		{Kind: repops.ArgInput, Slot: 1, Index: 0x01020304, Word: 0xdeadbeef},
+		{Kind: repops.ArgImm, Word: 0x3f800000},
+		{Kind: repops.ArgEntry, Index: 7, Word: 0x11111111},
+	}, Result: 0xcafef00d}
+	item, err := EntryItem(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []byte{byte(repops.FMA),
+		1, 1, 0x01, 0x02, 0x03, 0x04, // input slot 1, element 0x01020304
+		4, 0, 0x3f, 0x80, 0x00, 0x00, // immediate 1.0
+		2, 0, 0, 0, 0, 7, // entry 7
+		0xca, 0xfe, 0xf0, 0x0d, // result
+		0, 0, 0, 0, 0, 0, 0, 0, 0}
+	if !bytes.Equal(item[:], want) {
+		t.Fatalf("item %x, want %x", item[:], want)
+	}
+	c := repops.Entry{Op: repops.MUL, Args: [3]repops.Operand{{Kind: repops.ArgConst, Slot: 2, Word: 5}}}
+	ci, _ := EntryItem(c)
+	if ci[1] != 3 || ci[2] != 2 || ci[3]|ci[4]|ci[5]|ci[6] != 0 {
+		t.Fatalf("constant operand encoded as %x", ci[1:7])
+	}
+	bad := e
+	bad.Args[0].Slot = 256
+	if _, err := EntryItem(bad); err == nil {
+		t.Fatal("slot 256 accepted")
+	}
+}
