@@ -373,3 +373,53 @@ func TestCPUMatchesInterpOnSpecials(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceStructureIsDataIndependent: the skeleton derived from shapes only
+// matches the real traces, and VerifyElementTrace accepts honest traces and
+// rejects forged ones.
+func TestTraceStructureIsDataIndependent(t *testing.T) {
+	r := rand.New(rand.NewPCG(37, 38))
+	for _, c := range opCases(r) {
+		shapes := make([][]int, len(c.ins))
+		for i, x := range c.ins {
+			shapes[i] = x.Shape
+		}
+		out := runOp(t, CPU{}, c)
+		for k := 0; k < 4; k++ {
+			e := r.IntN(len(out.Data))
+			es, err := ElementTrace(c.op, c.attrs, c.ins, c.isConst, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sk, err := TraceSkeleton(c.op, c.attrs, shapes, c.isConst, e)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(sk) != len(es) {
+				t.Fatalf("%v: skeleton length %d, trace %d", c.op, len(sk), len(es))
+			}
+			w, err := VerifyElementTrace(c.op, c.attrs, c.ins, c.isConst, e, es)
+			if err != nil || w != math.Float32bits(out.Data[e]) {
+				t.Fatalf("%v: honest trace rejected: %v", c.op, err)
+			}
+			// Forge: claim a different result and make the trace consistent
+			// with it in its last entry only.
+			bad := append([]Entry(nil), es...)
+			bad[len(bad)-1].Result ^= 0x10
+			if _, err := VerifyElementTrace(c.op, c.attrs, c.ins, c.isConst, e, bad); err == nil {
+				t.Fatalf("%v: forged result accepted", c.op)
+			}
+			// Forge: read an input operand from a different element.
+			bad = append([]Entry(nil), es...)
+			for i := range bad {
+				if bad[i].Args[0].Kind == ArgInput && len(c.ins[bad[i].Args[0].Slot].Data) > 1 {
+					bad[i].Args[0].Index = (bad[i].Args[0].Index + 1) % len(c.ins[bad[i].Args[0].Slot].Data)
+					if _, err := VerifyElementTrace(c.op, c.attrs, c.ins, c.isConst, e, bad); err == nil {
+						t.Fatalf("%v: moved operand accepted", c.op)
+					}
+					break
+				}
+			}
+		}
+	}
+}

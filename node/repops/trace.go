@@ -143,3 +143,84 @@ func Replay(entries []Entry) (uint32, error) {
 	}
 	return entries[len(entries)-1].Result, nil
 }
+
+// TraceSkeleton returns the structure of the element trace of element e of
+// an operator with the given input shapes, without any input data: every
+// entry's primitive, every operand's Kind, Slot and Index, and the words of
+// immediates are those of the real trace; the other words and the results
+// are 0. It shows that the structure depends only on (operator, attributes,
+// shapes, element, entry index).
+func TraceSkeleton(op OpKind, attrs []uint32, inShapes [][]int, isConst []bool, e int) ([]Entry, error) {
+	ins := make([]Tensor, len(inShapes))
+	for i, s := range inShapes {
+		ins[i] = Tensor{Shape: s, Data: make([]float32, numElems(s))}
+	}
+	if _, err := OutShape(op, attrs, inShapes, max(1, e+1)); err != nil {
+		return nil, err
+	}
+	es, err := ElementTrace(op, attrs, ins, isConst, e)
+	if err != nil {
+		return nil, err
+	}
+	for i := range es {
+		es[i].Result = 0
+		for s := range es[i].Args {
+			if es[i].Args[s].Kind != ArgImm {
+				es[i].Args[s].Word = 0
+			}
+		}
+	}
+	return es, nil
+}
+
+// VerifyElementTrace checks a revealed element trace of element e: its
+// structure must equal TraceSkeleton's, every input and constant operand word
+// must equal the input data, and it must replay (Replay). It returns the
+// element word.
+func VerifyElementTrace(op OpKind, attrs []uint32, inputs []Tensor, isConst []bool, e int, entries []Entry) (uint32, error) {
+	shapes := make([][]int, len(inputs))
+	for i, t := range inputs {
+		if len(t.Data) != numElems(t.Shape) {
+			return 0, fmt.Errorf("repops: input %d data does not match its shape", i)
+		}
+		shapes[i] = t.Shape
+	}
+	sk, err := TraceSkeleton(op, attrs, shapes, isConst, e)
+	if err != nil {
+		return 0, err
+	}
+	if len(sk) != len(entries) {
+		return 0, fmt.Errorf("repops: trace has %d entries, want %d", len(entries), len(sk))
+	}
+	for i, want := range sk {
+		got := entries[i]
+		if got.Op != want.Op {
+			return 0, fmt.Errorf("repops: entry %d is %v, want %v", i, got.Op, want.Op)
+		}
+		for s := range got.Args {
+			g, w := got.Args[s], want.Args[s]
+			if g.Kind != w.Kind || g.Slot != w.Slot || g.Index != w.Index || (w.Kind == ArgImm && g.Word != w.Word) {
+				return 0, fmt.Errorf("repops: entry %d operand %d is %v, want the shape of %v", i, s, g, w)
+			}
+			var val uint32
+			switch g.Kind {
+			case ArgInput:
+				val = math.Float32bits(inputs[g.Slot].Data[g.Index])
+			case ArgConst:
+				val = math.Float32bits(inputs[g.Slot].Data[0])
+			case ArgInputAt:
+				k := entries[g.Index].Result
+				if int64(k) >= int64(len(inputs[g.Slot].Data)) {
+					return 0, fmt.Errorf("repops: entry %d operand %d: address %d out of range", i, s, k)
+				}
+				val = math.Float32bits(inputs[g.Slot].Data[k])
+			default:
+				continue
+			}
+			if g.Word != val {
+				return 0, fmt.Errorf("repops: entry %d operand %d: word %#08x, input holds %#08x", i, s, g.Word, val)
+			}
+		}
+	}
+	return Replay(entries)
+}
