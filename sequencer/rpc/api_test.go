@@ -1,0 +1,278 @@
+package rpc
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"errors"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/log"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/sequencer/store"
+)
+
+type fakeJobs struct {
+	mu    sync.Mutex
+	jobs  map[uint64]Job
+	reads int
+	err   error
+}
+
+func (f *fakeJobs) Job(_ context.Context, id uint64) (Job, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.reads++
+	if f.err != nil {
+		return Job{}, f.err
+	}
+	return f.jobs[id], nil
+}
+
+func (f *fakeJobs) set(id uint64, j Job) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.jobs[id] = j
+}
+
+type env struct {
+	t      *testing.T
+	client *gethrpc.Client
+	store  *store.Store
+	jobs   *fakeJobs
+	domain inbox.Domain
+	worker *ecdsa.PrivateKey
+	other  *ecdsa.PrivateKey
+	now    time.Time
+}
+
+func newEnv(t *testing.T) *env {
+	t.Helper()
+	st, err := store.Open(t.TempDir(), store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	w, _ := crypto.GenerateKey()
+	o, _ := crypto.GenerateKey()
+	e := &env{t: t, store: st, worker: w, other: o, now: time.Unix(1700000000, 0),
+		jobs:   &fakeJobs{jobs: map[uint64]Job{}},
+		domain: inbox.NewDomain(31337, common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"))}
+	e.jobs.set(1, Job{Status: JobAssigned, Worker: crypto.PubkeyToAddress(w.PublicKey), Steps: 400, Interval: 100})
+	api := NewAPI(Config{Domain: e.domain, JobTTL: time.Hour, Now: func() time.Time { return e.now }}, st, e.jobs, nil, log.NewLogger(log.DiscardHandler()))
+	srv, err := NewServer(api)
+	require.NoError(t, err)
+	hs := httptest.NewServer(srv)
+	t.Cleanup(hs.Close)
+	t.Cleanup(srv.Stop)
+	e.client, err = gethrpc.Dial(hs.URL)
+	require.NoError(t, err)
+	t.Cleanup(e.client.Close)
+	return e
+}
+
+func (e *env) commitment(job uint64, ck uint32) inbox.Commitment {
+	return inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(e.worker.PublicKey)}
+}
+
+func (e *env) sign(c inbox.Commitment, k *ecdsa.PrivateKey) hexutil.Bytes {
+	s, err := e.domain.Sign(c, k)
+	require.NoError(e.t, err)
+	return s
+}
+
+func (e *env) submit(c inbox.Commitment, sig hexutil.Bytes) (*SubmitResult, error) {
+	var res SubmitResult
+	err := e.client.Call(&res, "gensyn_submitCommitment", ArgsOf(c), sig)
+	return &res, err
+}
+
+func requireCode(t *testing.T, err error, code int, contains string) {
+	t.Helper()
+	require.Error(t, err)
+	var re gethrpc.Error
+	require.True(t, errors.As(err, &re), "%T %v", err, err)
+	require.Equal(t, code, re.ErrorCode(), err.Error())
+	require.Contains(t, err.Error(), contains)
+}
+
+func TestSubmitValidation(t *testing.T) {
+	e := newEnv(t)
+	c1 := e.commitment(1, 1)
+
+	res, err := e.submit(c1, e.sign(c1, e.worker))
+	require.NoError(t, err)
+	require.Equal(t, SubmitResult{Seq: 0, Leaf: c1.Leaf()}, *res)
+
+	// Duplicate: the same ack.
+	res, err = e.submit(c1, e.sign(c1, e.worker))
+	require.NoError(t, err)
+	require.Equal(t, SubmitResult{Seq: 0, Leaf: c1.Leaf(), Duplicate: true}, *res)
+
+	// A different root for an acknowledged index.
+	c1b := c1
+	c1b.StateRoot[0] ^= 0xff
+	_, err = e.submit(c1b, e.sign(c1b, e.worker))
+	requireCode(t, err, CodeConflict, "already acknowledged")
+
+	// Out of order (a gap) and stale (an index before the last, never acknowledged... here: 0).
+	c3 := e.commitment(1, 3)
+	_, err = e.submit(c3, e.sign(c3, e.worker))
+	requireCode(t, err, CodeOutOfOrder, "the next one is 2")
+	c0 := e.commitment(1, 0)
+	_, err = e.submit(c0, e.sign(c0, e.worker))
+	requireCode(t, err, CodeCheckpointRange, "out of range 1..4")
+	c5 := e.commitment(1, 5)
+	_, err = e.submit(c5, e.sign(c5, e.worker))
+	requireCode(t, err, CodeCheckpointRange, "out of range 1..4")
+
+	// Bad signatures: by another key, for another commitment, malformed.
+	c2 := e.commitment(1, 2)
+	_, err = e.submit(c2, e.sign(c2, e.other))
+	requireCode(t, err, CodeInvalidSignature, "not by the commitment's worker")
+	_, err = e.submit(c2, e.sign(c1, e.worker))
+	requireCode(t, err, CodeInvalidSignature, "invalid signature")
+	bad := e.sign(c2, e.worker)
+	bad[64] = 0
+	_, err = e.submit(c2, bad)
+	requireCode(t, err, CodeInvalidSignature, "v is not 27 or 28")
+	_, err = e.submit(c2, bad[:64])
+	requireCode(t, err, CodeInvalidParams, "65 bytes")
+
+	// Wrong worker: a correctly signed commitment by someone not assigned.
+	cw := c2
+	cw.Worker = crypto.PubkeyToAddress(e.other.PublicKey)
+	_, err = e.submit(cw, e.sign(cw, e.other))
+	requireCode(t, err, CodeNotAssigned, "is not the assigned worker")
+
+	// Unknown job, job not assigned.
+	cu := e.commitment(9, 1)
+	_, err = e.submit(cu, e.sign(cu, e.worker))
+	requireCode(t, err, CodeUnknownJob, "job 9 does not exist")
+	e.jobs.set(2, Job{Status: JobOpen, Steps: 10, Interval: 1})
+	co := e.commitment(2, 1)
+	_, err = e.submit(co, e.sign(co, e.worker))
+	requireCode(t, err, CodeNotAssigned, "not assigned (status Open)")
+
+	// Chain unreachable.
+	e.jobs.mu.Lock()
+	e.jobs.err = errors.New("connection refused")
+	e.jobs.mu.Unlock()
+	cx := e.commitment(3, 1)
+	_, err = e.submit(cx, e.sign(cx, e.worker))
+	requireCode(t, err, CodeUnavailable, "connection refused")
+	e.jobs.mu.Lock()
+	e.jobs.err = nil
+	e.jobs.mu.Unlock()
+
+	// Nothing of that changed the log; the next index is accepted.
+	require.Equal(t, uint64(1), e.store.Stats().Entries)
+	res, err = e.submit(c2, e.sign(c2, e.worker))
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), res.Seq)
+}
+
+func TestSubmitMalformed(t *testing.T) {
+	e := newEnv(t)
+	c := e.commitment(1, 1)
+	sig := e.sign(c, e.worker)
+	raw := func(params ...any) error {
+		var res json.RawMessage
+		return e.client.Call(&res, "gensyn_submitCommitment", params...)
+	}
+	requireCode(t, raw(), CodeInvalidParams, "missing commitment")
+	requireCode(t, raw(ArgsOf(c)), CodeInvalidParams, "signature is missing")
+	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.stateRoot is missing")
+	requireCode(t, raw(map[string]any{"checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.jobId is missing")
+	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker, "extra": 1}, sig), CodeInvalidParams, "unknown field")
+	requireCode(t, raw(map[string]any{"jobId": -1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "")
+	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "stateRoot": "0x12", "worker": c.Worker}, sig), CodeInvalidParams, "")
+	requireCode(t, raw(ArgsOf(c), "0xzz"), CodeInvalidParams, "")
+	requireCode(t, raw("not an object", sig), CodeInvalidParams, "")
+	require.Zero(t, e.store.Stats().Entries)
+}
+
+func TestInclusionAndStatus(t *testing.T) {
+	e := newEnv(t)
+	for ck := uint32(1); ck <= 3; ck++ {
+		c := e.commitment(1, ck)
+		_, err := e.submit(c, e.sign(c, e.worker))
+		require.NoError(t, err)
+	}
+	var inc Inclusion
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 2))
+	require.Equal(t, StatusPending, inc.Status)
+	require.Equal(t, uint64(1), inc.Seq)
+	require.Nil(t, inc.Proof)
+
+	err := e.client.Call(&inc, "gensyn_getInclusion", 1, 4)
+	requireCode(t, err, CodeNotFound, "no acknowledged commitment for job 1 checkpoint 4")
+	err = e.client.Call(&inc, "gensyn_getInclusion", 1)
+	requireCode(t, err, CodeInvalidParams, "usage")
+
+	b, err := e.store.CreateIntent(10, 5, e.now)
+	require.NoError(t, err)
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 2))
+	require.Equal(t, StatusPending, inc.Status, "an intent is not yet posted")
+	require.NoError(t, e.store.MarkPosted(b.ID, 4, common.Hash{0xaa}, 6))
+
+	for ck := uint32(1); ck <= 3; ck++ {
+		var inc Inclusion
+		require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, ck))
+		require.Equal(t, StatusPosted, inc.Status)
+		require.Equal(t, uint64(4), *inc.BatchIndex)
+		require.Equal(t, uint64(ck-1), *inc.LeafIndex)
+		require.Equal(t, uint64(3), *inc.BatchSize)
+		require.Equal(t, b.Root, *inc.Root)
+		require.Equal(t, common.Hash{0xaa}, *inc.TxHash)
+		require.Equal(t, uint64(6), *inc.BlockNumber)
+		require.True(t, inbox.Verify(inc.Leaf, *inc.LeafIndex, *inc.BatchSize, inc.Proof, *inc.Root))
+		signer, err := e.domain.Recover(inc.Commitment, inc.Signature)
+		require.NoError(t, err)
+		require.Equal(t, inc.Commitment.Worker, signer)
+	}
+
+	c := e.commitment(1, 4)
+	_, err = e.submit(c, e.sign(c, e.worker))
+	require.NoError(t, err)
+	e.now = e.now.Add(1500 * time.Millisecond)
+	var st Status
+	require.NoError(t, e.client.Call(&st, "gensyn_status"))
+	require.Equal(t, uint64(31337), st.ChainID)
+	require.Equal(t, uint64(4), st.Entries)
+	require.Equal(t, 1, st.Pending)
+	require.Equal(t, "1.5s", st.OldestPendingAge)
+	require.Equal(t, 1, st.PostedBatches)
+	require.Equal(t, uint64(3), st.PostedEntries)
+	require.Equal(t, uint64(4), st.LastBatch.BatchIndex)
+}
+
+// TestJobCache: within the TTL a job is read once; a failed check forces a
+// fresh read (a reassignment is seen at once), at most every minRefresh.
+func TestJobCache(t *testing.T) {
+	e := newEnv(t)
+	for ck := uint32(1); ck <= 3; ck++ {
+		c := e.commitment(1, ck)
+		_, err := e.submit(c, e.sign(c, e.worker))
+		require.NoError(t, err)
+	}
+	require.Equal(t, 1, e.jobs.reads)
+	// Reassigned to other: other's submission is refused from the stale cache
+	// (within minRefresh), then accepted after a fresh read.
+	e.jobs.set(1, Job{Status: JobAssigned, Worker: crypto.PubkeyToAddress(e.other.PublicKey), Steps: 400, Interval: 100})
+	c := e.commitment(1, 4)
+	c.Worker = crypto.PubkeyToAddress(e.other.PublicKey)
+	_, err := e.submit(c, e.sign(c, e.other))
+	requireCode(t, err, CodeNotAssigned, "")
+	e.now = e.now.Add(minRefresh)
+	_, err = e.submit(c, e.sign(c, e.other))
+	require.NoError(t, err)
+	require.Equal(t, 2, e.jobs.reads)
+}
