@@ -63,6 +63,7 @@ func commands() []*cli.Command {
 		blobstoreCommand(),
 		trainCommand(),
 		traceCommand(),
+		sequencerCommand(),
 	}
 }
 
