@@ -25,11 +25,10 @@ func kernel(k int, ap, bp, c []float32, load bool) {
 		c20, c21, c22, c23 = c[8], c[9], c[10], c[11]
 		c30, c31, c32, c33 = c[12], c[13], c[14], c[15]
 	}
-	for t := 0; t < 4*k; t += 4 {
-		a := ap[t : t+4 : t+4]
-		b := bp[t : t+4 : t+4]
-		a0, a1, a2, a3 := a[0], a[1], a[2], a[3]
-		b0, b1, b2, b3 := b[0], b[1], b[2], b[3]
+	for len(ap) >= 4 && len(bp) >= 4 {
+		a0, a1, a2, a3 := ap[0], ap[1], ap[2], ap[3]
+		b0, b1, b2, b3 := bp[0], bp[1], bp[2], bp[3]
+		ap, bp = ap[4:], bp[4:]
 		c00 += float32(a0 * b0)
 		c01 += float32(a0 * b1)
 		c02 += float32(a0 * b2)
