@@ -117,3 +117,37 @@ func EntryItem(e repops.Entry) (commit.Hash, error) {
 	}
 	return commit.EntryItem(uint8(e.Op), args, e.Result), nil
 }
+
+// NodeProof proves node j's output root in the step trace (a list proof
+// against the tree under Root; N = len(NodeRoots)).
+func (tr *StepTrace) NodeProof(j int) (commit.Proof, error) {
+	return commit.ListProof(tr.NodeRoots, uint64(j))
+}
+
+// ElementProof proves element e of node j's output against NodeRoots[j].
+func (tr *StepTrace) ElementProof(j, e int) (commit.ElementProof, error) {
+	if j < 0 || j >= len(tr.Outputs) || e < 0 {
+		return commit.ElementProof{}, fmt.Errorf("trainer: node %d element %d out of range", j, e)
+	}
+	return commit.ProveElement(tr.Outputs[j].Shape, tr.Outputs[j].Data, uint64(e))
+}
+
+// EntryProof proves entry k against the element-trace root's list.
+func (et *ElementTrace) EntryProof(k int) (commit.Proof, error) {
+	return commit.ListProof(et.Items, uint64(k))
+}
+
+// GraphNode returns node j's canonical encoding and its list proof under the
+// graph root (commit.GraphRoot).
+func (t *Trainer) GraphNode(j int) ([]byte, commit.Proof, error) {
+	encs := t.graph.NodeEncodings()
+	if j < 0 || j >= len(encs) {
+		return nil, commit.Proof{}, fmt.Errorf("trainer: node %d out of range [0,%d)", j, len(encs))
+	}
+	items := make([]commit.Hash, len(encs))
+	for i, e := range encs {
+		items[i] = commit.GraphNodeItem(e)
+	}
+	p, err := commit.ListProof(items, uint64(j))
+	return encs[j], p, err
+}

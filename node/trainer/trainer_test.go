@@ -268,7 +268,7 @@ func TestReplayIntervalAndTraces(t *testing.T) {
 		// The last entry is proven against the element-trace root, and the
 		// element against the node's output root.
 		k := uint64(len(et.Items) - 1)
-		p, _ := commit.ListProof(et.Items, k)
+		p, _ := et.EntryProof(int(k))
 		if !p.VerifyItem(commit.NewHasher().ListRoot(et.Items), et.Items[k], uint64(len(et.Items))) {
 			t.Fatal("entry proof")
 		}
@@ -278,6 +278,34 @@ func TestReplayIntervalAndTraces(t *testing.T) {
 		}
 		if w, err := ep.Verify(trace.NodeRoots[j]); err != nil || w != v {
 			t.Fatalf("element proof: %v", err)
+		}
+	}
+	// The proofs a worker supplies in the dispute verify against the
+	// revealed roots.
+	listRoot := func(items []commit.Hash) commit.Hash { return commit.NewHasher().ListRoot(items) }
+	for _, j := range []int{0, g.Logits, len(g.Nodes) - 1} {
+		np, err := trace.NodeProof(j)
+		if err != nil || !np.VerifyItem(listRoot(trace.NodeRoots), trace.NodeRoots[j], uint64(len(g.Nodes))) {
+			t.Fatalf("node proof %d: %v", j, err)
+		}
+		ep, err := trace.ElementProof(j, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, err := ep.Verify(trace.NodeRoots[j]); err != nil || w != math.Float32bits(trace.Outputs[j].Data[0]) {
+			t.Fatalf("element proof of node %d: %v", j, err)
+		}
+		enc, gp, err := tr.GraphNode(j)
+		if err != nil {
+			t.Fatal(err)
+		}
+		encs := g.NodeEncodings()
+		items := make([]commit.Hash, len(encs))
+		for i, e := range encs {
+			items[i] = commit.GraphNodeItem(e)
+		}
+		if commit.GraphRootOfItems(items) != tr.GraphRoot() || !gp.VerifyItem(listRoot(items), commit.GraphNodeItem(enc), uint64(len(items))) {
+			t.Fatalf("graph node proof %d", j)
 		}
 	}
 	if _, err := tr.ElementTrace(trace, 0, 0); err == nil {
