@@ -1,0 +1,218 @@
+package sequencer
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/sequencer/metrics"
+	"github.com/gensyn-stack/gensyn/sequencer/rpc"
+	"github.com/gensyn-stack/gensyn/sequencer/store"
+)
+
+type batcherEnv struct {
+	c      *simChain
+	store  *store.Store
+	tm     TxSender
+	ib     *Inbox
+	domain inbox.Domain
+	clock  time.Time
+}
+
+func newBatcherEnv(t *testing.T) *batcherEnv {
+	c := newSimChain(t)
+	st, err := store.Open(t.TempDir(), store.Options{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = st.Close() })
+	tm := c.txManager("sequencer")
+	t.Cleanup(tm.Close)
+	return &batcherEnv{c: c, store: st, tm: tm, ib: NewInbox(c.backend, c.inbox),
+		domain: inbox.NewDomain(c.chainID.Uint64(), c.inbox), clock: time.Unix(1700000000, 0)}
+}
+
+func (e *batcherEnv) driver(maxEntries int, maxDelay time.Duration) *Driver {
+	d := NewDriver(DriverConfig{MaxEntries: maxEntries, MaxDelay: maxDelay, PollInterval: 10 * time.Millisecond},
+		log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, e.store, e.ib, e.c.backend, e.tm)
+	d.now = func() time.Time { return e.clock }
+	return d
+}
+
+func (e *batcherEnv) append(t *testing.T, key *ecdsa.PrivateKey, job uint64, ck uint32) inbox.Commitment {
+	c := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(key.PublicKey)}
+	sig, err := e.domain.Sign(c, key)
+	require.NoError(t, err)
+	_, err = e.store.Append(c, sig, e.clock)
+	require.NoError(t, err)
+	return c
+}
+
+func (e *batcherEnv) batchCount(t *testing.T) uint64 {
+	ib := bindings.NewCommitmentInbox()
+	n, err := ib.UnpackBatchCount(e.c.call(e.c.inbox, ib.PackBatchCount()))
+	require.NoError(t, err)
+	return n.Uint64()
+}
+
+// requireAllIncluded checks every entry of every posted batch on chain with isIncluded.
+func (e *batcherEnv) requireAllIncluded(t *testing.T) int {
+	ib := bindings.NewCommitmentInbox()
+	n := 0
+	for _, b := range e.store.Batches() {
+		require.True(t, b.Posted)
+		recs, err := e.store.BatchEntries(b)
+		require.NoError(t, err)
+		cs := make([]inbox.Commitment, len(recs))
+		for i, r := range recs {
+			cs[i] = r.Commitment
+		}
+		tr, err := inbox.TreeOf(cs)
+		require.NoError(t, err)
+		onChain, err := ib.UnpackGetBatch(e.c.call(e.c.inbox, ib.PackGetBatch(new(big.Int).SetUint64(b.ChainIndex))))
+		require.NoError(t, err)
+		require.Equal(t, b.Root, common.Hash(onChain.Root))
+		require.Equal(t, b.Count, onChain.Size)
+		for i, c := range cs {
+			p, err := tr.Proof(i)
+			require.NoError(t, err)
+			proof := make([][32]byte, len(p))
+			for k := range p {
+				proof[k] = p[k]
+			}
+			ok, err := ib.UnpackIsIncluded(e.c.call(e.c.inbox, ib.PackIsIncluded(bindings.ICommitmentInboxCommitment{
+				JobId: c.JobID, Checkpoint: c.Checkpoint, StateRoot: c.StateRoot, Worker: c.Worker,
+			}, new(big.Int).SetUint64(b.ChainIndex), big.NewInt(int64(i)), proof)))
+			require.NoError(t, err)
+			require.True(t, ok, "batch %d entry %d", b.ChainIndex, i)
+			n++
+		}
+	}
+	return n
+}
+
+// TestDriverBatching: the size bound and the time bound trigger batches,
+// through a real txmgr on a simulated chain; every entry is provably included.
+func TestDriverBatching(t *testing.T) {
+	e := newBatcherEnv(t)
+	d := e.driver(4, time.Minute)
+	w := e.c.keys["worker"]
+	ctx := context.Background()
+	for ck := uint32(1); ck <= 5; ck++ {
+		e.append(t, w, 1, ck)
+		e.append(t, w, 2, ck)
+	}
+	require.NoError(t, d.Step(ctx)) // 10 pending >= 4: a batch of 4
+	require.NoError(t, d.Step(ctx)) // 6 pending: another 4
+	require.NoError(t, d.Step(ctx)) // 2 pending, younger than a minute: nothing
+	require.Equal(t, uint64(2), e.batchCount(t))
+	n, _ := e.store.Pending()
+	require.Equal(t, 2, n)
+
+	e.clock = e.clock.Add(time.Minute)
+	require.NoError(t, d.Step(ctx)) // the oldest waited a minute: a batch of 2
+	require.Equal(t, uint64(3), e.batchCount(t))
+	require.NoError(t, d.Step(ctx))
+	require.Equal(t, uint64(3), e.batchCount(t))
+	require.Equal(t, 10, e.requireAllIncluded(t))
+	require.Empty(t, e.store.Intents())
+	bs := e.store.Batches()
+	require.Equal(t, []uint32{4, 4, 2}, []uint32{bs[0].Count, bs[1].Count, bs[2].Count})
+}
+
+// TestDriverReconcile: an intent whose transaction landed before the process
+// died is found on chain and not posted again; an intent that never made it
+// (crash before sending, or a dropped transaction) is posted.
+func TestDriverReconcile(t *testing.T) {
+	e := newBatcherEnv(t)
+	w := e.c.keys["worker"]
+	ctx := context.Background()
+	for ck := uint32(1); ck <= 3; ck++ {
+		e.append(t, w, 7, ck)
+	}
+	head, err := e.c.backend.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	b, err := e.store.CreateIntent(10, head.Number.Uint64(), e.clock)
+	require.NoError(t, err)
+	// The crashed process had sent it.
+	recs, err := e.store.BatchEntries(b)
+	require.NoError(t, err)
+	cs := []inbox.Commitment{recs[0].Commitment, recs[1].Commitment, recs[2].Commitment}
+	r, err := e.tm.Send(ctx, e.ib.PostBatchCandidate(inbox.EncodeBatch(cs)))
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), e.batchCount(t))
+
+	d := e.driver(10, time.Hour) // a restarted process
+	require.NoError(t, d.Step(ctx))
+	require.Equal(t, uint64(1), e.batchCount(t), "not posted twice")
+	got := e.store.Batches()[0]
+	require.True(t, got.Posted)
+	require.Equal(t, r.TxHash, got.TxHash)
+	require.Equal(t, r.BlockNumber.Uint64(), got.Block)
+	require.Equal(t, uint64(0), got.ChainIndex)
+
+	// An intent that was never sent.
+	e.append(t, w, 7, 4)
+	head, err = e.c.backend.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	_, err = e.store.CreateIntent(10, head.Number.Uint64(), e.clock)
+	require.NoError(t, err)
+	d = e.driver(10, time.Hour)
+	require.NoError(t, d.Step(ctx))
+	require.Equal(t, uint64(2), e.batchCount(t))
+	require.Empty(t, e.store.Intents())
+	require.Equal(t, 4, e.requireAllIncluded(t))
+}
+
+// TestDriverInclusionAPI: getInclusion's proofs of a batch the driver
+// posted verify on chain through verifyCommitment (signature, inclusion,
+// assigned worker).
+func TestDriverInclusionAPI(t *testing.T) {
+	e := newBatcherEnv(t)
+	c := e.c
+	ctx := context.Background()
+	c.register("worker")
+	job := c.postJob()
+	c.bid("worker", job)
+	c.advance(601 * time.Second)
+	m := bindings.NewJobMarket()
+	c.send("client", m.Instance(c.backend, c.market), nil, m.PackCloseAuction(new(big.Int).SetUint64(job)))
+
+	market := NewMarket(c.backend, c.market)
+	api := rpc.NewAPI(rpc.Config{Domain: e.domain, JobTTL: time.Second}, e.store, market, nil, log.NewLogger(log.DiscardHandler()))
+	w := c.keys["worker"]
+	for ck := uint32(1); ck <= 4; ck++ {
+		cm := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(ck)}), Worker: c.addr("worker")}
+		sig, err := e.domain.Sign(cm, w)
+		require.NoError(t, err)
+		s := hexBytes(sig)
+		args := rpc.ArgsOf(cm)
+		_, err = api.SubmitCommitment(ctx, &args, &s)
+		require.NoError(t, err)
+	}
+	require.NoError(t, e.driver(3, time.Hour).Flush(ctx))
+	require.Equal(t, uint64(2), e.batchCount(t))
+
+	ib := bindings.NewCommitmentInbox()
+	for ck := uint32(1); ck <= 4; ck++ {
+		jid, cku := job, ck
+		inc, err := api.GetInclusion(ctx, &jid, &cku)
+		require.NoError(t, err)
+		require.Equal(t, rpc.StatusPosted, inc.Status)
+		proof := make([][32]byte, len(inc.Proof))
+		for k := range inc.Proof {
+			proof[k] = inc.Proof[k]
+		}
+		bc := bindings.ICommitmentInboxCommitment{JobId: inc.Commitment.JobID, Checkpoint: inc.Commitment.Checkpoint, StateRoot: inc.Commitment.StateRoot, Worker: inc.Commitment.Worker}
+		leaf, err := ib.UnpackVerifyCommitment(c.call(c.inbox, ib.PackVerifyCommitment(bc, inc.Signature, new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), proof)))
+		require.NoError(t, err)
+		require.Equal(t, inc.Leaf, common.Hash(leaf))
+	}
+}
