@@ -78,7 +78,6 @@ func elementProg(b *builder, op OpKind, attrs []uint32, e int) Operand {
 	switch op {
 	case OpMatMul, OpMatMulTN, OpMatMulNT:
 		m, k, n := matDims(op, in[0].Shape, in[1].Shape)
-		_ = m
 		i, j := e/n, e%n
 		var acc Operand
 		for t := 0; t < k; t++ {

@@ -1,7 +1,5 @@
 package repops
 
-import "math"
-
 // Transcendental functions as fixed straight-line primitive programs. The
 // immediates below are part of the definition (documented in docs/repops.md).
 
@@ -200,4 +198,3 @@ func TraceLog(x float32) []Entry {
 	return b.entries
 }
 
-var _ = math.Float32bits
