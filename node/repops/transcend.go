@@ -197,4 +197,3 @@ func TraceLog(x float32) []Entry {
 	logProg(&b, immf(x))
 	return b.entries
 }
-
