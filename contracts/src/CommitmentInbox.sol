@@ -43,6 +43,8 @@ contract CommitmentInbox is ICommitmentInbox, EIP712 {
         uint256 size = length / BatchMerkle.ENTRY_SIZE;
         bytes32 root = BatchMerkle.root(entries);
         batchIndex = _batches.length;
+        // Safe cast: size <= type(uint32).max is checked above.
+        // forge-lint: disable-next-line(unsafe-typecast)
         _batches.push(Batch({root: root, size: uint32(size), postedAt: uint64(block.timestamp)}));
         emit BatchPosted(batchIndex, root, size);
     }

@@ -86,6 +86,8 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         _expectStatus(job, jobId, JobStatus.Open);
         uint256 escrow = uint256(job.escrow) + msg.value;
         if (escrow > type(uint128).max) revert AmountTooLarge();
+        // Safe cast: escrow <= type(uint128).max is checked above.
+        // forge-lint: disable-next-line(unsafe-typecast)
         job.escrow = uint128(escrow);
         _contributions[jobId][msg.sender] += msg.value;
         totalAccounted += msg.value;
@@ -112,7 +114,8 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
             _stakeManager.lock(msg.sender, jobId, job.params.requiredCollateral);
             job.worker = msg.sender;
         }
-        // price <= escrow < 2^128.
+        // Safe cast: price <= escrow < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         job.price = uint128(price);
         emit BidPlaced(jobId, msg.sender, price);
     }
@@ -211,8 +214,11 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         Refund storage r = _refunds[jobId];
         uint256 claimed = uint256(r.claimed) + contribution;
         amount = _refundShare(r, contribution, claimed, job.escrow);
-        // claimed <= escrow and paid + amount <= pool, both below 2^128.
+        // Safe cast: claimed <= escrow < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         r.claimed = uint128(claimed);
+        // Safe cast: paid + amount <= pool < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         r.paid += uint128(amount);
         delete _contributions[jobId][msg.sender];
         totalAccounted -= amount;

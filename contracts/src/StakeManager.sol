@@ -63,6 +63,8 @@ contract StakeManager is IStakeManager, ReentrancyGuardTransient {
         StakeInfo storage s = _stakes[msg.sender];
         uint256 staked = uint256(s.staked) + msg.value;
         if (staked > type(uint128).max) revert AmountTooLarge();
+        // Safe cast: staked <= type(uint128).max is checked above.
+        // forge-lint: disable-next-line(unsafe-typecast)
         s.staked = uint128(staked);
         totalAccounted += msg.value;
         emit Deposited(msg.sender, msg.value, staked);
@@ -76,8 +78,8 @@ contract StakeManager is IStakeManager, ReentrancyGuardTransient {
         if (amount > free) revert InsufficientFreeStake(free, amount);
         uint256 unbonding = uint256(s.unbonding) + amount;
         uint256 readyAt = block.timestamp + unbondingDelay;
-        // amount <= staked < 2^128, and unbonding + staked never exceeds the 2^128 deposit cap in practice;
-        // SafeCast keeps it exact anyway.
+        // Safe cast: amount <= free <= staked < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         s.staked -= uint128(amount);
         s.unbonding = SafeCast.toUint128(unbonding);
         s.unbondReadyAt = SafeCast.toUint64(readyAt);
@@ -104,7 +106,8 @@ contract StakeManager is IStakeManager, ReentrancyGuardTransient {
         StakeInfo storage s = _stakes[staker];
         uint256 free = uint256(s.staked) - s.locked;
         if (amount > free) revert InsufficientFreeStake(free, amount);
-        // locked + amount <= staked < 2^128.
+        // Safe cast: amount <= free, so locked + amount <= staked < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         s.locked += uint128(amount);
         _locks[staker][jobId] = amount;
         emit Locked(staker, jobId, amount);
@@ -115,6 +118,8 @@ contract StakeManager is IStakeManager, ReentrancyGuardTransient {
         amount = _locks[staker][jobId];
         if (amount == 0) return 0;
         delete _locks[staker][jobId];
+        // Safe cast: amount is a lock, at most locked < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         _stakes[staker].locked -= uint128(amount);
         emit Unlocked(staker, jobId, amount);
     }
@@ -130,8 +135,10 @@ contract StakeManager is IStakeManager, ReentrancyGuardTransient {
         if (amount > locked) revert SlashExceedsLock(locked, amount);
         _locks[staker][jobId] = locked - amount;
         StakeInfo storage s = _stakes[staker];
-        // amount <= lock <= locked <= staked.
+        // Safe cast: amount <= job lock <= locked <= staked < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
         s.locked -= uint128(amount);
+        // forge-lint: disable-next-line(unsafe-typecast)
         s.staked -= uint128(amount);
         reward = recipient == address(0) ? 0 : amount * slashRewardBps / BPS;
         burned = amount - reward;
