@@ -1,6 +1,7 @@
 package repops
 
 import (
+	"flag"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -272,3 +273,27 @@ func FuzzSHL(f *testing.F)    { fuzzPrim(f, SHL) }
 func FuzzSHR(f *testing.F)    { fuzzPrim(f, SHR) }
 func FuzzUREM(f *testing.F)   { fuzzPrim(f, UREM) }
 func FuzzULT(f *testing.F)    { fuzzPrim(f, ULT) }
+
+var exhaustive = flag.Bool("exhaustive", false, "check SQRT on every positive binary32 input")
+
+// TestSqrtMidpoints checks SQRT's correct rounding by exact midpoint tests:
+// for r = SQRT(x) the midpoints m between r and its neighbours have at most
+// 25 significant bits, so m*m is exact in float64 and must bracket x
+// strictly. A stride covers every exponent; -exhaustive checks all 2^31 - 2^23
+// finite positive inputs.
+func TestSqrtMidpoints(t *testing.T) {
+	stride := uint32(4099)
+	if *exhaustive {
+		stride = 1
+	}
+	for w := uint32(1); w < 0x7F800000; w += stride {
+		r := Exec(SQRT, w, 0, 0)
+		x := float64(f32(w))
+		rv := float64(f32(r))
+		lo := (float64(f32(r-1)) + rv) / 2
+		hi := (float64(f32(r+1)) + rv) / 2
+		if !(float64(lo*lo) < x && x < float64(hi*hi)) {
+			t.Fatalf("SQRT(%#08x) = %#08x is not correctly rounded", w, r)
+		}
+	}
+}
