@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {CommonTest, RejectEther} from "./utils/CommonTest.sol";
+import {CommonTest, RejectEther, Reenterer} from "./utils/CommonTest.sol";
 import {JobMarket} from "../src/JobMarket.sol";
 import {IJobMarket} from "../src/interfaces/IJobMarket.sol";
 import {IStakeManager} from "../src/interfaces/IStakeManager.sol";
@@ -627,10 +627,25 @@ contract JobMarket_ClaimRefund_Test is JobMarketTest {
         market.claimRefund(jobId);
     }
 
+    function test_claimRefund_reentrancy_reverts() public {
+        // Two funders; the attacker tries to claim again (and to withdraw) from its receive hook.
+        uint256 jobId = postDefaultJob(1 ether);
+        Reenterer r = new Reenterer();
+        r.setReentry(address(market), abi.encodeCall(IJobMarket.claimRefund, (jobId)));
+        r.call{value: 1 ether}(abi.encodeCall(IJobMarket.fund, (jobId)));
+        vm.prank(poster);
+        market.cancel(jobId);
+        r.call(abi.encodeCall(IJobMarket.claimRefund, (jobId)));
+        assertTrue(r.reentered());
+        assertFalse(r.reentrySucceeded());
+        assertEq(address(r).balance, 1 ether);
+        assertEq(market.refundOf(jobId, poster), 1 ether);
+        assertAccounted();
+    }
+
     function test_claimRefund_rejectingFunder_reverts() public {
         uint256 jobId = postDefaultJob(0);
         RejectEther r = new RejectEther();
-        vm.deal(address(r), 1 ether);
         r.call{value: 1 ether}(address(market), abi.encodeCall(IJobMarket.fund, (jobId)));
         vm.prank(poster);
         market.cancel(jobId);
@@ -692,6 +707,37 @@ contract JobMarket_Withdraw_Test is JobMarketTest {
         assertEq(worker.balance, before + 4 ether);
         assertEq(market.balanceOf(worker), 0);
         assertAccounted();
+    }
+
+    function test_withdraw_reentrancy_reverts() public {
+        // A contract worker earns a price, then tries to withdraw again from its receive hook.
+        Reenterer r = new Reenterer();
+        r.setReentry(address(market), abi.encodeCall(IJobMarket.withdraw, ()));
+        r.exec(address(registry), abi.encodeCall(registry.register, ("peer", "")));
+        r.exec{value: COLLATERAL}(address(stakeManager), abi.encodeCall(IStakeManager.deposit, ()));
+        uint256 id = postDefaultJob(MAX_PRICE);
+        r.exec(address(market), abi.encodeCall(IJobMarket.bid, (id, 1 ether)));
+        vm.warp(block.timestamp + BID_WINDOW);
+        market.closeAuction(id);
+        r.exec(address(market), abi.encodeCall(IJobMarket.submitResult, (id, bytes32("m"), bytes32("c"))));
+        vm.warp(block.timestamp + CHALLENGE_WINDOW);
+        market.finalize(id);
+        assertEq(market.balanceOf(address(r)), 1 ether);
+        r.call(abi.encodeCall(IJobMarket.withdraw, ()));
+        assertTrue(r.reentered());
+        assertFalse(r.reentrySucceeded());
+        assertEq(address(r).balance, 1 ether);
+        assertEq(market.balanceOf(address(r)), 0);
+        assertAccounted();
+    }
+
+    function test_views_beforeClose_succeeds() public {
+        uint256 jobId = postDefaultJob(1 ether);
+        assertEq(market.refundOf(jobId, poster), 0);
+        assertEq(market.workerOf(jobId), address(0));
+        (uint256 pool, uint256 paid, uint256 claimed) = market.refundState(jobId);
+        assertEq(pool + paid + claimed, 0);
+        assertEq(uint8(market.getJob(99).status), uint8(IJobMarket.JobStatus.None));
     }
 
     function test_withdraw_nothing_reverts() public {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 pragma solidity 0.8.30;
 
-import {CommonTest, RejectEther} from "./utils/CommonTest.sol";
+import {CommonTest, RejectEther, Reenterer} from "./utils/CommonTest.sol";
 import {StakeManager} from "../src/StakeManager.sol";
 import {IStakeManager} from "../src/interfaces/IStakeManager.sol";
 
@@ -206,9 +206,21 @@ contract StakeManager_Withdraw_Test is StakeManagerTest {
         stakeManager.withdraw();
     }
 
+    function test_withdraw_reentrancy_reverts() public {
+        Reenterer r = new Reenterer();
+        r.setReentry(address(stakeManager), abi.encodeCall(IStakeManager.withdraw, ()));
+        r.call{value: 2 ether}(abi.encodeCall(IStakeManager.deposit, ()));
+        r.call(abi.encodeCall(IStakeManager.requestUnbond, (2 ether)));
+        vm.warp(block.timestamp + UNBONDING_DELAY);
+        r.call(abi.encodeCall(IStakeManager.withdraw, ()));
+        assertTrue(r.reentered());
+        assertFalse(r.reentrySucceeded());
+        assertEq(address(r).balance, 2 ether);
+        assertAccounted();
+    }
+
     function test_withdraw_rejectingReceiver_reverts() public {
         RejectEther r = new RejectEther();
-        vm.deal(address(r), 1 ether);
         r.call{value: 1 ether}(address(stakeManager), abi.encodeCall(IStakeManager.deposit, ()));
         r.call(address(stakeManager), abi.encodeCall(IStakeManager.requestUnbond, (1 ether)));
         vm.warp(block.timestamp + UNBONDING_DELAY);

@@ -126,3 +126,35 @@ contract RejectEther {
         return ret;
     }
 }
+
+/// @notice A contract that calls `target` with `data` and, when paid, calls `target` again with `reenterData`.
+contract Reenterer {
+    address public target;
+    bytes public reenterData;
+    bool public reentered;
+    bool public reentrySucceeded;
+
+    function setReentry(address target_, bytes calldata reenterData_) external {
+        target = target_;
+        reenterData = reenterData_;
+    }
+
+    function call(bytes calldata data) external payable {
+        exec(target, data);
+    }
+
+    function exec(address to, bytes memory data) public payable {
+        (bool ok, bytes memory ret) = to.call{value: msg.value}(data);
+        if (!ok) {
+            assembly {
+                revert(add(ret, 32), mload(ret))
+            }
+        }
+    }
+
+    receive() external payable {
+        if (reentered) return;
+        reentered = true;
+        (reentrySucceeded,) = target.call(reenterData);
+    }
+}
