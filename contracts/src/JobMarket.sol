@@ -9,6 +9,8 @@ import {INodeRegistry} from "./interfaces/INodeRegistry.sol";
 /// @title JobMarket
 /// @notice Jobs, escrow, reverse auction, results, finalization, refunds and the arbiter's dispute hooks.
 ///         See {IJobMarket} and docs/contracts.md.
+/// @dev Windows and deadlines compare `block.timestamp` by design; a proposer's few seconds of leeway do not
+///      matter for windows of minutes to days.
 contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     /// @dev Longest bid, execution or challenge window accepted, in seconds (keeps uint64 times from
     ///      overflowing and catches unit mistakes).
@@ -102,6 +104,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     function bid(uint256 jobId, uint256 price) external {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Open);
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp >= job.biddingEndsAt) revert BiddingClosed(job.biddingEndsAt);
         if (!_nodeRegistry.isRegistered(msg.sender)) revert NotRegistered(msg.sender);
         uint256 limit = job.params.maxPrice;
@@ -124,6 +127,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     function closeAuction(uint256 jobId) external {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Open);
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp < job.biddingEndsAt) revert BiddingOpen(job.biddingEndsAt);
         address worker = job.worker;
         if (worker == address(0)) {
@@ -147,6 +151,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Assigned);
         if (msg.sender != job.worker) revert NotWorker();
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp > job.resultDeadline) revert DeadlinePassed(job.resultDeadline);
         if (finalModelRoot == bytes32(0) || checkpointsRoot == bytes32(0)) revert ZeroRoot();
         uint64 endsAt = uint64(block.timestamp) + job.params.challengeWindow;
@@ -162,6 +167,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Submitted);
         if (job.openDisputes != 0) revert DisputeOpen(jobId, job.openDisputes);
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp < job.challengeEndsAt) revert ChallengeWindowOpen(job.challengeEndsAt);
         address worker = job.worker;
         uint128 price = job.price;
@@ -192,6 +198,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     function timeout(uint256 jobId) external {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Assigned);
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp <= job.resultDeadline) revert DeadlineNotPassed(job.resultDeadline);
         if (job.openDisputes != 0) revert DisputeOpen(jobId, job.openDisputes);
         address worker = job.worker;
@@ -245,6 +252,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         Job storage job = _job(jobId);
         JobStatus status = job.status;
         if (status == JobStatus.Submitted) {
+            // forge-lint: disable-next-line(block-timestamp)
             if (block.timestamp >= job.challengeEndsAt) revert ChallengeWindowClosed(job.challengeEndsAt);
         } else if (status != JobStatus.Assigned) {
             revert WrongStatus(jobId, status);

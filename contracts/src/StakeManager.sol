@@ -91,6 +91,7 @@ contract StakeManager is IStakeManager, ReentrancyGuardTransient {
         StakeInfo storage s = _stakes[msg.sender];
         amount = s.unbonding;
         if (amount == 0) revert NothingToWithdraw();
+        // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp < s.unbondReadyAt) revert UnbondingNotReady(s.unbondReadyAt);
         s.unbonding = 0;
         s.unbondReadyAt = 0;
