@@ -15,8 +15,7 @@ contract MockWorkerMarket {
     }
 }
 
-/// @notice A plain reference of the batch tree (docs/contracts.md): the leaf level padded with zero hashes to a
-///         power of two, then hashed level by level. Used to fuzz the assembly against.
+/// @notice A plain reference of the batch tree (docs/contracts.md), to fuzz the assembly against.
 library ReferenceMerkle {
     function leaf(bytes memory entry) internal pure returns (bytes32) {
         return keccak256(abi.encodePacked(bytes1(0x00), entry));
@@ -26,26 +25,16 @@ library ReferenceMerkle {
         return keccak256(abi.encodePacked(bytes1(0x01), l, r));
     }
 
-    function padded(bytes32[] memory leaves) internal pure returns (bytes32[] memory level) {
-        uint256 width = 1;
-        while (width < leaves.length) {
-            width *= 2;
-        }
-        level = new bytes32[](width);
-        for (uint256 i; i < leaves.length; ++i) {
-            level[i] = leaves[i];
-        }
-    }
-
     function nextLevel(bytes32[] memory level) internal pure returns (bytes32[] memory next) {
-        next = new bytes32[](level.length / 2);
-        for (uint256 i; i < next.length; ++i) {
-            next[i] = node(level[2 * i], level[2 * i + 1]);
+        next = new bytes32[]((level.length + 1) / 2);
+        for (uint256 i; i + 1 < level.length; i += 2) {
+            next[i / 2] = node(level[i], level[i + 1]);
         }
+        if (level.length % 2 == 1) next[next.length - 1] = level[level.length - 1];
     }
 
     function root(bytes32[] memory leaves) internal pure returns (bytes32) {
-        bytes32[] memory level = padded(leaves);
+        bytes32[] memory level = leaves;
         while (level.length > 1) {
             level = nextLevel(level);
         }
@@ -53,16 +42,17 @@ library ReferenceMerkle {
     }
 
     function proof(bytes32[] memory leaves, uint256 index) internal pure returns (bytes32[] memory p) {
-        bytes32[] memory level = padded(leaves);
-        uint256 d;
-        while ((uint256(1) << d) < level.length) {
-            ++d;
-        }
-        p = new bytes32[](d);
-        for (uint256 k; k < d; ++k) {
-            p[k] = level[index ^ 1];
+        bytes32[] memory buf = new bytes32[](64);
+        uint256 n;
+        bytes32[] memory level = leaves;
+        while (level.length > 1) {
+            if ((index ^ 1) < level.length) buf[n++] = level[index ^ 1];
             level = nextLevel(level);
             index >>= 1;
+        }
+        p = new bytes32[](n);
+        for (uint256 i; i < n; ++i) {
+            p[i] = buf[i];
         }
     }
 }

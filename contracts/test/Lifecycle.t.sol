@@ -52,8 +52,7 @@ contract Lifecycle_Test is CommonTest {
         uint256 batch = inbox.postBatch(entries);
         bytes32[] memory proof = new bytes32[](2);
         proof[0] = inbox.leafOf(commitmentFor(jobId, 1));
-        proof[1] = inbox.leafOf(commitmentFor(jobId, 3)); // paired with Z[0] = 0: node(leaf3, 0)
-        proof[1] = keccak256(abi.encodePacked(bytes1(0x01), proof[1], bytes32(0)));
+        proof[1] = inbox.leafOf(commitmentFor(jobId, 3)); // promoted unchanged from the leaf level
         ICommitmentInbox.Commitment memory c2 = commitmentFor(jobId, 2);
         assertEq(inbox.verifyCommitment(c2, signed(c2), batch, 1, proof), inbox.leafOf(c2));
 

@@ -10,9 +10,8 @@ pragma solidity 0.8.30;
 /// @dev Encodings (docs/contracts.md, pinned by contracts/test/vectors/inbox.json):
 ///      - entry: 64 bytes, `abi.encodePacked(uint64 jobId, uint32 checkpoint, bytes32 stateRoot, address worker)`.
 ///      - leaf: `keccak256(0x00 || entry)`; inner node: `keccak256(0x01 || left || right)`.
-///      - tree: the project's Merkle tree (docs/commitments.md): positional, depth ceil(log2(size)), the leaf
-///        level padded on the right with zero hashes (a level's odd last node pairs with the padding subtree
-///        root Z[h]); the root of a one-entry batch is its leaf; a proof is exactly depth siblings.
+///      - tree: positional (leaf i at position i, left to right); a level with an odd number of nodes promotes
+///        its last node unchanged to the next level; the root of a one-entry batch is its leaf.
 ///      - EIP-712 domain: name "gensyn", version "1", chainId, verifyingContract = this inbox;
 ///        type `Commitment(uint64 jobId,uint32 checkpoint,bytes32 stateRoot,address worker)`.
 interface ICommitmentInbox {

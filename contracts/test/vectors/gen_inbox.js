@@ -40,15 +40,13 @@ const encodeEntry = (c) => Buffer.concat([be(c.jobId, 8), be(c.checkpoint, 4), b
 const leafOf = (entry) => k(Buffer.from([0x00]), entry);
 const nodeOf = (l, r) => k(Buffer.from([0x01]), l, r);
 
-// The project's tree (docs/commitments.md): pad the leaf level to 2^d with zero hashes.
 function levels(leaves) {
-  let d = 0;
-  while ((1 << d) < leaves.length) d++;
-  let cur = leaves.concat(Array(2 ** d - leaves.length).fill(Buffer.alloc(32)));
-  const out = [cur];
+  const out = [leaves];
+  let cur = leaves;
   while (cur.length > 1) {
     const next = [];
-    for (let i = 0; i < cur.length; i += 2) next.push(nodeOf(cur[i], cur[i + 1]));
+    for (let i = 0; i + 1 < cur.length; i += 2) next.push(nodeOf(cur[i], cur[i + 1]));
+    if (cur.length % 2 === 1) next.push(cur[cur.length - 1]);
     out.push(next);
     cur = next;
   }
@@ -59,7 +57,8 @@ function proofOf(leaves, index) {
   const proof = [];
   let i = index;
   for (const level of levels(leaves).slice(0, -1)) {
-    proof.push(hex(level[i ^ 1]));
+    const sib = i ^ 1;
+    if (sib < level.length) proof.push(hex(level[sib]));
     i >>= 1;
   }
   return proof;
