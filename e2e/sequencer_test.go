@@ -349,6 +349,13 @@ func TestSequencer(t *testing.T) {
 	require.Contains(t, string(b), "Posted batch")
 	require.Contains(t, string(b), "Keeper transition")
 	require.Contains(t, string(b), "Sequencer stopped")
+	for _, line := range strings.Split(string(b), "\n") {
+		for _, k := range []string{"JSON-RPC API listening", "Sequencer starting", "Recorded batch intent", "Posted batch", "Keeper transition", "Sequencer stopped"} {
+			if strings.Contains(line, k) {
+				t.Log(line)
+			}
+		}
+	}
 }
 
 func requireRPCError(t *testing.T, err error, code int, contains string) {

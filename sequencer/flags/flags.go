@@ -40,7 +40,7 @@ var TxMgrDefaults = txmgr.DefaultFlagValues{
 	MaxRetries:                10,
 	TxSendTimeout:             5 * time.Minute,
 	TxNotInMempoolTimeout:     1 * time.Minute,
-	ReceiptQueryInterval:      1 * time.Second,
+	ReceiptQueryInterval:      500 * time.Millisecond,
 	CellProofTime:             ^uint64(0),
 }
 
