@@ -286,6 +286,18 @@ func TestSequencer(t *testing.T) {
 	c := startSeqChain(t)
 	const worker, client, other = 3, 4, 5
 	job := c.openJob(worker, client, 20)
+
+	// Bad configurations: one line on stderr, exit 1, no key printed.
+	requireOneLineError(t, gensyn(t, nil, "sequencer"), "flag l1-eth-rpc is required")
+	base := []string{"sequencer", "--l1-eth-rpc", c.d.RPCURL, "--deployments", c.depsPath, "--data-dir", filepath.Join(t.TempDir(), "bad"), "--rpc.port", "0"}
+	r := gensyn(t, []string{"GENSYN_SEQUENCER_PRIVATE_KEY=" + c.hexKeys[other]}, base...)
+	requireOneLineError(t, r, "the signing key is not the inbox's sequencer")
+	require.NotContains(t, r.stdout+r.stderr, strings.TrimPrefix(c.hexKeys[other], "0x"))
+	requireOneLineError(t, gensyn(t, []string{"GENSYN_SEQUENCER_PRIVATE_KEY=" + c.hexKeys[1]}, append(base, "--batch.max-entries", "0")...), "batch size must be in 1..65536")
+	bad := append([]string{}, base...)
+	bad[4] = filepath.Join(t.TempDir(), "missing.json")
+	requireOneLineError(t, gensyn(t, []string{"GENSYN_SEQUENCER_PRIVATE_KEY=" + c.hexKeys[1]}, bad...), "read deployment")
+
 	p := c.startSequencer(t, filepath.Join(t.TempDir(), "seq"),
 		"--batch.max-entries", "8", "--batch.max-delay", "500ms", "--keeper.interval", "200ms")
 
