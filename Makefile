@@ -9,9 +9,14 @@ SHELL := /bin/bash
 BIN        := node_modules/.bin
 FORGE      := $(BIN)/forge
 GO         ?= go
-GOFLAGS_TEST ?= -race
-# Packages whose results must be bit-identical on every architecture.
+# Packages whose results must be bit-identical on every architecture: they run
+# under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user) in test-repro.
 REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset/... ./node/trainer/...
+# Pure computation with no concurrency of its own, run without -race (the race
+# detector multiplies its run time and finds nothing there).
+COMPUTE_PKGS ?= ./node/float32evm/...
+# Everything else (services, chain code, CLI, end-to-end) runs with -race.
+RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm)(/|$$)')
 QEMU       ?= qemu-aarch64
 
 .PHONY: help
@@ -32,10 +37,10 @@ build: node_modules/.stamp ## Build the contracts and the gensyn binary (bin/gen
 	$(GO) build -o bin/gensyn ./cmd/gensyn
 
 .PHONY: test
-test: node_modules/.stamp ## Run the whole test suite: forge, Go (with -race), cross-architecture reproducibility
+test: node_modules/.stamp ## Run the whole test suite: forge, Go (services with -race), cross-architecture reproducibility
 	$(FORGE) build
 	$(FORGE) test
-	$(GO) test $(GOFLAGS_TEST) ./...
+	$(MAKE) --no-print-directory test-go
 	$(MAKE) --no-print-directory test-repro
 
 .PHONY: test-contracts
@@ -43,9 +48,10 @@ test-contracts: node_modules/.stamp ## Run the forge tests only
 	$(FORGE) test
 
 .PHONY: test-go
-test-go: node_modules/.stamp ## Run the Go tests only
+test-go: node_modules/.stamp ## Run the Go tests except the cross-architecture runs
 	$(FORGE) build
-	$(GO) test $(GOFLAGS_TEST) ./...
+	$(GO) test -race $(RACE_PKGS)
+	$(GO) test $(COMPUTE_PKGS)
 
 .PHONY: test-repro
 test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user)
