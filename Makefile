@@ -18,6 +18,9 @@ COMPUTE_PKGS ?= ./node/float32evm/...
 # Everything else (services, chain code, CLI, end-to-end) runs with -race.
 RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm)(/|$$)')
 QEMU       ?= qemu-aarch64
+# The gas snapshot covers the dedicated gas tests only (fuzz and invariant
+# runs vary from run to run).
+SNAPSHOT_ARGS ?= --match-contract '_Gas_Test$$|^Float32GasTest$$'
 
 .PHONY: help
 help: ## Show this help
