@@ -151,7 +151,7 @@ func (m *Market) Job(ctx context.Context, id uint64) (rpc.Job, error) {
 	if err != nil {
 		return rpc.Job{}, err
 	}
-	return rpc.Job{Status: j.Status, Worker: j.Worker, Steps: j.Params.Steps, Interval: j.Params.CheckpointInterval}, nil
+	return rpc.Job{Status: j.Status, Round: j.Round, Worker: j.Worker, Steps: j.Params.Steps, Interval: j.Params.CheckpointInterval}, nil
 }
 
 // JobCount is the number of jobs posted (the last id).

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/log"
@@ -50,7 +51,7 @@ func (e *batcherEnv) append(t *testing.T, key *ecdsa.PrivateKey, job uint64, ck 
 	c := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(key.PublicKey)}
 	sig, err := e.domain.Sign(c, key)
 	require.NoError(t, err)
-	_, err = e.store.Append(c, sig, e.clock)
+	_, err = e.store.Append(c, 1, sig, e.clock)
 	require.NoError(t, err)
 	return c
 }
@@ -215,4 +216,67 @@ func TestDriverInclusionAPI(t *testing.T) {
 		require.NoError(t, err)
 		require.Equal(t, inc.Leaf, common.Hash(leaf))
 	}
+}
+
+// TestReassignedJob: after a timeout and a new auction (round 2), the new
+// worker's checkpoints start again at 1, are batched, and verify on chain;
+// the old worker's entries no longer pass verifyCommitment.
+func TestReassignedJob(t *testing.T) {
+	e := newBatcherEnv(t)
+	c := e.c
+	ctx := context.Background()
+	m := bindings.NewJobMarket()
+	mi := m.Instance(c.backend, c.market)
+	c.register("worker")
+	c.register("worker2")
+	job := c.postJob()
+	c.bid("worker", job)
+	c.advance(601 * time.Second)
+	c.send("client", mi, nil, m.PackCloseAuction(new(big.Int).SetUint64(job)))
+
+	api := rpc.NewAPI(rpc.Config{Domain: e.domain, JobTTL: 0}, e.store, NewMarket(c.backend, c.market), nil, log.NewLogger(log.DiscardHandler()))
+	submit := func(worker string, ck uint32) (*rpc.SubmitResult, error) {
+		cm := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte(worker), []byte{byte(ck)}), Worker: c.addr(worker)}
+		sig, err := e.domain.Sign(cm, c.keys[worker])
+		require.NoError(t, err)
+		s := hexBytes(sig)
+		args := rpc.ArgsOf(cm)
+		return api.SubmitCommitment(ctx, &args, &s)
+	}
+	for ck := uint32(1); ck <= 2; ck++ {
+		_, err := submit("worker", ck)
+		require.NoError(t, err)
+	}
+	// The worker misses its deadline; the job is reopened and worker2 wins round 2.
+	c.advance(3601 * time.Second)
+	c.send("client", mi, nil, m.PackTimeout(new(big.Int).SetUint64(job)))
+	c.bid("worker2", job)
+	c.advance(601 * time.Second)
+	c.send("client", mi, nil, m.PackCloseAuction(new(big.Int).SetUint64(job)))
+
+	_, err := submit("worker", 3)
+	require.ErrorContains(t, err, "is not the assigned worker")
+	_, err = submit("worker2", 2)
+	require.ErrorContains(t, err, "the next one is 1")
+	res, err := submit("worker2", 1)
+	require.NoError(t, err)
+	require.False(t, res.Duplicate)
+	require.NoError(t, e.driver(10, time.Hour).Flush(ctx))
+
+	ib := bindings.NewCommitmentInbox()
+	verify := func(ck uint32) error {
+		jid := job
+		inc, err := api.GetInclusion(ctx, &jid, &ck)
+		require.NoError(t, err)
+		require.Equal(t, rpc.StatusPosted, inc.Status)
+		proof := make([][32]byte, len(inc.Proof))
+		for k := range inc.Proof {
+			proof[k] = inc.Proof[k]
+		}
+		bc := bindings.ICommitmentInboxCommitment{JobId: inc.Commitment.JobID, Checkpoint: inc.Commitment.Checkpoint, StateRoot: inc.Commitment.StateRoot, Worker: inc.Commitment.Worker}
+		_, err = c.backend.CallContract(ctx, ethereum.CallMsg{To: &c.inbox, Data: ib.PackVerifyCommitment(bc, inc.Signature, new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), proof)}, nil)
+		return err
+	}
+	require.NoError(t, verify(1), "worker2's checkpoint 1 (round 2)")
+	require.Error(t, verify(2), "worker's checkpoint 2 (round 1) is not by the assigned worker any more")
 }

@@ -42,7 +42,9 @@ const (
 
 // Job is what the API needs to know of a job.
 type Job struct {
-	Status   uint8
+	Status uint8
+	// Round is the job's assignment number; checkpoints are ordered per round.
+	Round    uint32
 	Worker   common.Address
 	Steps    uint64
 	Interval uint64
@@ -73,7 +75,7 @@ type Config struct {
 
 // Store is the part of the durable log the API uses.
 type Store interface {
-	Append(c inbox.Commitment, sig []byte, at time.Time) (store.Ack, error)
+	Append(c inbox.Commitment, round uint32, sig []byte, at time.Time) (store.Ack, error)
 	Lookup(job uint64, ck uint32) (store.Record, error)
 	BatchOf(seq uint64) (store.Batch, bool)
 	BatchEntries(b store.Batch) ([]store.Record, error)
@@ -168,8 +170,9 @@ type SubmitResult struct {
 
 // SubmitCommitment checks a signed commitment (signature by its worker, the
 // worker assigned to the job, checkpoint in 1..steps/interval and exactly the
-// job's last + 1) and acknowledges it once it is durably logged. An identical
-// resubmission gets the same acknowledgement.
+// last checkpoint of the job's current assignment round + 1) and acknowledges
+// it once it is durably logged. An identical resubmission gets the same
+// acknowledgement.
 func (a *API) SubmitCommitment(ctx context.Context, args *CommitmentArgs, signature *hexutil.Bytes) (*SubmitResult, error) {
 	res, err := a.submit(ctx, args, signature)
 	switch {
@@ -220,7 +223,7 @@ func (a *API) submit(ctx context.Context, args *CommitmentArgs, signature *hexut
 	if n := job.Checkpoints(); c.Checkpoint == 0 || uint64(c.Checkpoint) > n {
 		return nil, errorf(CodeCheckpointRange, "checkpoint %d of job %d is out of range 1..%d", c.Checkpoint, c.JobID, n)
 	}
-	ack, err := a.store.Append(c, *signature, a.cfg.Now())
+	ack, err := a.store.Append(c, job.Round, *signature, a.cfg.Now())
 	if err != nil {
 		var ooo *store.OutOfOrderError
 		switch {
@@ -261,6 +264,7 @@ const (
 type Inclusion struct {
 	Status      string           `json:"status"`
 	Seq         uint64           `json:"seq"`
+	Round       uint32           `json:"round"`
 	Leaf        common.Hash      `json:"leaf"`
 	Commitment  inbox.Commitment `json:"commitment"`
 	Signature   hexutil.Bytes    `json:"signature"`
@@ -273,8 +277,9 @@ type Inclusion struct {
 	BlockNumber *uint64          `json:"blockNumber,omitempty"`
 }
 
-// GetInclusion returns the status of (jobId, checkpoint) and, once its batch
-// is confirmed on chain, the Merkle proof.
+// GetInclusion returns the status of (jobId, checkpoint) (of the latest
+// assignment round that has that checkpoint) and, once its batch is confirmed
+// on chain, the Merkle proof.
 func (a *API) GetInclusion(ctx context.Context, jobID *uint64, checkpoint *uint32) (*Inclusion, error) {
 	if jobID == nil || checkpoint == nil {
 		return nil, errorf(CodeInvalidParams, "usage: gensyn_getInclusion(jobId, checkpoint)")
@@ -286,7 +291,7 @@ func (a *API) GetInclusion(ctx context.Context, jobID *uint64, checkpoint *uint3
 	if err != nil {
 		return nil, errorf(CodeUnavailable, "read log: %v", err)
 	}
-	inc := &Inclusion{Status: StatusPending, Seq: r.Seq, Leaf: r.Commitment.Leaf(), Commitment: r.Commitment, Signature: r.Signature}
+	inc := &Inclusion{Status: StatusPending, Seq: r.Seq, Round: r.Round, Leaf: r.Commitment.Leaf(), Commitment: r.Commitment, Signature: r.Signature}
 	b, ok := a.store.BatchOf(r.Seq)
 	if !ok || !b.Posted {
 		return inc, nil

@@ -65,7 +65,7 @@ func newEnv(t *testing.T) *env {
 	e := &env{t: t, store: st, worker: w, other: o, now: time.Unix(1700000000, 0),
 		jobs:   &fakeJobs{jobs: map[uint64]Job{}},
 		domain: inbox.NewDomain(31337, common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"))}
-	e.jobs.set(1, Job{Status: JobAssigned, Worker: crypto.PubkeyToAddress(w.PublicKey), Steps: 400, Interval: 100})
+	e.jobs.set(1, Job{Status: JobAssigned, Round: 1, Worker: crypto.PubkeyToAddress(w.PublicKey), Steps: 400, Interval: 100})
 	api := NewAPI(Config{Domain: e.domain, JobTTL: time.Hour, Now: func() time.Time { return e.now }}, st, e.jobs, nil, log.NewLogger(log.DiscardHandler()))
 	srv, err := NewServer(api)
 	require.NoError(t, err)
@@ -264,15 +264,30 @@ func TestJobCache(t *testing.T) {
 		require.NoError(t, err)
 	}
 	require.Equal(t, 1, e.jobs.reads)
-	// Reassigned to other: other's submission is refused from the stale cache
-	// (within minRefresh), then accepted after a fresh read.
-	e.jobs.set(1, Job{Status: JobAssigned, Worker: crypto.PubkeyToAddress(e.other.PublicKey), Steps: 400, Interval: 100})
-	c := e.commitment(1, 4)
+	// Reassigned to other (round 2): other's submission is refused from the
+	// stale cache (within minRefresh), then accepted after a fresh read, from
+	// checkpoint 1 again.
+	e.jobs.set(1, Job{Status: JobAssigned, Round: 2, Worker: crypto.PubkeyToAddress(e.other.PublicKey), Steps: 400, Interval: 100})
+	c := e.commitment(1, 1)
 	c.Worker = crypto.PubkeyToAddress(e.other.PublicKey)
 	_, err := e.submit(c, e.sign(c, e.other))
 	requireCode(t, err, CodeNotAssigned, "")
 	e.now = e.now.Add(minRefresh)
-	_, err = e.submit(c, e.sign(c, e.other))
+	res, err := e.submit(c, e.sign(c, e.other))
 	require.NoError(t, err)
+	require.False(t, res.Duplicate)
 	require.Equal(t, 2, e.jobs.reads)
+	c2 := c
+	c2.Checkpoint = 3
+	_, err = e.submit(c2, e.sign(c2, e.other))
+	requireCode(t, err, CodeOutOfOrder, "the next one is 2")
+
+	// getInclusion answers with the latest round's entry; the old worker's
+	// checkpoint 2 (round 1 only) is still served.
+	var inc Inclusion
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 1))
+	require.Equal(t, uint32(2), inc.Round)
+	require.Equal(t, c, inc.Commitment)
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 2))
+	require.Equal(t, uint32(1), inc.Round)
 }

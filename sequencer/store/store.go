@@ -48,9 +48,10 @@ var (
 	ErrAlreadyPosted = errors.New("batch already posted")
 )
 
-// OutOfOrderError carries the job's last acknowledged checkpoint.
+// OutOfOrderError carries the last acknowledged checkpoint of the job's round.
 type OutOfOrderError struct {
 	JobID      uint64
+	Round      uint32
 	Checkpoint uint32
 	Last       uint32
 }
@@ -63,7 +64,10 @@ func (e *OutOfOrderError) Unwrap() error { return ErrOutOfOrder }
 
 // Record is one acknowledged entry.
 type Record struct {
-	Seq        uint64
+	Seq uint64
+	// Round is the job's assignment round the entry was accepted in (set by
+	// Lookup and LookupRound; Entry and BatchEntries leave it zero).
+	Round      uint32
 	Commitment inbox.Commitment
 	Signature  []byte
 	ArrivedAt  time.Time
@@ -98,7 +102,7 @@ func (b *Batch) Contains(seq uint64) bool { return seq >= b.First && seq < b.Fir
 // Key layout (all integers big-endian, so keys sort numerically).
 var (
 	prefixEntry  = []byte{'e'} // e | seq(8)               -> entry record
-	prefixIndex  = []byte{'j'} // j | job(8) | checkpoint(4) -> seq(8)
+	prefixIndex  = []byte{'j'} // j | job(8) | round(4) | checkpoint(4) -> seq(8)
 	prefixBatch  = []byte{'b'} // b | id(8)                -> batch record
 	keyCursor    = []byte("m/cursor")
 	recordV1     = byte(1)
@@ -114,12 +118,20 @@ func entryKey(seq uint64) []byte {
 	return k
 }
 
-func indexKey(job uint64, ck uint32) []byte {
-	k := make([]byte, 13)
+func indexKey(job uint64, round, ck uint32) []byte {
+	k := make([]byte, 17)
 	k[0] = prefixIndex[0]
 	binary.BigEndian.PutUint64(k[1:9], job)
-	binary.BigEndian.PutUint32(k[9:13], ck)
+	binary.BigEndian.PutUint32(k[9:13], round)
+	binary.BigEndian.PutUint32(k[13:17], ck)
 	return k
+}
+
+// jobRound is one assignment of a job: checkpoints are ordered per round,
+// since a reassigned job starts again at checkpoint 1 with its new worker.
+type jobRound struct {
+	job   uint64
+	round uint32
 }
 
 func batchKey(id uint64) []byte {
@@ -213,6 +225,7 @@ type Options struct {
 
 type appendReq struct {
 	c     inbox.Commitment
+	round uint32
 	sig   []byte
 	at    time.Time
 	reply chan appendResp
@@ -235,11 +248,12 @@ type Store struct {
 	mu      sync.RWMutex
 	closed  bool
 	failed  error
-	nextSeq uint64            // next sequence number (all below are durable)
-	cursor  uint64            // first sequence number in no batch
-	pending []Record          // durable entries with seq >= cursor
-	jobs    map[uint64]uint32 // last acknowledged checkpoint per job
-	batches []Batch           // all batches, by ID
+	nextSeq uint64              // next sequence number (all below are durable)
+	cursor  uint64              // first sequence number in no batch
+	pending []Record            // durable entries with seq >= cursor
+	jobs    map[jobRound]uint32 // last acknowledged checkpoint per job and round
+	rounds  map[uint64]uint32   // highest round with an entry, per job
+	batches []Batch             // all batches, by ID
 }
 
 type quietLogger struct{}
@@ -256,7 +270,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("open log %s: %w", dir, err)
 	}
 	s := &Store{
-		db: db, sync: pebble.Sync, jobs: map[uint64]uint32{},
+		db: db, sync: pebble.Sync, jobs: map[jobRound]uint32{}, rounds: map[uint64]uint32{},
 		reqs: make(chan *appendReq, 4096), quit: make(chan struct{}), done: make(chan struct{}),
 	}
 	if opts.NoSync {
@@ -333,20 +347,23 @@ func (s *Store) load() error {
 	if next != s.cursor {
 		return fmt.Errorf("%w: batches end at %d, cursor is %d", ErrCorrupt, next, s.cursor)
 	}
-	// Last checkpoint per job, from the index.
+	// Last checkpoint per job and round, from the index.
 	it, err = s.db.NewIter(&pebble.IterOptions{LowerBound: prefixIndex, UpperBound: []byte{prefixIndex[0] + 1}})
 	if err != nil {
 		return err
 	}
 	for it.First(); it.Valid(); it.Next() {
 		k := it.Key()
-		if len(k) != 13 {
+		if len(k) != 17 {
 			_ = it.Close()
 			return fmt.Errorf("%w: index key %x", ErrCorrupt, k)
 		}
-		job, ck := binary.BigEndian.Uint64(k[1:9]), binary.BigEndian.Uint32(k[9:13])
-		if ck > s.jobs[job] {
-			s.jobs[job] = ck
+		jr := jobRound{binary.BigEndian.Uint64(k[1:9]), binary.BigEndian.Uint32(k[9:13])}
+		if ck := binary.BigEndian.Uint32(k[13:17]); ck > s.jobs[jr] {
+			s.jobs[jr] = ck
+		}
+		if jr.round > s.rounds[jr.job] {
+			s.rounds[jr.job] = jr.round
 		}
 	}
 	if err := it.Close(); err != nil {
@@ -389,12 +406,13 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Append validates and durably appends a signed commitment: the checkpoint
-// must be the job's last acknowledged one + 1 (the first is 1). An identical
-// entry already acknowledged is answered with its original ack (Duplicate);
+// Append validates and durably appends a signed commitment accepted in the
+// job's assignment round `round`: the checkpoint must be the round's last
+// acknowledged one + 1 (the first is 1). An identical entry already
+// acknowledged in that round is answered with its original ack (Duplicate);
 // a different one for an existing checkpoint fails with ErrConflict. The
 // signature is stored as given; the caller has checked it.
-func (s *Store) Append(c inbox.Commitment, sig []byte, at time.Time) (Ack, error) {
+func (s *Store) Append(c inbox.Commitment, round uint32, sig []byte, at time.Time) (Ack, error) {
 	if len(sig) != inbox.SignatureSize {
 		return Ack{}, fmt.Errorf("%w: signature is %d bytes, want %d", ErrBadInput, len(sig), inbox.SignatureSize)
 	}
@@ -410,7 +428,7 @@ func (s *Store) Append(c inbox.Commitment, sig []byte, at time.Time) (Ack, error
 	if failed != nil {
 		return Ack{}, failed
 	}
-	req := &appendReq{c: c, sig: append([]byte(nil), sig...), at: at, reply: make(chan appendResp, 1)}
+	req := &appendReq{c: c, round: round, sig: append([]byte(nil), sig...), at: at, reply: make(chan appendResp, 1)}
 	select {
 	case s.reqs <- req:
 	case <-s.quit:
@@ -468,8 +486,8 @@ func (s *Store) drain() {
 }
 
 type stagedKey struct {
-	job uint64
-	ck  uint32
+	jr jobRound
+	ck uint32
 }
 
 func (s *Store) commitGroup(group []*appendReq) {
@@ -484,38 +502,38 @@ func (s *Store) commitGroup(group []*appendReq) {
 	}
 	batch := s.db.NewBatch()
 	defer batch.Close()
-	lastOf := map[uint64]uint32{}
+	lastOf := map[jobRound]uint32{}
 	staged := map[stagedKey]*Record{}
 	var added []Record
 	resps := make([]appendResp, len(group))
 	for i, r := range group {
-		c := r.c
-		last, ok := lastOf[c.JobID]
+		c, jr := r.c, jobRound{r.c.JobID, r.round}
+		last, ok := lastOf[jr]
 		if !ok {
 			s.mu.RLock()
-			last = s.jobs[c.JobID]
+			last = s.jobs[jr]
 			s.mu.RUnlock()
 		}
 		if c.Checkpoint <= last {
-			resps[i] = s.duplicate(c, r.sig, staged)
+			resps[i] = s.duplicate(c, r.round, r.sig, staged)
 			continue
 		}
 		if c.Checkpoint != last+1 {
-			resps[i] = appendResp{err: &OutOfOrderError{JobID: c.JobID, Checkpoint: c.Checkpoint, Last: last}}
+			resps[i] = appendResp{err: &OutOfOrderError{JobID: c.JobID, Round: r.round, Checkpoint: c.Checkpoint, Last: last}}
 			continue
 		}
-		rec := Record{Seq: seq, Commitment: c, Signature: r.sig, ArrivedAt: r.at}
+		rec := Record{Seq: seq, Round: r.round, Commitment: c, Signature: r.sig, ArrivedAt: r.at}
 		if err := batch.Set(entryKey(seq), encodeRecord(&rec), nil); err != nil {
 			resps[i] = appendResp{err: err}
 			continue
 		}
-		if err := batch.Set(indexKey(c.JobID, c.Checkpoint), u64(seq), nil); err != nil {
+		if err := batch.Set(indexKey(c.JobID, r.round, c.Checkpoint), u64(seq), nil); err != nil {
 			resps[i] = appendResp{err: err}
 			continue
 		}
-		lastOf[c.JobID] = c.Checkpoint
+		lastOf[jr] = c.Checkpoint
 		added = append(added, rec)
-		staged[stagedKey{c.JobID, c.Checkpoint}] = &added[len(added)-1]
+		staged[stagedKey{jr, c.Checkpoint}] = &added[len(added)-1]
 		resps[i] = appendResp{ack: Ack{Seq: seq, Leaf: c.Leaf()}}
 		seq++
 	}
@@ -534,8 +552,11 @@ func (s *Store) commitGroup(group []*appendReq) {
 			s.mu.Lock()
 			s.nextSeq = seq
 			s.pending = append(s.pending, added...)
-			for job, ck := range lastOf {
-				s.jobs[job] = ck
+			for jr, ck := range lastOf {
+				s.jobs[jr] = ck
+				if jr.round > s.rounds[jr.job] {
+					s.rounds[jr.job] = jr.round
+				}
 			}
 			s.mu.Unlock()
 		}
@@ -547,12 +568,12 @@ func (s *Store) commitGroup(group []*appendReq) {
 
 // duplicate answers a submission for an already acknowledged (or, in the
 // same group, staged) checkpoint.
-func (s *Store) duplicate(c inbox.Commitment, sig []byte, staged map[stagedKey]*Record) appendResp {
+func (s *Store) duplicate(c inbox.Commitment, round uint32, sig []byte, staged map[stagedKey]*Record) appendResp {
 	var prev Record
-	if p, ok := staged[stagedKey{c.JobID, c.Checkpoint}]; ok {
+	if p, ok := staged[stagedKey{jobRound{c.JobID, round}, c.Checkpoint}]; ok {
 		prev = *p
 	} else {
-		r, err := s.Lookup(c.JobID, c.Checkpoint)
+		r, err := s.LookupRound(c.JobID, round, c.Checkpoint)
 		if err != nil {
 			return appendResp{err: err}
 		}
@@ -564,22 +585,39 @@ func (s *Store) duplicate(c inbox.Commitment, sig []byte, staged map[stagedKey]*
 	return appendResp{ack: Ack{Seq: prev.Seq, Leaf: c.Leaf(), Duplicate: true}}
 }
 
-// Lookup returns the acknowledged entry of (job, checkpoint).
-func (s *Store) Lookup(job uint64, ck uint32) (Record, error) {
-	v, closer, err := s.db.Get(indexKey(job, ck))
+// LookupRound returns the entry of (job, checkpoint) acknowledged in round.
+func (s *Store) LookupRound(job uint64, round, ck uint32) (Record, error) {
+	v, closer, err := s.db.Get(indexKey(job, round, ck))
 	if errors.Is(err, pebble.ErrNotFound) {
-		return Record{}, fmt.Errorf("%w: job %d checkpoint %d", ErrNotFound, job, ck)
+		return Record{}, fmt.Errorf("%w: job %d round %d checkpoint %d", ErrNotFound, job, round, ck)
 	}
 	if err != nil {
 		return Record{}, err
 	}
 	if len(v) != 8 {
 		closer.Close()
-		return Record{}, fmt.Errorf("%w: index of job %d checkpoint %d", ErrCorrupt, job, ck)
+		return Record{}, fmt.Errorf("%w: index of job %d round %d checkpoint %d", ErrCorrupt, job, round, ck)
 	}
 	seq := binary.BigEndian.Uint64(v)
 	closer.Close()
-	return s.read(seq)
+	r, err := s.read(seq)
+	r.Round = round
+	return r, err
+}
+
+// Lookup returns the entry of (job, checkpoint) of the latest round that has one.
+func (s *Store) Lookup(job uint64, ck uint32) (Record, error) {
+	s.mu.RLock()
+	top := s.rounds[job]
+	s.mu.RUnlock()
+	for r := int64(top); r >= 0; r-- {
+		rec, err := s.LookupRound(job, uint32(r), ck)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		return rec, err
+	}
+	return Record{}, fmt.Errorf("%w: job %d checkpoint %d", ErrNotFound, job, ck)
 }
 
 // Entry returns the entry with sequence number seq.
@@ -593,11 +631,11 @@ func (s *Store) Entry(seq uint64) (Record, error) {
 	return s.read(seq)
 }
 
-// LastCheckpoint is the job's last acknowledged checkpoint (0 if none).
-func (s *Store) LastCheckpoint(job uint64) uint32 {
+// LastCheckpoint is the last checkpoint acknowledged in the job's round (0 if none).
+func (s *Store) LastCheckpoint(job uint64, round uint32) uint32 {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	return s.jobs[job]
+	return s.jobs[jobRound{job, round}]
 }
 
 // Pending is the number of acknowledged entries in no batch, and the arrival
@@ -753,7 +791,7 @@ type Stats struct {
 func (s *Store) Stats() Stats {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	st := Stats{Entries: s.nextSeq, Pending: len(s.pending), Batches: len(s.batches), Jobs: len(s.jobs)}
+	st := Stats{Entries: s.nextSeq, Pending: len(s.pending), Batches: len(s.batches), Jobs: len(s.rounds)}
 	for _, b := range s.batches {
 		if b.Posted {
 			st.PostedBatches++

@@ -41,12 +41,12 @@ func TestAppendValidation(t *testing.T) {
 	defer s.Close()
 	now := time.Unix(1700000000, 0)
 
-	ack, err := s.Append(commitment(1, 1), sig(1), now)
+	ack, err := s.Append(commitment(1, 1), 1, sig(1), now)
 	require.NoError(t, err)
 	require.Equal(t, Ack{Seq: 0, Leaf: commitment(1, 1).Leaf()}, ack)
 
 	// Duplicate identical: same ack, idempotent.
-	dup, err := s.Append(commitment(1, 1), sig(1), now.Add(time.Second))
+	dup, err := s.Append(commitment(1, 1), 1, sig(1), now.Add(time.Second))
 	require.NoError(t, err)
 	require.True(t, dup.Duplicate)
 	require.Equal(t, uint64(0), dup.Seq)
@@ -54,29 +54,29 @@ func TestAppendValidation(t *testing.T) {
 	// Same checkpoint, different root (or signature): conflict.
 	other := commitment(1, 1)
 	other.StateRoot[0] ^= 1
-	_, err = s.Append(other, sig(1), now)
+	_, err = s.Append(other, 1, sig(1), now)
 	require.ErrorIs(t, err, ErrConflict)
-	_, err = s.Append(commitment(1, 1), sig(2), now)
+	_, err = s.Append(commitment(1, 1), 1, sig(2), now)
 	require.ErrorIs(t, err, ErrConflict)
 
 	// Out of order: a gap, and an index before the first.
-	_, err = s.Append(commitment(1, 3), sig(1), now)
+	_, err = s.Append(commitment(1, 3), 1, sig(1), now)
 	require.ErrorIs(t, err, ErrOutOfOrder)
 	var ooo *OutOfOrderError
 	require.ErrorAs(t, err, &ooo)
 	require.Equal(t, uint32(1), ooo.Last)
-	_, err = s.Append(commitment(2, 2), sig(1), now)
+	_, err = s.Append(commitment(2, 2), 1, sig(1), now)
 	require.ErrorIs(t, err, ErrOutOfOrder)
 
 	// Malformed input.
-	_, err = s.Append(commitment(1, 0), sig(1), now)
+	_, err = s.Append(commitment(1, 0), 1, sig(1), now)
 	require.ErrorIs(t, err, ErrBadInput)
-	_, err = s.Append(commitment(1, 2), sig(1)[:64], now)
+	_, err = s.Append(commitment(1, 2), 1, sig(1)[:64], now)
 	require.ErrorIs(t, err, ErrBadInput)
 
 	// None of the rejects changed the log.
 	require.Equal(t, Stats{Entries: 1, Pending: 1, Jobs: 1}, s.Stats())
-	ack, err = s.Append(commitment(1, 2), sig(1), now)
+	ack, err = s.Append(commitment(1, 2), 1, sig(1), now)
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), ack.Seq)
 	r, err := s.Lookup(1, 2)
@@ -87,13 +87,60 @@ func TestAppendValidation(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotFound)
 }
 
+// TestRounds: a reassigned job starts again at checkpoint 1 in its new round;
+// Lookup answers with the latest round's entry; the state survives a reopen.
+func TestRounds(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	now := time.Unix(1700000000, 0)
+	for ck := uint32(1); ck <= 3; ck++ {
+		_, err := s.Append(commitment(1, ck), 1, sig(1), now)
+		require.NoError(t, err)
+	}
+	// Round 2, another worker: checkpoint 1 again, in order from there.
+	c1 := commitment(1, 1)
+	c1.Worker = common.Address{0xee}
+	ack, err := s.Append(c1, 2, sig(2), now)
+	require.NoError(t, err)
+	require.Equal(t, uint64(3), ack.Seq)
+	c3 := commitment(1, 3)
+	c3.Worker = common.Address{0xee}
+	_, err = s.Append(c3, 2, sig(2), now)
+	var ooo *OutOfOrderError
+	require.ErrorAs(t, err, &ooo)
+	require.Equal(t, OutOfOrderError{JobID: 1, Round: 2, Checkpoint: 3, Last: 1}, *ooo)
+	require.Equal(t, uint32(3), s.LastCheckpoint(1, 1))
+	require.Equal(t, uint32(1), s.LastCheckpoint(1, 2))
+
+	r, err := s.Lookup(1, 1)
+	require.NoError(t, err)
+	require.Equal(t, uint32(2), r.Round)
+	require.Equal(t, c1, r.Commitment)
+	r, err = s.Lookup(1, 2) // only in round 1
+	require.NoError(t, err)
+	require.Equal(t, uint32(1), r.Round)
+	r, err = s.LookupRound(1, 1, 1)
+	require.NoError(t, err)
+	require.Equal(t, commitment(1, 1), r.Commitment)
+	require.NoError(t, s.Close())
+
+	s = open(t, dir)
+	defer s.Close()
+	require.Equal(t, uint32(3), s.LastCheckpoint(1, 1))
+	require.Equal(t, uint32(1), s.LastCheckpoint(1, 2))
+	r, err = s.Lookup(1, 1)
+	require.NoError(t, err)
+	require.Equal(t, uint32(2), r.Round)
+	require.Equal(t, 1, s.Stats().Jobs)
+}
+
 func TestBatchesAndReopen(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir)
 	now := time.Unix(1700000000, 0)
 	for ck := uint32(1); ck <= 5; ck++ {
 		for job := uint64(1); job <= 3; job++ {
-			_, err := s.Append(commitment(job, ck), sig(byte(job)), now)
+			_, err := s.Append(commitment(job, ck), 1, sig(byte(job)), now)
 			require.NoError(t, err)
 		}
 	}
@@ -132,7 +179,7 @@ func TestBatchesAndReopen(t *testing.T) {
 	_, ok = s.BatchOf(15)
 	require.False(t, ok)
 	require.NoError(t, s.Close())
-	_, err = s.Append(commitment(1, 6), sig(1), now)
+	_, err = s.Append(commitment(1, 6), 1, sig(1), now)
 	require.ErrorIs(t, err, ErrClosed)
 
 	// Reopen: the same state, the intent still open.
@@ -142,10 +189,10 @@ func TestBatchesAndReopen(t *testing.T) {
 	intents := s.Intents()
 	require.Len(t, intents, 1)
 	require.Equal(t, b1, intents[0])
-	require.Equal(t, uint32(5), s.LastCheckpoint(2))
-	_, err = s.Append(commitment(2, 5), sig(2), now)
+	require.Equal(t, uint32(5), s.LastCheckpoint(2, 1))
+	_, err = s.Append(commitment(2, 5), 1, sig(2), now)
 	require.NoError(t, err, "duplicate after reopen")
-	ack, err := s.Append(commitment(2, 6), sig(2), now)
+	ack, err := s.Append(commitment(2, 6), 1, sig(2), now)
 	require.NoError(t, err)
 	require.Equal(t, uint64(15), ack.Seq)
 	require.ErrorIs(t, s.MarkPosted(b1.ID, 8, common.Hash{2}, 103), nil)
@@ -165,7 +212,7 @@ func TestConcurrentAppends(t *testing.T) {
 		go func(j int) {
 			defer wg.Done()
 			for ck := uint32(1); ck <= cks; ck++ {
-				ack, err := s.Append(commitment(uint64(j+1), ck), sig(1), time.Now())
+				ack, err := s.Append(commitment(uint64(j+1), ck), 1, sig(1), time.Now())
 				if err != nil {
 					t.Error(err)
 					return
@@ -193,7 +240,7 @@ func TestConcurrentAppends(t *testing.T) {
 func TestCorruptRecords(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir)
-	_, err := s.Append(commitment(1, 1), sig(1), time.Now())
+	_, err := s.Append(commitment(1, 1), 1, sig(1), time.Now())
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
@@ -253,8 +300,8 @@ func TestCrashChild(t *testing.T) {
 		wg.Add(1)
 		go func(job uint64) {
 			defer wg.Done()
-			for ck := s.LastCheckpoint(job) + 1; ; ck++ {
-				ack, err := s.Append(commitment(job, ck), sig(byte(job)), time.Now())
+			for ck := s.LastCheckpoint(job, 1) + 1; ; ck++ {
+				ack, err := s.Append(commitment(job, ck), 1, sig(byte(job)), time.Now())
 				if err != nil {
 					fmt.Println("append:", err)
 					os.Exit(2)
