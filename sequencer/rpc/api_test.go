@@ -291,3 +291,32 @@ func TestJobCache(t *testing.T) {
 	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 2))
 	require.Equal(t, uint32(1), inc.Round)
 }
+
+// FuzzCommitmentArgs: the submission decoder never panics, and what it
+// accepts round-trips.
+func FuzzCommitmentArgs(f *testing.F) {
+	f.Add([]byte(`{"jobId":1,"checkpoint":2,"stateRoot":"0x0000000000000000000000000000000000000000000000000000000000000001","worker":"0x0000000000000000000000000000000000000002"}`))
+	f.Add([]byte(`{"jobId":1}`))
+	f.Add([]byte(`{"jobId":1,"x":2}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var a CommitmentArgs
+		if err := json.Unmarshal(data, &a); err != nil {
+			return
+		}
+		c, err := a.commitment()
+		if err != nil {
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			require.Equal(t, CodeInvalidParams, e.Code)
+			return
+		}
+		b, err := json.Marshal(ArgsOf(c))
+		require.NoError(t, err)
+		var back CommitmentArgs
+		require.NoError(t, json.Unmarshal(b, &back))
+		c2, err := back.commitment()
+		require.NoError(t, err)
+		require.Equal(t, c, c2)
+	})
+}
