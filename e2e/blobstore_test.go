@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -18,11 +19,21 @@ import (
 
 func startBlobstore(t *testing.T, dir, addr string) *exec.Cmd {
 	t.Helper()
+	logPath := filepath.Join(t.TempDir(), "blobstore.log")
+	logf, err := os.Create(logPath)
+	require.NoError(t, err)
 	cmd := exec.Command(gensynBin(t), "blobstore", "--dir", dir, "--addr", addr)
-	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
+	cmd.Stdout, cmd.Stderr = logf, logf
 	require.NoError(t, cmd.Start())
-	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		logf.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(logPath)
+			t.Logf("blobstore log:\n%s", b)
+		}
+	})
 	require.Eventually(t, func() bool {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err != nil {
@@ -30,7 +41,7 @@ func startBlobstore(t *testing.T, dir, addr string) *exec.Cmd {
 		}
 		resp.Body.Close()
 		return resp.StatusCode == http.StatusOK
-	}, 10*time.Second, 50*time.Millisecond, "blobstore did not start: %s", logs.String())
+	}, 10*time.Second, 50*time.Millisecond, "blobstore did not start")
 	return cmd
 }
 

@@ -110,8 +110,20 @@ func (c *simChain) send(from string, contract *bind.BoundContract, value *big.In
 	return r
 }
 
+// advance moves the chain's clock forward by d. The simulated beacon refuses
+// while its transaction pool still lists transactions, and the pool drops the
+// ones just mined asynchronously after a Commit, so retry until it has caught up.
 func (c *simChain) advance(d time.Duration) {
-	require.NoError(c.t, c.sim.AdjustTime(d))
+	c.t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+		err := c.sim.AdjustTime(d)
+		if err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			require.NoError(c.t, err)
+		}
+	}
 	c.sim.Commit()
 }
 
