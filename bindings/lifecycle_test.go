@@ -162,6 +162,7 @@ func TestMarketLifecycle(t *testing.T) {
 		DatasetUri:         crypto.Keccak256Hash([]byte("uri")),
 		InitialStateRoot:   crypto.Keccak256Hash([]byte("state0")),
 		GraphRoot:          crypto.Keccak256Hash([]byte("graph")),
+		DataRoot:           crypto.Keccak256Hash([]byte("data")),
 		Steps:              400,
 		CheckpointInterval: 100,
 		MaxPrice:           eth(9, 10),

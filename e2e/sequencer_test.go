@@ -115,7 +115,7 @@ func (c *seqChain) openJob(worker, client int, checkpoints uint64) uint64 {
 	jp := bindings.IJobMarketJobParams{
 		SpecHash: crypto.Keccak256Hash([]byte("spec")), DatasetHash: crypto.Keccak256Hash([]byte("data")),
 		DatasetUri: crypto.Keccak256Hash([]byte("uri")), InitialStateRoot: crypto.Keccak256Hash([]byte("s0")),
-		GraphRoot: crypto.Keccak256Hash([]byte("graph")), Steps: 10 * checkpoints, CheckpointInterval: 10,
+		GraphRoot: crypto.Keccak256Hash([]byte("graph")), DataRoot: crypto.Keccak256Hash([]byte("data")), Steps: 10 * checkpoints, CheckpointInterval: 10,
 		MaxPrice: big.NewInt(params.Ether), RequiredCollateral: big.NewInt(params.Ether),
 		BidWindow: 600, ExecutionWindow: 36000, ChallengeWindow: 1800,
 	}

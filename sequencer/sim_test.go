@@ -164,7 +164,7 @@ func jobParams() bindings.IJobMarketJobParams {
 	return bindings.IJobMarketJobParams{
 		SpecHash: crypto.Keccak256Hash([]byte("spec")), DatasetHash: crypto.Keccak256Hash([]byte("data")),
 		DatasetUri: crypto.Keccak256Hash([]byte("uri")), InitialStateRoot: crypto.Keccak256Hash([]byte("s0")),
-		GraphRoot: crypto.Keccak256Hash([]byte("graph")), Steps: 400, CheckpointInterval: 100,
+		GraphRoot: crypto.Keccak256Hash([]byte("graph")), DataRoot: crypto.Keccak256Hash([]byte("data")), Steps: 400, CheckpointInterval: 100,
 		MaxPrice: big.NewInt(params.Ether), RequiredCollateral: big.NewInt(params.Ether),
 		BidWindow: 600, ExecutionWindow: 3600, ChallengeWindow: 1800,
 	}

@@ -393,6 +393,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         if (p.specHash == bytes32(0)) revert InvalidParams("specHash");
         if (p.initialStateRoot == bytes32(0)) revert InvalidParams("initialStateRoot");
         if (p.graphRoot == bytes32(0)) revert InvalidParams("graphRoot");
+        if (p.dataRoot == bytes32(0)) revert InvalidParams("dataRoot");
         if (p.steps == 0) revert InvalidParams("steps");
         if (p.checkpointInterval == 0 || p.steps % p.checkpointInterval != 0) {
             revert InvalidParams("checkpointInterval");

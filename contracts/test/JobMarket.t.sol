@@ -48,6 +48,7 @@ contract JobMarket_PostJob_Test is JobMarketTest {
         assertEq(j.biddingEndsAt, block.timestamp + BID_WINDOW);
         assertEq(j.params.specHash, p.specHash);
         assertEq(j.params.graphRoot, p.graphRoot);
+        assertEq(j.params.dataRoot, p.dataRoot);
         assertEq(j.params.steps, p.steps);
         assertEq(j.params.requiredCollateral, COLLATERAL);
         assertEq(market.contributionOf(jobId, poster), 3 ether);
@@ -61,7 +62,7 @@ contract JobMarket_PostJob_Test is JobMarketTest {
     }
 
     function test_postJob_invalidParams_reverts() public {
-        string[10] memory fields = [
+        string[11] memory fields = [
             "specHash",
             "initialStateRoot",
             "graphRoot",
@@ -71,7 +72,8 @@ contract JobMarket_PostJob_Test is JobMarketTest {
             "requiredCollateral",
             "bidWindow",
             "executionWindow",
-            "challengeWindow"
+            "challengeWindow",
+            "dataRoot"
         ];
         for (uint256 i; i < fields.length; ++i) {
             IJobMarket.JobParams memory p = defaultParams();
@@ -85,6 +87,7 @@ contract JobMarket_PostJob_Test is JobMarketTest {
             if (i == 7) p.bidWindow = 0;
             if (i == 8) p.executionWindow = uint64(market.MAX_WINDOW() + 1);
             if (i == 9) p.challengeWindow = 0;
+            if (i == 10) p.dataRoot = 0;
             vm.prank(poster);
             vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, fields[i]));
             market.postJob(p);

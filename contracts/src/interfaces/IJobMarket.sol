@@ -28,6 +28,8 @@ interface IJobMarket {
     /// @param datasetUri Pointer to the dataset (e.g. a content address or a short URI), 32 bytes.
     /// @param initialStateRoot State root at step 0 (checkpoint 0).
     /// @param graphRoot Root of the canonical operator graph of one training step.
+    /// @param dataRoot Root over the step graph's data nodes (the training split of the dataset as tensors), so a
+    ///        dispute can prove single dataset elements (docs/commitments.md, tag 0x09).
     /// @param steps Number of training steps; a multiple of `checkpointInterval`.
     /// @param checkpointInterval Steps between two checkpoints; checkpoint k is the state after k*interval steps.
     /// @param maxPrice Highest acceptable price, in wei.
@@ -41,6 +43,7 @@ interface IJobMarket {
         bytes32 datasetUri;
         bytes32 initialStateRoot;
         bytes32 graphRoot;
+        bytes32 dataRoot;
         uint64 steps;
         uint64 checkpointInterval;
         uint128 maxPrice;

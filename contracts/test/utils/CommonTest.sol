@@ -64,6 +64,7 @@ abstract contract CommonTest is Test {
             datasetUri: bytes32("ipfs://dataset"),
             initialStateRoot: keccak256("state 0"),
             graphRoot: keccak256("graph"),
+            dataRoot: keccak256("data"),
             steps: 1000,
             checkpointInterval: 100,
             maxPrice: MAX_PRICE,

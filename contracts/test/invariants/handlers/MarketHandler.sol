@@ -171,6 +171,7 @@ contract MarketHandler is CommonBase, StdCheats, StdUtils {
             datasetUri: bytes32("uri"),
             initialStateRoot: keccak256("state 0"),
             graphRoot: keccak256("graph"),
+            dataRoot: keccak256("data"),
             steps: 100,
             checkpointInterval: 10,
             maxPrice: uint128(bound(maxPrice, 1, 20 ether)),
