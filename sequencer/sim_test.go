@@ -13,7 +13,6 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
@@ -22,109 +21,44 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/testchain"
 	"github.com/gensyn-stack/gensyn/sequencer/metrics"
 )
 
-// simBackend adapts the simulated backend to txmgr.ETHBackend and mines a
-// block after every transaction (like anvil's automine).
-type simBackend struct {
-	simulated.Client
-	sim *simulated.Backend
-}
-
-func (b simBackend) BlobBaseFee(context.Context) (*big.Int, error) { return big.NewInt(1), nil }
-func (b simBackend) Close()                                        {}
-func (b simBackend) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	if err := b.Client.SendTransaction(ctx, tx); err != nil {
-		return err
-	}
-	b.sim.Commit()
-	return nil
-}
-
-// simChain is an in-process chain with the protocol deployed.
+// simChain is an in-process chain with the protocol deployed (see
+// internal/testchain), plus the sequencer tests' shorthands.
 type simChain struct {
+	*testchain.Chain
 	t       testing.TB
-	sim     *simulated.Backend
-	backend simBackend
+	backend testchain.Backend
 	chainID *big.Int
 	keys    map[string]*ecdsa.PrivateKey
 
-	sm, reg, market, inbox     common.Address
-	smB, regB, marketB, inboxB *bindings.StakeManager
+	sm, reg, market, inbox common.Address
 }
 
 func newSimChain(t testing.TB) *simChain {
 	t.Helper()
-	c := &simChain{t: t, keys: map[string]*ecdsa.PrivateKey{}}
-	alloc := types.GenesisAlloc{}
-	for _, name := range []string{"deployer", "arbiter", "sequencer", "client", "worker", "worker2"} {
-		k, err := crypto.GenerateKey()
-		require.NoError(t, err)
-		c.keys[name] = k
-		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(big.NewInt(params.Ether), big.NewInt(1000))}
+	tc := testchain.New(t, "deployer", "arbiter", "sequencer", "client", "worker", "worker2")
+	d := tc.DeployProtocol("deployer", "arbiter", "sequencer")
+	return &simChain{
+		Chain: tc, t: t, backend: tc.Backend, chainID: tc.ChainID, keys: tc.Keys,
+		sm: d.StakeManager, reg: d.NodeRegistry, market: d.JobMarket, inbox: d.CommitmentInbox,
 	}
-	c.sim = simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000))
-	t.Cleanup(func() { _ = c.sim.Close() })
-	c.backend = simBackend{Client: c.sim.Client(), sim: c.sim}
-	id, err := c.backend.ChainID(context.Background())
-	require.NoError(t, err)
-	c.chainID = id
-
-	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
-	c.sm = c.deploy(bindings.StakeManagerMetaData.Bin, sm.PackConstructor(c.addr("arbiter"), big.NewInt(7*24*3600), big.NewInt(5000)))
-	c.reg = c.deploy(bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(c.addr("arbiter")))
-	c.market = c.deploy(bindings.JobMarketMetaData.Bin, market.PackConstructor(c.sm, c.reg, c.addr("arbiter")))
-	c.inbox = c.deploy(bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.addr("sequencer"), c.market))
-	c.send("deployer", sm.Instance(c.backend, c.sm), nil, sm.PackSetMarket(c.market))
-	c.send("deployer", reg.Instance(c.backend, c.reg), nil, reg.PackSetMarket(c.market))
-	return c
 }
 
-func (c *simChain) addr(name string) common.Address {
-	return crypto.PubkeyToAddress(c.keys[name].PublicKey)
-}
+func (c *simChain) addr(name string) common.Address { return c.Addr(name) }
 
-func (c *simChain) opts(name string, value *big.Int) *bind.TransactOpts {
-	o := bind.NewKeyedTransactor(c.keys[name], c.chainID)
-	o.Value = value
-	return o
-}
-
-func (c *simChain) deploy(bin string, input []byte) common.Address {
-	c.t.Helper()
-	addr, tx, err := bind.DeployContract(c.opts("deployer", nil), common.FromHex(bin), c.backend, input)
-	require.NoError(c.t, err)
-	_, err = bind.WaitDeployed(context.Background(), c.backend, tx.Hash())
-	require.NoError(c.t, err)
-	return addr
-}
+func (c *simChain) opts(name string, value *big.Int) *bind.TransactOpts { return c.Opts(name, value) }
 
 func (c *simChain) send(from string, contract *bind.BoundContract, value *big.Int, data []byte) *types.Receipt {
 	c.t.Helper()
-	tx, err := bind.Transact(contract, c.opts(from, value), data)
-	require.NoError(c.t, err)
-	r, err := bind.WaitMined(context.Background(), c.backend, tx.Hash())
-	require.NoError(c.t, err)
-	require.Equal(c.t, types.ReceiptStatusSuccessful, r.Status, "tx reverted")
-	return r
+	return c.Send(from, contract, value, data)
 }
 
-// advance moves the chain's clock forward by d. The simulated beacon refuses
-// while its transaction pool still lists transactions, and the pool drops the
-// ones just mined asynchronously after a Commit, so retry until it has caught up.
 func (c *simChain) advance(d time.Duration) {
 	c.t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
-		err := c.sim.AdjustTime(d)
-		if err == nil {
-			break
-		}
-		if time.Now().After(deadline) {
-			require.NoError(c.t, err)
-		}
-	}
-	c.sim.Commit()
+	c.Advance(d)
 }
 
 // txManager is a real op-service SimpleTxManager over the simulated chain.
