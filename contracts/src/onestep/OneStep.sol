@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: Apache-2.0
+pragma solidity ^0.8.24;
+
+import {Float32} from "../float/Float32.sol";
+import {ElementProgram} from "./ElementProgram.sol";
+import {OneStepMerkle} from "./OneStepMerkle.sol";
+
+/// @title OneStepLib
+/// @notice The last move of the dispute game (PROTOCOL.md section 6, step
+/// 5): one entry of one element trace is checked against the roots the
+/// worker committed to, by decoding which primitive it is from the graph,
+/// proving each operand's value and executing the primitive with {Float32}.
+/// See docs/onestep.md.
+library OneStepLib {
+    /// @notice The roots and positions the dispute has fixed.
+    struct Claim {
+        bytes32 graphRoot; // the job's graph root (commit.GraphRoot)
+        bytes32 stepTraceRoot; // the worker's step trace of step `step`
+        uint64 step;
+        bytes32 elementTraceRoot; // the worker's element trace of (node, element)
+        uint32 node;
+        uint32 element;
+        uint32 entry;
+    }
+
+    /// @notice A graph node's canonical encoding and its list proof under
+    /// the graph root (the index is fixed by the context).
+    struct GraphNode {
+        bytes enc;
+        bytes32[] proof;
+    }
+
+    /// @notice The proof of one operand's value. Fields the operand's kind
+    /// does not use are ignored (leave them empty).
+    /// input: outRoot/outRootProof (the input node's output root in the step
+    ///   trace) and leaf/leafPath (the tensor leaf holding the element);
+    /// entry: entryItem/entryProof (the referenced entry);
+    /// input_at: both (the entry gives the address of the element).
+    struct OperandProof {
+        bytes32 outRoot;
+        bytes32[] outRootProof;
+        bytes32 leaf;
+        bytes32[] leafPath;
+        bytes32 entryItem;
+        bytes32[] entryProof;
+    }
+
+    struct StepProof {
+        uint32 numNodes; // N, bound by the graph root and the step-trace root
+        uint32 traceLength; // M, bound by the element-trace root
+        GraphNode node; // the operator node `claim.node`
+        GraphNode[] inputs; // its input nodes, by slot
+        bytes32 entryItem; // the claimed entry
+        bytes32[] entryProof;
+        OperandProof[3] operands;
+    }
+
+    /// @notice A parsed graph node encoding (docs/repops.md section 7).
+    struct Node {
+        uint8 kind;
+        uint8 op;
+        uint32[] shape;
+        uint32[] inputs;
+        uint32[] attrs;
+    }
+
+    uint8 internal constant KIND_CONST = 3;
+    uint8 internal constant KIND_OP = 4;
+
+    error BadNodeEncoding();
+    error GraphProofFailed(uint256 node);
+    error NotAnOperator(uint256 node);
+    error InputCount(uint256 want, uint256 got);
+    error ElementOutOfRange(uint256 element, uint256 numel);
+    error EntryProofFailed(uint256 entry);
+    error EntryNotEarlier(uint256 entry, uint256 ref);
+    error StepTraceProofFailed(uint256 node);
+    error TensorProofFailed(uint256 slot);
+    error AddressOutOfRange(uint256 slot, uint256 addr);
+
+    /// @notice Checks entry `claim.entry` of the element trace. Reverts with
+    /// the failed check if a supplied proof is invalid. Otherwise returns
+    /// whether the committed entry is right (its structure is the one the
+    /// operator prescribes, the trace has the prescribed length, and its
+    /// result word is what the primitive gives on the proven operands) and
+    /// the correct result word (0 when the trace length is wrong).
+    function verify(Claim calldata c, StepProof calldata p) internal pure returns (bool ok, uint32 result) {
+        Node memory n = _graphNode(c.graphRoot, p.numNodes, c.node, p.node);
+        if (n.kind != KIND_OP) revert NotAnOperator(c.node);
+        if (n.inputs.length != p.inputs.length) revert InputCount(n.inputs.length, p.inputs.length);
+        uint256 outN = OneStepMerkle.numel(n.shape);
+        if (c.element >= outN) revert ElementOutOfRange(c.element, outN);
+
+        Node[] memory ins = new Node[](n.inputs.length);
+        uint32[][] memory shapes = new uint32[][](n.inputs.length);
+        uint256 constMask;
+        for (uint256 s; s < ins.length; ++s) {
+            ins[s] = _graphNode(c.graphRoot, p.numNodes, n.inputs[s], p.inputs[s]);
+            shapes[s] = ins[s].shape;
+            if (ins[s].kind == KIND_CONST) constMask |= uint256(1) << s;
+        }
+
+        // the claimed entry, against the element-trace root
+        _entryWord(c, p.traceLength, c.entry, p.entryItem, p.entryProof);
+        if (p.traceLength != ElementProgram.traceLength(n.op, n.attrs, shapes)) return (false, 0);
+
+        ElementProgram.Entry memory x = ElementProgram.decode(n.op, n.attrs, shapes, constMask, c.element, c.entry);
+        uint256 want = (x.prim << 248) | (x.a << 200) | (x.b << 152) | (x.c << 104);
+        uint256 a = _operand(c, p, n, ins, x.a, 0);
+        uint256 b = _operand(c, p, n, ins, x.b, 1);
+        uint256 d = _operand(c, p, n, ins, x.c, 2);
+        result = uint32(Float32.exec(uint8(x.prim), a, b, d));
+        uint256 item = uint256(p.entryItem);
+        ok = item & ~(uint256(0xFFFFFFFF) << 72) == want && uint32(item >> 72) == result;
+    }
+
+    /// @notice Parses a node encoding: u8 kind | u8 op | u32 output | u8 ndims
+    /// | u32 dims | u8 ninputs | u32 inputs | u8 nattrs | u32 attrs (big-endian),
+    /// with nothing after it.
+    function parseNode(bytes calldata enc) internal pure returns (Node memory n) {
+        if (enc.length < 9) revert BadNodeEncoding();
+        n.kind = uint8(enc[0]);
+        n.op = uint8(enc[1]);
+        uint256 o = 6;
+        (n.shape, o) = _words(enc, o);
+        (n.inputs, o) = _words(enc, o);
+        (n.attrs, o) = _words(enc, o);
+        if (o != enc.length) revert BadNodeEncoding();
+    }
+
+    function _words(bytes calldata enc, uint256 o) private pure returns (uint32[] memory w, uint256) {
+        if (o >= enc.length) revert BadNodeEncoding();
+        uint256 cnt = uint8(enc[o]);
+        ++o;
+        if (enc.length < o + 4 * cnt) revert BadNodeEncoding();
+        w = new uint32[](cnt);
+        for (uint256 i; i < cnt; ++i) {
+            w[i] = uint32(bytes4(enc[o:o + 4]));
+            o += 4;
+        }
+        return (w, o);
+    }
+
+    function _graphNode(bytes32 root, uint32 numNodes, uint256 index, GraphNode calldata g)
+        private
+        pure
+        returns (Node memory)
+    {
+        bytes32 lr = OneStepMerkle.listRootOf(OneStepMerkle.graphNodeItem(g.enc), index, numNodes, g.proof);
+        if (OneStepMerkle.graphRoot(numNodes, lr) != root) revert GraphProofFailed(index);
+        return parseNode(g.enc);
+    }
+
+    /// @dev Verifies entry `k`'s item against the element-trace root; returns its result word.
+    function _entryWord(Claim calldata c, uint32 m, uint256 k, bytes32 item, bytes32[] calldata proof)
+        private
+        pure
+        returns (uint256)
+    {
+        bytes32 lr = OneStepMerkle.listRootOf(item, k, m, proof);
+        if (OneStepMerkle.elementTraceRoot(c.node, c.element, m, lr) != c.elementTraceRoot) {
+            revert EntryProofFailed(k);
+        }
+        return uint32(uint256(item) >> 72);
+    }
+
+    /// @dev The value of one decoded operand (packed kind | slot | ref), proven.
+    function _operand(
+        Claim calldata c,
+        StepProof calldata p,
+        Node memory n,
+        Node[] memory ins,
+        uint256 packed,
+        uint256 pos
+    ) private pure returns (uint256) {
+        uint256 kind = packed >> 40;
+        uint256 slot = (packed >> 32) & 0xFF;
+        uint256 ref = packed & 0xFFFFFFFF;
+        if (kind == ElementProgram.KIND_NONE) return 0;
+        if (kind == ElementProgram.KIND_IMM) return ref;
+        if (kind == ElementProgram.KIND_CONST) {
+            if (ins[slot].attrs.length != 1) revert BadNodeEncoding();
+            return ins[slot].attrs[0];
+        }
+        OperandProof calldata op = p.operands[pos];
+        if (kind == ElementProgram.KIND_ENTRY) {
+            if (ref >= c.entry) revert EntryNotEarlier(c.entry, ref);
+            return _entryWord(c, p.traceLength, ref, op.entryItem, op.entryProof);
+        }
+        if (kind == ElementProgram.KIND_INPUT_AT) {
+            if (ref >= c.entry) revert EntryNotEarlier(c.entry, ref);
+            uint256 addr = _entryWord(c, p.traceLength, ref, op.entryItem, op.entryProof);
+            uint256 size = OneStepMerkle.numel(ins[slot].shape);
+            if (addr >= size) revert AddressOutOfRange(slot, addr);
+            ref = addr;
+        }
+        return _inputElement(c, p.numNodes, n.inputs[slot], ins[slot].shape, ref, op, slot);
+    }
+
+    /// @dev Element `index` of the output of node `inNode`: its output root
+    /// against the step-trace root, the element against that root.
+    function _inputElement(
+        Claim calldata c,
+        uint32 numNodes,
+        uint256 inNode,
+        uint32[] memory shape,
+        uint256 index,
+        OperandProof calldata op,
+        uint256 slot
+    ) private pure returns (uint256) {
+        bytes32 lr = OneStepMerkle.listRootOf(op.outRoot, inNode, numNodes, op.outRootProof);
+        if (OneStepMerkle.stepTraceRoot(c.step, numNodes, lr) != c.stepTraceRoot) revert StepTraceProofFailed(inNode);
+        (bytes32 root, uint32 v) = OneStepMerkle.elementRoot(shape, index, op.leaf, op.leafPath);
+        if (root != op.outRoot) revert TensorProofFailed(slot);
+        return v;
+    }
+}
+
+/// @title OneStep
+/// @notice External front of {OneStepLib} (and of the element-program
+/// decoder), for the dispute game and the differential tests.
+contract OneStep {
+    /// @notice See {OneStepLib.verify}.
+    function verify(OneStepLib.Claim calldata c, OneStepLib.StepProof calldata p)
+        external
+        pure
+        returns (bool ok, uint32 result)
+    {
+        return OneStepLib.verify(c, p);
+    }
+
+    /// @notice The structure of entry k of element e (ElementProgram.header)
+    /// and the trace length.
+    function decode(
+        uint8 op,
+        uint32[] calldata attrs,
+        uint32[][] calldata shapes,
+        uint256 constMask,
+        uint256 e,
+        uint256 k
+    ) external pure returns (bytes32 header, uint256 length) {
+        uint32[] memory a = attrs;
+        uint32[][] memory s = new uint32[][](shapes.length);
+        for (uint256 i; i < s.length; ++i) {
+            s[i] = shapes[i];
+        }
+        length = ElementProgram.traceLength(op, a, s);
+        header = ElementProgram.header(op, a, s, constMask, e, k);
+    }
+}

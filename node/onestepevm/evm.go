@@ -1,0 +1,234 @@
+// Package onestepevm runs the Solidity one-step executor (contracts/src/onestep:
+// the OneStep contract over OneStepLib, ElementProgram and OneStepMerkle) in
+// an in-process EVM, so that Go tests can compare it with RepOps' trace
+// skeletons and verify real element-trace entries of a training step through
+// it (docs/onestep.md).
+//
+// The contract's runtime bytecode and ABI are embedded from testdata/,
+// copied from the forge artifact by `go test ./node/onestepevm -run
+// TestEmbeddedArtifactFresh -update` after `forge build`; that test fails when
+// the committed copy differs from a present artifact.
+package onestepevm
+
+import (
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/state"
+	"github.com/ethereum/go-ethereum/core/tracing"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/core/vm"
+	evmruntime "github.com/ethereum/go-ethereum/core/vm/runtime"
+	"github.com/ethereum/go-ethereum/params"
+)
+
+//go:embed testdata/OneStep.runtime.hex
+var embeddedHex string
+
+//go:embed testdata/OneStep.abi.json
+var embeddedABI string
+
+// ABI is the OneStep contract's ABI.
+var ABI = func() abi.ABI {
+	a, err := abi.JSON(strings.NewReader(embeddedABI))
+	if err != nil {
+		panic(err)
+	}
+	return a
+}()
+
+// Claim is OneStepLib.Claim.
+type Claim struct {
+	GraphRoot        [32]byte
+	StepTraceRoot    [32]byte
+	Step             uint64
+	ElementTraceRoot [32]byte
+	Node             uint32
+	Element          uint32
+	Entry            uint32
+}
+
+// GraphNode is OneStepLib.GraphNode: an encoding and its graph-root proof.
+type GraphNode struct {
+	Enc   []byte
+	Proof [][32]byte
+}
+
+// OperandProof is OneStepLib.OperandProof.
+type OperandProof struct {
+	OutRoot      [32]byte
+	OutRootProof [][32]byte
+	Leaf         [32]byte
+	LeafPath     [][32]byte
+	EntryItem    [32]byte
+	EntryProof   [][32]byte
+}
+
+// StepProof is OneStepLib.StepProof.
+type StepProof struct {
+	NumNodes    uint32
+	TraceLength uint32
+	Node        GraphNode
+	Inputs      []GraphNode
+	EntryItem   [32]byte
+	EntryProof  [][32]byte
+	Operands    [3]OperandProof
+}
+
+// Reverted is a revert of the contract; Name is the custom error's name
+// when the selector is one of the ABI's errors.
+type Reverted struct {
+	Data []byte
+	Name string
+}
+
+func (e *Reverted) Error() string {
+	if e.Name != "" {
+		return "execution reverted: " + e.Name
+	}
+	return fmt.Sprintf("execution reverted: 0x%x", e.Data)
+}
+
+// EVM holds one deployed OneStep contract in an in-memory state. Not safe
+// for concurrent use.
+type EVM struct {
+	cfg  *evmruntime.Config
+	addr common.Address
+}
+
+// New deploys the embedded runtime bytecode.
+func New() (*EVM, error) {
+	return NewWithCode(common.FromHex(strings.TrimSpace(embeddedHex)))
+}
+
+// NewWithCode deploys the given runtime bytecode.
+func NewWithCode(code []byte) (*EVM, error) {
+	if len(code) == 0 {
+		return nil, errors.New("onestepevm: empty runtime bytecode")
+	}
+	st, err := state.New(types.EmptyRootHash, state.NewDatabaseForTesting())
+	if err != nil {
+		return nil, err
+	}
+	addr := common.HexToAddress("0x000000000000000000000000000000000e57e900")
+	st.SetCode(addr, code, tracing.CodeChangeUnspecified)
+	cc := *params.AllDevChainProtocolChanges // Prague, as foundry.toml
+	cc.OsakaTime = nil
+	cfg := &evmruntime.Config{ChainConfig: &cc, State: st, GasLimit: 1 << 40}
+	return &EVM{cfg: cfg, addr: addr}, nil
+}
+
+func (e *EVM) call(input []byte) ([]byte, uint64, error) {
+	ret, left, err := evmruntime.Call(e.addr, input, e.cfg)
+	if errors.Is(err, vm.ErrExecutionReverted) {
+		r := &Reverted{Data: common.CopyBytes(ret)}
+		if len(ret) >= 4 {
+			for name, er := range ABI.Errors {
+				if string(er.ID[:4]) == string(ret[:4]) {
+					r.Name = name
+				}
+			}
+		}
+		return nil, 0, r
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return ret, e.cfg.GasLimit - left, nil
+}
+
+// Verify calls verify(claim, proof): whether the committed entry is right
+// and the correct result word, and the gas used by the call's execution.
+func (e *EVM) Verify(c Claim, p StepProof) (ok bool, result uint32, gas uint64, err error) {
+	in, err := ABI.Pack("verify", c, p)
+	if err != nil {
+		return false, 0, 0, err
+	}
+	ret, gas, err := e.call(in)
+	if err != nil {
+		return false, 0, 0, err
+	}
+	out, err := ABI.Unpack("verify", ret)
+	if err != nil {
+		return false, 0, 0, err
+	}
+	return out[0].(bool), out[1].(uint32), gas, nil
+}
+
+// Decode calls decode(op, attrs, shapes, constMask, e, k): the 19 leading
+// bytes of entry k's commitment item (the rest zero) and the trace length.
+func (e *EVM) Decode(op uint8, attrs []uint32, shapes [][]uint32, constMask uint64, elem, k int) ([32]byte, uint64, error) {
+	in, err := ABI.Pack("decode", op, attrs, shapes, bigU(constMask), bigU(uint64(elem)), bigU(uint64(k)))
+	if err != nil {
+		return [32]byte{}, 0, err
+	}
+	ret, _, err := e.call(in)
+	if err != nil {
+		return [32]byte{}, 0, err
+	}
+	out, err := ABI.Unpack("decode", ret)
+	if err != nil {
+		return [32]byte{}, 0, err
+	}
+	return out[0].([32]byte), bigToU64(out[1]), nil
+}
+
+// EncodeVerifyArgs returns abi.encode(claim, proof), the arguments of verify.
+func EncodeVerifyArgs(c Claim, p StepProof) ([]byte, error) {
+	return ABI.Methods["verify"].Inputs.Pack(c, p)
+}
+
+func packageDir() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Dir(file)
+}
+
+// ArtifactPath is where forge writes the OneStep artifact.
+func ArtifactPath() string {
+	return filepath.Join(packageDir(), "..", "..", "contracts", "out", "OneStep.sol", "OneStep.json")
+}
+
+// readArtifact returns the runtime bytecode hex and the ABI JSON of a forge artifact.
+func readArtifact(path string) (code string, abiJSON []byte, err error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return "", nil, err
+	}
+	var art struct {
+		ABI              json.RawMessage `json:"abi"`
+		DeployedBytecode struct {
+			Object string `json:"object"`
+		} `json:"deployedBytecode"`
+	}
+	if err := json.Unmarshal(raw, &art); err != nil {
+		return "", nil, fmt.Errorf("%s: %w", path, err)
+	}
+	code = strings.TrimSpace(art.DeployedBytecode.Object)
+	if !strings.HasPrefix(code, "0x") || len(code) < 4 {
+		return "", nil, fmt.Errorf("%s: no deployed bytecode", path)
+	}
+	var v any
+	if err := json.Unmarshal(art.ABI, &v); err != nil {
+		return "", nil, err
+	}
+	abiJSON, err = json.MarshalIndent(v, "", " ")
+	return code, append(abiJSON, '\n'), err
+}
+
+func bigU(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+
+func bigToU64(v any) uint64 {
+	if b, ok := v.(*big.Int); ok && b.IsUint64() {
+		return b.Uint64()
+	}
+	return ^uint64(0)
+}

@@ -1,0 +1,87 @@
+package onestepevm
+
+import (
+	"fmt"
+
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/repops"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+func siblings(p commit.Proof) [][32]byte {
+	out := make([][32]byte, len(p.Siblings))
+	for i, s := range p.Siblings {
+		out[i] = s
+	}
+	return out
+}
+
+// graphNode returns node j's encoding and its proof under the graph root.
+func graphNode(tr *trainer.Trainer, j int) (GraphNode, error) {
+	enc, p, err := tr.GraphNode(j)
+	if err != nil {
+		return GraphNode{}, err
+	}
+	return GraphNode{Enc: enc, Proof: siblings(p)}, nil
+}
+
+// BuildProof assembles the one-step claim and proof of entry k of the
+// element trace et, taken from the step trace st of trainer tr: the
+// operator node and its inputs with graph proofs, the entry with its proof
+// against et.Root, and every operand's value proof.
+func BuildProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementTrace, k int) (Claim, StepProof, error) {
+	g := tr.Graph()
+	if k < 0 || k >= len(et.Entries) {
+		return Claim{}, StepProof{}, fmt.Errorf("onestepevm: entry %d out of range", k)
+	}
+	c := Claim{
+		GraphRoot: tr.GraphRoot(), StepTraceRoot: st.Root, Step: st.Step,
+		ElementTraceRoot: et.Root, Node: uint32(et.Node), Element: uint32(et.Element), Entry: uint32(k),
+	}
+	p := StepProof{NumNodes: uint32(len(g.Nodes)), TraceLength: uint32(len(et.Entries)), EntryItem: et.Items[k]}
+	var err error
+	if p.Node, err = graphNode(tr, et.Node); err != nil {
+		return c, p, err
+	}
+	node := g.Nodes[et.Node]
+	for _, x := range node.Inputs {
+		gn, err := graphNode(tr, x)
+		if err != nil {
+			return c, p, err
+		}
+		p.Inputs = append(p.Inputs, gn)
+	}
+	ep, err := et.EntryProof(k)
+	if err != nil {
+		return c, p, err
+	}
+	p.EntryProof = siblings(ep)
+	for i, a := range et.Entries[k].Args {
+		op := &p.Operands[i]
+		elem := a.Index
+		switch a.Kind {
+		case repops.ArgEntry, repops.ArgInputAt:
+			pr, err := et.EntryProof(a.Index)
+			if err != nil {
+				return c, p, err
+			}
+			op.EntryItem, op.EntryProof = et.Items[a.Index], siblings(pr)
+			elem = int(et.Entries[a.Index].Result)
+		}
+		switch a.Kind {
+		case repops.ArgInput, repops.ArgInputAt:
+			x := node.Inputs[a.Slot]
+			np, err := st.NodeProof(x)
+			if err != nil {
+				return c, p, err
+			}
+			el, err := st.ElementProof(x, elem)
+			if err != nil {
+				return c, p, err
+			}
+			op.OutRoot, op.OutRootProof = st.NodeRoots[x], siblings(np)
+			op.Leaf, op.LeafPath = el.Leaf, siblings(el.Path)
+		}
+	}
+	return c, p, nil
+}
