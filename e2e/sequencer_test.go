@@ -45,13 +45,13 @@ type seqChain struct {
 	chainID  *big.Int
 }
 
-func startSeqChain(t *testing.T) *seqChain {
+func startSeqChain(t *testing.T, devnetArgs ...string) *seqChain {
 	t.Helper()
 	requireToolchain(t)
 	port := strconv.Itoa(freePort(t))
 	dir := t.TempDir()
 	state, deps := filepath.Join(dir, "state"), filepath.Join(dir, "deployments")
-	r := gensyn(t, nil, "devnet", "up", "--port", port, "--state-dir", state, "--deployments-dir", deps)
+	r := gensyn(t, nil, append([]string{"devnet", "up", "--port", port, "--state-dir", state, "--deployments-dir", deps}, devnetArgs...)...)
 	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
 	t.Cleanup(func() { gensyn(t, nil, "devnet", "down", "--state-dir", state) })
 	c := &seqChain{t: t, depsPath: filepath.Join(deps, "31337.json")}

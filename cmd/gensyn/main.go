@@ -64,6 +64,8 @@ func commands() []*cli.Command {
 		trainCommand(),
 		traceCommand(),
 		sequencerCommand(),
+		workerCommand(),
+		jobCommand(),
 	}
 }
 

@@ -22,6 +22,8 @@ const DefaultMaxBlobSize = 1 << 30
 //	GET  /v1/blobs/{hash}  the blob's bytes (404 if unknown)
 //	HEAD /v1/blobs/{hash}  200 with Content-Length, or 404
 //
+// and, when the store implements Indexer, the index routes (index.go).
+//
 // Errors are JSON objects {"error": "..."} with a matching status code.
 type Server struct {
 	store   Store
@@ -43,6 +45,7 @@ func NewServer(store Store, maxSize int64, log *slog.Logger) *Server {
 	s.mux.HandleFunc("POST /v1/blobs", s.put)
 	s.mux.HandleFunc("GET /v1/blobs/{hash}", s.get)
 	s.mux.HandleFunc("HEAD /v1/blobs/{hash}", s.head)
+	s.registerIndex()
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
 	return s
 }

@@ -1,0 +1,509 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+	"github.com/urfave/cli/v2"
+
+	opservice "github.com/ethereum-optimism/optimism/op-service"
+	oplog "github.com/ethereum-optimism/optimism/op-service/log"
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
+
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/jobclient"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	workerflags "github.com/gensyn-stack/gensyn/node/worker/flags"
+)
+
+const jobEnvPrefix = "GENSYN_JOB"
+
+func jobEnv(name string) []string { return opservice.PrefixEnvVar(jobEnvPrefix, name) }
+
+var (
+	jobRPCFlag         = &cli.StringFlag{Name: txmgr.L1RPCFlagName, Usage: "HTTP provider URL of the chain", Value: "http://127.0.0.1:8545", EnvVars: jobEnv("L1_ETH_RPC")}
+	jobDeploymentsFlag = &cli.StringFlag{Name: "deployments", Usage: "path to deployments/<chain-id>.json", Value: "deployments/31337.json", EnvVars: jobEnv("DEPLOYMENTS")}
+	jobBlobstoreFlag   = &cli.StringFlag{Name: "blobstore", Usage: "URL of the blob store", Value: "http://127.0.0.1:7070", EnvVars: jobEnv("BLOBSTORE")}
+	jobSequencerFlag   = &cli.StringFlag{Name: "sequencer", Usage: "URL of the sequencer's JSON-RPC API", Value: "http://127.0.0.1:8560", EnvVars: jobEnv("SEQUENCER")}
+	jobJSONFlag        = &cli.BoolFlag{Name: "json", Usage: "print JSON"}
+)
+
+// jobTxFlags are the tx manager's flags (signer, fees), env GENSYN_JOB_*.
+var jobTxFlags = txmgr.CLIFlagsWithDefaults(jobEnvPrefix, workerflags.TxMgrDefaults)
+
+func jobCommand() *cli.Command {
+	base := []cli.Flag{jobRPCFlag, jobDeploymentsFlag}
+	writes := append(append([]cli.Flag{}, base...), jobTxFlags...)
+	return &cli.Command{
+		Name:  "job",
+		Usage: "post, fund, follow, cancel training jobs and fetch their verified models",
+		Subcommands: []*cli.Command{
+			{
+				Name:      "submit",
+				Usage:     "upload a spec and its dataset, compute the job's roots and post it with escrow",
+				UsageText: "gensyn job submit --spec FILE [--data FILE] --max-price AMOUNT [--escrow AMOUNT] --collateral AMOUNT --private-key HEX",
+				Flags: append(append([]cli.Flag{}, writes...), jobBlobstoreFlag, jobJSONFlag,
+					&cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (docs/jobspec.md)", Required: true},
+					&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data whose keccak256 is the spec's dataset.hash)"},
+					&cli.StringFlag{Name: "max-price", Usage: "highest price the job pays (wei, or e.g. 0.5eth)", Required: true},
+					&cli.StringFlag{Name: "escrow", Usage: "escrow sent with the job (default: max price)"},
+					&cli.StringFlag{Name: "collateral", Usage: "stake the winning worker locks", Value: "1eth"},
+					&cli.DurationFlag{Name: "bid-window", Usage: "how long the auction is open", Value: time.Minute},
+					&cli.DurationFlag{Name: "execution-window", Usage: "time the worker has from assignment to result", Value: time.Hour},
+					&cli.DurationFlag{Name: "challenge-window", Usage: "time verifiers have to dispute a result", Value: 10 * time.Minute},
+				),
+				Action: jobSubmit,
+			},
+			{
+				Name:      "status",
+				Usage:     "a job's state and progress (checkpoints committed of total)",
+				UsageText: "gensyn job status [--watch] JOB_ID",
+				Flags: append(append([]cli.Flag{}, base...), jobSequencerFlag, jobJSONFlag,
+					&cli.BoolFlag{Name: "watch", Usage: "print a live progress line until the job is finalized or cancelled"},
+					&cli.DurationFlag{Name: "interval", Usage: "refresh interval of --watch", Value: time.Second}),
+				Action: jobStatus,
+			},
+			{
+				Name:   "list",
+				Usage:  "every job with its status",
+				Flags:  append(append([]cli.Flag{}, base...), jobJSONFlag),
+				Action: jobList,
+			},
+			{
+				Name:      "fund",
+				Usage:     "add to a job's escrow",
+				UsageText: "gensyn job fund --amount AMOUNT JOB_ID",
+				Flags:     append(append([]cli.Flag{}, writes...), &cli.StringFlag{Name: "amount", Usage: "wei, or e.g. 0.5eth", Required: true}),
+				Action:    jobFund,
+			},
+			{
+				Name:      "cancel",
+				Usage:     "cancel an open job (its poster only); funders claim refunds with `job refund`",
+				UsageText: "gensyn job cancel JOB_ID",
+				Flags:     writes,
+				Action: func(c *cli.Context) error {
+					return jobWrite(c, "cancel", func(ctx context.Context, jc *jobclient.Client, id uint64) (common.Hash, error) {
+						r, err := jc.Cancel(ctx, id)
+						if err != nil {
+							return common.Hash{}, err
+						}
+						return r.TxHash, nil
+					})
+				},
+			},
+			{
+				Name:      "refund",
+				Usage:     "claim the sender's refund of a finalized or cancelled job",
+				UsageText: "gensyn job refund JOB_ID",
+				Flags:     writes,
+				Action: func(c *cli.Context) error {
+					return jobWrite(c, "refund", func(ctx context.Context, jc *jobclient.Client, id uint64) (common.Hash, error) {
+						r, err := jc.ClaimRefund(ctx, id)
+						if err != nil {
+							return common.Hash{}, err
+						}
+						return r.TxHash, nil
+					})
+				},
+			},
+			{
+				Name:      "fetch",
+				Usage:     "download a job's final model and verify it against the on-chain final model root",
+				UsageText: "gensyn job fetch --out FILE JOB_ID",
+				Flags: append(append([]cli.Flag{}, base...), jobBlobstoreFlag,
+					&cli.StringFlag{Name: "out", Usage: "where to write the checkpoint `FILE`", Required: true}),
+				Action: jobFetch,
+			},
+		},
+	}
+}
+
+// parseAmount reads wei ("1000") or ether ("1.5eth").
+func parseAmount(s string) (*big.Int, error) {
+	s = strings.TrimSpace(s)
+	if v, ok := strings.CutSuffix(s, "eth"); ok {
+		r, ok := new(big.Rat).SetString(strings.TrimSpace(v))
+		if !ok || r.Sign() < 0 {
+			return nil, fmt.Errorf("bad amount %q", s)
+		}
+		r.Mul(r, new(big.Rat).SetInt(big.NewInt(1e18)))
+		if !r.IsInt() {
+			return nil, fmt.Errorf("amount %q is not a whole number of wei", s)
+		}
+		return r.Num(), nil
+	}
+	v, ok := new(big.Int).SetString(s, 10)
+	if !ok || v.Sign() < 0 {
+		return nil, fmt.Errorf("bad amount %q (wei, or e.g. 0.5eth)", s)
+	}
+	return v, nil
+}
+
+func jobID(c *cli.Context) (uint64, error) {
+	if c.NArg() != 1 {
+		return 0, errors.New("give one JOB_ID")
+	}
+	var id uint64
+	if _, err := fmt.Sscan(c.Args().First(), &id); err != nil || id == 0 {
+		return 0, fmt.Errorf("bad job id %q", c.Args().First())
+	}
+	return id, nil
+}
+
+// jobClient dials the chain (and the blob store and sequencer when their
+// flags exist) and, with write, builds a tx manager from the signer flags.
+func jobClient(c *cli.Context, write bool) (*jobclient.Client, *deployments.Deployment, func(), error) {
+	d, err := deployments.Read(c.String(jobDeploymentsFlag.Name))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ec, err := ethclient.DialContext(c.Context, c.String(jobRPCFlag.Name))
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	closers := []func(){ec.Close}
+	done := func() {
+		for _, f := range closers {
+			f()
+		}
+	}
+	var tm txmgr.TxManager
+	if write {
+		cfg := txmgr.ReadCLIConfig(c)
+		if cfg.PrivateKey == "" && cfg.Mnemonic == "" && !cfg.SignerCLIConfig.Enabled() {
+			done()
+			return nil, nil, nil, jobclient.ErrNoTxManager
+		}
+		if err := cfg.Check(); err != nil {
+			done()
+			return nil, nil, nil, fmt.Errorf("txmgr: %w", err)
+		}
+		l := oplog.NewLogger(io.Discard, oplog.DefaultCLIConfig())
+		if tm, err = txmgr.NewSimpleTxManager("client", l, new(txmetrics.NoopTxMetrics), cfg); err != nil {
+			done()
+			return nil, nil, nil, fmt.Errorf("tx manager: %w", err)
+		}
+		closers = append(closers, tm.Close)
+	}
+	var blobs *blobstore.Client
+	if hasFlag(c, jobBlobstoreFlag.Name) {
+		blobs = blobstore.NewClient(c.String(jobBlobstoreFlag.Name), nil)
+	}
+	var seq *gethrpc.Client
+	if hasFlag(c, jobSequencerFlag.Name) {
+		if seq, err = gethrpc.DialContext(c.Context, c.String(jobSequencerFlag.Name)); err != nil {
+			done()
+			return nil, nil, nil, err
+		}
+		closers = append(closers, seq.Close)
+	}
+	return jobclient.New(ec, d.Contracts, tm, blobs, seq), d, done, nil
+}
+
+func hasFlag(c *cli.Context, name string) bool {
+	for _, f := range c.Command.Flags {
+		for _, n := range f.Names() {
+			if n == name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func printJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func jobSubmit(c *cli.Context) error {
+	specBytes, err := os.ReadFile(c.String("spec"))
+	if err != nil {
+		return err
+	}
+	dataPath := c.String("data")
+	if dataPath == "" {
+		s, err := spec.Load(c.String("spec"))
+		if err != nil {
+			return err
+		}
+		if dataPath, err = findDataset(c.String("spec"), s.Dataset.Hash); err != nil {
+			return err
+		}
+	}
+	data, err := os.ReadFile(dataPath)
+	if err != nil {
+		return err
+	}
+	maxPrice, err := parseAmount(c.String("max-price"))
+	if err != nil {
+		return fmt.Errorf("--max-price: %w", err)
+	}
+	escrow := maxPrice
+	if c.IsSet("escrow") {
+		if escrow, err = parseAmount(c.String("escrow")); err != nil {
+			return fmt.Errorf("--escrow: %w", err)
+		}
+	}
+	coll, err := parseAmount(c.String("collateral"))
+	if err != nil {
+		return fmt.Errorf("--collateral: %w", err)
+	}
+	secs := func(name string) uint64 { return uint64(c.Duration(name).Round(time.Second) / time.Second) }
+	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
+		BidWindow: secs("bid-window"), ExecutionWindow: secs("execution-window"), ChallengeWindow: secs("challenge-window")})
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.String("spec"), err)
+	}
+	jc, _, done, err := jobClient(c, true)
+	if err != nil {
+		return err
+	}
+	defer done()
+	posted, err := jc.Submit(c.Context, p, escrow)
+	if err != nil {
+		return err
+	}
+	out := map[string]any{
+		"jobId": posted.JobID, "tx": posted.Tx, "block": posted.Block, "poster": jc.Tx.From(),
+		"specHash": p.SpecHash, "datasetHash": p.DataHash, "initialStateRoot": p.InitRoot,
+		"graphRoot": p.GraphRoot, "dataRoot": p.DataRoot, "steps": p.Spec.Steps,
+		"checkpoints": p.Checkpoint, "maxPrice": maxPrice.String(), "escrow": escrow.String(),
+	}
+	if c.Bool("json") {
+		return printJSON(c.App.Writer, out)
+	}
+	w := c.App.Writer
+	fmt.Fprintf(w, "job %d posted in tx %s (block %d)\n", posted.JobID, posted.Tx.Hex(), posted.Block)
+	fmt.Fprintf(w, "  spec %s, dataset %s\n", p.SpecHash.Hex(), p.DataHash.Hex())
+	fmt.Fprintf(w, "  initial state root %s\n  graph root %s\n  data root %s\n", p.InitRoot.Hex(), p.GraphRoot.Hex(), p.DataRoot.Hex())
+	fmt.Fprintf(w, "  %d steps, %d checkpoints, max price %s wei, escrow %s wei\n", p.Spec.Steps, p.Checkpoint, maxPrice, escrow)
+	return nil
+}
+
+type jobStatusJSON struct {
+	JobID           uint64 `json:"jobId"`
+	Status          string `json:"status"`
+	Poster          string `json:"poster"`
+	Worker          string `json:"worker,omitempty"`
+	Price           string `json:"price"`
+	Escrow          string `json:"escrow"`
+	Round           uint32 `json:"round"`
+	Committed       int    `json:"committed"`
+	Posted          int    `json:"posted"`
+	Checkpoints     int    `json:"checkpoints"`
+	FinalModelRoot  string `json:"finalModelRoot,omitempty"`
+	CheckpointsRoot string `json:"checkpointsRoot,omitempty"`
+	ProgressError   string `json:"progressError,omitempty"`
+}
+
+func readStatus(ctx context.Context, jc *jobclient.Client, id uint64) (jobStatusJSON, error) {
+	job, err := jc.Job(ctx, id)
+	if err != nil {
+		return jobStatusJSON{}, err
+	}
+	s := jobStatusJSON{JobID: id, Status: jobclient.StatusName(job.Status), Poster: job.Poster.Hex(),
+		Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round}
+	if job.Worker != (common.Address{}) {
+		s.Worker = job.Worker.Hex()
+	}
+	if job.FinalModelRoot != [32]byte{} {
+		s.FinalModelRoot, s.CheckpointsRoot = common.Hash(job.FinalModelRoot).Hex(), common.Hash(job.CheckpointsRoot).Hex()
+	}
+	p, err := jc.Progress(ctx, id, job)
+	s.Committed, s.Posted, s.Checkpoints = p.Committed, p.Posted, p.Total
+	if err != nil {
+		s.ProgressError = err.Error()
+	}
+	return s, nil
+}
+
+func progressBar(done, total, width int) string {
+	if total == 0 {
+		return ""
+	}
+	n := done * width / total
+	return "[" + strings.Repeat("#", n) + strings.Repeat(".", width-n) + "]"
+}
+
+func statusLine(s jobStatusJSON) string {
+	line := fmt.Sprintf("job %d %-9s %s %d/%d checkpoints committed (%d posted)", s.JobID, s.Status,
+		progressBar(s.Committed, s.Checkpoints, 20), s.Committed, s.Checkpoints, s.Posted)
+	if s.Worker != "" {
+		line += fmt.Sprintf(", worker %s at %s wei", s.Worker, s.Price)
+	}
+	return line
+}
+
+func jobStatus(c *cli.Context) error {
+	id, err := jobID(c)
+	if err != nil {
+		return err
+	}
+	jc, _, done, err := jobClient(c, false)
+	if err != nil {
+		return err
+	}
+	defer done()
+	w := c.App.Writer
+	if !c.Bool("watch") {
+		s, err := readStatus(c.Context, jc, id)
+		if err != nil {
+			return err
+		}
+		if c.Bool("json") {
+			return printJSON(w, s)
+		}
+		fmt.Fprintln(w, statusLine(s))
+		if s.FinalModelRoot != "" {
+			fmt.Fprintf(w, "  final model root %s\n  checkpoints root %s\n", s.FinalModelRoot, s.CheckpointsRoot)
+		}
+		if s.ProgressError != "" {
+			fmt.Fprintf(w, "  progress unknown: %s\n", s.ProgressError)
+		}
+		return nil
+	}
+	last := ""
+	for {
+		s, err := readStatus(c.Context, jc, id)
+		if err != nil {
+			return err
+		}
+		line := statusLine(s)
+		if c.Bool("json") {
+			if line != last {
+				b, _ := json.Marshal(s)
+				fmt.Fprintln(w, string(b))
+			}
+		} else {
+			fmt.Fprintf(w, "\r%-120s", line)
+		}
+		last = line
+		if s.Status == "finalized" || s.Status == "cancelled" {
+			if !c.Bool("json") {
+				fmt.Fprintln(w)
+			}
+			return nil
+		}
+		select {
+		case <-c.Context.Done():
+			fmt.Fprintln(w)
+			return nil
+		case <-time.After(c.Duration("interval")):
+		}
+	}
+}
+
+func jobList(c *cli.Context) error {
+	jc, _, done, err := jobClient(c, false)
+	if err != nil {
+		return err
+	}
+	defer done()
+	n, err := jc.JobCount(c.Context)
+	if err != nil {
+		return err
+	}
+	var all []jobStatusJSON
+	for id := uint64(1); id <= n; id++ {
+		job, err := jc.Job(c.Context, id)
+		if err != nil {
+			return err
+		}
+		s := jobStatusJSON{JobID: id, Status: jobclient.StatusName(job.Status), Poster: job.Poster.Hex(),
+			Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round,
+			Checkpoints: int(job.Params.Steps / job.Params.CheckpointInterval)}
+		if job.Worker != (common.Address{}) {
+			s.Worker = job.Worker.Hex()
+		}
+		all = append(all, s)
+	}
+	if c.Bool("json") {
+		if all == nil {
+			all = []jobStatusJSON{}
+		}
+		return printJSON(c.App.Writer, all)
+	}
+	if len(all) == 0 {
+		fmt.Fprintln(c.App.Writer, "no jobs")
+	}
+	for _, s := range all {
+		fmt.Fprintf(c.App.Writer, "%4d  %-9s  escrow %s wei  poster %s  worker %s  price %s wei\n",
+			s.JobID, s.Status, s.Escrow, s.Poster, orDash(s.Worker), s.Price)
+	}
+	return nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func jobFund(c *cli.Context) error {
+	amt, err := parseAmount(c.String("amount"))
+	if err != nil {
+		return fmt.Errorf("--amount: %w", err)
+	}
+	return jobWrite(c, "fund", func(ctx context.Context, jc *jobclient.Client, id uint64) (common.Hash, error) {
+		r, err := jc.Fund(ctx, id, amt)
+		if err != nil {
+			return common.Hash{}, err
+		}
+		return r.TxHash, nil
+	})
+}
+
+func jobWrite(c *cli.Context, what string, f func(context.Context, *jobclient.Client, uint64) (common.Hash, error)) error {
+	id, err := jobID(c)
+	if err != nil {
+		return err
+	}
+	jc, _, done, err := jobClient(c, true)
+	if err != nil {
+		return err
+	}
+	defer done()
+	tx, err := f(c.Context, jc, id)
+	if err != nil {
+		return fmt.Errorf("%s job %d: %w", what, id, err)
+	}
+	fmt.Fprintf(c.App.Writer, "job %d: %s in tx %s\n", id, what, tx.Hex())
+	return nil
+}
+
+func jobFetch(c *cli.Context) error {
+	id, err := jobID(c)
+	if err != nil {
+		return err
+	}
+	jc, _, done, err := jobClient(c, false)
+	if err != nil {
+		return err
+	}
+	defer done()
+	b, ck, err := jc.FetchModel(c.Context, id)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(c.String("out"), b, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.App.Writer, "job %d: final model (step %d, %d tensors, %d bytes) written to %s; state root %s matches the on-chain final model root\n",
+		id, ck.Step, len(ck.State), len(b), c.String("out"), ck.StateRoot)
+	return nil
+}

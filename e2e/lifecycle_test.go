@@ -1,0 +1,346 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// Dev accounts of the lifecycle tests (1 is the sequencer, 2 the arbiter).
+const (
+	clientAcct  = 3
+	cheapWorker = 4
+	dearWorker  = 5
+)
+
+func ethAmount(num, den int64) *big.Int {
+	v := new(big.Int).Mul(big.NewInt(params.Ether), big.NewInt(num))
+	return v.Div(v, big.NewInt(den))
+}
+
+// proc is a running service process with its log file.
+type proc struct {
+	cmd     *exec.Cmd
+	logPath string
+}
+
+func startProc(t *testing.T, name string, env []string, args ...string) *proc {
+	t.Helper()
+	logPath := filepath.Join(t.TempDir(), name+".log")
+	logf, err := os.Create(logPath)
+	require.NoError(t, err)
+	cmd := exec.Command(gensynBin(t), args...)
+	cmd.Dir = repoRoot(t)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	require.NoError(t, cmd.Start())
+	p := &proc{cmd: cmd, logPath: logPath}
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			_ = cmd.Process.Kill()
+			_ = cmd.Wait()
+		}
+		logf.Close()
+		if t.Failed() {
+			b, _ := os.ReadFile(logPath)
+			t.Logf("%s log %s:\n%s", name, logPath, tail(string(b), 8000))
+		}
+	})
+	return p
+}
+
+func (p *proc) log() string {
+	b, _ := os.ReadFile(p.logPath)
+	return string(b)
+}
+
+func (p *proc) kill9(t *testing.T) {
+	t.Helper()
+	require.NoError(t, p.cmd.Process.Signal(syscall.SIGKILL))
+	_ = p.cmd.Wait()
+}
+
+// lifecycle is a devnet (a block a second, so that chain time moves) with a
+// blob store and a sequencer (keeper on) running as real processes.
+type lifecycle struct {
+	*seqChain
+	blobURL string
+	seq     *seqProc
+}
+
+func startLifecycle(t *testing.T) *lifecycle {
+	t.Helper()
+	c := startSeqChain(t, "--block-time", "1s")
+	addr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	startBlobstore(t, t.TempDir(), addr)
+	seq := c.startSequencer(t, t.TempDir(), "--batch.max-delay", "1s", "--keeper.interval", "1s", "--job-cache-ttl", "500ms")
+	return &lifecycle{seqChain: c, blobURL: "http://" + addr, seq: seq}
+}
+
+func (l *lifecycle) startWorker(t *testing.T, name string, acct int, dataDir string, extra ...string) *proc {
+	t.Helper()
+	args := append([]string{"worker",
+		"--l1-eth-rpc", l.d.RPCURL, "--deployments", l.depsPath, "--data-dir", dataDir,
+		"--blobstore", l.blobURL, "--sequencer", l.seq.url, "--poll-interval", "500ms",
+		"--stake.target", ethAmount(2, 1).String(), "--log.level", "debug",
+	}, extra...)
+	return startProc(t, name, []string{"GENSYN_WORKER_PRIVATE_KEY=" + l.hexKeys[acct]}, args...)
+}
+
+func (l *lifecycle) jobArgs(acct int) []string {
+	return []string{"GENSYN_JOB_PRIVATE_KEY=" + l.hexKeys[acct], "GENSYN_JOB_L1_ETH_RPC=" + l.d.RPCURL,
+		"GENSYN_JOB_DEPLOYMENTS=" + l.depsPath, "GENSYN_JOB_BLOBSTORE=" + l.blobURL, "GENSYN_JOB_SEQUENCER=" + l.seq.url}
+}
+
+func (l *lifecycle) registered(t *testing.T, acct int) bool {
+	reg := bindings.NewNodeRegistry()
+	return call(t, reg.Instance(l.client, l.d.Contracts.NodeRegistry), reg.PackIsRegistered(l.addr(acct)), reg.UnpackIsRegistered)
+}
+
+func (l *lifecycle) balance(t *testing.T, a common.Address) *big.Int {
+	b, err := l.client.BalanceAt(context.Background(), a, nil)
+	require.NoError(t, err)
+	return b
+}
+
+// gasPaid sums the fees every transaction of `from` paid in blocks
+// (from, to].
+func (l *lifecycle) gasPaid(t *testing.T, from, to uint64) map[common.Address]*big.Int {
+	t.Helper()
+	ctx := context.Background()
+	out := map[common.Address]*big.Int{}
+	signer := types.LatestSignerForChainID(l.chainID)
+	for n := from + 1; n <= to; n++ {
+		b, err := l.client.BlockByNumber(ctx, new(big.Int).SetUint64(n))
+		require.NoError(t, err)
+		for _, tx := range b.Transactions() {
+			sender, err := types.Sender(signer, tx)
+			require.NoError(t, err)
+			r, err := l.client.TransactionReceipt(ctx, tx.Hash())
+			require.NoError(t, err)
+			fee := new(big.Int).Mul(new(big.Int).SetUint64(r.GasUsed), r.EffectiveGasPrice)
+			if out[sender] == nil {
+				out[sender] = new(big.Int)
+			}
+			out[sender].Add(out[sender], fee)
+		}
+	}
+	return out
+}
+
+// localRoots trains a spec locally and returns its checkpoint roots.
+func localRoots(t *testing.T, specPath string) []commit.Hash {
+	t.Helper()
+	s, err := spec.Load(specPath)
+	require.NoError(t, err)
+	d, err := dataset.Load(filepath.Join(repoRoot(t), "data", "digits.csv.gz"), s.Dataset.Format)
+	require.NoError(t, err)
+	tr, err := trainer.New(s, d, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	var roots []commit.Hash
+	_, err = tr.Run(context.Background(), nil, 0, func(p trainer.Progress) error {
+		roots = append(roots, p.StateRoot)
+		return nil
+	})
+	require.NoError(t, err)
+	return roots
+}
+
+type statusJSON struct {
+	Status          string `json:"status"`
+	Worker          string `json:"worker"`
+	Committed       int    `json:"committed"`
+	Posted          int    `json:"posted"`
+	Checkpoints     int    `json:"checkpoints"`
+	FinalModelRoot  string `json:"finalModelRoot"`
+	CheckpointsRoot string `json:"checkpointsRoot"`
+}
+
+func (l *lifecycle) jobStatus(t *testing.T, id uint64) statusJSON {
+	t.Helper()
+	r := gensyn(t, l.jobArgs(clientAcct), "job", "status", "--json", strconv.FormatUint(id, 10))
+	require.Equal(t, 0, r.code, "stderr=%s", r.stderr)
+	var s statusJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &s), r.stdout)
+	return s
+}
+
+// submitJob posts spec with `gensyn job submit` and returns its id.
+func (l *lifecycle) submitJob(t *testing.T, specPath string, extra ...string) uint64 {
+	t.Helper()
+	args := append([]string{"job", "submit", "--json", "--spec", specPath,
+		"--data", filepath.Join(repoRoot(t), "data", "digits.csv.gz"),
+		"--max-price", "1eth", "--escrow", "1eth", "--collateral", "1eth",
+		"--bid-window", "12s", "--execution-window", "1h", "--challenge-window", "3s"}, extra...)
+	r := gensyn(t, l.jobArgs(clientAcct), args...)
+	require.Equal(t, 0, r.code, "stdout=%s stderr=%s", r.stdout, r.stderr)
+	var out struct {
+		JobID uint64 `json:"jobId"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &out), r.stdout)
+	require.NotZero(t, out.JobID)
+	return out.JobID
+}
+
+// TestLifecycle runs a job from post to payment with real processes on a
+// real anvil: blob store, sequencer (batcher and keeper), two workers with
+// different prices and the client CLI. The cheaper worker wins, trains,
+// commits every checkpoint through the sequencer, publishes its
+// checkpoints, submits, the keeper finalizes, the worker withdraws; every
+// balance is checked to the wei and `job fetch` verifies the model.
+func TestLifecycle(t *testing.T) {
+	start := time.Now()
+	l := startLifecycle(t)
+	specPath := filepath.Join(repoRoot(t), "examples", "digits-mlp.json")
+	want := localRoots(t, specPath)
+
+	block0, err := l.client.BlockNumber(context.Background())
+	require.NoError(t, err)
+	before := map[int]*big.Int{}
+	for _, a := range []int{clientAcct, cheapWorker, dearWorker} {
+		before[a] = l.balance(t, l.addr(a))
+	}
+
+	cheap := l.startWorker(t, "worker-cheap", cheapWorker, t.TempDir(), "--bid.price", ethAmount(3, 10).String())
+	dear := l.startWorker(t, "worker-dear", dearWorker, t.TempDir(), "--bid.fraction", "0.8")
+	require.Eventually(t, func() bool { return l.registered(t, cheapWorker) && l.registered(t, dearWorker) },
+		60*time.Second, 200*time.Millisecond, "workers never registered")
+
+	posted := time.Now()
+	id := l.submitJob(t, specPath)
+
+	// The auction: the cheaper worker ends up assigned.
+	require.Eventually(t, func() bool { return l.job(id).Status >= 2 }, 90*time.Second, 250*time.Millisecond, "job never assigned")
+	job := l.job(id)
+	require.Equal(t, l.addr(cheapWorker), job.Worker)
+	require.Equal(t, ethAmount(3, 10), job.Price)
+
+	// Training, commitments, result, finalization, withdrawal.
+	require.Eventually(t, func() bool {
+		j := l.job(id)
+		if j.Status != 4 {
+			return false
+		}
+		m := bindings.NewJobMarket()
+		bal := call(t, m.Instance(l.client, l.d.Contracts.JobMarket), m.PackBalanceOf(l.addr(cheapWorker)), m.UnpackBalanceOf)
+		return bal.Sign() == 0 && strings.Contains(cheap.log(), "Payment withdrawn")
+	}, 180*time.Second, 250*time.Millisecond, "job never finalized and paid")
+	paid := time.Since(posted)
+
+	job = l.job(id)
+	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot), "final model root")
+	require.Equal(t, common.Hash(commit.CheckpointsRoot(want)), common.Hash(job.CheckpointsRoot), "checkpoints root")
+
+	st := l.jobStatus(t, id)
+	require.Equal(t, "finalized", st.Status)
+	require.Equal(t, len(want), st.Checkpoints)
+	require.Equal(t, len(want), st.Committed, "every checkpoint committed through the sequencer")
+	require.Equal(t, len(want), st.Posted, "every checkpoint posted on chain")
+	require.Contains(t, cheap.log(), "Result submitted")
+	require.Contains(t, cheap.log(), "Payment withdrawn")
+	require.NotContains(t, cheap.log(), strings.TrimPrefix(l.hexKeys[cheapWorker], "0x"), "keys are never logged")
+	require.NotContains(t, dear.log(), strings.TrimPrefix(l.hexKeys[dearWorker], "0x"), "keys are never logged")
+
+	// The client claims its refund: escrow 1 ETH, price 0.3 ETH.
+	r := gensyn(t, l.jobArgs(clientAcct), "job", "refund", strconv.FormatUint(id, 10))
+	require.Equal(t, 0, r.code, "stderr=%s", r.stderr)
+
+	// Fetch the model and verify it against the on-chain root.
+	out := filepath.Join(t.TempDir(), "model.gck")
+	r = gensyn(t, l.jobArgs(clientAcct), "job", "fetch", "--out", out, strconv.FormatUint(id, 10))
+	require.Equal(t, 0, r.code, "stderr=%s", r.stderr)
+	require.Contains(t, r.stdout, "matches the on-chain final model root")
+	ck, err := trainer.ReadCheckpoint(out)
+	require.NoError(t, err)
+	require.Equal(t, common.Hash(job.FinalModelRoot), common.Hash(ck.StateRoot))
+
+	// Balances to the wei: stakes stay deposited, the winner gets its price,
+	// the client its escrow less the price; everyone pays its own gas.
+	block1, err := l.client.BlockNumber(context.Background())
+	require.NoError(t, err)
+	gas := l.gasPaid(t, block0, block1)
+	fee := func(a int) *big.Int {
+		if g := gas[l.addr(a)]; g != nil {
+			return g
+		}
+		return new(big.Int)
+	}
+	expect := func(a int, delta *big.Int) {
+		t.Helper()
+		want := new(big.Int).Add(before[a], delta)
+		want.Sub(want, fee(a))
+		require.Equal(t, want.String(), l.balance(t, l.addr(a)).String(), "account %d", a)
+	}
+	expect(cheapWorker, new(big.Int).Sub(ethAmount(3, 10), ethAmount(2, 1)))
+	expect(dearWorker, new(big.Int).Neg(ethAmount(2, 1)))
+	expect(clientAcct, new(big.Int).Neg(ethAmount(3, 10)))
+	require.Zero(t, l.balance(t, l.d.Contracts.JobMarket).Sign(), "the market holds nothing once everyone is paid")
+
+	t.Logf("lifecycle: %d checkpoints; post to payment %.1fs; whole test %.1fs", len(want), paid.Seconds(), time.Since(start).Seconds())
+	t.Logf("gas: client %s wei, cheap worker %s wei, dear worker %s wei", fee(clientAcct), fee(cheapWorker), fee(dearWorker))
+}
+
+var checkpointLine = regexp.MustCompile(`msg=Checkpoint .*checkpoint=(\d+)`)
+
+// TestWorkerCrash kills a training worker with SIGKILL and restarts it on
+// the same data directory: it resumes from its last checkpoint and the job
+// ends with the roots of an uninterrupted run.
+func TestWorkerCrash(t *testing.T) {
+	l := startLifecycle(t)
+	raw, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "digits-mlp.json"))
+	require.NoError(t, err)
+	s := strings.Replace(string(raw), `"steps": 1000`, `"steps": 6000`, 1)
+	s = strings.Replace(s, `"checkpoint_interval": 100`, `"checkpoint_interval": 20`, 1)
+	require.NotEqual(t, string(raw), s)
+	specPath := filepath.Join(t.TempDir(), "long.json")
+	require.NoError(t, os.WriteFile(specPath, []byte(s), 0o644))
+	want := localRoots(t, specPath)
+
+	dataDir := t.TempDir()
+	w := l.startWorker(t, "worker", cheapWorker, dataDir, "--bid.fraction", "0.5")
+	require.Eventually(t, func() bool { return l.registered(t, cheapWorker) }, 60*time.Second, 200*time.Millisecond)
+	id := l.submitJob(t, specPath)
+
+	// Kill it once a few checkpoints are done.
+	killedAt := 0
+	require.Eventually(t, func() bool {
+		m := checkpointLine.FindAllStringSubmatch(w.log(), -1)
+		if len(m) == 0 {
+			return false
+		}
+		killedAt, _ = strconv.Atoi(m[len(m)-1][1])
+		return killedAt >= 5
+	}, 120*time.Second, 20*time.Millisecond, "worker never reached checkpoint 5")
+	w.kill9(t)
+	require.Less(t, killedAt, len(want), "the worker finished before it was killed; make the job longer")
+	t.Logf("killed the worker after checkpoint %d of %d", killedAt, len(want))
+
+	w2 := l.startWorker(t, "worker-restarted", cheapWorker, dataDir, "--bid.fraction", "0.5")
+	require.Eventually(t, func() bool { return l.job(id).Status == 4 }, 240*time.Second, 250*time.Millisecond, "job never finalized")
+	require.Contains(t, w2.log(), "Resuming training")
+	job := l.job(id)
+	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot))
+	require.Equal(t, common.Hash(commit.CheckpointsRoot(want)), common.Hash(job.CheckpointsRoot))
+	st := l.jobStatus(t, id)
+	require.Equal(t, len(want), st.Committed)
+}

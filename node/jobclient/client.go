@@ -1,0 +1,337 @@
+// Package jobclient is the client side of a training job (`gensyn job`): it
+// uploads a job's spec and dataset to the blob store, computes the roots the
+// client commits (initial state, graph, data) with node/trainer, posts the
+// job with its escrow, funds and cancels it, reports its progress from the
+// sequencer, and fetches the final model, which it verifies against the
+// on-chain final model root. Every chain write goes through op-service's
+// txmgr; nothing a blob store or a sequencer answers is trusted unchecked.
+package jobclient
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
+)
+
+// Statuses of IJobMarket.JobStatus, by name.
+var StatusNames = []string{"none", "open", "assigned", "submitted", "finalized", "cancelled"}
+
+// StatusName names a job status.
+func StatusName(s uint8) string {
+	if int(s) < len(StatusNames) {
+		return StatusNames[s]
+	}
+	return fmt.Sprintf("status(%d)", s)
+}
+
+// Errors.
+var (
+	ErrUnknownJob    = errors.New("no such job")
+	ErrNotFinalized  = errors.New("the job has no final model yet")
+	ErrNoModel       = errors.New("no blob in the store holds the job's final model")
+	ErrTxReverted    = errors.New("transaction reverted")
+	ErrNoJobPosted   = errors.New("no JobPosted event in the receipt")
+	ErrSpecDataset   = errors.New("the dataset is not the spec's")
+	ErrNoSequencer   = errors.New("no sequencer url")
+	ErrNoTxManager   = errors.New("no signer: give --private-key")
+	ErrNoBlobstore   = errors.New("no blob store url")
+	errBadCheckpoint = errors.New("not the final model")
+)
+
+// Chain is what the client reads from the chain.
+type Chain interface {
+	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
+}
+
+// Client is a job client. Tx, Blobs and Seq may be nil for the commands that
+// do not need them.
+type Client struct {
+	Chain Chain
+	Addrs deployments.Contracts
+	Tx    txmgr.TxManager
+	Blobs *blobstore.Client
+	Seq   *gethrpc.Client
+
+	market *bindings.JobMarket
+}
+
+// New returns a client.
+func New(chain Chain, addrs deployments.Contracts, tx txmgr.TxManager, blobs *blobstore.Client, seq *gethrpc.Client) *Client {
+	return &Client{Chain: chain, Addrs: addrs, Tx: tx, Blobs: blobs, Seq: seq, market: bindings.NewJobMarket()}
+}
+
+func (c *Client) call(ctx context.Context, data []byte) ([]byte, error) {
+	to := c.Addrs.JobMarket
+	return c.Chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+}
+
+// Job reads a job; ErrUnknownJob if it does not exist.
+func (c *Client) Job(ctx context.Context, id uint64) (bindings.IJobMarketJob, error) {
+	out, err := c.call(ctx, c.market.PackGetJob(new(big.Int).SetUint64(id)))
+	if err != nil {
+		return bindings.IJobMarketJob{}, err
+	}
+	j, err := c.market.UnpackGetJob(out)
+	if err != nil {
+		return j, err
+	}
+	if j.Status == 0 {
+		return j, fmt.Errorf("%w: %d", ErrUnknownJob, id)
+	}
+	return j, nil
+}
+
+// JobCount is the number of jobs posted.
+func (c *Client) JobCount(ctx context.Context) (uint64, error) {
+	out, err := c.call(ctx, c.market.PackJobCount())
+	if err != nil {
+		return 0, err
+	}
+	n, err := c.market.UnpackJobCount(out)
+	if err != nil {
+		return 0, err
+	}
+	return n.Uint64(), nil
+}
+
+func (c *Client) send(ctx context.Context, data []byte, value *big.Int) (*types.Receipt, error) {
+	if c.Tx == nil {
+		return nil, ErrNoTxManager
+	}
+	to := c.Addrs.JobMarket
+	cand := txmgr.TxCandidate{TxData: data, To: &to, Value: value}
+	if _, err := c.Chain.CallContract(ctx, ethereum.CallMsg{From: c.Tx.From(), To: &to, Data: data, Value: value}, nil); err != nil {
+		return nil, fmt.Errorf("would revert: %w", err)
+	}
+	r, err := c.Tx.Send(ctx, cand)
+	if err != nil {
+		return nil, err
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return r, fmt.Errorf("%w: %s", ErrTxReverted, r.TxHash)
+	}
+	return r, nil
+}
+
+// Terms are what the client offers for a job.
+type Terms struct {
+	Escrow             *big.Int
+	MaxPrice           *big.Int
+	RequiredCollateral *big.Int
+	BidWindow          uint64 // seconds
+	ExecutionWindow    uint64
+	ChallengeWindow    uint64
+}
+
+// Prepared is a job ready to post: its blobs and the roots computed from
+// the spec and dataset alone.
+type Prepared struct {
+	Spec       *spec.Spec
+	SpecBytes  []byte // canonical JSON; its keccak is the spec hash
+	Data       []byte
+	Params     bindings.IJobMarketJobParams
+	SpecHash   common.Hash
+	DataHash   common.Hash
+	InitRoot   common.Hash
+	GraphRoot  common.Hash
+	DataRoot   common.Hash
+	Checkpoint int
+}
+
+// Prepare reads a spec and its dataset and computes the job's parameters.
+func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
+	s, err := spec.Parse(specBytes)
+	if err != nil {
+		return nil, err
+	}
+	canon, err := s.Canonical()
+	if err != nil {
+		return nil, err
+	}
+	if commit.Keccak256(data) != s.Dataset.Hash {
+		return nil, fmt.Errorf("%w: its keccak256 is %s, the spec's dataset.hash is %s", ErrSpecDataset, commit.Keccak256(data), s.Dataset.Hash)
+	}
+	ds, err := dataset.Decode(data, s.Dataset.Format)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	if err != nil {
+		return nil, err
+	}
+	init, err := tr.InitialStateRoot()
+	if err != nil {
+		return nil, err
+	}
+	dataRoot, err := tr.DataRoot()
+	if err != nil {
+		return nil, err
+	}
+	p := &Prepared{Spec: s, SpecBytes: canon, Data: data, SpecHash: common.Hash(commit.Keccak256(canon)),
+		DataHash: common.Hash(s.Dataset.Hash), InitRoot: common.Hash(init), GraphRoot: common.Hash(tr.GraphRoot()),
+		DataRoot: common.Hash(dataRoot), Checkpoint: s.Checkpoints()}
+	p.Params = bindings.IJobMarketJobParams{
+		SpecHash: p.SpecHash, DatasetHash: p.DataHash, DatasetUri: p.DataHash,
+		InitialStateRoot: p.InitRoot, GraphRoot: p.GraphRoot, DataRoot: p.DataRoot,
+		Steps: uint64(s.Steps), CheckpointInterval: uint64(s.CheckpointInterval),
+		MaxPrice: t.MaxPrice, RequiredCollateral: t.RequiredCollateral,
+		BidWindow: t.BidWindow, ExecutionWindow: t.ExecutionWindow, ChallengeWindow: t.ChallengeWindow,
+	}
+	return p, nil
+}
+
+// Posted is a posted job.
+type Posted struct {
+	JobID uint64
+	Tx    common.Hash
+	Block uint64
+}
+
+// Submit uploads the spec and dataset and posts the job with escrow.
+func (c *Client) Submit(ctx context.Context, p *Prepared, escrow *big.Int) (*Posted, error) {
+	if c.Blobs == nil {
+		return nil, ErrNoBlobstore
+	}
+	if _, err := c.Blobs.Put(ctx, p.SpecBytes); err != nil {
+		return nil, fmt.Errorf("upload spec: %w", err)
+	}
+	if _, err := c.Blobs.Put(ctx, p.Data); err != nil {
+		return nil, fmt.Errorf("upload dataset: %w", err)
+	}
+	r, err := c.send(ctx, c.market.PackPostJob(p.Params), escrow)
+	if err != nil {
+		return nil, fmt.Errorf("post job: %w", err)
+	}
+	for _, l := range r.Logs {
+		if l.Address != c.Addrs.JobMarket {
+			continue
+		}
+		if ev, err := c.market.UnpackJobPostedEvent(l); err == nil {
+			return &Posted{JobID: ev.JobId.Uint64(), Tx: r.TxHash, Block: r.BlockNumber.Uint64()}, nil
+		}
+	}
+	return nil, fmt.Errorf("%w %s", ErrNoJobPosted, r.TxHash)
+}
+
+// Fund adds value to a job's escrow.
+func (c *Client) Fund(ctx context.Context, id uint64, value *big.Int) (*types.Receipt, error) {
+	return c.send(ctx, c.market.PackFund(new(big.Int).SetUint64(id)), value)
+}
+
+// Cancel cancels an open job (its poster only) and refunds the funders.
+func (c *Client) Cancel(ctx context.Context, id uint64) (*types.Receipt, error) {
+	return c.send(ctx, c.market.PackCancel(new(big.Int).SetUint64(id)), nil)
+}
+
+// ClaimRefund claims the sender's refund of a finalized or cancelled job.
+func (c *Client) ClaimRefund(ctx context.Context, id uint64) (*types.Receipt, error) {
+	return c.send(ctx, c.market.PackClaimRefund(new(big.Int).SetUint64(id)), nil)
+}
+
+// Progress is how far a job is.
+type Progress struct {
+	Committed int // checkpoints the sequencer acknowledged, in order from 1
+	Posted    int // of those, posted on chain in a batch
+	Total     int
+}
+
+// Progress asks the sequencer how many of the job's checkpoints are
+// committed (acknowledged) and posted, in order.
+func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarketJob) (Progress, error) {
+	p := Progress{Total: int(job.Params.Steps / job.Params.CheckpointInterval)}
+	if c.Seq == nil {
+		return p, ErrNoSequencer
+	}
+	for k := 1; k <= p.Total; k++ {
+		var inc seqrpc.Inclusion
+		if err := c.Seq.CallContext(ctx, &inc, "gensyn_getInclusion", id, uint32(k)); err != nil {
+			var re gethrpc.Error
+			if errors.As(err, &re) && re.ErrorCode() == seqrpc.CodeNotFound {
+				break
+			}
+			return p, err
+		}
+		if inc.Round != job.Round {
+			break
+		}
+		p.Committed = k
+		if inc.Status == seqrpc.StatusPosted {
+			p.Posted = k
+		}
+	}
+	return p, nil
+}
+
+// FetchModel finds the job's final model in the blob store's index under
+// the on-chain final model root and returns the checkpoint file whose
+// decoded state root is that root, whose spec hash is the job's and whose
+// step is the job's last. Every candidate is checked; none is trusted.
+func (c *Client) FetchModel(ctx context.Context, id uint64) ([]byte, *trainer.Checkpoint, error) {
+	if c.Blobs == nil {
+		return nil, nil, ErrNoBlobstore
+	}
+	job, err := c.Job(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	root := common.Hash(job.FinalModelRoot)
+	if root == (common.Hash{}) {
+		return nil, nil, fmt.Errorf("%w (job %d is %s)", ErrNotFinalized, id, StatusName(job.Status))
+	}
+	hs, err := c.Blobs.Lookup(ctx, blobstore.Hash(root))
+	if err != nil {
+		return nil, nil, err
+	}
+	var errs error
+	for _, h := range hs {
+		b, err := c.Blobs.Get(ctx, h, 0)
+		if err != nil {
+			errs = errors.Join(errs, err)
+			continue
+		}
+		ck, err := VerifyModel(b, job)
+		if err != nil {
+			errs = errors.Join(errs, fmt.Errorf("blob %s: %w", h, err))
+			continue
+		}
+		return b, ck, nil
+	}
+	return nil, nil, errors.Join(fmt.Errorf("%w: root %s, %d candidates", ErrNoModel, root, len(hs)), errs)
+}
+
+// VerifyModel decodes a checkpoint file (which checks its checksum and that
+// its header's state root is the root of its tensors) and checks it is the
+// job's final model: the on-chain final model root, the job's spec hash and
+// its last step.
+func VerifyModel(b []byte, job bindings.IJobMarketJob) (*trainer.Checkpoint, error) {
+	ck, err := trainer.DecodeCheckpoint(b)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case common.Hash(ck.StateRoot) != common.Hash(job.FinalModelRoot):
+		return nil, fmt.Errorf("%w: state root %s, final model root %x", errBadCheckpoint, ck.StateRoot, job.FinalModelRoot)
+	case common.Hash(ck.SpecHash) != common.Hash(job.Params.SpecHash):
+		return nil, fmt.Errorf("%w: spec %s, job spec %x", errBadCheckpoint, ck.SpecHash, job.Params.SpecHash)
+	case ck.Step != job.Params.Steps:
+		return nil, fmt.Errorf("%w: step %d, job steps %d", errBadCheckpoint, ck.Step, job.Params.Steps)
+	}
+	return ck, nil
+}

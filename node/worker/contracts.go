@@ -1,0 +1,167 @@
+package worker
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/inbox"
+)
+
+// Job statuses of IJobMarket.JobStatus.
+const (
+	JobNone uint8 = iota
+	JobOpen
+	JobAssigned
+	JobSubmitted
+	JobFinalized
+	JobCancelled
+)
+
+// L1Client is what the worker reads from the chain (an *ethclient.Client or
+// a simulated backend's client).
+type L1Client interface {
+	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+}
+
+// TxSender sends transactions; txmgr.TxManager implements it.
+type TxSender interface {
+	Send(ctx context.Context, candidate txmgr.TxCandidate) (*types.Receipt, error)
+	From() common.Address
+}
+
+var _ TxSender = (txmgr.TxManager)(nil)
+
+// Contracts are typed wrappers of the protocol's contracts: reads, and tx
+// candidates for the writes.
+type Contracts struct {
+	client L1Client
+	addrs  deployments.Contracts
+
+	market *bindings.JobMarket
+	stake  *bindings.StakeManager
+	reg    *bindings.NodeRegistry
+	inbox  *bindings.CommitmentInbox
+}
+
+// NewContracts wraps the deployment's contracts.
+func NewContracts(client L1Client, addrs deployments.Contracts) *Contracts {
+	return &Contracts{client: client, addrs: addrs, market: bindings.NewJobMarket(), stake: bindings.NewStakeManager(),
+		reg: bindings.NewNodeRegistry(), inbox: bindings.NewCommitmentInbox()}
+}
+
+func read[T any](ctx context.Context, c *Contracts, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
+	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return unpack(out)
+}
+
+func candidate(to common.Address, data []byte, value *big.Int) txmgr.TxCandidate {
+	return txmgr.TxCandidate{TxData: data, To: &to, Value: value}
+}
+
+// JobCount is the number of jobs posted (the last id).
+func (c *Contracts) JobCount(ctx context.Context) (uint64, error) {
+	n, err := read(ctx, c, c.addrs.JobMarket, c.market.PackJobCount(), c.market.UnpackJobCount)
+	if err != nil {
+		return 0, err
+	}
+	if !n.IsUint64() {
+		return 0, fmt.Errorf("job count %s does not fit 64 bits", n)
+	}
+	return n.Uint64(), nil
+}
+
+// Job reads a job.
+func (c *Contracts) Job(ctx context.Context, id uint64) (bindings.IJobMarketJob, error) {
+	return read(ctx, c, c.addrs.JobMarket, c.market.PackGetJob(new(big.Int).SetUint64(id)), c.market.UnpackGetJob)
+}
+
+// BalanceOf is the market's withdrawable balance of a.
+func (c *Contracts) BalanceOf(ctx context.Context, a common.Address) (*big.Int, error) {
+	return read(ctx, c, c.addrs.JobMarket, c.market.PackBalanceOf(a), c.market.UnpackBalanceOf)
+}
+
+// IsRegistered reads NodeRegistry.isRegistered.
+func (c *Contracts) IsRegistered(ctx context.Context, a common.Address) (bool, error) {
+	return read(ctx, c, c.addrs.NodeRegistry, c.reg.PackIsRegistered(a), c.reg.UnpackIsRegistered)
+}
+
+// StakeOf reads StakeManager.stakeOf.
+func (c *Contracts) StakeOf(ctx context.Context, a common.Address) (bindings.IStakeManagerStakeInfo, error) {
+	return read(ctx, c, c.addrs.StakeManager, c.stake.PackStakeOf(a), c.stake.UnpackStakeOf)
+}
+
+// FreeStake reads StakeManager.freeStake.
+func (c *Contracts) FreeStake(ctx context.Context, a common.Address) (*big.Int, error) {
+	return read(ctx, c, c.addrs.StakeManager, c.stake.PackFreeStake(a), c.stake.UnpackFreeStake)
+}
+
+// ForcedAt reads CommitmentInbox.forcedAt(leaf) (0: not force-included).
+func (c *Contracts) ForcedAt(ctx context.Context, leaf common.Hash) (*big.Int, error) {
+	return read(ctx, c, c.addrs.CommitmentInbox, c.inbox.PackForcedAt(leaf), c.inbox.UnpackForcedAt)
+}
+
+// RegisterCandidate is NodeRegistry.register(peerId, hardware).
+func (c *Contracts) RegisterCandidate(peerID []byte, hardware string) txmgr.TxCandidate {
+	return candidate(c.addrs.NodeRegistry, c.reg.PackRegister(peerID, hardware), nil)
+}
+
+// DepositCandidate is StakeManager.deposit() with value.
+func (c *Contracts) DepositCandidate(value *big.Int) txmgr.TxCandidate {
+	return candidate(c.addrs.StakeManager, c.stake.PackDeposit(), value)
+}
+
+// BidCandidate is JobMarket.bid(jobId, price).
+func (c *Contracts) BidCandidate(id uint64, price *big.Int) txmgr.TxCandidate {
+	return candidate(c.addrs.JobMarket, c.market.PackBid(new(big.Int).SetUint64(id), price), nil)
+}
+
+// SubmitResultCandidate is JobMarket.submitResult(jobId, finalModelRoot, checkpointsRoot).
+func (c *Contracts) SubmitResultCandidate(id uint64, finalRoot, checkpointsRoot common.Hash) txmgr.TxCandidate {
+	return candidate(c.addrs.JobMarket, c.market.PackSubmitResult(new(big.Int).SetUint64(id), finalRoot, checkpointsRoot), nil)
+}
+
+// WithdrawCandidate is JobMarket.withdraw().
+func (c *Contracts) WithdrawCandidate() txmgr.TxCandidate {
+	return candidate(c.addrs.JobMarket, c.market.PackWithdraw(), nil)
+}
+
+// ForceIncludeCandidate is CommitmentInbox.forceInclude(commitment).
+func (c *Contracts) ForceIncludeCandidate(cm inbox.Commitment) txmgr.TxCandidate {
+	return candidate(c.addrs.CommitmentInbox, c.inbox.PackForceInclude(inboxCommitment(cm)), nil)
+}
+
+// Simulate runs a candidate as an eth_call from `from`; an error means the
+// transaction would revert.
+func (c *Contracts) Simulate(ctx context.Context, from common.Address, cand txmgr.TxCandidate) error {
+	_, err := c.client.CallContract(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value}, nil)
+	return err
+}
+
+func inboxCommitment(cm inbox.Commitment) bindings.ICommitmentInboxCommitment {
+	return bindings.ICommitmentInboxCommitment{JobId: cm.JobID, Checkpoint: cm.Checkpoint, StateRoot: cm.StateRoot, Worker: cm.Worker}
+}
+
+// IsIncluded checks an inclusion proof against the inbox's stored batch root
+// (CommitmentInbox.isIncluded).
+func (c *Contracts) IsIncluded(ctx context.Context, cm inbox.Commitment, batchIndex, leafIndex uint64, proof []common.Hash) (bool, error) {
+	p := make([][32]byte, len(proof))
+	for i, h := range proof {
+		p[i] = h
+	}
+	return read(ctx, c, c.addrs.CommitmentInbox, c.inbox.PackIsIncluded(inboxCommitment(cm),
+		new(big.Int).SetUint64(batchIndex), new(big.Int).SetUint64(leafIndex), p), c.inbox.UnpackIsIncluded)
+}

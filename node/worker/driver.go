@@ -1,0 +1,665 @@
+package worker
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/log"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+	"github.com/gensyn-stack/gensyn/node/worker/metrics"
+	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
+)
+
+// DriverConfig tunes the driver loop.
+type DriverConfig struct {
+	DataDir           string
+	PollInterval      time.Duration
+	ForceIncludeAfter time.Duration
+	MaxBlobSize       int64
+	Price             PricePolicy
+	StakeTarget       *big.Int
+	PeerID            []byte
+	Hardware          string
+}
+
+// Sequencer is the part of the sequencer's API the worker uses.
+type Sequencer interface {
+	CallContext(ctx context.Context, result any, method string, args ...any) error
+}
+
+var _ Sequencer = (*gethrpc.Client)(nil)
+
+// Driver is the worker's loop: set up (register, stake), then at every poll
+// interval look at the jobs it knows and at newly posted ones.
+type Driver struct {
+	cfg    DriverConfig
+	log    log.Logger
+	m      metrics.Metricer
+	c      *Contracts
+	tx     TxSender
+	key    *ecdsa.PrivateKey
+	domain inbox.Domain
+	blobs  *blobstore.Client
+	seq    Sequencer
+	state  *State
+	now    func() time.Time
+
+	trainers map[uint64]*trainer.Trainer
+	acked    map[[2]uint64]bool // (job, checkpoint) acknowledged by the sequencer in this run
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// NewDriver builds the driver.
+func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts, tx TxSender, key *ecdsa.PrivateKey,
+	domain inbox.Domain, blobs *blobstore.Client, seq Sequencer, state *State) *Driver {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
+		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, ctx: ctx, cancel: cancel}
+}
+
+// Start runs the loop in a goroutine.
+func (d *Driver) Start() {
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		d.loop()
+	}()
+}
+
+// Stop cancels the loop (training stops at the next step) and waits for it.
+func (d *Driver) Stop() {
+	d.cancel()
+	d.wg.Wait()
+}
+
+func (d *Driver) me() common.Address { return d.tx.From() }
+
+func (d *Driver) loop() {
+	ready := false
+	t := time.NewTicker(d.cfg.PollInterval)
+	defer t.Stop()
+	for {
+		if !ready {
+			if err := d.Setup(d.ctx); err != nil {
+				if d.ctx.Err() != nil {
+					return
+				}
+				d.log.Warn("Setup failed; retrying", "err", err)
+			} else {
+				ready = true
+			}
+		}
+		if ready {
+			if err := d.Step(d.ctx); err != nil && d.ctx.Err() == nil {
+				d.log.Warn("Worker step failed; retrying", "err", err)
+			}
+		}
+		select {
+		case <-d.ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (d *Driver) send(ctx context.Context, what string, cand txmgr.TxCandidate) (*types.Receipt, error) {
+	if err := d.c.Simulate(ctx, d.me(), cand); err != nil {
+		return nil, fmt.Errorf("%s would revert: %w", what, err)
+	}
+	r, err := d.tx.Send(ctx, cand)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return r, fmt.Errorf("%s: transaction %s reverted", what, r.TxHash)
+	}
+	d.log.Info("Transaction confirmed", "what", what, "tx", r.TxHash, "block", r.BlockNumber, "gasUsed", r.GasUsed)
+	return r, nil
+}
+
+// Setup registers the worker in the NodeRegistry and deposits stake up to
+// the target; both are skipped when already done.
+func (d *Driver) Setup(ctx context.Context) error {
+	ok, err := d.c.IsRegistered(ctx, d.me())
+	if err != nil {
+		return fmt.Errorf("read registration: %w", err)
+	}
+	if !ok {
+		peer := d.cfg.PeerID
+		if len(peer) == 0 {
+			peer = d.me().Bytes()
+		}
+		if _, err := d.send(ctx, "register", d.c.RegisterCandidate(peer, d.cfg.Hardware)); err != nil {
+			return err
+		}
+	}
+	info, err := d.c.StakeOf(ctx, d.me())
+	if err != nil {
+		return fmt.Errorf("read stake: %w", err)
+	}
+	if d.cfg.StakeTarget != nil && info.Staked.Cmp(d.cfg.StakeTarget) < 0 {
+		dep := new(big.Int).Sub(d.cfg.StakeTarget, info.Staked)
+		if _, err := d.send(ctx, "deposit "+dep.String()+" wei", d.c.DepositCandidate(dep)); err != nil {
+			return err
+		}
+	}
+	d.log.Info("Worker ready", "worker", d.me(), "stakeTarget", d.cfg.StakeTarget)
+	return nil
+}
+
+// Step handles every known job, then looks at newly posted ones.
+func (d *Driver) Step(ctx context.Context) error {
+	recs, err := d.state.Jobs()
+	if err != nil {
+		return err
+	}
+	var errs error
+	for _, r := range recs {
+		if r.Skipped != "" || r.Paid {
+			continue
+		}
+		if err := d.handle(ctx, r); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			errs = errors.Join(errs, fmt.Errorf("job %d: %w", r.ID, err))
+		}
+	}
+	next, err := d.state.NextScan()
+	if err != nil {
+		return err
+	}
+	count, err := d.c.JobCount(ctx)
+	if err != nil {
+		return fmt.Errorf("read job count: %w", err)
+	}
+	for id := next; id <= count; id++ {
+		if err := d.evaluate(ctx, id); err != nil {
+			return errors.Join(errs, fmt.Errorf("job %d: %w", id, err))
+		}
+		if err := d.state.SetNextScan(id + 1); err != nil {
+			return err
+		}
+		r, err := d.state.Job(id)
+		if err != nil {
+			return err
+		}
+		if r.Skipped == "" {
+			if err := d.handle(ctx, r); err != nil && ctx.Err() == nil {
+				errs = errors.Join(errs, fmt.Errorf("job %d: %w", id, err))
+			}
+		}
+	}
+	return errs
+}
+
+func (d *Driver) jobDir(id uint64) string {
+	return filepath.Join(d.cfg.DataDir, "jobs", strconv.FormatUint(id, 10))
+}
+
+func (d *Driver) skip(r *JobRecord, reason string) error {
+	r.Skipped = reason
+	d.m.RecordJobSkipped(reason)
+	d.log.Info("Skipping job", "job", r.ID, "reason", reason)
+	return d.state.PutJob(r)
+}
+
+// evaluate looks at a newly posted job: it fetches the spec and dataset by
+// their hashes, checks that the job's posted roots are the ones the spec and
+// dataset give, and keeps them in the job's directory. A job that does not
+// check is recorded as skipped; an unreachable blob store is an error (the
+// job is looked at again).
+func (d *Driver) evaluate(ctx context.Context, id uint64) error {
+	if ok, err := d.state.Has(id); err != nil || ok {
+		return err
+	}
+	r := &JobRecord{ID: id}
+	job, err := d.c.Job(ctx, id)
+	if err != nil {
+		return fmt.Errorf("read job: %w", err)
+	}
+	if job.Status != JobOpen {
+		return d.skip(r, "not open when first seen")
+	}
+	p := job.Params
+	specBytes, err := d.blobs.Get(ctx, p.SpecHash, d.cfg.MaxBlobSize)
+	if errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge) {
+		return d.skip(r, "spec blob: "+err.Error())
+	}
+	if err != nil {
+		return err
+	}
+	s, err := spec.Parse(specBytes)
+	if err != nil {
+		return d.skip(r, "malformed spec: "+err.Error())
+	}
+	if h, err := s.Hash(); err != nil || h != commit.Hash(p.SpecHash) {
+		return d.skip(r, "spec blob is not the spec's canonical JSON")
+	}
+	if s.Dataset.Hash != commit.Hash(p.DatasetHash) {
+		return d.skip(r, "the job's dataset hash is not the spec's")
+	}
+	if uint64(s.Steps) != p.Steps || uint64(s.CheckpointInterval) != p.CheckpointInterval {
+		return d.skip(r, "the job's steps or checkpoint interval are not the spec's")
+	}
+	dataBytes, err := d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
+	if errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge) {
+		return d.skip(r, "dataset blob: "+err.Error())
+	}
+	if err != nil {
+		return err
+	}
+	ds, err := dataset.Decode(dataBytes, s.Dataset.Format)
+	if err != nil {
+		return d.skip(r, "malformed dataset: "+err.Error())
+	}
+	tr, err := trainer.New(s, ds, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
+	if err != nil {
+		return d.skip(r, "spec and dataset do not train: "+err.Error())
+	}
+	init, err := tr.InitialStateRoot()
+	if err != nil {
+		return d.skip(r, "initial state: "+err.Error())
+	}
+	dataRoot, err := tr.DataRoot()
+	if err != nil {
+		return d.skip(r, "data root: "+err.Error())
+	}
+	switch {
+	case init != commit.Hash(p.InitialStateRoot):
+		return d.skip(r, fmt.Sprintf("initial state root: job has %x, spec gives %s", p.InitialStateRoot, init))
+	case tr.GraphRoot() != commit.Hash(p.GraphRoot):
+		return d.skip(r, fmt.Sprintf("graph root: job has %x, spec gives %s", p.GraphRoot, tr.GraphRoot()))
+	case dataRoot != commit.Hash(p.DataRoot):
+		return d.skip(r, fmt.Sprintf("data root: job has %x, dataset gives %s", p.DataRoot, dataRoot))
+	}
+	if err := os.MkdirAll(filepath.Join(d.jobDir(id), "checkpoints"), 0o755); err != nil {
+		return err
+	}
+	if err := writeFileSync(filepath.Join(d.jobDir(id), "spec.json"), specBytes); err != nil {
+		return err
+	}
+	if err := writeFileSync(filepath.Join(d.jobDir(id), "dataset"), dataBytes); err != nil {
+		return err
+	}
+	d.trainers[id] = tr
+	d.log.Info("Job checks", "job", id, "spec", common.Hash(p.SpecHash), "steps", p.Steps, "interval", p.CheckpointInterval, "maxPrice", p.MaxPrice)
+	return d.state.PutJob(r)
+}
+
+func writeFileSync(path string, b []byte) error {
+	tmp := path + ".tmp"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// trainerOf rebuilds a job's trainer from the files evaluate kept.
+func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
+	if tr, ok := d.trainers[id]; ok {
+		return tr, nil
+	}
+	s, err := spec.Load(filepath.Join(d.jobDir(id), "spec.json"))
+	if err != nil {
+		return nil, err
+	}
+	ds, err := dataset.Load(filepath.Join(d.jobDir(id), "dataset"), s.Dataset.Format)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := trainer.New(s, ds, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
+	if err != nil {
+		return nil, err
+	}
+	d.trainers[id] = tr
+	return tr, nil
+}
+
+// handle moves one job on according to its on-chain status.
+func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
+	job, err := d.c.Job(ctx, r.ID)
+	if err != nil {
+		return fmt.Errorf("read job: %w", err)
+	}
+	mine := job.Worker == d.me()
+	switch job.Status {
+	case JobOpen:
+		return d.maybeBid(ctx, r, job)
+	case JobAssigned:
+		if !mine {
+			return nil
+		}
+		return d.work(ctx, r, job)
+	case JobSubmitted:
+		if mine && len(r.Roots) > 0 {
+			return d.publishAll(ctx, r)
+		}
+		return nil
+	case JobFinalized:
+		if !mine || len(r.Roots) == 0 {
+			return d.skip(r, "finalized for another worker")
+		}
+		return d.collect(ctx, r)
+	case JobCancelled:
+		return d.skip(r, "cancelled")
+	default:
+		return nil
+	}
+}
+
+// maybeBid bids the policy's price while the auction is open, when it would
+// be the best bid and the worker has the free stake to cover the job's
+// collateral.
+func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMarketJob) error {
+	head, err := d.c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if head.Time >= job.BiddingEndsAt || job.Worker == d.me() {
+		return nil
+	}
+	price := d.cfg.Price.Price(job.Params.MaxPrice, job.Escrow)
+	if price.Sign() == 0 {
+		return d.skip(r, "price policy gives no bid under the job's max price")
+	}
+	if job.Worker != (common.Address{}) && price.Cmp(job.Price) >= 0 {
+		return nil // outbid: our price would not be lower
+	}
+	free, err := d.c.FreeStake(ctx, d.me())
+	if err != nil {
+		return err
+	}
+	if free.Cmp(job.Params.RequiredCollateral) < 0 {
+		d.log.Info("Not enough free stake to bid", "job", r.ID, "free", free, "required", job.Params.RequiredCollateral)
+		return nil
+	}
+	if _, err := d.send(ctx, fmt.Sprintf("bid %s wei on job %d", price, r.ID), d.c.BidCandidate(r.ID, price)); err != nil {
+		return err
+	}
+	d.m.RecordBid()
+	r.Bid = price.String()
+	return d.state.PutJob(r)
+}
+
+// work trains an assigned job from its last checkpoint, commits and
+// publishes every checkpoint, waits until every commitment is on chain and
+// submits the result.
+func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarketJob) error {
+	if r.Round != job.Round {
+		r.resetRound(job.Round)
+		if err := d.state.PutJob(r); err != nil {
+			return err
+		}
+	}
+	tr, err := d.trainerOf(r.ID)
+	if err != nil {
+		return fmt.Errorf("rebuild trainer: %w", err)
+	}
+	interval := job.Params.CheckpointInterval
+	total := int(job.Params.Steps / interval)
+	if len(r.Roots) < total {
+		var from *trainer.State
+		if n := len(r.Roots); n > 0 {
+			st, err := tr.LoadCheckpoint(trainer.CheckpointFile(filepath.Join(d.jobDir(r.ID), "checkpoints"), uint64(n)*interval))
+			if err == nil {
+				var root commit.Hash
+				if root, err = tr.StateRoot(st); err == nil && root != commit.Hash(r.Roots[n-1]) {
+					err = fmt.Errorf("checkpoint %d has root %s, recorded %s", n, root, r.Roots[n-1])
+				}
+			}
+			if err != nil {
+				return fmt.Errorf("resume from checkpoint %d: %w", n, err)
+			}
+			from = st
+			d.log.Info("Resuming training", "job", r.ID, "checkpoint", n, "step", st.Step, "root", r.Roots[n-1])
+		} else {
+			d.log.Info("Training", "job", r.ID, "steps", job.Params.Steps, "interval", interval, "round", job.Round)
+		}
+		// Commitments of checkpoints reached before a restart go out first.
+		d.commitPending(ctx, r)
+		_, err := tr.Run(ctx, from, 0, func(p trainer.Progress) error {
+			k := int(p.Step / interval)
+			if k != len(r.Roots)+1 {
+				return fmt.Errorf("checkpoint %d after %d recorded", k, len(r.Roots))
+			}
+			r.Roots = append(r.Roots, common.Hash(p.StateRoot))
+			r.grow(k)
+			if err := d.state.PutJob(r); err != nil {
+				return err
+			}
+			d.m.RecordCheckpoint(p.Step)
+			d.log.Info("Checkpoint", "job", r.ID, "checkpoint", k, "of", total, "step", p.Step, "loss", p.Loss, "root", r.Roots[k-1])
+			d.commitPending(ctx, r)
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("train: %w", err)
+		}
+	}
+	// Every commitment on chain and every checkpoint published, then the result.
+	for {
+		d.commitPending(ctx, r)
+		if err := d.publishAll(ctx, r); err != nil {
+			d.log.Warn("Publishing checkpoints failed; retrying", "job", r.ID, "err", err)
+		}
+		if allTrue(r.Included) && len(r.Included) == total {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(d.cfg.PollInterval):
+		}
+	}
+	final := r.Roots[total-1]
+	hs := make([]commit.Hash, total)
+	for i, h := range r.Roots {
+		hs[i] = commit.Hash(h)
+	}
+	ckRoot := common.Hash(commit.CheckpointsRoot(hs))
+	rc, err := d.send(ctx, fmt.Sprintf("submit result of job %d", r.ID), d.c.SubmitResultCandidate(r.ID, final, ckRoot))
+	if err != nil {
+		return err
+	}
+	d.m.RecordResult()
+	r.ResultTx = &rc.TxHash
+	d.log.Info("Result submitted", "job", r.ID, "finalModelRoot", final, "checkpointsRoot", ckRoot, "tx", rc.TxHash)
+	return d.state.PutJob(r)
+}
+
+func allTrue(bs []bool) bool {
+	for _, b := range bs {
+		if !b {
+			return false
+		}
+	}
+	return true
+}
+
+// commitPending sends, in order, every checkpoint commitment the sequencer
+// has not acknowledged and settles the ones sent: posted (checked against
+// the inbox) or, past the bound, force-included. Failures are logged and
+// retried on the next call.
+func (d *Driver) commitPending(ctx context.Context, r *JobRecord) {
+	changed := false
+	for i, root := range r.Roots {
+		if r.Included[i] {
+			continue
+		}
+		cm := inbox.Commitment{JobID: r.ID, Checkpoint: uint32(i + 1), StateRoot: root, Worker: d.me()}
+		if r.SentAt[i] == 0 {
+			r.SentAt[i] = d.now().Unix()
+			changed = true
+		}
+		if key := [2]uint64{r.ID, uint64(i + 1)}; !d.acked[key] {
+			// Resending an acknowledged entry is answered as a duplicate.
+			if err := d.submit(ctx, cm); err != nil {
+				d.log.Warn("Sequencer did not take the commitment", "job", r.ID, "checkpoint", i+1, "err", err)
+			} else {
+				d.acked[key] = true
+			}
+		}
+		ok, how, err := d.settle(ctx, r, cm, time.Unix(r.SentAt[i], 0))
+		if err != nil {
+			d.log.Warn("Commitment not settled", "job", r.ID, "checkpoint", i+1, "err", err)
+			continue
+		}
+		if ok {
+			r.Included[i] = true
+			changed = true
+			d.m.RecordCommitment(how)
+			d.log.Info("Commitment on chain", "job", r.ID, "checkpoint", i+1, "via", how)
+		}
+	}
+	if changed {
+		if err := d.state.PutJob(r); err != nil {
+			d.log.Error("Write job record", "job", r.ID, "err", err)
+		}
+	}
+}
+
+// submit signs a commitment (EIP-712) and sends it to the sequencer.
+func (d *Driver) submit(ctx context.Context, cm inbox.Commitment) error {
+	sig, err := d.domain.Sign(cm, d.key)
+	if err != nil {
+		return err
+	}
+	var res seqrpc.SubmitResult
+	args := seqrpc.ArgsOf(cm)
+	if err := d.seq.CallContext(ctx, &res, "gensyn_submitCommitment", &args, hexutil.Bytes(sig)); err != nil {
+		return err
+	}
+	d.log.Debug("Sequencer acknowledged commitment", "job", cm.JobID, "checkpoint", cm.Checkpoint, "seq", res.Seq, "duplicate", res.Duplicate)
+	return nil
+}
+
+// settle reports whether a sent commitment is on chain: posted by the
+// sequencer (its proof checked with CommitmentInbox.isIncluded) or force-
+// included; once the bound has passed since it was sent it force-includes
+// it itself.
+func (d *Driver) settle(ctx context.Context, r *JobRecord, cm inbox.Commitment, sentAt time.Time) (bool, string, error) {
+	var inc seqrpc.Inclusion
+	err := d.seq.CallContext(ctx, &inc, "gensyn_getInclusion", cm.JobID, cm.Checkpoint)
+	if err == nil && inc.Status == seqrpc.StatusPosted && inc.Round == r.Round && inc.Commitment == cm &&
+		inc.BatchIndex != nil && inc.LeafIndex != nil {
+		ok, err := d.c.IsIncluded(ctx, cm, *inc.BatchIndex, *inc.LeafIndex, inc.Proof)
+		if err != nil {
+			return false, "", err
+		}
+		if ok {
+			return true, "sequencer", nil
+		}
+		d.log.Warn("Sequencer's inclusion proof does not verify on chain", "job", cm.JobID, "checkpoint", cm.Checkpoint)
+	}
+	at, err := d.c.ForcedAt(ctx, cm.Leaf())
+	if err != nil {
+		return false, "", err
+	}
+	if at.Sign() > 0 {
+		return true, "forced", nil
+	}
+	if d.now().Sub(sentAt) < d.cfg.ForceIncludeAfter {
+		return false, "", nil
+	}
+	d.log.Info("Force-including commitment: the sequencer has not posted it in time", "job", cm.JobID, "checkpoint", cm.Checkpoint, "bound", d.cfg.ForceIncludeAfter)
+	if _, err := d.send(ctx, fmt.Sprintf("force-include job %d checkpoint %d", cm.JobID, cm.Checkpoint), d.c.ForceIncludeCandidate(cm)); err != nil {
+		return false, "", err
+	}
+	return true, "forced", nil
+}
+
+// publishAll uploads every checkpoint file not yet published to the blob
+// store and lists it in the store's index under its state root, where
+// `gensyn job fetch` and verifiers find it (and check it against the root).
+func (d *Driver) publishAll(ctx context.Context, r *JobRecord) error {
+	tr, err := d.trainerOf(r.ID)
+	if err != nil {
+		return err
+	}
+	interval := uint64(tr.Spec().CheckpointInterval)
+	changed := false
+	defer func() {
+		if changed {
+			if err := d.state.PutJob(r); err != nil {
+				d.log.Error("Write job record", "job", r.ID, "err", err)
+			}
+		}
+	}()
+	for i, root := range r.Roots {
+		if r.Published[i] {
+			continue
+		}
+		b, err := os.ReadFile(trainer.CheckpointFile(filepath.Join(d.jobDir(r.ID), "checkpoints"), uint64(i+1)*interval))
+		if err != nil {
+			return err
+		}
+		h, err := d.blobs.Put(ctx, b)
+		if err != nil {
+			return err
+		}
+		if err := d.blobs.Link(ctx, blobstore.Hash(root), h); err != nil {
+			return err
+		}
+		r.Published[i] = true
+		changed = true
+		d.log.Info("Checkpoint published", "job", r.ID, "checkpoint", i+1, "blob", h, "root", root)
+	}
+	return nil
+}
+
+// collect withdraws the worker's balance in the market once its job is
+// finalized.
+func (d *Driver) collect(ctx context.Context, r *JobRecord) error {
+	if err := d.publishAll(ctx, r); err != nil {
+		d.log.Warn("Publishing checkpoints failed", "job", r.ID, "err", err)
+	}
+	bal, err := d.c.BalanceOf(ctx, d.me())
+	if err != nil {
+		return err
+	}
+	if bal.Sign() > 0 {
+		if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei (job %d)", bal, r.ID), d.c.WithdrawCandidate()); err != nil {
+			return err
+		}
+		d.log.Info("Payment withdrawn", "job", r.ID, "amount", bal)
+	}
+	r.Paid = true
+	return d.state.PutJob(r)
+}

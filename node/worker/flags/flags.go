@@ -1,0 +1,149 @@
+// Package flags defines the command-line flags of `gensyn worker`; every
+// flag has an environment variable with the GENSYN_WORKER_ prefix.
+package flags
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	opservice "github.com/ethereum-optimism/optimism/op-service"
+	oplog "github.com/ethereum-optimism/optimism/op-service/log"
+	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+)
+
+// EnvVarPrefix is the prefix of every environment variable.
+const EnvVarPrefix = "GENSYN_WORKER"
+
+func prefixEnvVars(name string) []string {
+	return opservice.PrefixEnvVar(EnvVarPrefix, name)
+}
+
+// TxMgrDefaults are the tx manager's defaults for the worker (as the
+// sequencer's: one confirmation, receipts polled every 500ms).
+var TxMgrDefaults = txmgr.DefaultFlagValues{
+	NumConfirmations:          1,
+	SafeAbortNonceTooLowCount: 3,
+	FeeLimitMultiplier:        5,
+	FeeLimitThresholdGwei:     100.0,
+	MinTipCapGwei:             1.0,
+	MinBaseFeeGwei:            1.0,
+	RebroadcastInterval:       12 * time.Second,
+	ResubmissionTimeout:       24 * time.Second,
+	NetworkTimeout:            10 * time.Second,
+	RetryInterval:             1 * time.Second,
+	MaxRetries:                10,
+	TxSendTimeout:             5 * time.Minute,
+	TxNotInMempoolTimeout:     1 * time.Minute,
+	ReceiptQueryInterval:      500 * time.Millisecond,
+	CellProofTime:             ^uint64(0),
+}
+
+// Required flags.
+var (
+	L1EthRpcFlag = &cli.StringFlag{
+		Name:    txmgr.L1RPCFlagName,
+		Usage:   "HTTP provider URL of the chain the protocol's contracts live on",
+		EnvVars: prefixEnvVars("L1_ETH_RPC"),
+	}
+	DeploymentsFlag = &cli.StringFlag{
+		Name:    "deployments",
+		Usage:   "path to deployments/<chain-id>.json (contract addresses)",
+		EnvVars: prefixEnvVars("DEPLOYMENTS"),
+	}
+	DataDirFlag = &cli.StringFlag{
+		Name:    "data-dir",
+		Usage:   "directory of checkpoint files and the job metadata (Pebble)",
+		EnvVars: prefixEnvVars("DATA_DIR"),
+	}
+	BlobstoreFlag = &cli.StringFlag{
+		Name:    "blobstore",
+		Usage:   "URL of the blob store (specs, datasets, checkpoints), e.g. http://127.0.0.1:7070",
+		EnvVars: prefixEnvVars("BLOBSTORE"),
+	}
+	SequencerFlag = &cli.StringFlag{
+		Name:    "sequencer",
+		Usage:   "URL of the sequencer's JSON-RPC API, e.g. http://127.0.0.1:8560",
+		EnvVars: prefixEnvVars("SEQUENCER"),
+	}
+)
+
+// Optional flags.
+var (
+	BidPriceFlag = &cli.StringFlag{
+		Name:    "bid.price",
+		Usage:   "bid this fixed price in wei on every job (capped at the job's max price); excludes --bid.fraction",
+		EnvVars: prefixEnvVars("BID_PRICE"),
+	}
+	BidFractionFlag = &cli.Float64Flag{
+		Name:    "bid.fraction",
+		Usage:   "bid this fraction (0 < f <= 1, in millionths) of the job's max price",
+		Value:   0,
+		EnvVars: prefixEnvVars("BID_FRACTION"),
+	}
+	StakeTargetFlag = &cli.StringFlag{
+		Name:    "stake.target",
+		Usage:   "deposit into the StakeManager until the worker's stake is this many wei (0: deposit nothing)",
+		Value:   "0",
+		EnvVars: prefixEnvVars("STAKE_TARGET"),
+	}
+	PeerIDFlag = &cli.StringFlag{
+		Name:    "peer-id",
+		Usage:   "peer id registered in the NodeRegistry (default: the worker's address)",
+		EnvVars: prefixEnvVars("PEER_ID"),
+	}
+	HardwareFlag = &cli.StringFlag{
+		Name:    "hardware",
+		Usage:   "hardware declared in the NodeRegistry",
+		Value:   "cpu",
+		EnvVars: prefixEnvVars("HARDWARE"),
+	}
+	PollIntervalFlag = &cli.DurationFlag{
+		Name:    "poll-interval",
+		Usage:   "how often the worker reads the JobMarket",
+		Value:   time.Second,
+		EnvVars: prefixEnvVars("POLL_INTERVAL"),
+	}
+	ForceIncludeAfterFlag = &cli.DurationFlag{
+		Name:    "force-include-after",
+		Usage:   "force-include a checkpoint commitment on chain when the sequencer has not posted it this long after it was sent",
+		Value:   time.Minute,
+		EnvVars: prefixEnvVars("FORCE_INCLUDE_AFTER"),
+	}
+	MaxBlobSizeFlag = &cli.Int64Flag{
+		Name:    "max-blob-size",
+		Usage:   "largest spec or dataset blob the worker downloads, in bytes",
+		Value:   256 << 20,
+		EnvVars: prefixEnvVars("MAX_BLOB_SIZE"),
+	}
+)
+
+var requiredFlags = []cli.Flag{L1EthRpcFlag, DeploymentsFlag, DataDirFlag, BlobstoreFlag, SequencerFlag}
+
+var optionalFlags = []cli.Flag{
+	BidPriceFlag, BidFractionFlag, StakeTargetFlag, PeerIDFlag, HardwareFlag,
+	PollIntervalFlag, ForceIncludeAfterFlag, MaxBlobSizeFlag,
+}
+
+// Flags are every flag of the command: the worker's own, then the tx
+// manager's (signer, fees, confirmations), logging and metrics.
+var Flags []cli.Flag
+
+func init() {
+	optionalFlags = append(optionalFlags, txmgr.CLIFlagsWithDefaults(EnvVarPrefix, TxMgrDefaults)...)
+	optionalFlags = append(optionalFlags, oplog.CLIFlags(EnvVarPrefix)...)
+	optionalFlags = append(optionalFlags, opmetrics.CLIFlags(EnvVarPrefix)...)
+	Flags = append(requiredFlags, optionalFlags...)
+}
+
+// CheckRequired returns an error naming the first required flag not set.
+func CheckRequired(ctx *cli.Context) error {
+	for _, f := range requiredFlags {
+		if !ctx.IsSet(f.Names()[0]) {
+			return fmt.Errorf("flag %s is required", f.Names()[0])
+		}
+	}
+	return nil
+}

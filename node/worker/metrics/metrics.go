@@ -1,0 +1,122 @@
+// Package metrics holds the worker's metrics: a Metricer interface, a
+// Prometheus implementation through op-service/metrics and a no-op.
+package metrics
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+
+	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
+)
+
+// Namespace of every metric.
+const Namespace = "gensyn_worker"
+
+// Metricer records what the worker does.
+type Metricer interface {
+	RecordInfo(version string)
+	RecordUp()
+	// RecordBid counts a bid sent.
+	RecordBid()
+	// RecordJobSkipped counts a job the worker would not bid on, by reason.
+	RecordJobSkipped(reason string)
+	// RecordCheckpoint records a checkpoint reached (steps done).
+	RecordCheckpoint(step uint64)
+	// RecordCommitment counts a checkpoint commitment by how it reached the
+	// chain ("sequencer", "forced").
+	RecordCommitment(how string)
+	// RecordResult counts a result submitted.
+	RecordResult()
+
+	txmetrics.TxMetricer
+	opmetrics.RegistryMetricer
+}
+
+// Metrics is the Prometheus implementation.
+type Metrics struct {
+	registry *prometheus.Registry
+	factory  opmetrics.Factory
+	txmetrics.TxMetrics
+
+	info        *prometheus.GaugeVec
+	up          prometheus.Gauge
+	bids        prometheus.Counter
+	skipped     *prometheus.CounterVec
+	step        prometheus.Gauge
+	checkpoints prometheus.Counter
+	commitments *prometheus.CounterVec
+	results     prometheus.Counter
+}
+
+var _ Metricer = (*Metrics)(nil)
+
+// NewMetrics registers the worker's metrics.
+func NewMetrics(procName string) *Metrics {
+	ns := Namespace
+	if procName != "" {
+		ns += "_" + procName
+	}
+	registry := opmetrics.NewRegistry()
+	factory := opmetrics.With(registry)
+	return &Metrics{
+		registry:  registry,
+		factory:   factory,
+		TxMetrics: txmetrics.MakeTxMetrics(ns, factory),
+		info: factory.NewGaugeVec(prometheus.GaugeOpts{
+			Namespace: ns, Name: "info", Help: "Pseudo-metric tracking version and config info",
+		}, []string{"version"}),
+		up: factory.NewGauge(prometheus.GaugeOpts{
+			Namespace: ns, Name: "up", Help: "1 if the worker has finished starting up",
+		}),
+		bids: factory.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Name: "bids_total", Help: "Bids sent",
+		}),
+		skipped: factory.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Name: "jobs_skipped_total", Help: "Open jobs not bid on, by reason",
+		}, []string{"reason"}),
+		step: factory.NewGauge(prometheus.GaugeOpts{
+			Namespace: ns, Name: "training_step", Help: "Steps done of the job in training at its last checkpoint",
+		}),
+		checkpoints: factory.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Name: "checkpoints_total", Help: "Checkpoints reached",
+		}),
+		commitments: factory.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Name: "commitments_included_total", Help: "Checkpoint commitments on chain, by path",
+		}, []string{"how"}),
+		results: factory.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Name: "results_submitted_total", Help: "Results submitted",
+		}),
+	}
+}
+
+func (m *Metrics) Registry() *prometheus.Registry         { return m.registry }
+func (m *Metrics) Document() []opmetrics.DocumentedMetric { return m.factory.Document() }
+
+func (m *Metrics) RecordInfo(version string)      { m.info.WithLabelValues(version).Set(1) }
+func (m *Metrics) RecordUp()                      { m.up.Set(1) }
+func (m *Metrics) RecordBid()                     { m.bids.Inc() }
+func (m *Metrics) RecordJobSkipped(reason string) { m.skipped.WithLabelValues(reason).Inc() }
+func (m *Metrics) RecordCheckpoint(step uint64) {
+	m.step.Set(float64(step))
+	m.checkpoints.Inc()
+}
+func (m *Metrics) RecordCommitment(how string) { m.commitments.WithLabelValues(how).Inc() }
+func (m *Metrics) RecordResult()               { m.results.Inc() }
+
+// noopMetrics records nothing.
+type noopMetrics struct {
+	txmetrics.NoopTxMetrics
+}
+
+func (*noopMetrics) Registry() *prometheus.Registry { return prometheus.NewRegistry() }
+
+// NoopMetrics is a Metricer that records nothing (tests, disabled metrics).
+var NoopMetrics Metricer = new(noopMetrics)
+
+func (*noopMetrics) RecordInfo(string)       {}
+func (*noopMetrics) RecordUp()               {}
+func (*noopMetrics) RecordBid()              {}
+func (*noopMetrics) RecordJobSkipped(string) {}
+func (*noopMetrics) RecordCheckpoint(uint64) {}
+func (*noopMetrics) RecordCommitment(string) {}
+func (*noopMetrics) RecordResult()           {}

@@ -1,0 +1,157 @@
+package worker
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/cockroachdb/pebble"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// JobRecord is what the worker remembers of one job, in Pebble under
+// "job/<id>". Every change is written with pebble.Sync before the worker
+// acts on it, so a restart (even after SIGKILL) picks up where it stopped.
+type JobRecord struct {
+	ID uint64 `json:"id"`
+	// Skipped says why the worker will not bid on the job ("" if it may).
+	Skipped string `json:"skipped,omitempty"`
+	// Bid is the last price bid, in wei (decimal), "" if none.
+	Bid string `json:"bid,omitempty"`
+	// Round is the assignment round the checkpoints below belong to.
+	Round uint32 `json:"round,omitempty"`
+	// Roots are the state roots of checkpoints 1..len(Roots), each written
+	// after its checkpoint file.
+	Roots []common.Hash `json:"roots,omitempty"`
+	// SentAt is when checkpoint k's commitment was first sent to the
+	// sequencer (unix seconds; 0: not yet).
+	SentAt []int64 `json:"sentAt,omitempty"`
+	// Included says checkpoint k's commitment is on chain (posted in a batch
+	// by the sequencer, or force-included).
+	Included []bool `json:"included,omitempty"`
+	// Published says checkpoint k's file is in the blob store and indexed.
+	Published []bool `json:"published,omitempty"`
+	// ResultTx is the submitResult transaction, once confirmed.
+	ResultTx *common.Hash `json:"resultTx,omitempty"`
+	// Paid is set once the job is finalized and the balance withdrawn.
+	Paid bool `json:"paid,omitempty"`
+}
+
+// grow makes the per-checkpoint slices n long.
+func (r *JobRecord) grow(n int) {
+	for len(r.SentAt) < n {
+		r.SentAt = append(r.SentAt, 0)
+	}
+	for len(r.Included) < n {
+		r.Included = append(r.Included, false)
+	}
+	for len(r.Published) < n {
+		r.Published = append(r.Published, false)
+	}
+}
+
+// resetRound starts a new assignment round: the commitments are sent again
+// (the sequencer orders them per round); the checkpoints, being a function
+// of the spec alone, stay.
+func (r *JobRecord) resetRound(round uint32) {
+	r.Round = round
+	r.SentAt, r.Included = nil, nil
+	r.grow(len(r.Roots))
+}
+
+// State is the worker's Pebble database.
+type State struct {
+	db *pebble.DB
+}
+
+// OpenState opens (creating) the database in dir.
+func OpenState(dir string) (*State, error) {
+	db, err := pebble.Open(dir, &pebble.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("open worker state %s: %w", dir, err)
+	}
+	return &State{db: db}, nil
+}
+
+func jobKey(id uint64) []byte { return []byte("job/" + strconv.FormatUint(id, 10)) }
+
+var scanKey = []byte("scan/next")
+
+// Job returns the record of a job (a fresh one if there is none).
+func (s *State) Job(id uint64) (*JobRecord, error) {
+	v, closer, err := s.db.Get(jobKey(id))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return &JobRecord{ID: id}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	var r JobRecord
+	if err := json.Unmarshal(v, &r); err != nil {
+		return nil, fmt.Errorf("job %d record: %w", id, err)
+	}
+	return &r, nil
+}
+
+// Has reports whether a record of the job exists.
+func (s *State) Has(id uint64) (bool, error) {
+	_, closer, err := s.db.Get(jobKey(id))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	closer.Close()
+	return true, nil
+}
+
+// PutJob writes a record durably.
+func (s *State) PutJob(r *JobRecord) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	return s.db.Set(jobKey(r.ID), b, pebble.Sync)
+}
+
+// Jobs returns every record.
+func (s *State) Jobs() ([]*JobRecord, error) {
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte("job/"), UpperBound: []byte("job0")})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []*JobRecord
+	for it.First(); it.Valid(); it.Next() {
+		var r JobRecord
+		if err := json.Unmarshal(it.Value(), &r); err != nil {
+			return nil, fmt.Errorf("record %s: %w", it.Key(), err)
+		}
+		out = append(out, &r)
+	}
+	return out, it.Error()
+}
+
+// NextScan is the first job id not yet looked at (1 when none).
+func (s *State) NextScan() (uint64, error) {
+	v, closer, err := s.db.Get(scanKey)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return 1, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer closer.Close()
+	return strconv.ParseUint(string(v), 10, 64)
+}
+
+// SetNextScan records the first job id not yet looked at.
+func (s *State) SetNextScan(id uint64) error {
+	return s.db.Set(scanKey, []byte(strconv.FormatUint(id, 10)), pebble.Sync)
+}
+
+// Close closes the database.
+func (s *State) Close() error { return s.db.Close() }
