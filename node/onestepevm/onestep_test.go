@@ -352,11 +352,28 @@ func tamperEntry(t *testing.T, evm *EVM, jb job, et *trainer.ElementTrace, k int
 	q.Node.Proof[0][5] ^= 1
 	_, _, _, err = evm.Verify(c, q)
 	wantRevert(t, name+" node graph proof", err, "GraphProofFailed")
-	// a wrong input node encoding
-	q = cloneProof(p)
-	q.Inputs[0].Enc[len(q.Inputs[0].Enc)-1] ^= 1
-	_, _, _, err = evm.Verify(c, q)
-	wantRevert(t, name+" input encoding", err, "GraphProofFailed")
+	// a wrong input node encoding, an omitted input the entry needs
+	for s := range q.Inputs {
+		if len(p.Inputs[s].Enc) == 0 {
+			continue
+		}
+		q = cloneProof(p)
+		q.Inputs[s].Enc[len(q.Inputs[s].Enc)-1] ^= 1
+		_, _, _, err = evm.Verify(c, q)
+		wantRevert(t, name+" input encoding", err, "GraphProofFailed")
+		q = cloneProof(p)
+		q.Inputs[s] = GraphNode{}
+		_, _, _, err = evm.Verify(c, q)
+		wantRevert(t, name+" omitted input", err, "MissingInput")
+	}
+	// every input node supplied is accepted too
+	fc, fp, err := BuildFullProof(jb.tr, jb.st, et, k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ok, res, _, err := evm.Verify(fc, fp); err != nil || !ok || res != entry.Result {
+		t.Fatalf("%s with every input: ok=%v result %#08x err %v", name, ok, res, err)
+	}
 	// a wrong entry proof
 	q = cloneProof(p)
 	q.EntryItem[20] ^= 1

@@ -25,11 +25,35 @@ func graphNode(tr *trainer.Trainer, j int) (GraphNode, error) {
 	return GraphNode{Enc: enc, Proof: siblings(p)}, nil
 }
 
+// ShapesNeeded returns the input slots (bit s for slot s) whose shapes the
+// decoding of an operator's entries reads (ElementProgram.shapesNeeded).
+func ShapesNeeded(op repops.OpKind) uint64 {
+	switch op {
+	case repops.OpMatMul, repops.OpMatMulTN, repops.OpMatMulNT:
+		return 3
+	case repops.OpBiasAdd:
+		return 2
+	case repops.OpColSum, repops.OpGather, repops.OpLogSumExp, repops.OpSoftmaxXentLoss, repops.OpMean, repops.OpSoftmaxXentGrad:
+		return 1
+	}
+	return 0
+}
+
 // BuildProof assembles the one-step claim and proof of entry k of the
 // element trace et, taken from the step trace st of trainer tr: the
-// operator node and its inputs with graph proofs, the entry with its proof
-// against et.Root, and every operand's value proof.
+// operator node and the input nodes the entry needs (those whose shape the
+// operator reads and those its operands reference) with graph proofs, the
+// entry with its proof against et.Root, and every operand's value proof.
 func BuildProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementTrace, k int) (Claim, StepProof, error) {
+	return buildProof(tr, st, et, k, false)
+}
+
+// BuildFullProof is BuildProof with every input node's graph proof.
+func BuildFullProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementTrace, k int) (Claim, StepProof, error) {
+	return buildProof(tr, st, et, k, true)
+}
+
+func buildProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementTrace, k int, all bool) (Claim, StepProof, error) {
 	g := tr.Graph()
 	if k < 0 || k >= len(et.Entries) {
 		return Claim{}, StepProof{}, fmt.Errorf("onestepevm: entry %d out of range", k)
@@ -44,12 +68,21 @@ func BuildProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementT
 		return c, p, err
 	}
 	node := g.Nodes[et.Node]
-	for _, x := range node.Inputs {
-		gn, err := graphNode(tr, x)
-		if err != nil {
+	need := ShapesNeeded(node.Op)
+	for _, a := range et.Entries[k].Args {
+		switch a.Kind {
+		case repops.ArgInput, repops.ArgConst, repops.ArgInputAt:
+			need |= 1 << a.Slot
+		}
+	}
+	p.Inputs = make([]GraphNode, len(node.Inputs))
+	for s, x := range node.Inputs {
+		if !all && need&(1<<s) == 0 {
+			continue // omitted: an empty encoding
+		}
+		if p.Inputs[s], err = graphNode(tr, x); err != nil {
 			return c, p, err
 		}
-		p.Inputs = append(p.Inputs, gn)
 	}
 	ep, err := et.EntryProof(k)
 	if err != nil {

@@ -66,6 +66,17 @@ library ElementProgram {
         return uint8(bytes19(hex"02020202010201010201030103030303020701")[op - 1]);
     }
 
+    /// @notice Bit s is set when the decoding (or the trace length) of
+    /// `op` reads the shape of input slot s.
+    function shapesNeeded(uint8 op) internal pure returns (uint256) {
+        if (op >= MATMUL && op <= MATMUL_NT) return 3;
+        if (op == BIAS_ADD) return 2;
+        if (op == COL_SUM || op == GATHER || op == LOG_SUM_EXP || op == XENT_LOSS || op == MEAN || op == XENT_GRAD) {
+            return 1;
+        }
+        return 0;
+    }
+
     /// @notice The element-trace length of an element of `op` (it does not
     /// depend on the element).
     function traceLength(uint8 op, uint32[] memory attrs, uint32[][] memory shapes) internal pure returns (uint256) {

@@ -49,7 +49,7 @@ library OneStepLib {
         uint32 numNodes; // N, bound by the graph root and the step-trace root
         uint32 traceLength; // M, bound by the element-trace root
         GraphNode node; // the operator node `claim.node`
-        GraphNode[] inputs; // its input nodes, by slot
+        GraphNode[] inputs; // its input nodes, by slot; an empty encoding omits one the entry does not need
         bytes32 entryItem; // the claimed entry
         bytes32[] entryProof;
         OperandProof[3] operands;
@@ -77,6 +77,7 @@ library OneStepLib {
     error StepTraceProofFailed(uint256 node);
     error TensorProofFailed(uint256 slot);
     error AddressOutOfRange(uint256 slot, uint256 addr);
+    error MissingInput(uint256 slot);
 
     /// @notice Checks entry `claim.entry` of the element trace. Reverts with
     /// the failed check if a supplied proof is invalid. Otherwise returns
@@ -90,28 +91,67 @@ library OneStepLib {
         if (n.inputs.length != p.inputs.length) revert InputCount(n.inputs.length, p.inputs.length);
         uint256 outN = OneStepMerkle.numel(n.shape);
         if (c.element >= outN) revert ElementOutOfRange(c.element, outN);
-
-        Node[] memory ins = new Node[](n.inputs.length);
-        uint32[][] memory shapes = new uint32[][](n.inputs.length);
-        uint256 constMask;
-        for (uint256 s; s < ins.length; ++s) {
-            ins[s] = _graphNode(c.graphRoot, p.numNodes, n.inputs[s], p.inputs[s]);
-            shapes[s] = ins[s].shape;
-            if (ins[s].kind == KIND_CONST) constMask |= uint256(1) << s;
-        }
+        Inputs memory ins = _inputs(c, p, n);
 
         // the claimed entry, against the element-trace root
         _entryWord(c, p.traceLength, c.entry, p.entryItem, p.entryProof);
-        if (p.traceLength != ElementProgram.traceLength(n.op, n.attrs, shapes)) return (false, 0);
+        if (p.traceLength != ElementProgram.traceLength(n.op, n.attrs, ins.shapes)) return (false, 0);
 
-        ElementProgram.Entry memory x = ElementProgram.decode(n.op, n.attrs, shapes, constMask, c.element, c.entry);
+        ElementProgram.Entry memory x =
+            ElementProgram.decode(n.op, n.attrs, ins.shapes, ins.constMask, c.element, c.entry);
+        _needInputs(_slotBit(x.a) | _slotBit(x.b) | _slotBit(x.c), ins.known);
+        uint256 a = _operand(c, p, n, ins.nodes, x.a, 0);
+        uint256 b = _operand(c, p, n, ins.nodes, x.b, 1);
+        result = uint32(Float32.exec(uint8(x.prim), a, b, _operand(c, p, n, ins.nodes, x.c, 2)));
         uint256 want = (x.prim << 248) | (x.a << 200) | (x.b << 152) | (x.c << 104);
-        uint256 a = _operand(c, p, n, ins, x.a, 0);
-        uint256 b = _operand(c, p, n, ins, x.b, 1);
-        uint256 d = _operand(c, p, n, ins, x.c, 2);
-        result = uint32(Float32.exec(uint8(x.prim), a, b, d));
         uint256 item = uint256(p.entryItem);
         ok = item & ~(uint256(0xFFFFFFFF) << 72) == want && uint32(item >> 72) == result;
+    }
+
+    /// @dev The proven input nodes, their shapes, which are constants, which were given.
+    struct Inputs {
+        Node[] nodes;
+        uint32[][] shapes;
+        uint256 constMask;
+        uint256 known;
+    }
+
+    /// @dev Proves the input nodes the prover supplied (an empty encoding
+    /// omits one) and requires those whose shape the operator reads; the ones
+    /// the entry's operands reference are required after decoding.
+    function _inputs(Claim calldata c, StepProof calldata p, Node memory n) private pure returns (Inputs memory r) {
+        uint256 cnt = n.inputs.length;
+        r.nodes = new Node[](cnt);
+        r.shapes = new uint32[][](cnt);
+        for (uint256 s; s < cnt; ++s) {
+            if (p.inputs[s].enc.length == 0) continue;
+            r.nodes[s] = _graphNode(c.graphRoot, p.numNodes, n.inputs[s], p.inputs[s]);
+            r.shapes[s] = r.nodes[s].shape;
+            r.known |= uint256(1) << s;
+            if (r.nodes[s].kind == KIND_CONST) r.constMask |= uint256(1) << s;
+        }
+        _needInputs(ElementProgram.shapesNeeded(n.op), r.known);
+    }
+
+    /// @dev Reverts unless every input slot in `need` was proven.
+    function _needInputs(uint256 need, uint256 known) private pure {
+        uint256 missing = need & ~known;
+        if (missing == 0) return;
+        uint256 s;
+        while ((missing >> s) & 1 == 0) ++s;
+        revert MissingInput(s);
+    }
+
+    /// @dev The input slot bit of a packed operand that reads an input (input, const, input_at).
+    function _slotBit(uint256 packed) private pure returns (uint256) {
+        uint256 kind = packed >> 40;
+        if (
+            kind == ElementProgram.KIND_INPUT || kind == ElementProgram.KIND_CONST
+                || kind == ElementProgram.KIND_INPUT_AT
+        ) {
+            return uint256(1) << ((packed >> 32) & 0xFF);
+        }
+        return 0;
     }
 
     /// @notice Parses a node encoding: u8 kind | u8 op | u32 output | u8 ndims
