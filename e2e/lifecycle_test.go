@@ -337,10 +337,46 @@ func TestWorkerCrash(t *testing.T) {
 
 	w2 := l.startWorker(t, "worker-restarted", cheapWorker, dataDir, "--bid.fraction", "0.5")
 	require.Eventually(t, func() bool { return l.job(id).Status == 4 }, 240*time.Second, 250*time.Millisecond, "job never finalized")
-	require.Contains(t, w2.log(), "Resuming training")
+	m := regexp.MustCompile(`msg="Resuming training" .*checkpoint=(\d+)`).FindStringSubmatch(w2.log())
+	require.NotNil(t, m, "the restarted worker did not resume")
+	resumed, _ := strconv.Atoi(m[1])
+	require.GreaterOrEqual(t, resumed, killedAt, "resumed before the last checkpoint it had logged")
+	require.NotContains(t, w2.log(), "msg=Training ", "the restarted worker trained from step 0")
 	job := l.job(id)
 	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot))
 	require.Equal(t, common.Hash(commit.CheckpointsRoot(want)), common.Hash(job.CheckpointsRoot))
 	st := l.jobStatus(t, id)
 	require.Equal(t, len(want), st.Committed)
+}
+
+// TestWorkerForceInclude runs a worker whose sequencer never answers (its
+// URL points at a closed port): after --force-include-after it puts every
+// checkpoint commitment on chain itself with CommitmentInbox.forceInclude,
+// then submits; the real sequencer's keeper still assigns and finalizes.
+func TestWorkerForceInclude(t *testing.T) {
+	l := startLifecycle(t)
+	specPath := filepath.Join(repoRoot(t), "examples", "digits-mlp.json")
+	want := localRoots(t, specPath)
+	deadSeq := "http://127.0.0.1:" + strconv.Itoa(freePort(t))
+	args := []string{"worker",
+		"--l1-eth-rpc", l.d.RPCURL, "--deployments", l.depsPath, "--data-dir", t.TempDir(),
+		"--blobstore", l.blobURL, "--sequencer", deadSeq, "--poll-interval", "500ms",
+		"--stake.target", ethAmount(2, 1).String(), "--bid.price", "1000", "--force-include-after", "1s",
+	}
+	w := startProc(t, "worker", []string{"GENSYN_WORKER_PRIVATE_KEY=" + l.hexKeys[cheapWorker]}, args...)
+	require.Eventually(t, func() bool { return l.registered(t, cheapWorker) }, 60*time.Second, 200*time.Millisecond)
+	id := l.submitJob(t, specPath)
+	require.Eventually(t, func() bool { return l.job(id).Status == 4 }, 180*time.Second, 250*time.Millisecond, "job never finalized")
+	job := l.job(id)
+	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot))
+	require.Equal(t, len(want), strings.Count(w.log(), "via=forced"), "every commitment force-included")
+
+	// Every commitment is on chain: CommitmentInbox.forcedAt(leaf) != 0.
+	in := bindings.NewCommitmentInbox()
+	for k, root := range want {
+		leaf := call(t, in.Instance(l.client, l.d.Contracts.CommitmentInbox), in.PackLeafOf(bindings.ICommitmentInboxCommitment{
+			JobId: id, Checkpoint: uint32(k + 1), StateRoot: root, Worker: l.addr(cheapWorker)}), in.UnpackLeafOf)
+		at := call(t, in.Instance(l.client, l.d.Contracts.CommitmentInbox), in.PackForcedAt(leaf), in.UnpackForcedAt)
+		require.NotZero(t, at.Sign(), "checkpoint %d not force-included", k+1)
+	}
 }
