@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 
 	"github.com/cockroachdb/pebble"
@@ -67,14 +68,16 @@ type State struct {
 
 // OpenState opens (creating) the database in dir.
 func OpenState(dir string) (*State, error) {
-	db, err := pebble.Open(dir, &pebble.Options{})
+	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
 	if err != nil {
 		return nil, fmt.Errorf("open worker state %s: %w", dir, err)
 	}
 	return &State{db: db}, nil
 }
 
-func jobKey(id uint64) []byte { return []byte("job/" + strconv.FormatUint(id, 10)) }
+// jobKey is "job/" and the id zero-padded to 20 digits, so that keys sort
+// by id.
+func jobKey(id uint64) []byte { return fmt.Appendf(nil, "job/%020d", id) }
 
 var scanKey = []byte("scan/next")
 
@@ -151,6 +154,19 @@ func (s *State) NextScan() (uint64, error) {
 // SetNextScan records the first job id not yet looked at.
 func (s *State) SetNextScan(id uint64) error {
 	return s.db.Set(scanKey, []byte(strconv.FormatUint(id, 10)), pebble.Sync)
+}
+
+// quietLogger drops Pebble's informational messages (they would interleave
+// with the service's structured log); fatal ones still stop the process.
+type quietLogger struct{}
+
+func (quietLogger) Infof(string, ...any) {}
+func (quietLogger) Errorf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "pebble: "+format+"\n", args...)
+}
+func (quietLogger) Fatalf(format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "pebble: "+format+"\n", args...)
+	os.Exit(1)
 }
 
 // Close closes the database.
