@@ -384,6 +384,7 @@ library ElementProgram {
     /// @dev Element idx of input slot, or the constant if that input is a graph constant.
     function _in(uint256 constMask, uint256 slot, uint256 idx) private pure returns (uint256) {
         if ((constMask >> slot) & 1 == 1) return _pack(KIND_CONST, slot, 0);
+        if (idx > type(uint32).max) revert BadOperands(0); // only for shapes no graph can have
         return _pack(KIND_INPUT, slot, idx);
     }
 
