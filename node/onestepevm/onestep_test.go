@@ -453,3 +453,68 @@ func cloneProof(p StepProof) StepProof {
 	}
 	return q
 }
+
+// rebuilt returns a copy of et whose committed items are replaced (the
+// worker committed another trace) with its root recomputed.
+func rebuilt(et *trainer.ElementTrace, items []commit.Hash) *trainer.ElementTrace {
+	bad := *et
+	bad.Items = items
+	bad.Root = commit.ElementTraceRoot(uint32(et.Node), uint32(et.Element), items)
+	return &bad
+}
+
+// TestOneStepWrongLengthAndAddress: a committed trace one entry too long is
+// reported wrong (ok = false); a Gather trace whose address entry points past
+// the table reverts with AddressOutOfRange at the addressed read.
+func TestOneStepWrongLengthAndAddress(t *testing.T) {
+	evm := newEVM(t)
+	jb := exampleJobs(t)[0]
+	g := jb.tr.Graph()
+	for _, j := range opNodes(g) {
+		et := elementTrace(t, jb, j, 0)
+		longer := append(append([]commit.Hash(nil), et.Items...), et.Items[len(et.Items)-1])
+		bad := rebuilt(et, longer)
+		bad.Entries = append(append([]repops.Entry(nil), et.Entries...), et.Entries[len(et.Entries)-1])
+		c, p, err := BuildProof(jb.tr, jb.st, bad, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok, res, _, err := evm.Verify(c, p)
+		if err != nil || ok || res != 0 {
+			t.Fatalf("%v: trace one entry too long: ok=%v result %#08x err %v", g.Nodes[j].Op, ok, res, err)
+		}
+		if g.Nodes[j].Op != repops.OpGather {
+			continue
+		}
+		items := append([]commit.Hash(nil), et.Items...)
+		entries := append([]repops.Entry(nil), et.Entries...)
+		entries[2].Result = 1 << 30
+		if items[2], err = trainer.EntryItem(entries[2]); err != nil {
+			t.Fatal(err)
+		}
+		bad = rebuilt(et, items)
+		bad.Entries = entries
+		// BuildProof would read the table at the bad address; prove entry 3
+		// from the honest proof with the operand's entry replaced.
+		c, p, err = BuildProof(jb.tr, jb.st, et, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.ElementTraceRoot = bad.Root
+		if p.EntryProof, err = proofOf(items, 3); err != nil {
+			t.Fatal(err)
+		}
+		p.EntryItem = items[3]
+		p.Operands[0].EntryItem = items[2]
+		if p.Operands[0].EntryProof, err = proofOf(items, 2); err != nil {
+			t.Fatal(err)
+		}
+		_, _, _, err = evm.Verify(c, p)
+		wantRevert(t, "gather address past the table", err, "AddressOutOfRange")
+	}
+}
+
+func proofOf(items []commit.Hash, k int) ([][32]byte, error) {
+	p, err := commit.ListProof(items, uint64(k))
+	return siblings(p), err
+}
