@@ -69,6 +69,13 @@ func startProc(t *testing.T, name string, env []string, args ...string) *proc {
 	return p
 }
 
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return string(b)
+}
+
 func (p *proc) log() string {
 	b, _ := os.ReadFile(p.logPath)
 	return string(b)
@@ -228,6 +235,31 @@ func TestLifecycle(t *testing.T) {
 
 	posted := time.Now()
 	id := l.submitJob(t, specPath)
+	watchOut := filepath.Join(t.TempDir(), "watch.jsonl")
+	watchFile, err := os.Create(watchOut)
+	require.NoError(t, err)
+	watch := exec.Command(gensynBin(t), "job", "status", "--watch", "--json", "--interval", "200ms", strconv.FormatUint(id, 10))
+	watch.Env = append(os.Environ(), l.jobArgs(clientAcct)...)
+	watch.Stdout = watchFile
+	require.NoError(t, watch.Start())
+	t.Cleanup(func() {
+		if watch.ProcessState == nil {
+			_ = watch.Process.Kill()
+			_ = watch.Wait()
+		}
+		watchFile.Close()
+	})
+
+	// Another client posts a job whose initial state root is not the one the
+	// spec gives: no worker bids on it, and the keeper cancels it.
+	const badPoster = 6
+	bad := l.job(id).Params
+	bad.InitialStateRoot = [32]byte{0xba, 0xd}
+	m := bindings.NewJobMarket()
+	rc := l.send(badPoster, m.Instance(l.client, l.d.Contracts.JobMarket), ethAmount(1, 1), m.PackPostJob(bad))
+	ev, err := m.UnpackJobPostedEvent(rc.Logs[0])
+	require.NoError(t, err)
+	badID := ev.JobId.Uint64()
 
 	// The auction: the cheaper worker ends up assigned.
 	require.Eventually(t, func() bool { return l.job(id).Status >= 2 }, 90*time.Second, 250*time.Millisecond, "job never assigned")
@@ -250,6 +282,32 @@ func TestLifecycle(t *testing.T) {
 	job = l.job(id)
 	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot), "final model root")
 	require.Equal(t, common.Hash(commit.CheckpointsRoot(want)), common.Hash(job.CheckpointsRoot), "checkpoints root")
+
+	// The bad job: skipped by the idle worker on its roots and never bid on
+	// through its whole bid window.
+	require.Eventually(t, func() bool {
+		h, err := l.client.HeaderByNumber(context.Background(), nil)
+		return err == nil && h.Time > l.job(badID).BiddingEndsAt
+	}, 60*time.Second, 250*time.Millisecond, "bad job's bid window never closed")
+	require.Equal(t, uint8(1), l.job(badID).Status)
+	require.Equal(t, common.Address{}, l.job(badID).Worker)
+	skipped := regexp.MustCompile(`msg="Skipping job" .*job=` + strconv.FormatUint(badID, 10) + ` reason="initial state root`)
+	require.Eventually(t, func() bool { return skipped.MatchString(dear.log()) }, 60*time.Second, 250*time.Millisecond,
+		"the idle worker did not skip the bad job for its initial state root")
+
+	// The live progress ended on the finalized job with every checkpoint.
+	require.NoError(t, watch.Wait())
+	lines := strings.Split(strings.TrimSpace(readFile(t, watchOut)), "\n")
+	var lastLine statusJSON
+	require.NoError(t, json.Unmarshal([]byte(lines[len(lines)-1]), &lastLine))
+	require.Equal(t, "finalized", lastLine.Status)
+	require.Equal(t, len(want), lastLine.Committed)
+	require.Greater(t, len(lines), 2, "the watch printed the job's progress as it went")
+
+	r0 := gensyn(t, l.jobArgs(clientAcct), "job", "list")
+	require.Equal(t, 0, r0.code, "stderr=%s", r0.stderr)
+	require.Regexp(t, `(?m)^\s+`+strconv.FormatUint(id, 10)+`\s+finalized`, r0.stdout)
+	require.Regexp(t, `(?m)^\s+`+strconv.FormatUint(badID, 10)+`\s+open\s+escrow \d+ wei\s+poster \S+\s+worker -`, r0.stdout)
 
 	st := l.jobStatus(t, id)
 	require.Equal(t, "finalized", st.Status)
@@ -294,7 +352,8 @@ func TestLifecycle(t *testing.T) {
 	expect(cheapWorker, new(big.Int).Sub(ethAmount(3, 10), ethAmount(2, 1)))
 	expect(dearWorker, new(big.Int).Neg(ethAmount(2, 1)))
 	expect(clientAcct, new(big.Int).Neg(ethAmount(3, 10)))
-	require.Zero(t, l.balance(t, l.d.Contracts.JobMarket).Sign(), "the market holds nothing once everyone is paid")
+	require.Equal(t, ethAmount(1, 1).String(), l.balance(t, l.d.Contracts.JobMarket).String(),
+		"once everyone is paid the market holds exactly the open bad job's escrow")
 
 	t.Logf("lifecycle: %d checkpoints; post to payment %.1fs; whole test %.1fs", len(want), paid.Seconds(), time.Since(start).Seconds())
 	t.Logf("gas: client %s wei, cheap worker %s wei, dear worker %s wei", fee(clientAcct), fee(cheapWorker), fee(dearWorker))

@@ -31,6 +31,9 @@ import (
 	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
 
+// bidTimeout bounds the sending of one bid.
+const bidTimeout = 15 * time.Second
+
 // DriverConfig tunes the driver loop.
 type DriverConfig struct {
 	DataDir           string
@@ -410,7 +413,12 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 		d.log.Info("Not enough free stake to bid", "job", r.ID, "free", free, "required", job.Params.RequiredCollateral)
 		return nil
 	}
-	if _, err := d.send(ctx, fmt.Sprintf("bid %s wei on job %d", price, r.ID), d.c.BidCandidate(r.ID, price)); err != nil {
+	// A bid that another bid undercuts before it is mined fails gas
+	// estimation, which the tx manager would retry for a long time: give it a
+	// bound, and look at the auction again on the next poll.
+	bctx, cancel := context.WithTimeout(ctx, bidTimeout)
+	defer cancel()
+	if _, err := d.send(bctx, fmt.Sprintf("bid %s wei on job %d", price, r.ID), d.c.BidCandidate(r.ID, price)); err != nil {
 		return err
 	}
 	d.m.RecordBid()
