@@ -15,9 +15,9 @@ REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset
 # Code with no concurrency of its own, run without -race: the race detector
 # multiplies its run time and finds nothing there (and the pinned simulated
 # chain's block building can stall under it).
-COMPUTE_PKGS ?= ./node/float32evm/... ./internal/inbox/... ./bindings/...
+COMPUTE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... ./bindings/...
 # Everything else (services, chain code, CLI, end-to-end) runs with -race.
-RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm)(/|$$)|/internal/inbox$$|/bindings$$')
+RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/inbox$$|/bindings$$')
 QEMU       ?= qemu-aarch64
 # The gas snapshot covers the dedicated gas tests only (fuzz and invariant
 # runs vary from run to run).
