@@ -439,3 +439,18 @@ func TestWorkerForceInclude(t *testing.T) {
 		require.NotZero(t, at.Sign(), "checkpoint %d not force-included", k+1)
 	}
 }
+
+// TestDemo runs `gensyn demo` (the README's first command) on its own fresh
+// devnet and checks its timeline reaches the verified model.
+func TestDemo(t *testing.T) {
+	requireToolchain(t)
+	dir := t.TempDir()
+	r := gensyn(t, nil, "demo", "--dir", dir)
+	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
+	for _, want := range []string{"client posted job 1", "worker A bid 0.300000 ETH", "assigned to worker A",
+		"checkpoint commitments", "worker A submitted the result", "keeper finalized job 1",
+		"worker A withdrew its payment of 0.300000 ETH", "matches the on-chain final model root"} {
+		require.Contains(t, r.stdout, want)
+	}
+	t.Logf("demo output:\n%s", r.stdout)
+}

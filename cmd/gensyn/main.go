@@ -66,6 +66,7 @@ func commands() []*cli.Command {
 		sequencerCommand(),
 		workerCommand(),
 		jobCommand(),
+		demoCommand(),
 	}
 }
 

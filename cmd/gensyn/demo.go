@@ -1,0 +1,454 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+	"github.com/urfave/cli/v2"
+
+	oplog "github.com/ethereum-optimism/optimism/op-service/log"
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/jobclient"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	workerflags "github.com/gensyn-stack/gensyn/node/worker/flags"
+)
+
+// Dev accounts of the demo (1 is the devnet's sequencer, 2 its arbiter).
+const (
+	demoClient = 3
+	demoCheap  = 4
+	demoDear   = 5
+)
+
+func demoCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "demo",
+		Usage: "run a whole job on a fresh devnet: blob store, sequencer, two competing workers, a client; print the timeline",
+		Description: "Starts anvil (a block a second), deploys the contracts, starts `gensyn blobstore`, `gensyn sequencer`\n" +
+			"and two `gensyn worker`s (0.3 ETH fixed and 80% of the max price), posts examples/digits-mlp.json with\n" +
+			"`job submit` logic, follows every event with its transaction hash, claims the refund, fetches and\n" +
+			"verifies the model, prints the balances, and stops everything. Logs are kept in --dir.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "dir", Usage: "directory for the devnet state, data directories and logs (default: a new temporary directory)"},
+			&cli.StringFlag{Name: "spec", Value: "examples/digits-mlp.json", Usage: "job spec `FILE`"},
+			&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: found under ./data by the spec's dataset.hash)"},
+			&cli.DurationFlag{Name: "timeout", Value: 5 * time.Minute, Usage: "give up after this long"},
+		},
+		Action: runDemo,
+	}
+}
+
+type demo struct {
+	w     io.Writer
+	start time.Time
+	dir   string
+	self  string
+	procs []*exec.Cmd
+	d     *deployments.Deployment
+	ec    *ethclient.Client
+	keys  []string
+	names map[common.Address]string
+}
+
+func (dm *demo) say(format string, args ...any) {
+	fmt.Fprintf(dm.w, "[%6.1fs] %s\n", time.Since(dm.start).Seconds(), fmt.Sprintf(format, args...))
+}
+
+func freeAddr() (string, error) {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer l.Close()
+	return l.Addr().String(), nil
+}
+
+// spawn starts `gensyn args...` with its output in dir/name.log.
+func (dm *demo) spawn(name string, env []string, args ...string) error {
+	f, err := os.Create(filepath.Join(dm.dir, name+".log"))
+	if err != nil {
+		return err
+	}
+	cmd := exec.Command(dm.self, args...)
+	cmd.Env = append(os.Environ(), env...)
+	cmd.Stdout, cmd.Stderr = f, f
+	if err := cmd.Start(); err != nil {
+		f.Close()
+		return err
+	}
+	dm.procs = append(dm.procs, cmd)
+	return nil
+}
+
+func (dm *demo) stopAll() {
+	for i := len(dm.procs) - 1; i >= 0; i-- {
+		p := dm.procs[i]
+		_ = p.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { _ = p.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			_ = p.Process.Kill()
+			<-done
+		}
+	}
+}
+
+func waitHTTP(ctx context.Context, url string, ok func(*http.Response) bool) error {
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			good := ok(resp)
+			resp.Body.Close()
+			if good {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s never answered: %w", url, ctx.Err())
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+}
+
+func eth(v *big.Int) string {
+	f, _ := new(big.Rat).SetFrac(v, big.NewInt(1e18)).Float64()
+	return fmt.Sprintf("%.6f ETH", f)
+}
+
+func runDemo(c *cli.Context) error {
+	ctx, cancel := context.WithTimeout(c.Context, c.Duration("timeout"))
+	defer cancel()
+	dm := &demo{w: c.App.Writer, start: time.Now(), names: map[common.Address]string{}}
+	var err error
+	if dm.self, err = os.Executable(); err != nil {
+		return err
+	}
+	dm.dir = c.String("dir")
+	if dm.dir == "" {
+		if dm.dir, err = os.MkdirTemp("", "gensyn-demo-"); err != nil {
+			return err
+		}
+	} else if err := os.MkdirAll(dm.dir, 0o755); err != nil {
+		return err
+	}
+	specBytes, err := os.ReadFile(c.String("spec"))
+	if err != nil {
+		return err
+	}
+	dataPath := c.String("data")
+	if dataPath == "" {
+		sp, err := spec.Load(c.String("spec"))
+		if err != nil {
+			return err
+		}
+		if dataPath, err = findDataset(c.String("spec"), sp.Dataset.Hash); err != nil {
+			return err
+		}
+	}
+	data, err := os.ReadFile(dataPath)
+	if err != nil {
+		return err
+	}
+	defer dm.stopAll()
+
+	// 1. A fresh devnet.
+	addr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	_, port, _ := net.SplitHostPort(addr)
+	state, depsDir := filepath.Join(dm.dir, "devnet"), filepath.Join(dm.dir, "deployments")
+	up := exec.CommandContext(ctx, dm.self, "devnet", "up", "--port", port, "--state-dir", state, "--deployments-dir", depsDir, "--block-time", "1s")
+	if out, err := up.CombinedOutput(); err != nil {
+		return fmt.Errorf("devnet up: %v: %s", err, out)
+	}
+	defer func() { _ = exec.Command(dm.self, "devnet", "down", "--state-dir", state).Run() }()
+	depsPath := filepath.Join(depsDir, "31337.json")
+	if dm.d, err = deployments.Read(depsPath); err != nil {
+		return err
+	}
+	raw, err := os.ReadFile(dm.d.AccountKeysFile)
+	if err != nil {
+		return err
+	}
+	var accts struct {
+		PrivateKeys []string `json:"private_keys"`
+	}
+	if err := json.Unmarshal(raw, &accts); err != nil {
+		return err
+	}
+	dm.keys = accts.PrivateKeys
+	if dm.ec, err = ethclient.DialContext(ctx, dm.d.RPCURL); err != nil {
+		return err
+	}
+	defer dm.ec.Close()
+	addrOf := func(i int) common.Address {
+		k, _ := crypto.HexToECDSA(strings.TrimPrefix(dm.keys[i], "0x"))
+		return crypto.PubkeyToAddress(k.PublicKey)
+	}
+	client, cheap, dear := addrOf(demoClient), addrOf(demoCheap), addrOf(demoDear)
+	dm.names[client], dm.names[cheap], dm.names[dear] = "client", "worker A", "worker B"
+	dm.names[addrOf(1)] = "sequencer"
+	dm.say("devnet up at %s (chain %d); JobMarket %s, CommitmentInbox %s", dm.d.RPCURL, dm.d.ChainID, dm.d.Contracts.JobMarket, dm.d.Contracts.CommitmentInbox)
+
+	// 2. Blob store, sequencer, two workers.
+	blobAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	if err := dm.spawn("blobstore", nil, "blobstore", "--dir", filepath.Join(dm.dir, "blobs"), "--addr", blobAddr); err != nil {
+		return err
+	}
+	blobURL := "http://" + blobAddr
+	if err := waitHTTP(ctx, blobURL+"/healthz", func(r *http.Response) bool { return r.StatusCode == 200 }); err != nil {
+		return err
+	}
+	seqAddr, err := freeAddr()
+	if err != nil {
+		return err
+	}
+	_, seqPort, _ := net.SplitHostPort(seqAddr)
+	if err := dm.spawn("sequencer", []string{"GENSYN_SEQUENCER_PRIVATE_KEY=" + dm.keys[1]}, "sequencer",
+		"--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath, "--data-dir", filepath.Join(dm.dir, "sequencer"),
+		"--rpc.port", seqPort, "--batch.max-delay", "1s", "--keeper.interval", "1s"); err != nil {
+		return err
+	}
+	seqURL := "http://" + seqAddr
+	seq, err := gethrpc.DialContext(ctx, seqURL)
+	if err != nil {
+		return err
+	}
+	defer seq.Close()
+	for {
+		var st json.RawMessage
+		if err := seq.CallContext(ctx, &st, "gensyn_status"); err == nil {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the sequencer never answered (log: %s)", filepath.Join(dm.dir, "sequencer.log"))
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	dm.say("blob store at %s, sequencer at %s (keeper on)", blobURL, seqURL)
+	before := map[common.Address]*big.Int{}
+	for _, a := range []common.Address{client, cheap, dear} {
+		if before[a], err = dm.ec.BalanceAt(ctx, a, nil); err != nil {
+			return err
+		}
+	}
+	block0, err := dm.ec.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	workerArgs := func(name string) []string {
+		return []string{"worker", "--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath,
+			"--data-dir", filepath.Join(dm.dir, name), "--blobstore", blobURL, "--sequencer", seqURL,
+			"--poll-interval", "500ms", "--stake.target", "2000000000000000000"}
+	}
+	if err := dm.spawn("worker-a", []string{"GENSYN_WORKER_PRIVATE_KEY=" + dm.keys[demoCheap]},
+		append(workerArgs("worker-a"), "--bid.price", "300000000000000000")...); err != nil {
+		return err
+	}
+	if err := dm.spawn("worker-b", []string{"GENSYN_WORKER_PRIVATE_KEY=" + dm.keys[demoDear]},
+		append(workerArgs("worker-b"), "--bid.fraction", "0.8")...); err != nil {
+		return err
+	}
+	dm.say("worker A %s bids a fixed 0.3 ETH; worker B %s bids 80%% of the max price; both stake 2 ETH", cheap, dear)
+
+	// 3. The client posts the job.
+	tcfg := txmgr.NewCLIConfig(dm.d.RPCURL, workerflags.TxMgrDefaults)
+	tcfg.PrivateKey = dm.keys[demoClient]
+	tm, err := txmgr.NewSimpleTxManager("client", oplog.NewLogger(io.Discard, oplog.DefaultCLIConfig()), new(txmetrics.NoopTxMetrics), tcfg)
+	if err != nil {
+		return err
+	}
+	defer tm.Close()
+	jc := jobclient.New(dm.ec, dm.d.Contracts, tm, blobstore.NewClient(blobURL, nil), seq)
+	oneEth := big.NewInt(1e18)
+	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: oneEth, RequiredCollateral: oneEth,
+		BidWindow: 12, ExecutionWindow: 3600, ChallengeWindow: 5})
+	if err != nil {
+		return err
+	}
+	// Let both workers register and stake first.
+	reg := bindings.NewNodeRegistry()
+	for _, w := range []common.Address{cheap, dear} {
+		for {
+			to := dm.d.Contracts.NodeRegistry
+			out, err := dm.ec.CallContract(ctx, ethereum.CallMsg{To: &to, Data: reg.PackIsRegistered(w)}, nil)
+			if err == nil {
+				if ok, _ := reg.UnpackIsRegistered(out); ok {
+					break
+				}
+			}
+			select {
+			case <-ctx.Done():
+				return fmt.Errorf("workers never registered (logs in %s)", dm.dir)
+			case <-time.After(200 * time.Millisecond):
+			}
+		}
+	}
+	posted, err := jc.Submit(ctx, p, oneEth)
+	if err != nil {
+		return err
+	}
+	postedAt := time.Now()
+	dm.say("client posted job %d (%d steps, %d checkpoints, max price 1 ETH, escrow 1 ETH): tx %s", posted.JobID, p.Spec.Steps, p.Checkpoint, posted.Tx.Hex())
+	dm.say("  spec %s, initial state root %s", p.SpecHash.Hex(), p.InitRoot.Hex())
+
+	// 4. Follow the chain's events until the worker has withdrawn.
+	from := posted.Block
+	withdrawn := false
+	for !withdrawn {
+		head, err := dm.ec.BlockNumber(ctx)
+		if err != nil {
+			return err
+		}
+		if head >= from {
+			logs, err := dm.ec.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(head),
+				Addresses: []common.Address{dm.d.Contracts.JobMarket, dm.d.Contracts.CommitmentInbox}})
+			if err != nil {
+				return err
+			}
+			for i := range logs {
+				if dm.event(&logs[i]) {
+					withdrawn = true
+				}
+			}
+			from = head + 1
+		}
+		if withdrawn {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the job did not finish in time (logs in %s)", dm.dir)
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+	dm.say("post to payment: %.1fs", time.Since(postedAt).Seconds())
+
+	// 5. Refund, fetch, balances.
+	r, err := jc.ClaimRefund(ctx, posted.JobID)
+	if err != nil {
+		return err
+	}
+	dm.say("client claimed its refund: tx %s", r.TxHash.Hex())
+	b, ck, err := jc.FetchModel(ctx, posted.JobID)
+	if err != nil {
+		return err
+	}
+	out := filepath.Join(dm.dir, "model.gck")
+	if err := os.WriteFile(out, b, 0o644); err != nil {
+		return err
+	}
+	dm.say("fetched the final model (%d bytes) to %s: state root %s matches the on-chain final model root", len(b), out, ck.StateRoot)
+	block1, err := dm.ec.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	gas, err := gasBySender(ctx, dm.ec, block0, block1)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(dm.w, "\nbalances (change since the workers started; stake stays deposited in the StakeManager):")
+	for _, a := range []common.Address{client, cheap, dear} {
+		now, err := dm.ec.BalanceAt(ctx, a, nil)
+		if err != nil {
+			return err
+		}
+		g := gas[a]
+		if g == nil {
+			g = new(big.Int)
+		}
+		fmt.Fprintf(dm.w, "  %-9s %s  %+s (gas %s)\n", dm.names[a], a.Hex(), eth(new(big.Int).Sub(now, before[a])), eth(g))
+	}
+	fmt.Fprintf(dm.w, "\nlogs and data in %s\n", dm.dir)
+	return nil
+}
+
+// event prints one contract event; it reports whether it is the winner's
+// withdrawal.
+func (dm *demo) event(l *types.Log) bool {
+	m, in := bindings.NewJobMarket(), bindings.NewCommitmentInbox()
+	who := func(a common.Address) string {
+		if n, ok := dm.names[a]; ok {
+			return n
+		}
+		return a.Hex()
+	}
+	tx := l.TxHash.Hex()
+	if e, err := m.UnpackBidPlacedEvent(l); err == nil {
+		dm.say("%s bid %s on job %s: tx %s", who(e.Bidder), eth(e.Price), e.JobId, tx)
+	} else if e, err := m.UnpackJobAssignedEvent(l); err == nil {
+		dm.say("keeper closed the auction: job %s assigned to %s at %s (round %d): tx %s", e.JobId, who(e.Worker), eth(e.Price), e.Round, tx)
+	} else if e, err := in.UnpackBatchPostedEvent(l); err == nil {
+		dm.say("sequencer posted batch %s with %s checkpoint commitments, root %x: tx %s", e.BatchIndex, e.Size, e.Root, tx)
+	} else if e, err := in.UnpackForceIncludedEvent(l); err == nil {
+		dm.say("%s force-included checkpoint %d of job %d: tx %s", who(e.Sender), e.Checkpoint, e.JobId, tx)
+	} else if e, err := m.UnpackResultSubmittedEvent(l); err == nil {
+		dm.say("%s submitted the result: final model root %x, checkpoints root %x: tx %s", who(e.Worker), e.FinalModelRoot, e.CheckpointsRoot, tx)
+	} else if e, err := m.UnpackJobFinalizedEvent(l); err == nil {
+		dm.say("keeper finalized job %s after the challenge window: %s to %s, %s back to the funders: tx %s", e.JobId, eth(e.Price), who(e.Worker), eth(e.Refund), tx)
+	} else if e, err := m.UnpackWithdrawnEvent(l); err == nil {
+		dm.say("%s withdrew its payment of %s: tx %s", who(e.Account), eth(e.Amount), tx)
+		return true
+	}
+	return false
+}
+
+func gasBySender(ctx context.Context, ec *ethclient.Client, from, to uint64) (map[common.Address]*big.Int, error) {
+	id, err := ec.ChainID(ctx)
+	if err != nil {
+		return nil, err
+	}
+	signer := types.LatestSignerForChainID(id)
+	out := map[common.Address]*big.Int{}
+	for n := from + 1; n <= to; n++ {
+		b, err := ec.BlockByNumber(ctx, new(big.Int).SetUint64(n))
+		if err != nil {
+			return nil, err
+		}
+		for _, tx := range b.Transactions() {
+			s, err := types.Sender(signer, tx)
+			if err != nil {
+				return nil, err
+			}
+			r, err := ec.TransactionReceipt(ctx, tx.Hash())
+			if err != nil {
+				return nil, err
+			}
+			if out[s] == nil {
+				out[s] = new(big.Int)
+			}
+			out[s].Add(out[s], new(big.Int).Mul(new(big.Int).SetUint64(r.GasUsed), r.EffectiveGasPrice))
+		}
+	}
+	return out, nil
+}
