@@ -103,6 +103,10 @@ fmt: node_modules/.stamp ## Format Go and Solidity sources
 ci: lint check-bindings check-snapshot ## Everything CI runs: lint, bindings and gas snapshot freshness, the whole test suite (CI fuzz profile)
 	FOUNDRY_PROFILE=ci $(MAKE) --no-print-directory test
 
+.PHONY: demo
+demo: node_modules/.stamp ## Run a whole job on a fresh devnet (two workers, a client) and print its timeline
+	$(GO) run ./cmd/gensyn demo
+
 .PHONY: devnet-up
 devnet-up: node_modules/.stamp ## Start a local anvil devnet with the contracts deployed
 	$(GO) run ./cmd/gensyn devnet up
