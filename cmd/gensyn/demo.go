@@ -266,17 +266,18 @@ func runDemo(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	workerArgs := func(name string) []string {
+	// Worker B polls more often, so it usually bids first and A undercuts it.
+	workerArgs := func(name, poll string) []string {
 		return []string{"worker", "--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath,
 			"--data-dir", filepath.Join(dm.dir, name), "--blobstore", blobURL, "--sequencer", seqURL,
-			"--poll-interval", "500ms", "--stake.target", "2000000000000000000"}
+			"--poll-interval", poll, "--stake.target", "2000000000000000000"}
 	}
 	if err := dm.spawn("worker-a", []string{"GENSYN_WORKER_PRIVATE_KEY=" + dm.keys[demoCheap]},
-		append(workerArgs("worker-a"), "--bid.price", "300000000000000000")...); err != nil {
+		append(workerArgs("worker-a", "2s"), "--bid.price", "300000000000000000")...); err != nil {
 		return err
 	}
 	if err := dm.spawn("worker-b", []string{"GENSYN_WORKER_PRIVATE_KEY=" + dm.keys[demoDear]},
-		append(workerArgs("worker-b"), "--bid.fraction", "0.8")...); err != nil {
+		append(workerArgs("worker-b", "300ms"), "--bid.fraction", "0.8")...); err != nil {
 		return err
 	}
 	dm.say("worker A %s bids a fixed 0.3 ETH; worker B %s bids 80%% of the max price; both stake 2 ETH", cheap, dear)
