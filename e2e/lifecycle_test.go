@@ -20,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -425,6 +426,26 @@ func TestWorkerForceInclude(t *testing.T) {
 	w := startProc(t, "worker", []string{"GENSYN_WORKER_PRIVATE_KEY=" + l.hexKeys[cheapWorker]}, args...)
 	require.Eventually(t, func() bool { return l.registered(t, cheapWorker) }, 60*time.Second, 200*time.Millisecond)
 	id := l.submitJob(t, specPath)
+
+	// A job whose spec names a dataset blob the store does not have: the
+	// worker skips it, saying so.
+	sp, err := spec.Load(specPath)
+	require.NoError(t, err)
+	sp.Dataset.Hash = commit.Keccak256([]byte("a dataset nobody uploaded"))
+	canon, err := sp.Canonical()
+	require.NoError(t, err)
+	_, err = blobstore.NewClient(l.blobURL, nil).Put(context.Background(), canon)
+	require.NoError(t, err)
+	params := l.job(id).Params
+	params.SpecHash, params.DatasetHash = commit.Keccak256(canon), sp.Dataset.Hash
+	m := bindings.NewJobMarket()
+	rc := l.send(6, m.Instance(l.client, l.d.Contracts.JobMarket), ethAmount(1, 1), m.PackPostJob(params))
+	ev, err := m.UnpackJobPostedEvent(rc.Logs[0])
+	require.NoError(t, err)
+	missing := regexp.MustCompile(`msg="Skipping job" .*job=` + ev.JobId.String() + ` reason="dataset blob: .*blob not found`)
+	require.Eventually(t, func() bool { return missing.MatchString(w.log()) }, 120*time.Second, 250*time.Millisecond,
+		"the worker did not skip the job with a missing dataset blob")
+
 	require.Eventually(t, func() bool { return l.job(id).Status == 4 }, 180*time.Second, 250*time.Millisecond, "job never finalized")
 	job := l.job(id)
 	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot))
