@@ -179,6 +179,7 @@ type statusJSON struct {
 	Worker          string `json:"worker"`
 	Committed       int    `json:"committed"`
 	Posted          int    `json:"posted"`
+	Forced          int    `json:"forced"`
 	Checkpoints     int    `json:"checkpoints"`
 	FinalModelRoot  string `json:"finalModelRoot"`
 	CheckpointsRoot string `json:"checkpointsRoot"`
@@ -450,6 +451,10 @@ func TestWorkerForceInclude(t *testing.T) {
 	job := l.job(id)
 	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot))
 	require.Equal(t, len(want), strings.Count(w.log(), "via=forced"), "every commitment force-included")
+	st := l.jobStatus(t, id)
+	require.Equal(t, len(want), st.Committed, "job status counts force-included checkpoints from the inbox's events")
+	require.Equal(t, len(want), st.Posted)
+	require.Equal(t, len(want), st.Forced)
 
 	// Every commitment is on chain: CommitmentInbox.forcedAt(leaf) != 0.
 	in := bindings.NewCommitmentInbox()

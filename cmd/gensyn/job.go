@@ -304,6 +304,7 @@ type jobStatusJSON struct {
 	Round           uint32 `json:"round"`
 	Committed       int    `json:"committed"`
 	Posted          int    `json:"posted"`
+	Forced          int    `json:"forced"`
 	Checkpoints     int    `json:"checkpoints"`
 	FinalModelRoot  string `json:"finalModelRoot,omitempty"`
 	CheckpointsRoot string `json:"checkpointsRoot,omitempty"`
@@ -324,7 +325,7 @@ func readStatus(ctx context.Context, jc *jobclient.Client, id uint64) (jobStatus
 		s.FinalModelRoot, s.CheckpointsRoot = common.Hash(job.FinalModelRoot).Hex(), common.Hash(job.CheckpointsRoot).Hex()
 	}
 	p, err := jc.Progress(ctx, id, job)
-	s.Committed, s.Posted, s.Checkpoints = p.Committed, p.Posted, p.Total
+	s.Committed, s.Posted, s.Forced, s.Checkpoints = p.Committed, p.Posted, p.Forced, p.Total
 	if err != nil {
 		s.ProgressError = err.Error()
 	}
@@ -340,8 +341,12 @@ func progressBar(done, total, width int) string {
 }
 
 func statusLine(s jobStatusJSON) string {
-	line := fmt.Sprintf("job %d %-9s %s %d/%d checkpoints committed (%d posted)", s.JobID, s.Status,
+	line := fmt.Sprintf("job %d %-9s %s %d/%d checkpoints committed (%d on chain", s.JobID, s.Status,
 		progressBar(s.Committed, s.Checkpoints, 20), s.Committed, s.Checkpoints, s.Posted)
+	if s.Forced > 0 {
+		line += fmt.Sprintf(", %d force-included", s.Forced)
+	}
+	line += ")"
 	if s.Worker != "" {
 		line += fmt.Sprintf(", worker %s at %s wei", s.Worker, s.Price)
 	}

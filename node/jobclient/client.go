@@ -58,6 +58,7 @@ var (
 // Chain is what the client reads from the chain.
 type Chain interface {
 	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
+	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 }
 
 // Client is a job client. Tx, Blobs and Seq may be nil for the commands that
@@ -247,36 +248,72 @@ func (c *Client) ClaimRefund(ctx context.Context, id uint64) (*types.Receipt, er
 
 // Progress is how far a job is.
 type Progress struct {
-	Committed int // checkpoints the sequencer acknowledged, in order from 1
-	Posted    int // of those, posted on chain in a batch
+	Committed int // checkpoints committed, in order from 1: acknowledged by the sequencer or force-included
+	Posted    int // of those, on chain: posted in a batch or force-included
+	Forced    int // checkpoints force-included on chain by the worker (CommitmentInbox ForceIncluded events)
 	Total     int
 }
 
-// Progress asks the sequencer how many of the job's checkpoints are
-// committed (acknowledged) and posted, in order.
+// Progress counts the job's checkpoints committed in its current assignment
+// round: those the sequencer acknowledged (gensyn_getInclusion) and those
+// force-included on chain (ForceIncluded events of the job's worker). A
+// sequencer that cannot be reached is reported as an error next to what the
+// chain says.
 func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarketJob) (Progress, error) {
 	p := Progress{Total: int(job.Params.Steps / job.Params.CheckpointInterval)}
+	forced, ferr := c.forced(ctx, id, job.Worker)
+	p.Forced = len(forced)
+	var serr error
+	seqDone := c.Seq == nil
 	if c.Seq == nil {
-		return p, ErrNoSequencer
+		serr = ErrNoSequencer
 	}
 	for k := 1; k <= p.Total; k++ {
+		if forced[uint32(k)] {
+			p.Committed, p.Posted = k, k
+			continue
+		}
+		if seqDone {
+			break
+		}
 		var inc seqrpc.Inclusion
 		if err := c.Seq.CallContext(ctx, &inc, "gensyn_getInclusion", id, uint32(k)); err != nil {
 			var re gethrpc.Error
-			if errors.As(err, &re) && re.ErrorCode() == seqrpc.CodeNotFound {
-				break
+			if !errors.As(err, &re) || re.ErrorCode() != seqrpc.CodeNotFound {
+				serr = err
 			}
-			return p, err
+			break
 		}
-		if inc.Round != job.Round {
+		if inc.Round != job.Round || inc.Commitment.Worker != job.Worker {
 			break
 		}
 		p.Committed = k
-		if inc.Status == seqrpc.StatusPosted {
+		if inc.Status == seqrpc.StatusPosted && p.Posted == k-1 {
 			p.Posted = k
 		}
 	}
-	return p, nil
+	return p, errors.Join(ferr, serr)
+}
+
+// forced returns the checkpoints of job id that worker force-included.
+func (c *Client) forced(ctx context.Context, id uint64, worker common.Address) (map[uint32]bool, error) {
+	out := map[uint32]bool{}
+	if worker == (common.Address{}) {
+		return out, nil
+	}
+	in := bindings.NewCommitmentInbox()
+	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int), Addresses: []common.Address{c.Addrs.CommitmentInbox}})
+	if err != nil {
+		return out, fmt.Errorf("read ForceIncluded events: %w", err)
+	}
+	for i := range logs {
+		ev, err := in.UnpackForceIncludedEvent(&logs[i])
+		if err != nil || ev.JobId != id || ev.Worker != worker || logs[i].Removed {
+			continue
+		}
+		out[ev.Checkpoint] = true
+	}
+	return out, nil
 }
 
 // FetchModel finds the job's final model in the blob store's index under
