@@ -68,8 +68,10 @@ type Driver struct {
 	state  *State
 	now    func() time.Time
 
+	mu       sync.Mutex
 	trainers map[uint64]*trainer.Trainer
 	acked    map[[2]uint64]bool // (job, checkpoint) acknowledged by the sequencer in this run
+	active   map[uint64]bool    // jobs being worked on by a goroutine of their own
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -81,7 +83,7 @@ func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts,
 	domain inbox.Domain, blobs *blobstore.Client, seq Sequencer, state *State) *Driver {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
-		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, ctx: ctx, cancel: cancel}
+		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, active: map[uint64]bool{}, ctx: ctx, cancel: cancel}
 }
 
 // Start runs the loop in a goroutine.
@@ -309,7 +311,9 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err := writeFileSync(filepath.Join(d.jobDir(id), "dataset"), dataBytes); err != nil {
 		return err
 	}
+	d.mu.Lock()
 	d.trainers[id] = tr
+	d.mu.Unlock()
 	d.log.Info("Job checks", "job", id, "spec", common.Hash(p.SpecHash), "steps", p.Steps, "interval", p.CheckpointInterval, "maxPrice", p.MaxPrice)
 	return d.state.PutJob(r)
 }
@@ -336,7 +340,10 @@ func writeFileSync(path string, b []byte) error {
 
 // trainerOf rebuilds a job's trainer from the files evaluate kept.
 func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
-	if tr, ok := d.trainers[id]; ok {
+	d.mu.Lock()
+	tr, ok := d.trainers[id]
+	d.mu.Unlock()
+	if ok {
 		return tr, nil
 	}
 	s, err := spec.Load(filepath.Join(d.jobDir(id), "spec.json"))
@@ -347,16 +354,24 @@ func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := trainer.New(s, ds, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
+	tr, err = trainer.New(s, ds, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
 	if err != nil {
 		return nil, err
 	}
+	d.mu.Lock()
 	d.trainers[id] = tr
+	d.mu.Unlock()
 	return tr, nil
 }
 
 // handle moves one job on according to its on-chain status.
 func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
+	d.mu.Lock()
+	busy := d.active[r.ID]
+	d.mu.Unlock()
+	if busy {
+		return nil // its goroutine owns the job's record until it returns
+	}
 	job, err := d.c.Job(ctx, r.ID)
 	if err != nil {
 		return fmt.Errorf("read job: %w", err)
@@ -369,7 +384,8 @@ func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
 		if !mine {
 			return nil
 		}
-		return d.work(ctx, r, job)
+		d.startWork(r, job)
+		return nil
 	case JobSubmitted:
 		if mine && len(r.Roots) > 0 {
 			return d.publishAll(ctx, r)
@@ -424,6 +440,28 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 	d.m.RecordBid()
 	r.Bid = price.String()
 	return d.state.PutJob(r)
+}
+
+// startWork runs work on a goroutine of its own, so that the loop goes on
+// with the other jobs (auctions, payments) while this one trains; the job
+// is left alone by the loop until the goroutine returns, and looked at again
+// on the next poll if it failed.
+func (d *Driver) startWork(r *JobRecord, job bindings.IJobMarketJob) {
+	d.mu.Lock()
+	d.active[r.ID] = true
+	d.mu.Unlock()
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		defer func() {
+			d.mu.Lock()
+			delete(d.active, r.ID)
+			d.mu.Unlock()
+		}()
+		if err := d.work(d.ctx, r, job); err != nil && d.ctx.Err() == nil {
+			d.log.Warn("Job work failed; retrying", "job", r.ID, "err", err)
+		}
+	}()
 }
 
 // work trains an assigned job from its last checkpoint, commits and
@@ -536,12 +574,18 @@ func (d *Driver) commitPending(ctx context.Context, r *JobRecord) {
 			r.SentAt[i] = d.now().Unix()
 			changed = true
 		}
-		if key := [2]uint64{r.ID, uint64(i + 1)}; !d.acked[key] {
+		key := [2]uint64{r.ID, uint64(i + 1)}
+		d.mu.Lock()
+		acked := d.acked[key]
+		d.mu.Unlock()
+		if !acked {
 			// Resending an acknowledged entry is answered as a duplicate.
 			if err := d.submit(ctx, cm); err != nil {
 				d.log.Warn("Sequencer did not take the commitment", "job", r.ID, "checkpoint", i+1, "err", err)
 			} else {
+				d.mu.Lock()
 				d.acked[key] = true
+				d.mu.Unlock()
 			}
 		}
 		ok, how, err := d.settle(ctx, r, cm, time.Unix(r.SentAt[i], 0))
