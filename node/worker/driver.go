@@ -34,6 +34,10 @@ import (
 // bidTimeout bounds the sending of one bid.
 const bidTimeout = 15 * time.Second
 
+// sequencerTimeout bounds one call to the sequencer: a sequencer that hangs
+// must not stall training (its commitments are force-included instead).
+const sequencerTimeout = 10 * time.Second
+
 // DriverConfig tunes the driver loop.
 type DriverConfig struct {
 	DataDir           string
@@ -615,7 +619,9 @@ func (d *Driver) submit(ctx context.Context, cm inbox.Commitment) error {
 	}
 	var res seqrpc.SubmitResult
 	args := seqrpc.ArgsOf(cm)
-	if err := d.seq.CallContext(ctx, &res, "gensyn_submitCommitment", &args, hexutil.Bytes(sig)); err != nil {
+	cctx, cancel := context.WithTimeout(ctx, sequencerTimeout)
+	defer cancel()
+	if err := d.seq.CallContext(cctx, &res, "gensyn_submitCommitment", &args, hexutil.Bytes(sig)); err != nil {
 		return err
 	}
 	d.log.Debug("Sequencer acknowledged commitment", "job", cm.JobID, "checkpoint", cm.Checkpoint, "seq", res.Seq, "duplicate", res.Duplicate)
@@ -628,7 +634,9 @@ func (d *Driver) submit(ctx context.Context, cm inbox.Commitment) error {
 // it itself.
 func (d *Driver) settle(ctx context.Context, r *JobRecord, cm inbox.Commitment, sentAt time.Time) (bool, string, error) {
 	var inc seqrpc.Inclusion
-	err := d.seq.CallContext(ctx, &inc, "gensyn_getInclusion", cm.JobID, cm.Checkpoint)
+	cctx, cancel := context.WithTimeout(ctx, sequencerTimeout)
+	err := d.seq.CallContext(cctx, &inc, "gensyn_getInclusion", cm.JobID, cm.Checkpoint)
+	cancel()
 	if err == nil && inc.Status == seqrpc.StatusPosted && inc.Round == r.Round && inc.Commitment == cm &&
 		inc.BatchIndex != nil && inc.LeafIndex != nil {
 		ok, err := d.c.IsIncluded(ctx, cm, *inc.BatchIndex, *inc.LeafIndex, inc.Proof)

@@ -5,10 +5,12 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -25,6 +27,9 @@ import (
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/worker/metrics"
 )
+
+// blobTimeout bounds one blob store request (a dataset download included).
+const blobTimeout = 10 * time.Minute
 
 // Errors of starting the service.
 var (
@@ -100,7 +105,8 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 	if s.State, err = OpenState(filepath.Join(cfg.DataDir, "state")); err != nil {
 		return err
 	}
-	s.Blobs = blobstore.NewClient(cfg.Blobstore, nil)
+	// A hung blob store must not stall the worker forever.
+	s.Blobs = blobstore.NewClient(cfg.Blobstore, &http.Client{Timeout: blobTimeout})
 	if s.Sequencer, err = gethrpc.DialContext(ctx, cfg.Sequencer); err != nil {
 		return fmt.Errorf("sequencer %s: %w", cfg.Sequencer, err)
 	}
