@@ -38,6 +38,7 @@ type seqChain struct {
 	t        *testing.T
 	d        *deployments.Deployment
 	depsPath string
+	stateDir string // the devnet's --state-dir
 	client   *ethclient.Client
 	rpc      *gethrpc.Client
 	keys     []*ecdsa.PrivateKey
@@ -54,7 +55,7 @@ func startSeqChain(t *testing.T, devnetArgs ...string) *seqChain {
 	r := gensyn(t, nil, append([]string{"devnet", "up", "--port", port, "--state-dir", state, "--deployments-dir", deps}, devnetArgs...)...)
 	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
 	t.Cleanup(func() { gensyn(t, nil, "devnet", "down", "--state-dir", state) })
-	c := &seqChain{t: t, depsPath: filepath.Join(deps, "31337.json")}
+	c := &seqChain{t: t, depsPath: filepath.Join(deps, "31337.json"), stateDir: state}
 	var err error
 	c.d, err = deployments.Read(c.depsPath)
 	require.NoError(t, err)

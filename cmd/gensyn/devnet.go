@@ -46,6 +46,8 @@ func devnetCommand() *cli.Command {
 					&cli.DurationFlag{Name: "block-time", Usage: "mine a block at this interval (default: a block per transaction)"},
 					&cli.StringFlag{Name: "state-dir", Usage: "where anvil's pid file, log and accounts go (default: <repo>/.devnet)"},
 					&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
+					&cli.StringFlag{Name: "anvil-state", Usage: "anvil's --state FILE: load the chain from FILE if it exists, dump it there on `devnet down`"},
+					&cli.BoolFlag{Name: "resume", Usage: "restart the chain saved in --anvil-state without deploying (its contracts must be those of <chain-id>.json)"},
 				},
 				Action: devnetUp,
 			},
@@ -95,6 +97,13 @@ func devnetUp(c *cli.Context) error {
 	if d := c.String("deployments-dir"); d != "" {
 		cfg.DeploymentsDir, _ = filepath.Abs(d)
 	}
+	if f := c.String("anvil-state"); f != "" {
+		cfg.AnvilState, _ = filepath.Abs(f)
+	}
+	cfg.Resume = c.Bool("resume")
+	if cfg.Resume && cfg.AnvilState == "" {
+		return errors.New("--resume: needs --anvil-state FILE, the chain to restart")
+	}
 	tc, err := toolchain.Locate(root)
 	if err != nil {
 		return err
@@ -104,6 +113,11 @@ func devnetUp(c *cli.Context) error {
 	state, d, err := devnet.Up(c.Context, tc, cfg, func(f string, a ...any) { fmt.Fprintf(out, f+"\n", a...) })
 	if err != nil {
 		return err
+	}
+	if cfg.Resume {
+		fmt.Fprintf(out, "resumed the chain deployed in block %d (%s)\n", d.BlockNumber, rel(root, deployments.Path(cfg.DeploymentsDir, d.ChainID)))
+		fmt.Fprintf(out, "devnet ready at %s in %s; stop it with `gensyn devnet down`\n", state.RPCURL, time.Since(start).Round(100*time.Millisecond))
+		return nil
 	}
 	fmt.Fprintf(out, "deployed in block %d:\n", d.BlockNumber)
 	fmt.Fprintf(out, "  StakeManager     %s\n", d.Contracts.StakeManager)

@@ -381,12 +381,27 @@ func jobStatus(c *cli.Context) error {
 		}
 		return nil
 	}
-	last := ""
+	last, lastErr := "", ""
 	for {
 		s, err := readStatus(c.Context, jc, id)
-		if err != nil {
+		if err != nil && (last == "" || errors.Is(err, jobclient.ErrUnknownJob)) {
 			return err
 		}
+		if err != nil {
+			// The job was read before: the chain is only unreachable for
+			// now (an RPC outage, a restarting node). Say so and retry.
+			if err.Error() != lastErr {
+				fmt.Fprintf(c.App.ErrWriter, "\ngensyn: job %d: %v (retrying every %s)\n", id, err, c.Duration("interval"))
+				lastErr = err.Error()
+			}
+			select {
+			case <-c.Context.Done():
+				return nil
+			case <-time.After(c.Duration("interval")):
+			}
+			continue
+		}
+		lastErr = ""
 		line := statusLine(s)
 		if c.Bool("json") {
 			if line != last {

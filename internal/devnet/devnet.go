@@ -31,6 +31,7 @@ var (
 	ErrNotRunning     = errors.New("no devnet is running")
 	ErrPortBusy       = errors.New("port is busy")
 	ErrAnvilFailed    = errors.New("anvil did not start")
+	ErrNoState        = errors.New("no saved chain to resume")
 )
 
 // Development account roles on a devnet (indices into anvil's accounts).
@@ -52,6 +53,13 @@ type Config struct {
 	StateDir string
 	// DeploymentsDir receives <chain-id>.json.
 	DeploymentsDir string
+	// AnvilState, when set, is passed to anvil as --state: the chain is
+	// loaded from this file if it exists and dumped to it when anvil exits
+	// on SIGTERM (`devnet down`).
+	AnvilState string
+	// Resume restarts a chain from AnvilState without deploying: the
+	// contracts of DeploymentsDir/<chain-id>.json must have code on it.
+	Resume bool
 }
 
 // DefaultConfig is the devnet the README's quick start runs.
@@ -119,6 +127,18 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	if err := os.MkdirAll(cfg.StateDir, 0o755); err != nil {
 		return nil, nil, err
 	}
+	var resumed *deployments.Deployment
+	if cfg.Resume {
+		if cfg.AnvilState == "" {
+			return nil, nil, fmt.Errorf("%w: resuming needs an anvil state file", ErrNoState)
+		}
+		if _, err := os.Stat(cfg.AnvilState); err != nil {
+			return nil, nil, fmt.Errorf("%w: anvil state %s: %v", ErrNoState, cfg.AnvilState, errors.Unwrap(err))
+		}
+		if resumed, err = deployments.Read(deployments.Path(cfg.DeploymentsDir, cfg.ChainID)); err != nil {
+			return nil, nil, fmt.Errorf("%w: %v", ErrNoState, err)
+		}
+	}
 
 	logPath := filepath.Join(cfg.StateDir, "anvil.log")
 	keysPath := filepath.Join(cfg.StateDir, "anvil-accounts.json")
@@ -136,6 +156,9 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	}
 	if cfg.BlockTime > 0 {
 		args = append(args, "--block-time", strconv.FormatFloat(cfg.BlockTime.Seconds(), 'f', -1, 64))
+	}
+	if cfg.AnvilState != "" {
+		args = append(args, "--state", cfg.AnvilState, "--preserve-historical-states")
 	}
 	cmd := exec.Command(tc.Anvil, args...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
@@ -185,6 +208,19 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	if err != nil {
 		return stopOnErr(err)
 	}
+	if resumed != nil {
+		if err := checkCode(ctx, state.RPCURL, resumed); err != nil {
+			return stopOnErr(fmt.Errorf("%w: %v (state %s)", ErrNoState, err, cfg.AnvilState))
+		}
+		if resumed.RPCURL != state.RPCURL {
+			resumed.RPCURL = state.RPCURL
+			if err := deployments.Write(deployments.Path(cfg.DeploymentsDir, cfg.ChainID), resumed); err != nil {
+				return stopOnErr(err)
+			}
+		}
+		logf("resumed the chain from %s: contracts of %s have code", cfg.AnvilState, deployments.Path(cfg.DeploymentsDir, cfg.ChainID))
+		return state, resumed, nil
+	}
 	if len(accts.PrivateKeys) <= ArbiterIndex {
 		return stopOnErr(fmt.Errorf("devnet needs at least %d accounts", ArbiterIndex+1))
 	}
@@ -212,6 +248,28 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 		return stopOnErr(err)
 	}
 	return state, d, nil
+}
+
+// checkCode checks that every contract of d has code on the chain at url.
+func checkCode(ctx context.Context, url string, d *deployments.Deployment) error {
+	c, _, err := dial(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	for name, a := range map[string]common.Address{
+		"StakeManager": d.Contracts.StakeManager, "JobMarket": d.Contracts.JobMarket,
+		"CommitmentInbox": d.Contracts.CommitmentInbox, "NodeRegistry": d.Contracts.NodeRegistry,
+	} {
+		code, err := c.CodeAt(ctx, a, nil)
+		if err != nil {
+			return err
+		}
+		if len(code) == 0 {
+			return fmt.Errorf("%s %s has no code", name, a)
+		}
+	}
+	return nil
 }
 
 // Down stops the devnet whose state is in dir and waits for it to exit.
