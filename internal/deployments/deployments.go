@@ -13,6 +13,8 @@ import (
 	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/gensyn-stack/gensyn/internal/fsutil"
 )
 
 // Contracts are the addresses of the deployed protocol contracts.
@@ -97,21 +99,5 @@ func Write(path string, d *Deployment) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".deployment-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	return fsutil.WriteFileAtomic(path, b, 0o644)
 }

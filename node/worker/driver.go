@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/fsutil"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
@@ -309,10 +310,10 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err := os.MkdirAll(filepath.Join(d.jobDir(id), "checkpoints"), 0o755); err != nil {
 		return err
 	}
-	if err := writeFileSync(filepath.Join(d.jobDir(id), "spec.json"), specBytes); err != nil {
+	if err := fsutil.WriteFileAtomic(filepath.Join(d.jobDir(id), "spec.json"), specBytes, 0o644); err != nil {
 		return err
 	}
-	if err := writeFileSync(filepath.Join(d.jobDir(id), "dataset"), dataBytes); err != nil {
+	if err := fsutil.WriteFileAtomic(filepath.Join(d.jobDir(id), "dataset"), dataBytes, 0o644); err != nil {
 		return err
 	}
 	d.mu.Lock()
@@ -320,26 +321,6 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	d.mu.Unlock()
 	d.log.Info("Job checks", "job", id, "spec", common.Hash(p.SpecHash), "steps", p.Steps, "interval", p.CheckpointInterval, "maxPrice", p.MaxPrice)
 	return d.state.PutJob(r)
-}
-
-func writeFileSync(path string, b []byte) error {
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }
 
 // trainerOf rebuilds a job's trainer from the files evaluate kept.

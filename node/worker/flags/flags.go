@@ -12,6 +12,8 @@ import (
 	oplog "github.com/ethereum-optimism/optimism/op-service/log"
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/internal/txdefaults"
 )
 
 // EnvVarPrefix is the prefix of every environment variable.
@@ -21,25 +23,9 @@ func prefixEnvVars(name string) []string {
 	return opservice.PrefixEnvVar(EnvVarPrefix, name)
 }
 
-// TxMgrDefaults are the tx manager's defaults for the worker (as the
-// sequencer's: one confirmation, receipts polled every 500ms).
-var TxMgrDefaults = txmgr.DefaultFlagValues{
-	NumConfirmations:          1,
-	SafeAbortNonceTooLowCount: 3,
-	FeeLimitMultiplier:        5,
-	FeeLimitThresholdGwei:     100.0,
-	MinTipCapGwei:             1.0,
-	MinBaseFeeGwei:            1.0,
-	RebroadcastInterval:       12 * time.Second,
-	ResubmissionTimeout:       24 * time.Second,
-	NetworkTimeout:            10 * time.Second,
-	RetryInterval:             1 * time.Second,
-	MaxRetries:                10,
-	TxSendTimeout:             5 * time.Minute,
-	TxNotInMempoolTimeout:     1 * time.Minute,
-	ReceiptQueryInterval:      500 * time.Millisecond,
-	CellProofTime:             ^uint64(0),
-}
+// TxMgrDefaults are the tx manager's defaults for the worker (shared by
+// every role: internal/txdefaults).
+var TxMgrDefaults = txdefaults.Values
 
 // Required flags.
 var (

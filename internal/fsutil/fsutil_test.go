@@ -1,0 +1,27 @@
+package fsutil
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "f.json")
+	require.NoError(t, WriteFileAtomic(p, []byte("one"), 0o600))
+	require.NoError(t, WriteFileAtomic(p, []byte("two"), 0o644))
+	b, err := os.ReadFile(p)
+	require.NoError(t, err)
+	require.Equal(t, "two", string(b))
+	fi, err := os.Stat(p)
+	require.NoError(t, err)
+	require.Equal(t, os.FileMode(0o644), fi.Mode().Perm())
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1, "no temporary file left behind")
+
+	require.Error(t, WriteFileAtomic(filepath.Join(dir, "missing", "f"), nil, 0o644))
+}
