@@ -54,8 +54,8 @@ test-contracts: node_modules/.stamp ## Run the forge tests only
 .PHONY: test-go
 test-go: node_modules/.stamp ## Run the Go tests except the cross-architecture runs
 	$(FORGE) build
-	$(GO) test -race $(RACE_PKGS)
-	$(GO) test $(COMPUTE_PKGS)
+	$(GO) test -race -timeout 25m $(RACE_PKGS)
+	$(GO) test -timeout 25m $(COMPUTE_PKGS)
 
 .PHONY: test-repro
 test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user)
