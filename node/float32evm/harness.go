@@ -13,7 +13,6 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"math/big"
 	"os"
@@ -22,13 +21,9 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/state"
-	"github.com/ethereum/go-ethereum/core/tracing"
-	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/core/vm"
-	evmruntime "github.com/ethereum/go-ethereum/core/vm/runtime"
+
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/params"
+	"github.com/gensyn-stack/gensyn/internal/evmhost"
 )
 
 //go:embed testdata/Float32Harness.runtime.hex
@@ -53,16 +48,13 @@ var (
 	SelUnknownOp      = crypto.Keccak256([]byte("Float32UnknownOp(uint8)"))[:4]
 )
 
-// ErrReverted wraps a revert; Data holds the revert payload.
-type ErrReverted struct{ Data []byte }
-
-func (e *ErrReverted) Error() string { return fmt.Sprintf("execution reverted: 0x%x", e.Data) }
+// ErrReverted is a revert; Data holds the revert payload.
+type ErrReverted = evmhost.Reverted
 
 // EVM is an in-process EVM holding one deployed Float32Harness. It is not safe
 // for concurrent use; create one per goroutine.
 type EVM struct {
-	cfg  *evmruntime.Config
-	addr common.Address
+	host *evmhost.Host
 }
 
 // New deploys the embedded harness bytecode into a fresh in-memory state.
@@ -70,20 +62,11 @@ func New() (*EVM, error) { return NewWithCode(common.FromHex(EmbeddedRuntimeHex(
 
 // NewWithCode deploys the given runtime bytecode.
 func NewWithCode(code []byte) (*EVM, error) {
-	if len(code) == 0 {
-		return nil, errors.New("float32evm: empty runtime bytecode")
-	}
-	st, err := state.New(types.EmptyRootHash, state.NewDatabaseForTesting())
+	h, err := evmhost.New(code, common.HexToAddress("0x00000000000000000000000000000000f10a7320"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("float32evm: %w", err)
 	}
-	addr := common.HexToAddress("0x00000000000000000000000000000000f10a7320")
-	st.SetCode(addr, code, tracing.CodeChangeUnspecified)
-	// Prague rules, matching foundry.toml's evm_version.
-	cc := *params.AllDevChainProtocolChanges
-	cc.OsakaTime = nil
-	cfg := &evmruntime.Config{ChainConfig: &cc, State: st, GasLimit: 1 << 40, EVMConfig: vm.Config{}}
-	return &EVM{cfg: cfg, addr: addr}, nil
+	return &EVM{host: h}, nil
 }
 
 func word(v uint64) []byte {
@@ -92,16 +75,7 @@ func word(v uint64) []byte {
 	return w[:]
 }
 
-func (e *EVM) call(input []byte) ([]byte, uint64, error) {
-	ret, left, err := evmruntime.Call(e.addr, input, e.cfg)
-	if errors.Is(err, vm.ErrExecutionReverted) {
-		return nil, 0, &ErrReverted{Data: common.CopyBytes(ret)}
-	}
-	if err != nil {
-		return nil, 0, err
-	}
-	return ret, e.cfg.GasLimit - left, nil
-}
+func (e *EVM) call(input []byte) ([]byte, uint64, error) { return e.host.Call(input) }
 
 // ExecWords calls exec(op, a, b, c) with full 256-bit operand words and
 // returns the 256-bit result word.

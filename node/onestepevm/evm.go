@@ -23,12 +23,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/state"
-	"github.com/ethereum/go-ethereum/core/tracing"
-	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/core/vm"
-	evmruntime "github.com/ethereum/go-ethereum/core/vm/runtime"
-	"github.com/ethereum/go-ethereum/params"
+
+	"github.com/gensyn-stack/gensyn/internal/evmhost"
 )
 
 //go:embed testdata/OneStep.runtime.hex
@@ -101,8 +97,7 @@ func (e *Reverted) Error() string {
 // EVM holds one deployed OneStep contract in an in-memory state. Not safe
 // for concurrent use.
 type EVM struct {
-	cfg  *evmruntime.Config
-	addr common.Address
+	host *evmhost.Host
 }
 
 // New deploys the embedded runtime bytecode.
@@ -112,38 +107,29 @@ func New() (*EVM, error) {
 
 // NewWithCode deploys the given runtime bytecode.
 func NewWithCode(code []byte) (*EVM, error) {
-	if len(code) == 0 {
-		return nil, errors.New("onestepevm: empty runtime bytecode")
-	}
-	st, err := state.New(types.EmptyRootHash, state.NewDatabaseForTesting())
+	h, err := evmhost.New(code, common.HexToAddress("0x000000000000000000000000000000000e57e900"))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("onestepevm: %w", err)
 	}
-	addr := common.HexToAddress("0x000000000000000000000000000000000e57e900")
-	st.SetCode(addr, code, tracing.CodeChangeUnspecified)
-	cc := *params.AllDevChainProtocolChanges // Prague, as foundry.toml
-	cc.OsakaTime = nil
-	cfg := &evmruntime.Config{ChainConfig: &cc, State: st, GasLimit: 1 << 40}
-	return &EVM{cfg: cfg, addr: addr}, nil
+	return &EVM{host: h}, nil
 }
 
+// call runs input and names a revert by the contract's custom error.
 func (e *EVM) call(input []byte) ([]byte, uint64, error) {
-	ret, left, err := evmruntime.Call(e.addr, input, e.cfg)
-	if errors.Is(err, vm.ErrExecutionReverted) {
-		r := &Reverted{Data: common.CopyBytes(ret)}
-		if len(ret) >= 4 {
+	ret, gas, err := e.host.Call(input)
+	var rev *evmhost.Reverted
+	if errors.As(err, &rev) {
+		r := &Reverted{Data: rev.Data}
+		if len(rev.Data) >= 4 {
 			for name, er := range ABI.Errors {
-				if string(er.ID[:4]) == string(ret[:4]) {
+				if string(er.ID[:4]) == string(rev.Data[:4]) {
 					r.Name = name
 				}
 			}
 		}
 		return nil, 0, r
 	}
-	if err != nil {
-		return nil, 0, err
-	}
-	return ret, e.cfg.GasLimit - left, nil
+	return ret, gas, err
 }
 
 // Verify calls verify(claim, proof): whether the committed entry is right

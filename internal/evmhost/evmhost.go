@@ -1,0 +1,59 @@
+// Package evmhost runs one contract's runtime bytecode in go-ethereum's
+// in-process EVM, under the hard fork the contracts are compiled for
+// (Prague, as foundry.toml's evm_version). The differential tests of the
+// Solidity float library and of the one-step executor use it to compare the
+// contracts with the Go engine without a chain.
+package evmhost
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/state"
+	"github.com/ethereum/go-ethereum/core/tracing"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/core/vm"
+	evmruntime "github.com/ethereum/go-ethereum/core/vm/runtime"
+	"github.com/ethereum/go-ethereum/params"
+)
+
+// Reverted is a call that reverted; Data is the revert payload.
+type Reverted struct{ Data []byte }
+
+func (e *Reverted) Error() string { return fmt.Sprintf("execution reverted: 0x%x", e.Data) }
+
+// Host holds one contract in a fresh in-memory state. It is not safe for
+// concurrent use; create one per goroutine.
+type Host struct {
+	cfg  *evmruntime.Config
+	addr common.Address
+}
+
+// New installs runtime bytecode code at addr.
+func New(code []byte, addr common.Address) (*Host, error) {
+	if len(code) == 0 {
+		return nil, errors.New("evmhost: empty runtime bytecode")
+	}
+	st, err := state.New(types.EmptyRootHash, state.NewDatabaseForTesting())
+	if err != nil {
+		return nil, err
+	}
+	st.SetCode(addr, code, tracing.CodeChangeUnspecified)
+	cc := *params.AllDevChainProtocolChanges // Prague rules, as foundry.toml
+	cc.OsakaTime = nil
+	return &Host{cfg: &evmruntime.Config{ChainConfig: &cc, State: st, GasLimit: 1 << 40}, addr: addr}, nil
+}
+
+// Call calls the contract with input and returns its output and the gas the
+// call's execution used. A revert is a *Reverted.
+func (h *Host) Call(input []byte) ([]byte, uint64, error) {
+	ret, left, err := evmruntime.Call(h.addr, input, h.cfg)
+	if errors.Is(err, vm.ErrExecutionReverted) {
+		return nil, 0, &Reverted{Data: common.CopyBytes(ret)}
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	return ret, h.cfg.GasLimit - left, nil
+}
