@@ -6,6 +6,15 @@ import {StakeManager} from "../src/StakeManager.sol";
 import {JobMarket} from "../src/JobMarket.sol";
 import {CommitmentInbox} from "../src/CommitmentInbox.sol";
 import {NodeRegistry} from "../src/NodeRegistry.sol";
+import {IVerdeArbitration} from "../src/interfaces/IVerdeArbitration.sol";
+import {IJobMarket} from "../src/interfaces/IJobMarket.sol";
+import {ICommitmentInbox} from "../src/interfaces/ICommitmentInbox.sol";
+import {OneStep} from "../src/onestep/OneStep.sol";
+
+/// @dev VerdeArbitration's one-time wiring call.
+interface IWire {
+    function wire(IJobMarket market, ICommitmentInbox inbox, OneStep oneStep) external;
+}
 
 /// @title Deploy
 /// @notice Deploys and wires StakeManager, NodeRegistry, JobMarket and CommitmentInbox. Used by the tests and by
@@ -13,7 +22,11 @@ import {NodeRegistry} from "../src/NodeRegistry.sol";
 ///         `DEPLOYER_PRIVATE_KEY=... forge script contracts/script/Deploy.s.sol:Deploy --rpc-url $RPC --broadcast`
 ///         (this is what `gensyn devnet up` and `gensyn deploy` run).
 /// @dev Environment (all optional):
-///      - ARBITER: the arbiter address (default: the deployer).
+///      - ARBITER: an address to make the arbiter instead of the VerdeArbitration game (tests only; default: the
+///        game).
+///      - DISPUTE_BOND: the challenger's bond in wei (default 0.1 ether).
+///      - DISPUTE_CLOCK: each side's thinking time per game in seconds (default 3600).
+///      - DISPUTE_MAX_QUERIES: most queries per game (default 128).
 ///      - SEQUENCER: the sequencer address (default: the deployer).
 ///      - UNBONDING_DELAY: unbonding delay in seconds (default 86400).
 ///      - SLASH_REWARD_BPS: slash share paid to the challenger, in basis points, below 10000 (default 5000).
@@ -23,10 +36,13 @@ import {NodeRegistry} from "../src/NodeRegistry.sol";
 contract Deploy is Script {
     /// @notice What the deployment needs.
     struct Config {
-        address arbiter;
+        address arbiter; // zero: the VerdeArbitration game
         address sequencer;
         uint256 unbondingDelay;
         uint256 slashRewardBps;
+        uint256 disputeBond;
+        uint64 disputeClock;
+        uint16 disputeMaxQueries;
     }
 
     /// @notice What the deployment produced.
@@ -35,6 +51,8 @@ contract Deploy is Script {
         JobMarket jobMarket;
         CommitmentInbox commitmentInbox;
         NodeRegistry nodeRegistry;
+        IVerdeArbitration verdeArbitration;
+        OneStep oneStep;
         address arbiter;
         address sequencer;
         address deployer;
@@ -43,6 +61,9 @@ contract Deploy is Script {
 
     uint256 public constant DEFAULT_UNBONDING_DELAY = 1 days;
     uint256 public constant DEFAULT_SLASH_REWARD_BPS = 5000;
+    uint256 public constant DEFAULT_DISPUTE_BOND = 0.1 ether;
+    uint256 public constant DEFAULT_DISPUTE_CLOCK = 1 hours;
+    uint256 public constant DEFAULT_DISPUTE_MAX_QUERIES = 128;
 
     /// @notice Entry point of `forge script`: reads the environment, deploys while broadcasting, writes the JSON.
     function run() external returns (Deployment memory d) {
@@ -60,9 +81,16 @@ contract Deploy is Script {
         if (keccak256(bytes(out)) != keccak256("none")) writeJson(d, out);
     }
 
-    /// @notice The configuration from the environment, with `deployer` as the default arbiter and sequencer.
+    /// @notice The configuration from the environment, with the game as the default arbiter and `deployer` as the
+    ///         default sequencer.
     function configFromEnv(address deployer) public view returns (Config memory cfg) {
-        cfg.arbiter = vm.envOr("ARBITER", deployer);
+        cfg.arbiter = vm.envOr("ARBITER", address(0));
+        // Safe casts: checked by the VerdeArbitration constructor's bounds and the uint16 below.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        cfg.disputeClock = uint64(vm.envOr("DISPUTE_CLOCK", DEFAULT_DISPUTE_CLOCK));
+        cfg.disputeBond = vm.envOr("DISPUTE_BOND", DEFAULT_DISPUTE_BOND);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        cfg.disputeMaxQueries = uint16(vm.envOr("DISPUTE_MAX_QUERIES", DEFAULT_DISPUTE_MAX_QUERIES));
         cfg.sequencer = vm.envOr("SEQUENCER", deployer);
         cfg.unbondingDelay = vm.envOr("UNBONDING_DELAY", DEFAULT_UNBONDING_DELAY);
         cfg.slashRewardBps = vm.envOr("SLASH_REWARD_BPS", DEFAULT_SLASH_REWARD_BPS);
@@ -81,6 +109,8 @@ contract Deploy is Script {
         vm.serializeAddress(k, "jobMarket", address(d.jobMarket));
         vm.serializeAddress(k, "commitmentInbox", address(d.commitmentInbox));
         vm.serializeAddress(k, "nodeRegistry", address(d.nodeRegistry));
+        vm.serializeAddress(k, "verdeArbitration", address(d.verdeArbitration));
+        vm.serializeAddress(k, "oneStep", address(d.oneStep));
         vm.serializeAddress(k, "arbiter", d.arbiter);
         vm.serializeAddress(k, "sequencer", d.sequencer);
         vm.serializeAddress(k, "deployer", d.deployer);
@@ -105,13 +135,23 @@ contract Deploy is Script {
     }
 
     function _deploy(Config memory cfg, address deployer) internal returns (Deployment memory d) {
-        d.stakeManager = new StakeManager(cfg.arbiter, cfg.unbondingDelay, cfg.slashRewardBps);
-        d.nodeRegistry = new NodeRegistry(cfg.arbiter);
-        d.jobMarket = new JobMarket(d.stakeManager, d.nodeRegistry, cfg.arbiter);
+        d.oneStep = new OneStep();
+        // Deployed from its artifact: importing its source would compile everything here with its size profile.
+        d.verdeArbitration = IVerdeArbitration(
+            vm.deployCode(
+                "VerdeArbitration.sol:VerdeArbitration",
+                abi.encode(cfg.disputeBond, cfg.disputeClock, cfg.disputeMaxQueries)
+            )
+        );
+        address arbiter = cfg.arbiter == address(0) ? address(d.verdeArbitration) : cfg.arbiter;
+        d.stakeManager = new StakeManager(arbiter, cfg.unbondingDelay, cfg.slashRewardBps);
+        d.nodeRegistry = new NodeRegistry(arbiter);
+        d.jobMarket = new JobMarket(d.stakeManager, d.nodeRegistry, arbiter);
         d.commitmentInbox = new CommitmentInbox(cfg.sequencer, d.jobMarket);
         d.stakeManager.setMarket(address(d.jobMarket));
         d.nodeRegistry.setMarket(address(d.jobMarket));
-        d.arbiter = cfg.arbiter;
+        IWire(address(d.verdeArbitration)).wire(d.jobMarket, d.commitmentInbox, d.oneStep);
+        d.arbiter = arbiter;
         d.sequencer = cfg.sequencer;
         d.deployer = deployer;
         d.blockNumber = block.number;

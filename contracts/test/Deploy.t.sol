@@ -55,7 +55,16 @@ contract Deploy_Run_Test is Test {
         vm.setEnv("SLASH_REWARD_BPS", "");
         vm.setEnv("DEPLOYMENTS_OUT", "none");
         d = new Deploy().run();
-        assertEq(d.arbiter, d.deployer);
+        // The default arbiter is the dispute game, wired to the market, the inbox and the one-step executor.
+        assertEq(d.arbiter, address(d.verdeArbitration));
+        assertEq(d.jobMarket.arbiter(), address(d.verdeArbitration));
+        assertEq(d.stakeManager.arbiter(), address(d.verdeArbitration));
+        assertEq(d.nodeRegistry.arbiter(), address(d.verdeArbitration));
+        assertEq(d.verdeArbitration.jobMarket(), address(d.jobMarket));
+        assertEq(d.verdeArbitration.inbox(), address(d.commitmentInbox));
+        assertEq(d.verdeArbitration.oneStep(), address(d.oneStep));
+        assertEq(d.verdeArbitration.bond(), 0.1 ether);
+        assertEq(d.verdeArbitration.clock(), 1 hours);
         assertEq(d.sequencer, d.deployer);
         assertEq(d.stakeManager.unbondingDelay(), 1 days);
         assertEq(d.stakeManager.slashRewardBps(), 5000);

@@ -23,6 +23,10 @@ type Contracts struct {
 	JobMarket       common.Address `json:"jobMarket"`
 	CommitmentInbox common.Address `json:"commitmentInbox"`
 	NodeRegistry    common.Address `json:"nodeRegistry"`
+	// VerdeArbitration is the dispute game (the arbiter, unless a deployment
+	// named another); OneStep its one-step executor.
+	VerdeArbitration common.Address `json:"verdeArbitration"`
+	OneStep          common.Address `json:"oneStep"`
 }
 
 // Account is a funded development account of a local devnet. Its private key
@@ -58,10 +62,12 @@ func (d *Deployment) Validate() error {
 		return errors.New("chainId is missing")
 	}
 	for name, a := range map[string]common.Address{
-		"contracts.stakeManager":    d.Contracts.StakeManager,
-		"contracts.jobMarket":       d.Contracts.JobMarket,
-		"contracts.commitmentInbox": d.Contracts.CommitmentInbox,
-		"contracts.nodeRegistry":    d.Contracts.NodeRegistry,
+		"contracts.stakeManager":     d.Contracts.StakeManager,
+		"contracts.jobMarket":        d.Contracts.JobMarket,
+		"contracts.commitmentInbox":  d.Contracts.CommitmentInbox,
+		"contracts.nodeRegistry":     d.Contracts.NodeRegistry,
+		"contracts.verdeArbitration": d.Contracts.VerdeArbitration,
+		"contracts.oneStep":          d.Contracts.OneStep,
 	} {
 		if a == (common.Address{}) {
 			return fmt.Errorf("%s is missing", name)

@@ -17,10 +17,12 @@ func sample() *Deployment {
 		BlockNumber: 7,
 		Deployer:    common.HexToAddress("0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266"),
 		Contracts: Contracts{
-			StakeManager:    common.HexToAddress("0x01"),
-			JobMarket:       common.HexToAddress("0x02"),
-			CommitmentInbox: common.HexToAddress("0x03"),
-			NodeRegistry:    common.HexToAddress("0x04"),
+			StakeManager:     common.HexToAddress("0x01"),
+			JobMarket:        common.HexToAddress("0x02"),
+			CommitmentInbox:  common.HexToAddress("0x03"),
+			NodeRegistry:     common.HexToAddress("0x04"),
+			VerdeArbitration: common.HexToAddress("0x05"),
+			OneStep:          common.HexToAddress("0x06"),
 		},
 		Accounts: []Account{{Address: common.HexToAddress("0x05"), BalanceWei: big.NewInt(1e18)}},
 	}

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,21 +39,29 @@ type DeployOptions struct {
 	Key       *ecdsa.PrivateKey
 	Arbiter   common.Address // zero: the deployer
 	Sequencer common.Address // zero: the deployer
+	// DisputeClock is each side's thinking time per dispute game, in
+	// seconds (zero: the deploy script's default, one hour).
+	DisputeClock uint64
+	// DisputeBondWei is the challenger's bond (nil: the script's default,
+	// 0.1 ether).
+	DisputeBondWei *big.Int
 	// LogFile receives forge's full output (it is summarized on failure).
 	LogFile string
 }
 
 // deployOutput is the JSON the deploy script writes to DEPLOYMENTS_OUT.
 type deployOutput struct {
-	ChainID         uint64         `json:"chainId"`
-	StakeManager    common.Address `json:"stakeManager"`
-	JobMarket       common.Address `json:"jobMarket"`
-	CommitmentInbox common.Address `json:"commitmentInbox"`
-	NodeRegistry    common.Address `json:"nodeRegistry"`
-	Arbiter         common.Address `json:"arbiter"`
-	Sequencer       common.Address `json:"sequencer"`
-	Deployer        common.Address `json:"deployer"`
-	BlockNumber     uint64         `json:"blockNumber"`
+	ChainID          uint64         `json:"chainId"`
+	StakeManager     common.Address `json:"stakeManager"`
+	JobMarket        common.Address `json:"jobMarket"`
+	CommitmentInbox  common.Address `json:"commitmentInbox"`
+	NodeRegistry     common.Address `json:"nodeRegistry"`
+	VerdeArbitration common.Address `json:"verdeArbitration"`
+	OneStep          common.Address `json:"oneStep"`
+	Arbiter          common.Address `json:"arbiter"`
+	Sequencer        common.Address `json:"sequencer"`
+	Deployer         common.Address `json:"deployer"`
+	BlockNumber      uint64         `json:"blockNumber"`
 }
 
 // Deploy deploys the protocol's contracts to the chain at opts.RPCURL with the
@@ -63,9 +72,6 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 		return nil, errors.New("no deployer key")
 	}
 	deployer := crypto.PubkeyToAddress(opts.Key.PublicKey)
-	if opts.Arbiter == (common.Address{}) {
-		opts.Arbiter = deployer
-	}
 	if opts.Sequencer == (common.Address{}) {
 		opts.Sequencer = deployer
 	}
@@ -96,11 +102,28 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 	cmd.Dir = tc.Root
 	cmd.Env = append(os.Environ(),
 		"DEPLOYER_PRIVATE_KEY=0x"+hex.EncodeToString(crypto.FromECDSA(opts.Key)),
-		"ARBITER="+opts.Arbiter.Hex(),
 		"SEQUENCER="+opts.Sequencer.Hex(),
 		"DEPLOYMENTS_OUT="+outPath,
 		"NO_COLOR=1",
 	)
+	// Without an explicit arbiter the dispute game is the arbiter. ARBITER,
+	// DISPUTE_CLOCK and DISPUTE_BOND from the caller's environment must not
+	// leak into the script when unset here.
+	if opts.Arbiter != (common.Address{}) {
+		cmd.Env = append(cmd.Env, "ARBITER="+opts.Arbiter.Hex())
+	} else {
+		cmd.Env = append(cmd.Env, "ARBITER=")
+	}
+	if opts.DisputeClock != 0 {
+		cmd.Env = append(cmd.Env, fmt.Sprintf("DISPUTE_CLOCK=%d", opts.DisputeClock))
+	} else {
+		cmd.Env = append(cmd.Env, "DISPUTE_CLOCK=")
+	}
+	if opts.DisputeBondWei != nil {
+		cmd.Env = append(cmd.Env, "DISPUTE_BOND="+opts.DisputeBondWei.String())
+	} else {
+		cmd.Env = append(cmd.Env, "DISPUTE_BOND=")
+	}
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	runErr := cmd.Run()
@@ -132,10 +155,12 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 		Arbiter:     o.Arbiter,
 		Sequencer:   o.Sequencer,
 		Contracts: deployments.Contracts{
-			StakeManager:    o.StakeManager,
-			JobMarket:       o.JobMarket,
-			CommitmentInbox: o.CommitmentInbox,
-			NodeRegistry:    o.NodeRegistry,
+			StakeManager:     o.StakeManager,
+			JobMarket:        o.JobMarket,
+			CommitmentInbox:  o.CommitmentInbox,
+			NodeRegistry:     o.NodeRegistry,
+			VerdeArbitration: o.VerdeArbitration,
+			OneStep:          o.OneStep,
 		},
 	}
 	// The script sees the block it forked from; report the block the
@@ -152,6 +177,7 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 	for name, addr := range map[string]common.Address{
 		"StakeManager": d.Contracts.StakeManager, "JobMarket": d.Contracts.JobMarket,
 		"CommitmentInbox": d.Contracts.CommitmentInbox, "NodeRegistry": d.Contracts.NodeRegistry,
+		"VerdeArbitration": d.Contracts.VerdeArbitration, "OneStep": d.Contracts.OneStep,
 	} {
 		code, err := client.CodeAt(ctx, addr, nil)
 		if err != nil {

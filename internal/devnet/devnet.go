@@ -60,13 +60,21 @@ type Config struct {
 	// Resume restarts a chain from AnvilState without deploying: the
 	// contracts of DeploymentsDir/<chain-id>.json must have code on it.
 	Resume bool
+	// DisputeClock is each side's thinking time per dispute game, in
+	// seconds (zero: the deploy script's default).
+	DisputeClock uint64
 }
+
+// DefaultDisputeClock is a devnet's dispute clock per side: short enough for
+// a demo, long enough for a loaded CI machine to answer every move.
+const DefaultDisputeClock = 300
 
 // DefaultConfig is the devnet the README's quick start runs.
 func DefaultConfig(root string) Config {
 	return Config{
 		Host: "127.0.0.1", Port: 8545, ChainID: 31337, Accounts: 10, BalanceWE: 10000,
-		StateDir: filepath.Join(root, ".devnet"), DeploymentsDir: filepath.Join(root, "deployments"),
+		DisputeClock: DefaultDisputeClock,
+		StateDir:     filepath.Join(root, ".devnet"), DeploymentsDir: filepath.Join(root, "deployments"),
 	}
 }
 
@@ -230,11 +238,11 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	}
 	logf("deploying contracts with %s (forge script %s)", crypto.PubkeyToAddress(deployerKey.PublicKey), DeployScript)
 	d, err := Deploy(ctx, tc, DeployOptions{
-		RPCURL:    state.RPCURL,
-		Key:       deployerKey,
-		Sequencer: accts.Addresses[SequencerIndex],
-		Arbiter:   accts.Addresses[ArbiterIndex],
-		LogFile:   filepath.Join(cfg.StateDir, "deploy.log"),
+		RPCURL:       state.RPCURL,
+		Key:          deployerKey,
+		Sequencer:    accts.Addresses[SequencerIndex],
+		DisputeClock: cfg.DisputeClock,
+		LogFile:      filepath.Join(cfg.StateDir, "deploy.log"),
 	})
 	if err != nil {
 		return stopOnErr(err)

@@ -269,6 +269,11 @@ contract OneStep {
         return OneStepLib.verify(c, p);
     }
 
+    /// @notice See {OneStepLib.parseNode} (the dispute game reads picked nodes with it).
+    function parseNode(bytes calldata enc) external pure returns (OneStepLib.Node memory) {
+        return OneStepLib.parseNode(enc);
+    }
+
     /// @notice The structure of entry k of element e (ElementProgram.header)
     /// and the trace length.
     function decode(

@@ -42,7 +42,10 @@ abstract contract CommonTest is Test {
                 arbiter: arbiter,
                 sequencer: sequencer,
                 unbondingDelay: UNBONDING_DELAY,
-                slashRewardBps: SLASH_REWARD_BPS
+                slashRewardBps: SLASH_REWARD_BPS,
+                disputeBond: 0.1 ether,
+                disputeClock: 1 hours,
+                disputeMaxQueries: 128
             })
         );
         stakeManager = d.stakeManager;

@@ -20,11 +20,14 @@ import (
 )
 
 // Contracts with bindings: the deployable contracts the node software calls.
-var Contracts = []string{
-	"StakeManager",
-	"JobMarket",
-	"CommitmentInbox",
-	"NodeRegistry",
+// Contracts that share ABI struct types are bound together in one file
+// (named after the first), so that the shared types are declared once.
+var Contracts = [][]string{
+	{"StakeManager"},
+	{"JobMarket"},
+	{"CommitmentInbox"},
+	{"NodeRegistry"},
+	{"VerdeArbitration", "OneStep"},
 }
 
 type artifact struct {
@@ -47,12 +50,12 @@ func main() {
 
 func run(out, dir string, check bool) error {
 	var stale []string
-	for _, name := range Contracts {
-		code, err := generate(out, name)
+	for _, names := range Contracts {
+		code, err := generate(out, names)
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, strings.ToLower(name)+".go")
+		path := filepath.Join(dir, strings.ToLower(names[0])+".go")
 		if check {
 			have, err := os.ReadFile(path)
 			if err != nil || !bytes.Equal(have, code) {
@@ -71,22 +74,27 @@ func run(out, dir string, check bool) error {
 	return nil
 }
 
-func generate(out, name string) ([]byte, error) {
-	path := filepath.Join(out, name+".sol", name+".json")
-	raw, err := os.ReadFile(path)
+func generate(out string, names []string) ([]byte, error) {
+	var abis, bins []string
+	for _, name := range names {
+		path := filepath.Join(out, name+".sol", name+".json")
+		raw, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("artifact of %s: %v (run `forge build` first)", name, err)
+		}
+		var a artifact
+		if err := json.Unmarshal(raw, &a); err != nil {
+			return nil, fmt.Errorf("artifact %s: %v", path, err)
+		}
+		if a.Bytecode.Object == "" || a.Bytecode.Object == "0x" {
+			return nil, fmt.Errorf("artifact %s has no bytecode (abstract contract or interface?)", path)
+		}
+		abis = append(abis, string(a.ABI))
+		bins = append(bins, a.Bytecode.Object)
+	}
+	src, err := abigen.BindV2(names, abis, bins, "bindings", nil, nil)
 	if err != nil {
-		return nil, fmt.Errorf("artifact of %s: %v (run `forge build` first)", name, err)
-	}
-	var a artifact
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return nil, fmt.Errorf("artifact %s: %v", path, err)
-	}
-	if a.Bytecode.Object == "" || a.Bytecode.Object == "0x" {
-		return nil, fmt.Errorf("artifact %s has no bytecode (abstract contract or interface?)", path)
-	}
-	src, err := abigen.BindV2([]string{name}, []string{string(a.ABI)}, []string{a.Bytecode.Object}, "bindings", nil, nil)
-	if err != nil {
-		return nil, fmt.Errorf("abigen %s: %v", name, err)
+		return nil, fmt.Errorf("abigen %s: %v", strings.Join(names, ", "), err)
 	}
 	return []byte(src), nil
 }
