@@ -41,6 +41,7 @@ var (
 	ErrInvalidForceInclusion = errors.New("force-include bound must be positive (--force-include-after)")
 	ErrInvalidMaxBlobSize    = errors.New("max blob size must be positive (--max-blob-size)")
 	ErrNeedPrivateKey        = errors.New("the worker signs commitments with its key: give --private-key (remote signers and mnemonics are not supported)")
+	ErrFaultNeedsTestModes   = errors.New("--unsafe.fault (and --unsafe.fault-step) need --unsafe.test-modes")
 )
 
 // CLIConfig is the worker's configuration, read from flags.
@@ -60,6 +61,13 @@ type CLIConfig struct {
 	PollInterval      time.Duration
 	ForceIncludeAfter time.Duration
 	MaxBlobSize       int64
+
+	// Fault injection (tests and demos only): a fault kind, its step when
+	// FaultStepSet, and whether test modes are allowed.
+	TestModes    bool
+	Fault        string
+	FaultStep    uint64
+	FaultStepSet bool
 
 	TxMgrConfig   txmgr.CLIConfig
 	LogConfig     oplog.CLIConfig
@@ -111,6 +119,12 @@ func (c *CLIConfig) Check() error {
 	if c.MaxBlobSize <= 0 {
 		return ErrInvalidMaxBlobSize
 	}
+	if (c.Fault != "" || c.FaultStepSet) && !c.TestModes {
+		return ErrFaultNeedsTestModes
+	}
+	if _, err := ParseFaultKind(c.Fault); err != nil {
+		return err
+	}
 	if c.TxMgrConfig.PrivateKey == "" {
 		return ErrNeedPrivateKey
 	}
@@ -130,6 +144,12 @@ func (c *CLIConfig) PricePolicy() PricePolicy {
 		return PricePolicy{Fixed: v}
 	}
 	return PricePolicy{PPM: uint64(c.BidFraction*1e6 + 0.5)}
+}
+
+// FaultConfig is the injected fault (call Check first).
+func (c *CLIConfig) FaultConfig() Fault {
+	k, _ := ParseFaultKind(c.Fault)
+	return Fault{Kind: k, Step: c.FaultStep, StepSet: c.FaultStepSet}
 }
 
 // StakeTargetWei is the stake target (call Check first).
@@ -154,6 +174,10 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		PollInterval:      ctx.Duration(flags.PollIntervalFlag.Name),
 		ForceIncludeAfter: ctx.Duration(flags.ForceIncludeAfterFlag.Name),
 		MaxBlobSize:       ctx.Int64(flags.MaxBlobSizeFlag.Name),
+		TestModes:         ctx.Bool(flags.TestModesFlag.Name),
+		Fault:             ctx.String(flags.FaultFlag.Name),
+		FaultStep:         ctx.Uint64(flags.FaultStepFlag.Name),
+		FaultStepSet:      ctx.IsSet(flags.FaultStepFlag.Name),
 		TxMgrConfig:       txmgr.ReadCLIConfig(ctx),
 		LogConfig:         oplog.ReadCLIConfig(ctx),
 		MetricsConfig:     opmetrics.ReadCLIConfig(ctx),

@@ -155,3 +155,34 @@ func TestPricePolicy(t *testing.T) {
 	require.Zero(t, PricePolicy{Fixed: big.NewInt(1_000_001)}.Price(maxPrice, escrow).Sign())
 	require.Zero(t, PricePolicy{Fixed: big.NewInt(800_000)}.Price(maxPrice, big.NewInt(700_000)).Sign())
 }
+
+func TestFaultFlags(t *testing.T) {
+	// No fault by default.
+	cfg, err := configFromArgs(t, nil, required...)
+	require.NoError(t, err)
+	require.NoError(t, cfg.Check())
+	require.False(t, cfg.FaultConfig().Active())
+
+	// A fault, or a fault step, without --unsafe.test-modes is refused.
+	cfg, err = configFromArgs(t, nil, append(required, "--unsafe.fault", "perturb-weight")...)
+	require.NoError(t, err)
+	require.ErrorIs(t, cfg.Check(), ErrFaultNeedsTestModes)
+	cfg, err = configFromArgs(t, nil, append(required, "--unsafe.fault-step", "7")...)
+	require.NoError(t, err)
+	require.ErrorIs(t, cfg.Check(), ErrFaultNeedsTestModes)
+
+	// With it: the fault and its step.
+	cfg, err = configFromArgs(t, nil, append(required, "--unsafe.test-modes", "--unsafe.fault", "skip-steps", "--unsafe.fault-step", "0")...)
+	require.NoError(t, err)
+	require.NoError(t, cfg.Check())
+	require.Equal(t, Fault{Kind: FaultSkipSteps, Step: 0, StepSet: true}, cfg.FaultConfig())
+	cfg, err = configFromArgs(t, nil, append(required, "--unsafe.test-modes", "--unsafe.fault", "wrong-lr")...)
+	require.NoError(t, err)
+	require.NoError(t, cfg.Check())
+	require.Equal(t, Fault{Kind: FaultWrongLR}, cfg.FaultConfig())
+
+	// From the environment too; an unknown kind is refused.
+	cfg, err = configFromArgs(t, map[string]string{"GENSYN_WORKER_UNSAFE_TEST_MODES": "true", "GENSYN_WORKER_UNSAFE_FAULT": "no-such"}, required...)
+	require.NoError(t, err)
+	require.ErrorIs(t, cfg.Check(), ErrUnknownFault)
+}

@@ -2,18 +2,22 @@ package worker
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dispute"
 )
 
 // Job statuses of IJobMarket.JobStatus.
@@ -31,6 +35,7 @@ const (
 type L1Client interface {
 	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
+	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 }
 
 // TxSender sends transactions; txmgr.TxManager implements it.
@@ -51,12 +56,14 @@ type Contracts struct {
 	stake  *bindings.StakeManager
 	reg    *bindings.NodeRegistry
 	inbox  *bindings.CommitmentInbox
+	verde  *bindings.VerdeArbitration
 }
 
 // NewContracts wraps the deployment's contracts.
 func NewContracts(client L1Client, addrs deployments.Contracts) *Contracts {
 	return &Contracts{client: client, addrs: addrs, market: bindings.NewJobMarket(), stake: bindings.NewStakeManager(),
-		reg: bindings.NewNodeRegistry(), inbox: bindings.NewCommitmentInbox()}
+		reg: bindings.NewNodeRegistry(), inbox: bindings.NewCommitmentInbox(),
+		verde: bindings.NewVerdeArbitration()}
 }
 
 func read[T any](ctx context.Context, c *Contracts, to common.Address, data []byte, unpack func([]byte) (T, error)) (T, error) {
@@ -164,4 +171,106 @@ func (c *Contracts) IsIncluded(ctx context.Context, cm inbox.Commitment, batchIn
 	}
 	return read(ctx, c, c.addrs.CommitmentInbox, c.inbox.PackIsIncluded(inboxCommitment(cm),
 		new(big.Int).SetUint64(batchIndex), new(big.Int).SetUint64(leafIndex), p), c.inbox.UnpackIsIncluded)
+}
+
+// GameStartedTopic is the topic 0 of VerdeArbitration's GameStarted event.
+var GameStartedTopic = crypto.Keccak256Hash([]byte("GameStarted(uint256,uint256,address,address,uint32,uint32,bytes32,bytes32)"))
+
+// HasArbitration reports whether the deployment names a VerdeArbitration.
+func (c *Contracts) HasArbitration() bool { return c.addrs.VerdeArbitration != (common.Address{}) }
+
+// GameCount reads VerdeArbitration.gameCount (game ids are 0..count-1).
+func (c *Contracts) GameCount(ctx context.Context) (uint64, error) {
+	n, err := read(ctx, c, c.addrs.VerdeArbitration, c.verde.PackGameCount(), c.verde.UnpackGameCount)
+	if err != nil {
+		return 0, err
+	}
+	if !n.IsUint64() {
+		return 0, fmt.Errorf("game count %s does not fit 64 bits", n)
+	}
+	return n.Uint64(), nil
+}
+
+// Game reads VerdeArbitration.getGame.
+func (c *Contracts) Game(ctx context.Context, id uint64) (bindings.IVerdeArbitrationGame, error) {
+	return read(ctx, c, c.addrs.VerdeArbitration, c.verde.PackGetGame(new(big.Int).SetUint64(id)), c.verde.UnpackGetGame)
+}
+
+// ArbitrationBalanceOf is VerdeArbitration's withdrawable balance of a
+// (bonds won).
+func (c *Contracts) ArbitrationBalanceOf(ctx context.Context, a common.Address) (*big.Int, error) {
+	return read(ctx, c, c.addrs.VerdeArbitration, c.verde.PackBalanceOf(a), c.verde.UnpackBalanceOf)
+}
+
+// ArbitrationWithdrawCandidate is VerdeArbitration.withdraw().
+func (c *Contracts) ArbitrationWithdrawCandidate() txmgr.TxCandidate {
+	return candidate(c.addrs.VerdeArbitration, c.verde.PackWithdraw(), nil)
+}
+
+// TimeoutCandidate is VerdeArbitration.timeout(gameId).
+func (c *Contracts) TimeoutCandidate(id uint64) txmgr.TxCandidate {
+	return candidate(c.addrs.VerdeArbitration, c.verde.PackTimeout(new(big.Int).SetUint64(id)), nil)
+}
+
+// GamesStarted returns the GameStarted events of games against worker in
+// blocks from..to (inclusive).
+func (c *Contracts) GamesStarted(ctx context.Context, worker common.Address, from, to uint64) ([]*bindings.VerdeArbitrationGameStarted, error) {
+	logs, err := c.client.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+		Addresses: []common.Address{c.addrs.VerdeArbitration},
+		Topics:    [][]common.Hash{{GameStartedTopic}, nil, nil, {common.BytesToHash(worker.Bytes())}},
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*bindings.VerdeArbitrationGameStarted, 0, len(logs))
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		ev, err := c.verde.UnpackGameStartedEvent(&logs[i])
+		if err != nil {
+			return nil, fmt.Errorf("GameStarted log %s/%d: %w", logs[i].TxHash, logs[i].Index, err)
+		}
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+func hashes(hs []commit.Hash) [][32]byte {
+	out := make([][32]byte, len(hs))
+	for i, h := range hs {
+		out[i] = h
+	}
+	return out
+}
+
+// MoveCandidate is the transaction of a worker move in game id:
+// revealStepRoots, revealStepTrace, defend, revealElementTrace, proveStep or
+// answer, and the move's name.
+func (c *Contracts) MoveCandidate(id uint64, m *dispute.WorkerMove) (string, txmgr.TxCandidate, error) {
+	g := new(big.Int).SetUint64(id)
+	var name string
+	var data []byte
+	switch {
+	case m.StepRoots != nil:
+		v := m.StepRoots
+		name, data = "revealStepRoots", c.verde.PackRevealStepRoots(g, v.ListRoot, hashes(v.FirstProof), hashes(v.LastProof), v.DataHash)
+	case m.StepTrace != nil:
+		v := m.StepTrace
+		name, data = "revealStepTrace", c.verde.PackRevealStepTrace(g, v.NumNodes, v.GraphList, v.TraceList, v.NumState, v.StartList, v.NextList, v.DataHash)
+	case m.Defence != nil:
+		v := m.Defence
+		name, data = "defend", c.verde.PackDefend(g, hashes(v.Proof), v.DataList, v.DataCount)
+	case m.ElementTrace != nil:
+		v := m.ElementTrace
+		name, data = "revealElementTrace", c.verde.PackRevealElementTrace(g, v.TraceLength, v.ListRoot, v.LastItem, hashes(v.LastProof), v.Leaf, hashes(v.LeafPath), v.DataHash)
+	case m.OneStep != nil:
+		name, data = "proveStep", c.verde.PackProveStep(g, *m.OneStep)
+	case m.Answer != nil:
+		name, data = "answer", c.verde.PackAnswer(g, m.Answer.Item, hashes(m.Answer.Proof))
+	default:
+		return "", txmgr.TxCandidate{}, errors.New("empty worker move")
+	}
+	return name, candidate(c.addrs.VerdeArbitration, data, nil), nil
 }

@@ -49,6 +49,8 @@ type DriverConfig struct {
 	StakeTarget       *big.Int
 	PeerID            []byte
 	Hardware          string
+	// Fault is an injected fault (tests and demos only; zero: honest).
+	Fault Fault
 }
 
 // Sequencer is the part of the sequencer's API the worker uses.
@@ -78,6 +80,11 @@ type Driver struct {
 	acked    map[[2]uint64]bool // (job, checkpoint) acknowledged by the sequencer in this run
 	active   map[uint64]bool    // jobs being worked on by a goroutine of their own
 
+	defences     map[uint64]*jobDefence // per job, used by its defence goroutine only
+	defending    map[uint64]bool        // jobs whose games a goroutine is looking at
+	silent       map[uint64]bool        // games not answered (stop-answering), logged once
+	gamesScanned bool                   // the game ids were scanned since the start
+
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
@@ -88,7 +95,8 @@ func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts,
 	domain inbox.Domain, blobs *blobstore.Client, seq Sequencer, state *State) *Driver {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
-		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, active: map[uint64]bool{}, ctx: ctx, cancel: cancel}
+		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, active: map[uint64]bool{},
+		defences: map[uint64]*jobDefence{}, defending: map[uint64]bool{}, silent: map[uint64]bool{}, ctx: ctx, cancel: cancel}
 }
 
 // Start runs the loop in a goroutine.
@@ -181,8 +189,23 @@ func (d *Driver) Setup(ctx context.Context) error {
 	return nil
 }
 
-// Step handles every known job, then looks at newly posted ones.
+// Step handles every known job, then looks at newly posted ones, then at
+// the dispute games against the worker.
 func (d *Driver) Step(ctx context.Context) error {
+	errs := d.jobsStep(ctx)
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := d.discoverGames(ctx); err != nil {
+		errs = errors.Join(errs, fmt.Errorf("dispute games: %w", err))
+	}
+	if err := d.defendGames(); err != nil {
+		errs = errors.Join(errs, fmt.Errorf("dispute games: %w", err))
+	}
+	return errs
+}
+
+func (d *Driver) jobsStep(ctx context.Context) error {
 	recs, err := d.state.Jobs()
 	if err != nil {
 		return err
@@ -323,6 +346,19 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	return d.state.PutJob(r)
 }
 
+// loadJob reads the spec and dataset evaluate kept for a job.
+func (d *Driver) loadJob(id uint64) (*spec.Spec, *dataset.Dataset, error) {
+	s, err := spec.Load(filepath.Join(d.jobDir(id), "spec.json"))
+	if err != nil {
+		return nil, nil, err
+	}
+	ds, err := dataset.Load(filepath.Join(d.jobDir(id), "dataset"), s.Dataset.Format)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, ds, nil
+}
+
 // trainerOf rebuilds a job's trainer from the files evaluate kept.
 func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	d.mu.Lock()
@@ -331,11 +367,7 @@ func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	if ok {
 		return tr, nil
 	}
-	s, err := spec.Load(filepath.Join(d.jobDir(id), "spec.json"))
-	if err != nil {
-		return nil, err
-	}
-	ds, err := dataset.Load(filepath.Join(d.jobDir(id), "dataset"), s.Dataset.Format)
+	s, ds, err := d.loadJob(id)
 	if err != nil {
 		return nil, err
 	}
@@ -364,6 +396,15 @@ func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
 	mine := job.Worker == d.me()
 	switch job.Status {
 	case JobOpen:
+		if len(r.Roots) > 0 {
+			lost, err := d.lostGame(r.ID)
+			if err != nil {
+				return err
+			}
+			if lost != nil {
+				return d.skip(r, fmt.Sprintf("lost dispute game %d", lost.ID))
+			}
+		}
 		return d.maybeBid(ctx, r, job)
 	case JobAssigned:
 		if !mine {
@@ -443,7 +484,12 @@ func (d *Driver) startWork(r *JobRecord, job bindings.IJobMarketJob) {
 			delete(d.active, r.ID)
 			d.mu.Unlock()
 		}()
-		if err := d.work(d.ctx, r, job); err != nil && d.ctx.Err() == nil {
+		err := d.work(d.ctx, r, job)
+		switch {
+		case err == nil || d.ctx.Err() != nil:
+		case errors.Is(err, errNotMine):
+			d.log.Warn("Stopped working on the job: it is no longer assigned to this worker (a dispute lost?)", "job", r.ID, "round", job.Round)
+		default:
 			d.log.Warn("Job work failed; retrying", "job", r.ID, "err", err)
 		}
 	}()
@@ -485,7 +531,10 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		}
 		// Commitments of checkpoints reached before a restart go out first.
 		d.commitPending(ctx, r)
-		_, err := tr.Run(ctx, from, 0, func(p trainer.Progress) error {
+		onCheckpoint := func(p trainer.Progress) error {
+			if err := d.stillMine(ctx, r.ID, r.Round); err != nil {
+				return err
+			}
 			k := int(p.Step / interval)
 			if k != len(r.Roots)+1 {
 				return fmt.Errorf("checkpoint %d after %d recorded", k, len(r.Roots))
@@ -499,8 +548,22 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 			d.log.Info("Checkpoint", "job", r.ID, "checkpoint", k, "of", total, "step", p.Step, "loss", p.Loss, "root", r.Roots[k-1])
 			d.commitPending(ctx, r)
 			return nil
-		})
-		if err != nil {
+		}
+		if f := d.cfg.Fault; f.changesTraining() {
+			step, err := d.faultTrainStep(tr, r.ID)
+			if err != nil {
+				return err
+			}
+			d.log.Warn("UNSAFE: training with an injected fault", "job", r.ID, "fault", f.Kind,
+				"step", f.faultStep(job.Params.Steps, interval))
+			_, err = runWith(ctx, tr, filepath.Join(d.jobDir(r.ID), "checkpoints"), from, step, onCheckpoint)
+			if err != nil {
+				return fmt.Errorf("train: %w", err)
+			}
+		} else if _, err := tr.Run(ctx, from, 0, onCheckpoint); err != nil {
+			if errors.Is(err, errNotMine) {
+				return err
+			}
 			return fmt.Errorf("train: %w", err)
 		}
 	}
@@ -512,6 +575,9 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		}
 		if allTrue(r.Included) && len(r.Included) == total {
 			break
+		}
+		if err := d.stillMine(ctx, r.ID, r.Round); err != nil {
+			return err
 		}
 		select {
 		case <-ctx.Done():
@@ -525,6 +591,13 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		hs[i] = commit.Hash(h)
 	}
 	ckRoot := common.Hash(commit.CheckpointsRoot(hs))
+	if d.cfg.Fault.Kind == FaultCorruptFinal {
+		if final, ckRoot, err = d.corruptFinal(tr, r.ID, r.Roots); err != nil {
+			return fmt.Errorf("corrupt the final root: %w", err)
+		}
+		d.log.Warn("UNSAFE fault corrupt-final: submitting a corrupted final model root", "job", r.ID,
+			"honest", r.Roots[total-1], "submitted", final)
+	}
 	rc, err := d.send(ctx, fmt.Sprintf("submit result of job %d", r.ID), d.c.SubmitResultCandidate(r.ID, final, ckRoot))
 	if err != nil {
 		return err

@@ -117,7 +117,7 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 	s.Driver = NewDriver(DriverConfig{
 		DataDir: cfg.DataDir, PollInterval: cfg.PollInterval, ForceIncludeAfter: cfg.ForceIncludeAfter,
 		MaxBlobSize: cfg.MaxBlobSize, Price: cfg.PricePolicy(), StakeTarget: cfg.StakeTargetWei(),
-		PeerID: peer, Hardware: cfg.Hardware,
+		PeerID: peer, Hardware: cfg.Hardware, Fault: cfg.FaultConfig(),
 	}, s.Log.New("role", "worker"), s.Metrics, s.Contracts, s.TxManager, s.key,
 		inbox.NewDomain(d.ChainID, d.Contracts.CommitmentInbox), s.Blobs, s.Sequencer, s.State)
 	if err := s.initMetricsServer(cfg); err != nil {
@@ -165,6 +165,10 @@ func (s *Service) initMetricsServer(cfg *CLIConfig) error {
 
 // Start starts the driver loop.
 func (s *Service) Start(ctx context.Context) error {
+	if f := s.cfg.FaultConfig(); f.Active() {
+		s.Log.Warn("!!! UNSAFE TEST MODE: this worker injects a fault and cheats on purpose; it will lose its disputes "+
+			"and its collateral. For tests and demos only, never on a real network !!!", "fault", f.String())
+	}
 	s.Log.Info("Worker starting", "version", s.Version, "chain", s.Deployment.ChainID, "worker", s.TxManager.From(),
 		"market", s.Deployment.Contracts.JobMarket, "blobstore", s.cfg.Blobstore, "sequencer", s.cfg.Sequencer, "dataDir", s.cfg.DataDir)
 	s.Driver.Start()

@@ -169,5 +169,133 @@ func (quietLogger) Fatalf(format string, args ...any) {
 	os.Exit(1)
 }
 
+// Game statuses of a GameRecord.
+const (
+	GameOpen          = "open"
+	GameWon           = "won"  // the worker won; its winnings are withdrawn once Withdrawn
+	GameLost          = "lost" // the challenger won: the worker was slashed and the job reopened
+	GameMoot          = "moot" // the job's round moved on; the bond went back to the challenger
+	gamePrefix        = "game/"
+	gameUpperBound    = "game0"
+	gameScanBlockKey  = "scan/gameBlock"
+	gameScanNextIDKey = "scan/gameNext"
+)
+
+// GameRecord is what the worker remembers of one dispute game against it, in
+// Pebble under "game/<id>" (written with pebble.Sync).
+type GameRecord struct {
+	ID         uint64 `json:"id"`
+	JobID      uint64 `json:"jobId"`
+	Round      uint32 `json:"round"`
+	Checkpoint uint32 `json:"checkpoint"`
+	// Status is GameOpen until the game is resolved.
+	Status string `json:"status"`
+	// Moves counts the worker's moves sent (confirmed).
+	Moves int `json:"moves,omitempty"`
+	// Withdrawn is set once a won game's bond is withdrawn from
+	// VerdeArbitration (or there was nothing left to withdraw).
+	Withdrawn bool `json:"withdrawn,omitempty"`
+}
+
+// Done reports whether the worker has nothing left to do in the game.
+func (g *GameRecord) Done() bool {
+	return g.Status == GameLost || g.Status == GameMoot || (g.Status == GameWon && g.Withdrawn)
+}
+
+func gameKey(id uint64) []byte { return fmt.Appendf(nil, gamePrefix+"%020d", id) }
+
+// Game returns the record of a game, nil if there is none.
+func (s *State) Game(id uint64) (*GameRecord, error) {
+	v, closer, err := s.db.Get(gameKey(id))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer closer.Close()
+	var g GameRecord
+	if err := json.Unmarshal(v, &g); err != nil {
+		return nil, fmt.Errorf("game %d record: %w", id, err)
+	}
+	return &g, nil
+}
+
+// PutGame writes a game record durably.
+func (s *State) PutGame(g *GameRecord) error {
+	b, err := json.Marshal(g)
+	if err != nil {
+		return err
+	}
+	return s.db.Set(gameKey(g.ID), b, pebble.Sync)
+}
+
+// Games returns every game record, by id.
+func (s *State) Games() ([]*GameRecord, error) {
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte(gamePrefix), UpperBound: []byte(gameUpperBound)})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []*GameRecord
+	for it.First(); it.Valid(); it.Next() {
+		var g GameRecord
+		if err := json.Unmarshal(it.Value(), &g); err != nil {
+			return nil, fmt.Errorf("record %s: %w", it.Key(), err)
+		}
+		out = append(out, &g)
+	}
+	return out, it.Error()
+}
+
+func (s *State) getUint(key string, def uint64) (uint64, error) {
+	v, closer, err := s.db.Get([]byte(key))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return def, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer closer.Close()
+	return strconv.ParseUint(string(v), 10, 64)
+}
+
+func (s *State) setUint(key string, v uint64) error {
+	return s.db.Set([]byte(key), []byte(strconv.FormatUint(v, 10)), pebble.Sync)
+}
+
+// GameScanBlock is the first block whose GameStarted events are not yet
+// looked at, and whether one was recorded.
+func (s *State) GameScanBlock() (uint64, bool, error) {
+	ok, err := s.hasKey(gameScanBlockKey)
+	if err != nil || !ok {
+		return 0, false, err
+	}
+	v, err := s.getUint(gameScanBlockKey, 0)
+	return v, true, err
+}
+
+// SetGameScanBlock records the first block not yet looked at.
+func (s *State) SetGameScanBlock(b uint64) error { return s.setUint(gameScanBlockKey, b) }
+
+// NextGameScan is the first game id not yet looked at with getGame (0 when
+// none).
+func (s *State) NextGameScan() (uint64, error) { return s.getUint(gameScanNextIDKey, 0) }
+
+// SetNextGameScan records the first game id not yet looked at.
+func (s *State) SetNextGameScan(id uint64) error { return s.setUint(gameScanNextIDKey, id) }
+
+func (s *State) hasKey(key string) (bool, error) {
+	_, closer, err := s.db.Get([]byte(key))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	closer.Close()
+	return true, nil
+}
+
 // Close closes the database.
 func (s *State) Close() error { return s.db.Close() }

@@ -106,11 +106,32 @@ var (
 	}
 )
 
+// Unsafe flags: fault injection, for tests and demos only (docs/worker.md).
+var (
+	TestModesFlag = &cli.BoolFlag{
+		Name:    "unsafe.test-modes",
+		Usage:   "UNSAFE: allow the test-only modes below (never on a real network)",
+		EnvVars: prefixEnvVars("UNSAFE_TEST_MODES"),
+	}
+	FaultFlag = &cli.StringFlag{
+		Name: "unsafe.fault",
+		Usage: "UNSAFE, tests and demos only (needs --unsafe.test-modes): make this worker cheat, and lose its collateral: " +
+			"perturb-weight, skip-steps, wrong-batch, wrong-lr, initial-model, corrupt-final, withhold or stop-answering",
+		EnvVars: prefixEnvVars("UNSAFE_FAULT"),
+	}
+	FaultStepFlag = &cli.Uint64Flag{
+		Name:    "unsafe.fault-step",
+		Usage:   "UNSAFE: the step N the fault starts at (default: the middle of the job's middle checkpoint interval)",
+		EnvVars: prefixEnvVars("UNSAFE_FAULT_STEP"),
+	}
+)
+
 var requiredFlags = []cli.Flag{L1EthRpcFlag, DeploymentsFlag, DataDirFlag, BlobstoreFlag, SequencerFlag}
 
 var optionalFlags = []cli.Flag{
 	BidPriceFlag, BidFractionFlag, StakeTargetFlag, PeerIDFlag, HardwareFlag,
 	PollIntervalFlag, ForceIncludeAfterFlag, MaxBlobSizeFlag,
+	TestModesFlag, FaultFlag, FaultStepFlag,
 }
 
 // Flags are every flag of the command: the worker's own, then the tx

@@ -1,0 +1,412 @@
+package worker
+
+// The worker's defence in VerdeArbitration's dispute games (PROTOCOL.md §6,
+// docs/worker.md "Disputes"): it finds the games against it (GameStarted
+// events, and getGame over the games it has not looked at after a restart),
+// keeps each in Pebble, and whenever a game waits on the worker computes its
+// move with node/dispute's Defender from its own claimed states, publishes
+// the data behind the move to the blob store and sends the move. A game won
+// is cashed in with VerdeArbitration.withdraw; a game lost is logged (the
+// job reopens without this worker).
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sort"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// maxLogRange is the most blocks one eth_getLogs request spans.
+const maxLogRange = 5000
+
+// jobDefence is what the worker keeps in memory to defend the games on one
+// job: a trainer of its own (the training goroutine may be using the
+// driver's), the claimed-state source and the step function, and one
+// Defender per game.
+type jobDefence struct {
+	tr        *trainer.Trainer
+	src       *claimedStates
+	step      dispute.StepFunc
+	defenders map[uint64]*dispute.Defender
+}
+
+func (jd *jobDefence) defender(game uint64) *dispute.Defender {
+	def, ok := jd.defenders[game]
+	if !ok {
+		def = dispute.NewDefender(jd.tr, jd.src, jd.step)
+		jd.defenders[game] = def
+	}
+	return def
+}
+
+// defenceOf builds (once) the defence of a job from the files evaluate kept.
+// Only the job's defence goroutine uses it.
+func (d *Driver) defenceOf(id uint64) (*jobDefence, error) {
+	d.mu.Lock()
+	jd, ok := d.defences[id]
+	d.mu.Unlock()
+	if ok {
+		return jd, nil
+	}
+	s, ds, err := d.loadJob(id)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	if err != nil {
+		return nil, err
+	}
+	jd = &jobDefence{tr: tr, defenders: map[uint64]*dispute.Defender{}}
+	f := d.cfg.Fault
+	if f.changesStates() {
+		var alt *trainer.Trainer
+		if f.Kind == FaultWrongLR {
+			if alt, err = altTrainer(tr, ds); err != nil {
+				return nil, err
+			}
+		}
+		fs, err := newFaultStepper(f, tr, alt)
+		if err != nil {
+			return nil, err
+		}
+		jd.step = fs.Claim
+	}
+	jd.src = &claimedStates{tr: tr, dir: filepath.Join(d.jobDir(id), "checkpoints"), step: jd.step,
+		final: f.Kind == FaultCorruptFinal}
+	d.mu.Lock()
+	d.defences[id] = jd
+	d.mu.Unlock()
+	return jd, nil
+}
+
+// discoverGames records the games against this worker not yet recorded:
+// after a (re)start every game id not yet looked at is read with getGame,
+// then GameStarted events are followed block by block.
+func (d *Driver) discoverGames(ctx context.Context) error {
+	if !d.c.HasArbitration() {
+		return nil
+	}
+	head, err := d.c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	to := head.Number.Uint64()
+	from, ok, err := d.state.GameScanBlock()
+	if err != nil {
+		return err
+	}
+	if !d.gamesScanned {
+		// Every game opened up to the head read above is in gameCount.
+		if err := d.scanGameIDs(ctx); err != nil {
+			return err
+		}
+		d.gamesScanned = true
+		if !ok {
+			// A fresh worker: the id scan covered the past.
+			return d.state.SetGameScanBlock(to + 1)
+		}
+	}
+	if !ok {
+		from = to + 1
+	}
+	for from <= to {
+		end := min(from+maxLogRange-1, to)
+		evs, err := d.c.GamesStarted(ctx, d.me(), from, end)
+		if err != nil {
+			return fmt.Errorf("read GameStarted events of blocks %d..%d: %w", from, end, err)
+		}
+		for _, ev := range evs {
+			if ev.Worker != d.me() || !ev.GameId.IsUint64() || !ev.JobId.IsUint64() {
+				continue
+			}
+			if err := d.recordGame(ev.GameId.Uint64(), ev.JobId.Uint64(), ev.Round, ev.Checkpoint); err != nil {
+				return err
+			}
+		}
+		if err := d.state.SetGameScanBlock(end + 1); err != nil {
+			return err
+		}
+		from = end + 1
+	}
+	return nil
+}
+
+// scanGameIDs reads with getGame every game id not yet looked at and records
+// the ones against this worker.
+func (d *Driver) scanGameIDs(ctx context.Context) error {
+	next, err := d.state.NextGameScan()
+	if err != nil {
+		return err
+	}
+	count, err := d.c.GameCount(ctx)
+	if err != nil {
+		return fmt.Errorf("read game count: %w", err)
+	}
+	for id := next; id < count; id++ {
+		g, err := d.c.Game(ctx, id)
+		if err != nil {
+			return fmt.Errorf("read game %d: %w", id, err)
+		}
+		if g.Worker == d.me() {
+			if err := d.recordGame(id, g.JobId, g.Round, g.Checkpoint); err != nil {
+				return err
+			}
+		}
+		if err := d.state.SetNextGameScan(id + 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *Driver) recordGame(id, job uint64, round, checkpoint uint32) error {
+	g, err := d.state.Game(id)
+	if err != nil || g != nil {
+		return err
+	}
+	d.log.Warn("Dispute game opened against this worker", "game", id, "job", job, "round", round, "checkpoint", checkpoint)
+	return d.state.PutGame(&GameRecord{ID: id, JobID: job, Round: round, Checkpoint: checkpoint, Status: GameOpen})
+}
+
+// defendGames starts, for every job with a game not done, a goroutine that
+// looks at each of its games once (one goroutine per job at a time: a job's
+// defence state is not shared).
+func (d *Driver) defendGames() error {
+	games, err := d.state.Games()
+	if err != nil {
+		return err
+	}
+	byJob := map[uint64][]*GameRecord{}
+	for _, g := range games {
+		if !g.Done() {
+			byJob[g.JobID] = append(byJob[g.JobID], g)
+		}
+	}
+	jobs := make([]uint64, 0, len(byJob))
+	for j := range byJob {
+		jobs = append(jobs, j)
+	}
+	sort.Slice(jobs, func(a, b int) bool { return jobs[a] < jobs[b] })
+	for _, j := range jobs {
+		d.mu.Lock()
+		busy := d.defending[j]
+		if !busy {
+			d.defending[j] = true
+		}
+		d.mu.Unlock()
+		if busy {
+			continue
+		}
+		gs := byJob[j]
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			defer func() {
+				d.mu.Lock()
+				delete(d.defending, j)
+				d.mu.Unlock()
+			}()
+			for _, g := range gs {
+				if err := d.defend(d.ctx, g); err != nil && d.ctx.Err() == nil {
+					d.log.Warn("Dispute move failed; retrying", "game", g.ID, "job", g.JobID, "err", err)
+				}
+			}
+		}()
+	}
+	return nil
+}
+
+// defend looks at one game: records its end (and withdraws a win), claims a
+// win on the challenger's timeout, or makes the worker's move.
+func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
+	g, err := d.c.Game(ctx, rec.ID)
+	if err != nil {
+		return fmt.Errorf("read game: %w", err)
+	}
+	phase := dispute.Phase(g.Phase)
+	if phase == dispute.PhaseResolved {
+		return d.gameOver(ctx, rec, &g)
+	}
+	if !phase.WorkerToMove() {
+		return d.maybeTimeout(ctx, rec, &g)
+	}
+	if d.cfg.Fault.Kind == FaultStopAnswering && rec.Moves >= 1 {
+		if !d.silent[rec.ID] {
+			d.silent[rec.ID] = true
+			d.log.Warn("UNSAFE fault stop-answering: not making the move", "game", rec.ID, "job", rec.JobID, "phase", phase)
+		}
+		return nil
+	}
+	jd, err := d.defenceOf(rec.JobID)
+	if err != nil {
+		return fmt.Errorf("rebuild the job's trainer: %w", err)
+	}
+	m, err := jd.defender(rec.ID).Move(ctx, &g)
+	if err != nil {
+		return fmt.Errorf("compute the %s move: %w", phase, err)
+	}
+	if m.Blob != nil {
+		if d.cfg.Fault.Kind == FaultWithhold {
+			d.log.Warn("UNSAFE fault withhold: not publishing the move's data", "game", rec.ID, "phase", phase, "bytes", len(m.Blob))
+		} else {
+			h, err := d.blobs.Put(ctx, m.Blob)
+			if err != nil {
+				return fmt.Errorf("publish the %s data: %w", phase, err)
+			}
+			d.log.Info("Dispute data published", "game", rec.ID, "phase", phase, "blob", h, "bytes", len(m.Blob))
+			if want := moveDataHash(m); want != nil && blobstore.Hash(*want) != h {
+				d.log.Warn("Published blob is not the move's data hash", "game", rec.ID, "blob", h, "dataHash", common.Hash(*want))
+			}
+		}
+	}
+	name, cand, err := d.c.MoveCandidate(rec.ID, m)
+	if err != nil {
+		return err
+	}
+	if _, err := d.send(ctx, fmt.Sprintf("%s in game %d (job %d)", name, rec.ID, rec.JobID), cand); err != nil {
+		return err
+	}
+	rec.Moves++
+	d.log.Info("Dispute move made", "game", rec.ID, "job", rec.JobID, "move", name, "moves", rec.Moves)
+	return d.state.PutGame(rec)
+}
+
+// moveDataHash is the data hash a move commits to, if any.
+func moveDataHash(m *dispute.WorkerMove) *commit.Hash {
+	switch {
+	case m.StepRoots != nil:
+		return &m.StepRoots.DataHash
+	case m.StepTrace != nil:
+		return &m.StepTrace.DataHash
+	case m.ElementTrace != nil:
+		return &m.ElementTrace.DataHash
+	}
+	return nil
+}
+
+// maybeTimeout ends a game whose challenger ran out of its clock.
+func (d *Driver) maybeTimeout(ctx context.Context, rec *GameRecord, g *dispute.Game) error {
+	head, err := d.c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if head.Time <= g.LastMoveAt+g.ChallengerClock {
+		return nil
+	}
+	d.log.Info("Challenger ran out of its clock; claiming the game", "game", rec.ID, "job", rec.JobID)
+	_, err = d.send(ctx, fmt.Sprintf("timeout game %d (job %d)", rec.ID, rec.JobID), d.c.TimeoutCandidate(rec.ID))
+	return err
+}
+
+// gameOver records a resolved game; a win's bond is withdrawn.
+func (d *Driver) gameOver(ctx context.Context, rec *GameRecord, g *dispute.Game) error {
+	switch dispute.Outcome(g.Outcome) {
+	case dispute.OutcomeWorkerWon:
+		if rec.Status != GameWon {
+			rec.Status = GameWon
+			d.log.Info("Dispute game won", "game", rec.ID, "job", rec.JobID, "bond", g.Bond)
+			if err := d.state.PutGame(rec); err != nil {
+				return err
+			}
+		}
+		bal, err := d.c.ArbitrationBalanceOf(ctx, d.me())
+		if err != nil {
+			return err
+		}
+		if bal.Sign() > 0 {
+			if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei from VerdeArbitration (game %d)", bal, rec.ID),
+				d.c.ArbitrationWithdrawCandidate()); err != nil {
+				return err
+			}
+			d.log.Info("Dispute winnings withdrawn", "game", rec.ID, "amount", bal)
+		}
+		rec.Withdrawn = true
+	case dispute.OutcomeChallengerWon:
+		rec.Status = GameLost
+		d.log.Error("Dispute game lost: the collateral is slashed and the job reopened", "game", rec.ID, "job", rec.JobID,
+			"checkpoint", rec.Checkpoint, "moves", rec.Moves)
+	default:
+		rec.Status = GameMoot
+		d.log.Info("Dispute game closed as stale (the job's round moved on)", "game", rec.ID, "job", rec.JobID)
+	}
+	return d.state.PutGame(rec)
+}
+
+// lostGame returns a game lost on job id, nil if none.
+func (d *Driver) lostGame(id uint64) (*GameRecord, error) {
+	games, err := d.state.Games()
+	if err != nil {
+		return nil, err
+	}
+	for _, g := range games {
+		if g.JobID == id && g.Status == GameLost {
+			return g, nil
+		}
+	}
+	return nil, nil
+}
+
+// errNotMine stops work on a job no longer assigned to this worker in the
+// round it works on (a lost dispute reopened it).
+var errNotMine = errors.New("job no longer assigned to this worker in this round")
+
+// stillMine checks that the job is still assigned to this worker in round.
+func (d *Driver) stillMine(ctx context.Context, id uint64, round uint32) error {
+	job, err := d.c.Job(ctx, id)
+	if err != nil {
+		return nil // a read error must not stop training; the next check will tell
+	}
+	if job.Worker != d.me() || job.Round != round || (job.Status != JobAssigned && job.Status != JobSubmitted) {
+		return errNotMine
+	}
+	return nil
+}
+
+// corruptFinal is FaultCorruptFinal's result: the final checkpoint's state
+// with one bit flipped, its root, and the checkpoints root over the roots
+// with the last one replaced.
+func (d *Driver) corruptFinal(tr *trainer.Trainer, id uint64, roots []common.Hash) (common.Hash, common.Hash, error) {
+	steps := uint64(tr.Spec().Steps)
+	st, err := tr.LoadCheckpoint(trainer.CheckpointFile(filepath.Join(d.jobDir(id), "checkpoints"), steps))
+	if err != nil {
+		return common.Hash{}, common.Hash{}, err
+	}
+	root, err := tr.StateRoot(flipLowBit(st))
+	if err != nil {
+		return common.Hash{}, common.Hash{}, err
+	}
+	hs := make([]commit.Hash, len(roots))
+	for i, h := range roots {
+		hs[i] = commit.Hash(h)
+	}
+	hs[len(hs)-1] = root
+	return common.Hash(root), common.Hash(commit.CheckpointsRoot(hs)), nil
+}
+
+// faultTrainStep is the training step of the configured fault for a job
+// trained by tr.
+func (d *Driver) faultTrainStep(tr *trainer.Trainer, id uint64) (func(*trainer.State) (*trainer.State, float32, error), error) {
+	var alt *trainer.Trainer
+	if d.cfg.Fault.Kind == FaultWrongLR {
+		_, ds, err := d.loadJob(id)
+		if err != nil {
+			return nil, err
+		}
+		if alt, err = altTrainer(tr, ds); err != nil {
+			return nil, fmt.Errorf("wrong-lr trainer: %w", err)
+		}
+	}
+	fs, err := newFaultStepper(d.cfg.Fault, tr, alt)
+	if err != nil {
+		return nil, err
+	}
+	return fs.Train, nil
+}

@@ -1,0 +1,384 @@
+package worker
+
+// Fault injection, for tests and demos only (docs/worker.md, "Fault
+// injection"). A faulty worker trains, commits and defends its disputes
+// consistently with its cheat: every fault except `withhold` and
+// `stop-answering` is a change of the worker's step function, which is used
+// for training (so the checkpoint files and committed roots are the cheated
+// ones) and for the dispute defence (so the states the worker reveals are
+// the ones it claimed).
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/repops"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// FaultKind names an injected fault ("" is an honest worker).
+type FaultKind string
+
+// The faults. Step N (--unsafe.fault-step) is the 0-based transition from
+// the state after N steps to the state after N+1 (the dispute game's "step
+// t"): states 0..N are the honest ones and state N+1 is the first that
+// differs, so the dispute ends on step N.
+const (
+	FaultNone FaultKind = ""
+	// FaultPerturbWeight: after step N, the lowest mantissa bit of element 0
+	// of the first parameter tensor (W1) is flipped; later steps are
+	// computed honestly from the perturbed state.
+	FaultPerturbWeight FaultKind = "perturb-weight"
+	// FaultSkipSteps: steps N..N+4 are not computed: the state is copied
+	// forward, only the step counter advances.
+	FaultSkipSteps FaultKind = "skip-steps"
+	// FaultWrongBatch: step N is computed on the batch of another step (the
+	// graph is run with the step counter of that step, then the counter is
+	// set to N+1).
+	FaultWrongBatch FaultKind = "wrong-batch"
+	// FaultWrongLR: every step from N on uses twice the spec's learning
+	// rate.
+	FaultWrongLR FaultKind = "wrong-lr"
+	// FaultInitialModel: never trains: every state is the initial one with
+	// only the step counter advanced.
+	FaultInitialModel FaultKind = "initial-model"
+	// FaultCorruptFinal: trains and commits honestly, but the result's last
+	// checkpoint root (and final model root) is the root of the final state
+	// with one bit of its first parameter flipped.
+	FaultCorruptFinal FaultKind = "corrupt-final"
+	// FaultWithhold: honest, but never publishes dispute blobs (it still
+	// answers on-chain queries).
+	FaultWithhold FaultKind = "withhold"
+	// FaultStopAnswering: makes its first dispute move in a game, then no
+	// more (it runs out of its clock).
+	FaultStopAnswering FaultKind = "stop-answering"
+)
+
+// skipSteps is how many steps FaultSkipSteps leaves out.
+const skipSteps = 5
+
+// wrongBatchOffset is how far FaultWrongBatch's batch is from the step's.
+const wrongBatchOffset = 1000
+
+// wrongBatchStep is the step whose batch FaultWrongBatch uses for step n of
+// a job of `steps` steps: n+1000, modulo the job's steps (the trainer refuses
+// a step past the job's), and never n itself.
+func wrongBatchStep(n, steps uint64) uint64 {
+	other := (n + wrongBatchOffset) % steps
+	if other == n {
+		other = (n + 1) % steps
+	}
+	return other
+}
+
+// FaultKinds are the valid kinds, sorted.
+func FaultKinds() []string {
+	ks := []string{string(FaultPerturbWeight), string(FaultSkipSteps), string(FaultWrongBatch), string(FaultWrongLR),
+		string(FaultInitialModel), string(FaultCorruptFinal), string(FaultWithhold), string(FaultStopAnswering)}
+	sort.Strings(ks)
+	return ks
+}
+
+// ErrUnknownFault is returned for a kind not in FaultKinds.
+var ErrUnknownFault = errors.New("unknown fault kind (--unsafe.fault)")
+
+// ParseFaultKind checks a kind ("" is valid: no fault).
+func ParseFaultKind(s string) (FaultKind, error) {
+	if s == "" {
+		return FaultNone, nil
+	}
+	for _, k := range FaultKinds() {
+		if s == k {
+			return FaultKind(s), nil
+		}
+	}
+	return FaultNone, fmt.Errorf("%w: %q (one of %s)", ErrUnknownFault, s, strings.Join(FaultKinds(), ", "))
+}
+
+// Fault is the configured fault of a worker: a kind and, when StepSet, the
+// step N it starts at (otherwise DefaultFaultStep of each job).
+type Fault struct {
+	Kind    FaultKind
+	Step    uint64
+	StepSet bool
+}
+
+// Active reports whether a fault is injected.
+func (f Fault) Active() bool { return f.Kind != FaultNone }
+
+// changesStates reports whether the fault changes the worker's claimed
+// states (every kind but withhold and stop-answering).
+func (f Fault) changesStates() bool {
+	return f.Active() && f.Kind != FaultWithhold && f.Kind != FaultStopAnswering
+}
+
+// changesTraining reports whether the fault changes training (the states
+// computed, checkpointed and committed): corrupt-final only changes the
+// result.
+func (f Fault) changesTraining() bool { return f.changesStates() && f.Kind != FaultCorruptFinal }
+
+// String is the kind and step, for logs.
+func (f Fault) String() string {
+	if !f.Active() {
+		return "none"
+	}
+	if f.StepSet {
+		return fmt.Sprintf("%s at step %d", f.Kind, f.Step)
+	}
+	return fmt.Sprintf("%s at the default step", f.Kind)
+}
+
+// DefaultFaultStep is a step inside the middle of a job: the middle of its
+// middle checkpoint interval.
+func DefaultFaultStep(steps, interval uint64) uint64 {
+	if interval == 0 || steps < interval {
+		return steps / 2
+	}
+	k := (steps/interval + 1) / 2 // 1-based middle checkpoint
+	return (k-1)*interval + interval/2
+}
+
+// faultStep is the step the fault starts at in a job of `steps` steps.
+func (f Fault) faultStep(steps, interval uint64) uint64 {
+	if f.StepSet {
+		return f.Step
+	}
+	return DefaultFaultStep(steps, interval)
+}
+
+// cloneState deep-copies a state.
+func cloneState(st *trainer.State) *trainer.State {
+	out := &trainer.State{Step: st.Step, Tensors: make([]repops.Tensor, len(st.Tensors))}
+	for i, t := range st.Tensors {
+		out.Tensors[i] = repops.Tensor{Shape: append([]int(nil), t.Shape...), Data: append([]float32(nil), t.Data...)}
+	}
+	return out
+}
+
+// withCounter returns a copy of st at step `step` (the counter tensor, the
+// last state tensor, holds it).
+func withCounter(st *trainer.State, step uint64) *trainer.State {
+	out := cloneState(st)
+	out.Step = step
+	out.Tensors[len(out.Tensors)-1] = repops.StepTensor(uint32(step))
+	return out
+}
+
+// flipLowBit returns a copy of st with the lowest mantissa bit of element 0
+// of its first tensor (the first parameter, W1) flipped.
+func flipLowBit(st *trainer.State) *trainer.State {
+	out := cloneState(st)
+	w := out.Tensors[0].Data
+	w[0] = math.Float32frombits(math.Float32bits(w[0]) ^ 1)
+	return out
+}
+
+// faultStepper is a job's step function under a fault.
+type faultStepper struct {
+	kind  FaultKind
+	n     uint64 // the fault step
+	steps uint64 // the job's steps
+	tr    *trainer.Trainer
+	alt   *trainer.Trainer // wrong-lr: the trainer of the spec with twice the learning rate
+	init  *trainer.State   // initial-model: the initial state
+}
+
+// newFaultStepper returns the step function of fault f for a job trained by
+// tr; for wrong-lr alt is a trainer of the spec with twice the learning
+// rate (altTrainer), nil otherwise.
+func newFaultStepper(f Fault, tr, alt *trainer.Trainer) (*faultStepper, error) {
+	s := tr.Spec()
+	fs := &faultStepper{kind: f.Kind, steps: uint64(s.Steps), tr: tr, alt: alt,
+		n: f.faultStep(uint64(s.Steps), uint64(s.CheckpointInterval))}
+	switch f.Kind {
+	case FaultWrongLR:
+		if alt == nil {
+			return nil, errors.New("wrong-lr needs the trainer of the modified spec")
+		}
+	case FaultInitialModel:
+		init, err := tr.InitialState()
+		if err != nil {
+			return nil, err
+		}
+		fs.init = init
+	}
+	return fs, nil
+}
+
+// altTrainer builds the trainer of a copy of tr's spec with twice the
+// learning rate, on the same dataset (FaultWrongLR).
+func altTrainer(tr *trainer.Trainer, ds *dataset.Dataset) (*trainer.Trainer, error) {
+	s := *tr.Spec()
+	s.Model.Layers = append([]int(nil), s.Model.Layers...)
+	s.Optimizer.LR *= 2
+	return trainer.New(&s, ds, trainer.Options{SkipEval: true})
+}
+
+// Train is the step the worker trains with (corrupt-final trains honestly).
+func (fs *faultStepper) Train(st *trainer.State) (*trainer.State, float32, error) {
+	switch fs.kind {
+	case FaultPerturbWeight:
+		next, loss, err := fs.tr.Step(st)
+		if err != nil || st.Step != fs.n {
+			return next, loss, err
+		}
+		return flipLowBit(next), loss, nil
+	case FaultSkipSteps:
+		if st.Step >= fs.n && st.Step < fs.n+skipSteps {
+			if st.Step >= fs.steps {
+				return nil, 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, fs.steps)
+			}
+			return withCounter(st, st.Step+1), 0, nil
+		}
+		return fs.tr.Step(st)
+	case FaultWrongBatch:
+		if st.Step != fs.n {
+			return fs.tr.Step(st)
+		}
+		next, loss, err := fs.tr.Step(withCounter(st, wrongBatchStep(st.Step, fs.steps)))
+		if err != nil {
+			return nil, 0, err
+		}
+		return withCounter(next, st.Step+1), loss, nil
+	case FaultWrongLR:
+		if st.Step >= fs.n {
+			return fs.alt.Step(st)
+		}
+		return fs.tr.Step(st)
+	case FaultInitialModel:
+		if st.Step >= fs.steps {
+			return nil, 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, fs.steps)
+		}
+		return withCounter(fs.init, st.Step+1), 0, nil
+	}
+	return fs.tr.Step(st)
+}
+
+// Claim is the worker's claimed step: Train, and for corrupt-final the final
+// state corrupted.
+func (fs *faultStepper) Claim(st *trainer.State) (*trainer.State, error) {
+	next, _, err := fs.Train(st)
+	if err != nil {
+		return nil, err
+	}
+	if fs.kind == FaultCorruptFinal && next.Step == fs.steps {
+		return flipLowBit(next), nil
+	}
+	return next, nil
+}
+
+// runWith is trainer.Run with another step function: it trains from `from`
+// (nil: the initial state) to the job's last step, writes a checkpoint file
+// at every checkpoint to dir and calls onCheckpoint, as Run does (without
+// evaluation, which the worker skips).
+func runWith(ctx context.Context, tr *trainer.Trainer, dir string, from *trainer.State,
+	step func(*trainer.State) (*trainer.State, float32, error), onCheckpoint func(trainer.Progress) error) (*trainer.State, error) {
+	st := from
+	if st == nil {
+		var err error
+		if st, err = tr.InitialState(); err != nil {
+			return nil, err
+		}
+	}
+	steps, interval := uint64(tr.Spec().Steps), uint64(tr.Spec().CheckpointInterval)
+	for st.Step < steps {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		next, loss, err := step(st)
+		if err != nil {
+			return st, err
+		}
+		st = next
+		if st.Step%interval != 0 {
+			continue
+		}
+		c, err := tr.Checkpoint(st)
+		if err != nil {
+			return st, err
+		}
+		p := trainer.Progress{Step: st.Step, Loss: loss, StateRoot: c.StateRoot}
+		if dir != "" {
+			if p.Path, err = trainer.WriteCheckpoint(dir, c); err != nil {
+				return st, fmt.Errorf("trainer: write checkpoint: %w", err)
+			}
+		}
+		if onCheckpoint != nil {
+			if err := onCheckpoint(p); err != nil {
+				return st, err
+			}
+		}
+	}
+	return st, nil
+}
+
+// claimedStates is the dispute.StateSource of a worker: its own claimed
+// state after any step, from the nearest checkpoint file at or below it in
+// the job's checkpoint directory (or the initial state) replayed with the
+// worker's step function. The last state it computed is kept, so the states
+// of one interval asked in order cost one replay.
+type claimedStates struct {
+	tr    *trainer.Trainer
+	dir   string
+	step  dispute.StepFunc // nil: honest
+	final bool             // corrupt-final: the final checkpoint file is not the claimed state
+
+	mu   sync.Mutex
+	last *trainer.State
+}
+
+var _ dispute.StateSource = (*claimedStates)(nil)
+
+func (c *claimedStates) next(st *trainer.State) (*trainer.State, error) {
+	if c.step != nil {
+		return c.step(st)
+	}
+	next, _, err := c.tr.Step(st)
+	return next, err
+}
+
+// State implements dispute.StateSource. The state returned is shared: the
+// caller must not modify it.
+func (c *claimedStates) State(ctx context.Context, step uint64) (*trainer.State, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	steps, interval := uint64(c.tr.Spec().Steps), uint64(c.tr.Spec().CheckpointInterval)
+	if step > steps {
+		return nil, fmt.Errorf("step %d is past the job's %d steps", step, steps)
+	}
+	base := step - step%interval
+	if c.final && base == steps && base > 0 {
+		base -= interval
+	}
+	st := c.last
+	if st == nil || st.Step > step || st.Step < base {
+		var err error
+		if base == 0 {
+			st, err = c.tr.InitialState()
+		} else {
+			st, err = c.tr.LoadCheckpoint(trainer.CheckpointFile(c.dir, base))
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for st.Step < step {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		next, err := c.next(st)
+		if err != nil {
+			return nil, err
+		}
+		st = next
+	}
+	c.last = st
+	return st, nil
+}
