@@ -65,6 +65,7 @@ func commands() []*cli.Command {
 		traceCommand(),
 		sequencerCommand(),
 		workerCommand(),
+		verifierCommand(),
 		jobCommand(),
 		demoCommand(),
 	}

@@ -1,0 +1,741 @@
+package verifier
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/log"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/fsutil"
+	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
+	"github.com/gensyn-stack/gensyn/verifier/metrics"
+)
+
+// sequencerTimeout bounds one call to the sequencer.
+const sequencerTimeout = 10 * time.Second
+
+// DriverConfig tunes the driver loop.
+type DriverConfig struct {
+	DataDir       string
+	PollInterval  time.Duration
+	AuditFraction float64
+	AuditSeed     uint64
+	AuditAssigned bool
+	MaxBlobSize   int64
+
+	// Test-only modes (--unsafe.*).
+	Strategy            dispute.Strategy
+	StopAfter           int
+	ChallengeAll        bool
+	ChallengeCheckpoint uint32
+}
+
+func (c DriverConfig) strategyName() string {
+	if c.Strategy == dispute.Random {
+		return "random"
+	}
+	return "honest"
+}
+
+// Sequencer is the part of the sequencer's API the verifier uses
+// (gensyn_getInclusion).
+type Sequencer interface {
+	CallContext(ctx context.Context, result any, method string, args ...any) error
+}
+
+var _ Sequencer = (*gethrpc.Client)(nil)
+
+// Driver is the verifier's loop: at every poll interval it plays its open
+// games, adopts games of its own the store does not know (a crash between
+// a challenge and its record), and audits the submitted jobs it has not
+// audited.
+type Driver struct {
+	cfg   DriverConfig
+	log   log.Logger
+	m     metrics.Metricer
+	c     *Contracts
+	tx    TxSender
+	blobs *blobstore.Client
+	seq   Sequencer // nil without --sequencer
+	store *Store
+	idx   *inboxIndex
+
+	mu          sync.Mutex
+	trainers    map[uint64]*trainer.Trainer
+	challengers map[uint64]*dispute.Challenger
+	blobCache   map[common.Hash][]byte
+
+	ctx    context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// NewDriver builds the driver. seq may be nil.
+func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts, tx TxSender, blobs *blobstore.Client,
+	seq Sequencer, store *Store) *Driver {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, blobs: blobs, seq: seq, store: store, idx: newInboxIndex(c, l),
+		trainers: map[uint64]*trainer.Trainer{}, challengers: map[uint64]*dispute.Challenger{}, blobCache: map[common.Hash][]byte{},
+		ctx: ctx, cancel: cancel}
+}
+
+// Start runs the loop in a goroutine.
+func (d *Driver) Start() {
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		d.loop()
+	}()
+}
+
+// Stop cancels the loop and waits for it.
+func (d *Driver) Stop() {
+	d.cancel()
+	d.wg.Wait()
+}
+
+func (d *Driver) me() common.Address { return d.tx.From() }
+
+func (d *Driver) loop() {
+	t := time.NewTicker(d.cfg.PollInterval)
+	defer t.Stop()
+	for {
+		if err := d.Step(d.ctx); err != nil && d.ctx.Err() == nil {
+			d.log.Warn("Verifier step failed; retrying", "err", err)
+		}
+		select {
+		case <-d.ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (d *Driver) send(ctx context.Context, what string, cand txmgr.TxCandidate) (*types.Receipt, error) {
+	if err := d.c.Simulate(ctx, d.me(), cand); err != nil {
+		return nil, fmt.Errorf("%s would revert: %w", what, err)
+	}
+	r, err := d.tx.Send(ctx, cand)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", what, err)
+	}
+	if r.Status != types.ReceiptStatusSuccessful {
+		return r, fmt.Errorf("%s: transaction %s reverted", what, r.TxHash)
+	}
+	d.log.Info("Transaction confirmed", "what", what, "tx", r.TxHash, "block", r.BlockNumber, "gasUsed", r.GasUsed)
+	return r, nil
+}
+
+// Step plays every open game first (they run on a clock), then adopts
+// unknown games of its own, then audits.
+func (d *Driver) Step(ctx context.Context) error {
+	var errs error
+	if err := d.adoptGames(ctx); err != nil {
+		errs = errors.Join(errs, fmt.Errorf("adopt games: %w", err))
+	}
+	if err := d.playGames(ctx); err != nil {
+		errs = errors.Join(errs, err)
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if err := d.auditJobs(ctx); err != nil {
+		errs = errors.Join(errs, err)
+	}
+	return errs
+}
+
+// ---------------------------------------------------------------------------
+// Jobs: spec, dataset, trainer
+// ---------------------------------------------------------------------------
+
+func (d *Driver) jobDir(id uint64) string {
+	return filepath.Join(d.cfg.DataDir, "jobs", strconv.FormatUint(id, 10))
+}
+
+func (d *Driver) gameDir(id uint64) string {
+	return filepath.Join(d.cfg.DataDir, "games", strconv.FormatUint(id, 10))
+}
+
+// errSkip marks a job that cannot be audited (its spec or dataset does not
+// give the job's roots); the reason is recorded, the job not looked at
+// again.
+type errSkip struct{ reason string }
+
+func (e *errSkip) Error() string { return e.reason }
+
+func skipf(format string, a ...any) error { return &errSkip{reason: fmt.Sprintf(format, a...)} }
+
+func isBlobProblem(err error) bool {
+	return errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge)
+}
+
+// trainerOf returns the job's trainer: from memory, from the files kept in
+// the job's directory, or built from the spec and dataset fetched from the
+// blob store by their hashes and checked against the job's posted roots
+// exactly as the worker checks them.
+func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMarketJob) (*trainer.Trainer, error) {
+	d.mu.Lock()
+	tr, ok := d.trainers[id]
+	d.mu.Unlock()
+	if ok {
+		return tr, nil
+	}
+	p := job.Params
+	specPath, dataPath := filepath.Join(d.jobDir(id), "spec.json"), filepath.Join(d.jobDir(id), "dataset")
+	specBytes, err := os.ReadFile(specPath)
+	fromDisk := err == nil
+	var dataBytes []byte
+	if fromDisk {
+		if dataBytes, err = os.ReadFile(dataPath); err != nil {
+			fromDisk = false
+		}
+	}
+	if !fromDisk {
+		specBytes, err = d.blobs.Get(ctx, p.SpecHash, d.cfg.MaxBlobSize)
+		if isBlobProblem(err) {
+			return nil, skipf("spec blob: %v", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	s, err := spec.Parse(specBytes)
+	if err != nil {
+		return nil, skipf("malformed spec: %v", err)
+	}
+	if h, err := s.Hash(); err != nil || h != commit.Hash(p.SpecHash) {
+		return nil, skipf("spec blob is not the spec's canonical JSON")
+	}
+	if s.Dataset.Hash != commit.Hash(p.DatasetHash) {
+		return nil, skipf("the job's dataset hash is not the spec's")
+	}
+	if uint64(s.Steps) != p.Steps || uint64(s.CheckpointInterval) != p.CheckpointInterval {
+		return nil, skipf("the job's steps or checkpoint interval are not the spec's")
+	}
+	if !fromDisk {
+		dataBytes, err = d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
+		if isBlobProblem(err) {
+			return nil, skipf("dataset blob: %v", err)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	ds, err := dataset.Decode(dataBytes, s.Dataset.Format)
+	if err != nil {
+		return nil, skipf("malformed dataset: %v", err)
+	}
+	tr, err = trainer.New(s, ds, trainer.Options{SkipEval: true})
+	if err != nil {
+		return nil, skipf("spec and dataset do not train: %v", err)
+	}
+	init, err := tr.InitialStateRoot()
+	if err != nil {
+		return nil, skipf("initial state: %v", err)
+	}
+	dataRoot, err := tr.DataRoot()
+	if err != nil {
+		return nil, skipf("data root: %v", err)
+	}
+	switch {
+	case init != commit.Hash(p.InitialStateRoot):
+		return nil, skipf("initial state root: job has %x, spec gives %s", p.InitialStateRoot, init)
+	case tr.GraphRoot() != commit.Hash(p.GraphRoot):
+		return nil, skipf("graph root: job has %x, spec gives %s", p.GraphRoot, tr.GraphRoot())
+	case dataRoot != commit.Hash(p.DataRoot):
+		return nil, skipf("data root: job has %x, dataset gives %s", p.DataRoot, dataRoot)
+	}
+	if !fromDisk {
+		if err := os.MkdirAll(d.jobDir(id), 0o755); err != nil {
+			return nil, err
+		}
+		if err := fsutil.WriteFileAtomic(specPath, specBytes, 0o644); err != nil {
+			return nil, err
+		}
+		if err := fsutil.WriteFileAtomic(dataPath, dataBytes, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	d.mu.Lock()
+	d.trainers[id] = tr
+	d.mu.Unlock()
+	return tr, nil
+}
+
+// errNoCheckpoint: no published checkpoint file has the root.
+var errNoCheckpoint = errors.New("no published checkpoint file with that state root")
+
+// publishedState finds the worker's checkpoint k (step k·interval) in the
+// blob store's index under its state root and returns its state; every
+// candidate is decoded and checked against the root, the job's spec and the
+// step.
+func (d *Driver) publishedState(ctx context.Context, tr *trainer.Trainer, k uint32, root common.Hash) (*trainer.State, error) {
+	if k == 0 {
+		return tr.InitialState()
+	}
+	hs, err := d.blobs.Lookup(ctx, blobstore.Hash(root))
+	if err != nil && !errors.Is(err, blobstore.ErrNotFound) {
+		return nil, err
+	}
+	step := uint64(k) * uint64(tr.Spec().CheckpointInterval)
+	for _, h := range hs {
+		b, err := d.blobs.Get(ctx, h, d.cfg.MaxBlobSize)
+		if err != nil {
+			continue
+		}
+		ck, err := trainer.DecodeCheckpoint(b)
+		if err != nil || common.Hash(ck.StateRoot) != root || ck.Step != step {
+			continue
+		}
+		st, err := tr.FromCheckpoint(ck)
+		if err != nil {
+			continue
+		}
+		return st, nil
+	}
+	return nil, errNoCheckpoint
+}
+
+// diverged says that the honest replay from the initial state first
+// differs from the worker's roots at checkpoint At; Start is the state at
+// checkpoint At-1 (which the worker's root agrees with).
+type diverged struct {
+	At    uint32
+	Start *trainer.State
+}
+
+func (e *diverged) Error() string {
+	return fmt.Sprintf("the worker's roots diverge at checkpoint %d", e.At)
+}
+
+// startState returns the state at checkpoint k-1 that the worker claims:
+// the initial state for k = 1, else the worker's published checkpoint file
+// with root roots[k-2], else an honest replay from the initial state, which
+// is the worker's state only where the replay agrees with every root on the
+// way (a *diverged error otherwise).
+func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, roots []common.Hash) (*trainer.State, error) {
+	if k == 1 {
+		return tr.InitialState()
+	}
+	st, err := d.publishedState(ctx, tr, k-1, roots[k-2])
+	if err == nil {
+		return st, nil
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	d.log.Info("Checkpoint not published; replaying from the initial state", "checkpoint", k-1, "root", roots[k-2], "err", err)
+	st, err = tr.InitialState()
+	if err != nil {
+		return nil, err
+	}
+	for j := uint32(1); j < k; j++ {
+		rs, next, err := tr.ReplayInterval(ctx, st)
+		if err != nil {
+			return nil, err
+		}
+		if common.Hash(rs[len(rs)-1]) != roots[j-1] {
+			return nil, &diverged{At: j, Start: st}
+		}
+		st = next
+	}
+	return st, nil
+}
+
+// ---------------------------------------------------------------------------
+// Audits
+// ---------------------------------------------------------------------------
+
+// auditJobs looks at every job from the scan's low-water mark: Submitted
+// jobs (and Assigned ones with --audit.assigned) are audited; the mark
+// moves past finalized and cancelled jobs.
+func (d *Driver) auditJobs(ctx context.Context) error {
+	low, err := d.store.ScanLow()
+	if err != nil {
+		return err
+	}
+	count, err := d.c.JobCount(ctx)
+	if err != nil {
+		return fmt.Errorf("read job count: %w", err)
+	}
+	if err := d.idx.update(ctx); err != nil {
+		return err
+	}
+	var errs error
+	advance := true
+	for id := low; id <= count; id++ {
+		job, err := d.c.Job(ctx, id)
+		if err != nil {
+			return errors.Join(errs, fmt.Errorf("read job %d: %w", id, err))
+		}
+		if job.Status == JobFinalized || job.Status == JobCancelled || job.Status == JobNone {
+			if advance {
+				if err := d.store.SetScanLow(id + 1); err != nil {
+					return err
+				}
+			}
+			continue
+		}
+		advance = false
+		if job.Status == JobSubmitted || (job.Status == JobAssigned && d.cfg.AuditAssigned) {
+			if err := d.auditJob(ctx, id, job); err != nil {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				errs = errors.Join(errs, fmt.Errorf("job %d: %w", id, err))
+			}
+		}
+	}
+	return errs
+}
+
+// workerRoots returns the worker's committed state roots of checkpoints
+// 1..K (zero where none is known): from the inbox's batches and forced
+// entries, completed from the sequencer's gensyn_getInclusion for the
+// current round.
+func (d *Driver) workerRoots(ctx context.Context, id uint64, job bindings.IJobMarketJob, K int) []common.Hash {
+	roots := d.idx.roots(id, job.Worker, K)
+	if d.seq == nil {
+		return roots
+	}
+	for k := 1; k <= K; k++ {
+		if roots[k-1] != (common.Hash{}) {
+			continue
+		}
+		inc, err := d.inclusion(ctx, id, uint32(k))
+		if err != nil {
+			break
+		}
+		c := inc.Commitment
+		if inc.Round != job.Round || c.Worker != job.Worker || c.JobID != id || c.Checkpoint != uint32(k) {
+			break
+		}
+		roots[k-1] = c.StateRoot
+	}
+	return roots
+}
+
+func (d *Driver) inclusion(ctx context.Context, id uint64, k uint32) (*seqrpc.Inclusion, error) {
+	if d.seq == nil {
+		return nil, errors.New("no sequencer (--sequencer)")
+	}
+	var inc seqrpc.Inclusion
+	cctx, cancel := context.WithTimeout(ctx, sequencerTimeout)
+	defer cancel()
+	if err := d.seq.CallContext(cctx, &inc, "gensyn_getInclusion", id, k); err != nil {
+		return nil, err
+	}
+	return &inc, nil
+}
+
+// resultRoots returns the roots the result's checkpoints root commits to:
+// the inbox roots, or the inbox roots with the last replaced by the final
+// model root; nil when neither gives it.
+func resultRoots(roots []common.Hash, job bindings.IJobMarketJob) []common.Hash {
+	if job.Status != JobSubmitted || len(roots) == 0 {
+		return nil
+	}
+	try := func(rs []common.Hash) bool {
+		hs := make([]commit.Hash, len(rs))
+		for i, r := range rs {
+			if r == (common.Hash{}) {
+				return false
+			}
+			hs[i] = commit.Hash(r)
+		}
+		return common.Hash(commit.CheckpointsRoot(hs)) == common.Hash(job.CheckpointsRoot)
+	}
+	if try(roots) {
+		return roots
+	}
+	alt := append([]common.Hash(nil), roots...)
+	alt[len(alt)-1] = job.FinalModelRoot
+	if try(alt) {
+		return alt
+	}
+	return nil
+}
+
+// wantChallenge is whether checkpoint k is challenged given the audit's
+// verdict (a mismatch; or, in the test mode --unsafe.challenge-all, every
+// audited checkpoint or only --unsafe.challenge-checkpoint).
+func (d *Driver) wantChallenge(k uint32, mismatch bool) bool {
+	if d.cfg.ChallengeAll {
+		return d.cfg.ChallengeCheckpoint == 0 || d.cfg.ChallengeCheckpoint == k
+	}
+	return mismatch
+}
+
+// auditJob audits the checkpoints of one job round that the policy selects
+// and that it has not audited, and challenges a mismatch.
+func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarketJob) error {
+	r, err := d.store.Audit(id, job.Round)
+	if err != nil {
+		return err
+	}
+	if r.Skipped != "" || r.Done {
+		return nil
+	}
+	head, err := d.c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if job.Status == JobSubmitted && head.Time+1 >= job.ChallengeEndsAt {
+		r.Done = true
+		d.log.Info("Challenge window closed; audit of the round ends", "job", id, "round", job.Round, "audited", len(r.Checked))
+		return d.store.PutAudit(r)
+	}
+	if r.Challenging != 0 {
+		// A challenge was being sent when the verifier stopped: its game, if
+		// any, is adopted from the chain; never challenge twice.
+		d.log.Warn("Challenge in flight at the last stop; not sending it again", "job", id, "checkpoint", r.Challenging)
+		if !r.challenged(r.Challenging) {
+			r.Challenged = append(r.Challenged, r.Challenging)
+		}
+		r.Challenging = 0
+		if err := d.store.PutAudit(r); err != nil {
+			return err
+		}
+	}
+	tr, err := d.trainerOf(ctx, id, job)
+	var skip *errSkip
+	if errors.As(err, &skip) {
+		r.Skipped = skip.reason
+		d.log.Info("Not auditing job", "job", id, "reason", skip.reason)
+		return d.store.PutAudit(r)
+	}
+	if err != nil {
+		return err
+	}
+	K := int(job.Params.Steps / job.Params.CheckpointInterval)
+	roots := d.workerRoots(ctx, id, job, K)
+	viaResult := false
+	if rr := resultRoots(roots, job); rr != nil {
+		roots, viaResult = rr, true
+	} else if job.Status == JobSubmitted {
+		d.log.Warn("The result's checkpoints root is not over the committed roots; challenging from the inbox", "job", id)
+	}
+	allDone := true
+	for k := uint32(1); int(k) <= K; k++ {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		selected := Audited(d.cfg.AuditSeed, id, k, d.cfg.AuditFraction) || (d.cfg.ChallengeAll && d.cfg.ChallengeCheckpoint == k)
+		if !selected {
+			continue
+		}
+		if r.checked(k) {
+			// Retry a challenge that failed to go out.
+			mismatch := contains(r.Mismatched, k)
+			if d.wantChallenge(k, mismatch) && !r.challenged(k) && (d.cfg.ChallengeAll || len(r.Challenged) == 0) {
+				start, err := d.startState(ctx, tr, k, roots)
+				if err != nil {
+					allDone = false
+					d.log.Warn("Start state for a challenge", "job", id, "checkpoint", k, "err", err)
+					continue
+				}
+				if err := d.challenge(ctx, tr, r, id, job, k, roots, viaResult, start); err != nil {
+					allDone = false
+					d.log.Warn("Challenge failed; retrying", "job", id, "checkpoint", k, "err", err)
+				}
+			}
+			continue
+		}
+		if roots[k-1] == (common.Hash{}) || (k > 1 && roots[k-2] == (common.Hash{})) {
+			allDone = false // not committed yet
+			continue
+		}
+		at, start, end := k, (*trainer.State)(nil), common.Hash{}
+		st, err := d.startState(ctx, tr, k, roots)
+		var div *diverged
+		switch {
+		case errors.As(err, &div):
+			at, start = div.At, div.Start
+		case err != nil:
+			allDone = false
+			d.log.Warn("Start state of an audit", "job", id, "checkpoint", k, "err", err)
+			continue
+		default:
+			start = st
+		}
+		if r.checked(at) && at != k {
+			continue
+		}
+		rs, _, err := tr.ReplayInterval(ctx, start)
+		if err != nil {
+			return fmt.Errorf("replay checkpoint %d: %w", at, err)
+		}
+		end = common.Hash(rs[len(rs)-1])
+		d.m.RecordAudit()
+		mismatch := end != roots[at-1]
+		r.Checked = append(r.Checked, at)
+		if mismatch {
+			r.Mismatched = append(r.Mismatched, at)
+			d.m.RecordMismatch()
+			d.log.Warn("Checkpoint mismatch", "job", id, "round", job.Round, "checkpoint", at, "worker", job.Worker,
+				"workerRoot", roots[at-1], "replayedRoot", end)
+		} else {
+			d.log.Info("Checkpoint audited", "job", id, "checkpoint", at, "root", end)
+		}
+		if err := d.store.PutAudit(r); err != nil {
+			return err
+		}
+		if d.wantChallenge(at, mismatch) && !r.challenged(at) && (d.cfg.ChallengeAll || len(r.Challenged) == 0) {
+			if err := d.challenge(ctx, tr, r, id, job, at, roots, viaResult, start); err != nil {
+				allDone = false
+				d.log.Warn("Challenge failed; retrying", "job", id, "checkpoint", at, "err", err)
+			}
+		}
+		if at != k {
+			allDone = false // checkpoint k itself is looked at again
+		}
+	}
+	if job.Status == JobSubmitted && allDone && !r.Done {
+		r.Done = true
+		d.log.Info("Job audited", "job", id, "round", job.Round, "checked", len(r.Checked), "mismatched", len(r.Mismatched),
+			"expected", expectedAudits(K, d.cfg.AuditFraction))
+		return d.store.PutAudit(r)
+	}
+	return nil
+}
+
+// checkpointProof proves the worker's root of checkpoint k: from the
+// result's checkpoints root when the roots are the result's, else from the
+// inbox (the entry's batch proof, or Forced, and the worker's EIP-712
+// signature from the sequencer).
+func (d *Driver) checkpointProof(ctx context.Context, id uint64, job bindings.IJobMarketJob, k uint32, roots []common.Hash, viaResult bool) (bindings.IVerdeArbitrationCheckpointProof, error) {
+	root := roots[k-1]
+	p := bindings.IVerdeArbitrationCheckpointProof{StateRoot: root, Proof: [][32]byte{}, BatchIndex: new(big.Int), LeafIndex: new(big.Int), Signature: []byte{}}
+	if viaResult {
+		items := make([]commit.Hash, len(roots))
+		for i, r := range roots {
+			items[i] = commit.Hash(r)
+		}
+		lp, err := commit.ListProof(items, uint64(k-1))
+		if err != nil {
+			return p, err
+		}
+		p.Proof = hashes32(lp.Siblings)
+		return p, nil
+	}
+	cm := inbox.Commitment{JobID: id, Checkpoint: k, StateRoot: root, Worker: job.Worker}
+	inc, err := d.inclusion(ctx, id, k)
+	if err != nil {
+		return p, fmt.Errorf("the worker's signature of checkpoint %d: %w", k, err)
+	}
+	if inc.Commitment != cm || len(inc.Signature) != inbox.SignatureSize {
+		return p, fmt.Errorf("the sequencer has no signed commitment %s", cm)
+	}
+	p.FromInbox, p.Signature = true, inc.Signature
+	if e, ok := d.idx.find(cm); ok {
+		p.BatchIndex, p.LeafIndex, p.Proof = e.BatchIndex, new(big.Int).SetUint64(e.LeafIndex), hashes32(e.Proof)
+		return p, nil
+	}
+	if inc.Status == seqrpc.StatusPosted && inc.BatchIndex != nil && inc.LeafIndex != nil {
+		p.BatchIndex, p.LeafIndex, p.Proof = new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), hashes32(inc.Proof)
+		return p, nil
+	}
+	return p, fmt.Errorf("commitment %s is not on chain yet", cm)
+}
+
+// challenge opens a game over checkpoint k with the bond. The audit record
+// says a challenge is in flight before the transaction goes out, and the
+// game record is written once it is mined.
+func (d *Driver) challenge(ctx context.Context, tr *trainer.Trainer, r *AuditRecord, id uint64, job bindings.IJobMarketJob, k uint32,
+	roots []common.Hash, viaResult bool, start *trainer.State) error {
+	cur, err := d.checkpointProof(ctx, id, job, k, roots, viaResult)
+	if err != nil {
+		return err
+	}
+	prevRoot := common.Hash(job.Params.InitialStateRoot)
+	prev := bindings.IVerdeArbitrationCheckpointProof{Proof: [][32]byte{}, BatchIndex: new(big.Int), LeafIndex: new(big.Int), Signature: []byte{}}
+	if k > 1 {
+		if prev, err = d.checkpointProof(ctx, id, job, k-1, roots, viaResult); err != nil {
+			return err
+		}
+		prevRoot = roots[k-2]
+	}
+	bond, err := d.c.Bond(ctx)
+	if err != nil {
+		return err
+	}
+	cand := d.c.ChallengeCandidate(id, k, prev, cur, bond)
+	if err := d.c.Simulate(ctx, d.me(), cand); err != nil {
+		return fmt.Errorf("challenge would revert: %w", err)
+	}
+	r.Challenging = k
+	if err := d.store.PutAudit(r); err != nil {
+		return err
+	}
+	rc, err := d.send(ctx, fmt.Sprintf("challenge job %d checkpoint %d", id, k), cand)
+	if err != nil {
+		r.Challenging = 0
+		return errors.Join(err, d.store.PutAudit(r))
+	}
+	var gameID uint64
+	found := false
+	for _, lg := range rc.Logs {
+		if ev, err := d.c.arb.UnpackGameStartedEvent(lg); err == nil && lg.Address == d.c.addrs.VerdeArbitration {
+			gameID, found = ev.GameId.Uint64(), true
+			break
+		}
+	}
+	if !found {
+		return fmt.Errorf("challenge %s: no GameStarted event", rc.TxHash)
+	}
+	if err := d.saveStart(tr, gameID, start); err != nil {
+		d.log.Warn("Keep the game's start state", "game", gameID, "err", err)
+	}
+	g := &GameRecord{ID: gameID, Job: id, Round: job.Round, Checkpoint: k, PrevRoot: prevRoot, Strategy: d.cfg.strategyName(),
+		Seed: d.seedOf(gameID), Status: GameOpen, FromBlock: rc.BlockNumber.Uint64(), OpenTx: rc.TxHash}
+	if err := d.store.PutGame(g); err != nil {
+		return err
+	}
+	r.Challenging = 0
+	r.Challenged = append(r.Challenged, k)
+	r.Games = append(r.Games, gameID)
+	d.m.RecordGameOpened()
+	d.log.Info("Game opened", "game", gameID, "job", id, "round", job.Round, "checkpoint", k, "bond", bond, "strategy", g.Strategy, "tx", rc.TxHash)
+	return d.store.PutAudit(r)
+}
+
+func (d *Driver) seedOf(game uint64) int64 { return int64(d.cfg.AuditSeed ^ splitmix64(game)) }
+
+// saveStart keeps the game's start state (checkpoint k-1) in the game's
+// directory, so that a restart rebuilds the challenger without the blob
+// store.
+func (d *Driver) saveStart(tr *trainer.Trainer, game uint64, st *trainer.State) error {
+	ck, err := tr.Checkpoint(st)
+	if err != nil {
+		return err
+	}
+	b, err := ck.Encode()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(d.gameDir(game), 0o755); err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(filepath.Join(d.gameDir(game), "start.gck"), b, 0o644)
+}

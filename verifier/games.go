@@ -1,0 +1,407 @@
+package verifier
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// adoptGames looks at every game id not yet looked at and records the games
+// where this verifier is the challenger that the store does not know (a
+// stop between a challenge's transaction and its record): they are played
+// on, never opened again.
+func (d *Driver) adoptGames(ctx context.Context) error {
+	from, err := d.store.GameScan()
+	if err != nil {
+		return err
+	}
+	n, err := d.c.GameCount(ctx)
+	if err != nil {
+		return err
+	}
+	for id := from; id < n; id++ {
+		gm, err := d.c.Game(ctx, id)
+		if err != nil {
+			return err
+		}
+		if gm.Challenger == d.me() {
+			if _, ok, err := d.store.Game(id); err != nil {
+				return err
+			} else if !ok {
+				if err := d.adopt(ctx, id, gm); err != nil {
+					return fmt.Errorf("game %d: %w", id, err)
+				}
+			}
+		}
+		if err := d.store.SetGameScan(id + 1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *Driver) adopt(ctx context.Context, id uint64, gm bindings.IVerdeArbitrationGame) error {
+	logs, err := d.c.gameLogs(ctx, id, 0, "GameStarted")
+	if err != nil {
+		return err
+	}
+	if len(logs) == 0 {
+		return errors.New("no GameStarted event")
+	}
+	ev, err := d.c.arb.UnpackGameStartedEvent(&logs[0])
+	if err != nil {
+		return err
+	}
+	g := &GameRecord{ID: id, Job: gm.JobId, Round: gm.Round, Checkpoint: gm.Checkpoint, PrevRoot: ev.StartRoot,
+		Strategy: d.cfg.strategyName(), Seed: d.seedOf(id), Status: GameOpen, FromBlock: logs[0].BlockNumber, OpenTx: logs[0].TxHash}
+	if err := d.store.PutGame(g); err != nil {
+		return err
+	}
+	r, err := d.store.Audit(gm.JobId, gm.Round)
+	if err != nil {
+		return err
+	}
+	if !r.challenged(gm.Checkpoint) {
+		r.Challenged = append(r.Challenged, gm.Checkpoint)
+	}
+	r.Games = append(r.Games, id)
+	r.Challenging = 0
+	d.log.Info("Game adopted from the chain", "game", id, "job", gm.JobId, "checkpoint", gm.Checkpoint, "phase", dispute.Phase(gm.Phase))
+	return d.store.PutAudit(r)
+}
+
+// playGames moves every game of the store that is not done.
+func (d *Driver) playGames(ctx context.Context) error {
+	gs, err := d.store.Games()
+	if err != nil {
+		return err
+	}
+	var errs error
+	for _, g := range gs {
+		if g.Status == GameDone {
+			continue
+		}
+		if err := d.playGame(ctx, g); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			errs = errors.Join(errs, fmt.Errorf("game %d: %w", g.ID, err))
+		}
+	}
+	return errs
+}
+
+func outcomeName(o dispute.Outcome) string {
+	switch o {
+	case dispute.OutcomeChallengerWon:
+		return "won"
+	case dispute.OutcomeWorkerWon:
+		return "lost"
+	case dispute.OutcomeMoot:
+		return "moot"
+	}
+	return "none"
+}
+
+// live is VerdeArbitration._live: the job is still in the disputed round.
+func live(job bindings.IJobMarketJob, gm bindings.IVerdeArbitrationGame) bool {
+	return (job.Status == JobAssigned || job.Status == JobSubmitted) && job.Round == gm.Round && job.Worker == gm.Worker &&
+		job.OpenDisputes != 0
+}
+
+// playGame does what game g needs now: collect a resolved game, close a
+// stale one, time out a worker whose clock ran out, or make the
+// challenger's move.
+func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
+	if g.Status == GameResolved {
+		return d.collect(ctx, g)
+	}
+	gm, err := d.c.Game(ctx, g.ID)
+	if err != nil {
+		return err
+	}
+	phase := dispute.Phase(gm.Phase)
+	if phase == dispute.PhaseResolved {
+		g.Status, g.Outcome = GameResolved, outcomeName(dispute.Outcome(gm.Outcome))
+		if err := d.store.PutGame(g); err != nil {
+			return err
+		}
+		d.m.RecordGameResolved(g.Outcome)
+		d.mu.Lock()
+		delete(d.challengers, g.ID)
+		d.mu.Unlock()
+		d.log.Info("Game resolved", "game", g.ID, "job", g.Job, "checkpoint", g.Checkpoint, "outcome", g.Outcome, "moves", g.Moves)
+		return d.collect(ctx, g)
+	}
+	job, err := d.c.Job(ctx, gm.JobId)
+	if err != nil {
+		return err
+	}
+	if !live(job, gm) {
+		return d.move(ctx, g, "close-stale", d.c.CloseStaleCandidate(g.ID))
+	}
+	if phase.WorkerToMove() {
+		tm, err := d.c.ToMove(ctx, g.ID)
+		if err != nil {
+			return err
+		}
+		head, err := d.c.client.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if tm.Deadline.Sign() > 0 && tm.Deadline.IsUint64() && head.Time >= tm.Deadline.Uint64() {
+			d.log.Info("The worker's clock ran out", "game", g.ID, "phase", phase, "deadline", tm.Deadline)
+			return d.move(ctx, g, "timeout", d.c.TimeoutCandidate(g.ID))
+		}
+		return nil
+	}
+	if d.cfg.StopAfter > 0 && g.Moves >= d.cfg.StopAfter {
+		return nil // test mode: a challenger that stops answering
+	}
+	ch, err := d.challengerOf(ctx, g, gm)
+	if err != nil {
+		return fmt.Errorf("challenger: %w", err)
+	}
+	ev, err := d.evidence(ctx, g)
+	if err != nil {
+		return fmt.Errorf("evidence: %w", err)
+	}
+	mv, err := ch.Move(ctx, &gm, ev)
+	if err != nil {
+		return fmt.Errorf("compute move in phase %s: %w", phase, err)
+	}
+	kind, cand, err := d.moveCandidate(g.ID, mv)
+	if err != nil {
+		return err
+	}
+	if err := d.move(ctx, g, kind, cand); err != nil {
+		return err
+	}
+	g.Moves++
+	return d.store.PutGame(g)
+}
+
+// moveCandidate maps a challenger move to its transaction.
+func (d *Driver) moveCandidate(id uint64, mv *dispute.ChallengerMove) (string, txmgr.TxCandidate, error) {
+	switch {
+	case mv == nil:
+		return "", txmgr.TxCandidate{}, errors.New("no move")
+	case mv.PickStep != nil:
+		p := mv.PickStep
+		return "pick-step", d.c.PickStepCandidate(id, p.Index, common.Hash(p.StartRoot), hashesOf(p.StartProof),
+			common.Hash(p.EndRoot), hashesOf(p.EndProof)), nil
+	case mv.PickNode != nil:
+		p := *mv.PickNode
+		if p.GraphProof == nil {
+			p.GraphProof = [][32]byte{}
+		}
+		if p.OutRootProof == nil {
+			p.OutRootProof = [][32]byte{}
+		}
+		if p.Enc == nil {
+			p.Enc = []byte{}
+		}
+		return "pick-node", d.c.PickNodeCandidate(id, p), nil
+	case mv.PickElement != nil:
+		return "pick-element", d.c.PickElementCandidate(id, *mv.PickElement), nil
+	case mv.PickEntry != nil:
+		return "pick-entry", d.c.PickEntryCandidate(id, *mv.PickEntry), nil
+	case mv.Query != nil:
+		return "query", d.c.QueryCandidate(id, uint8(mv.Query.List), mv.Query.Index), nil
+	}
+	return "", txmgr.TxCandidate{}, errors.New("empty move")
+}
+
+func hashesOf(hs []commit.Hash) []common.Hash {
+	out := make([]common.Hash, len(hs))
+	for i, h := range hs {
+		out[i] = common.Hash(h)
+	}
+	return out
+}
+
+func (d *Driver) move(ctx context.Context, g *GameRecord, kind string, cand txmgr.TxCandidate) error {
+	if _, err := d.send(ctx, fmt.Sprintf("%s in game %d", kind, g.ID), cand); err != nil {
+		return err
+	}
+	d.m.RecordMove(kind)
+	return nil
+}
+
+// collect withdraws the verifier's balance in VerdeArbitration (bonds won
+// or returned) and claims its slash rewards in the StakeManager, then marks
+// the game done.
+func (d *Driver) collect(ctx context.Context, g *GameRecord) error {
+	bal, err := d.c.ArbBalanceOf(ctx, d.me())
+	if err != nil {
+		return err
+	}
+	if bal.Sign() > 0 {
+		if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei (game %d)", bal, g.ID), d.c.WithdrawCandidate()); err != nil {
+			return err
+		}
+		d.m.RecordBondWithdrawn(bal)
+	}
+	rw, err := d.c.RewardOf(ctx, d.me())
+	if err != nil {
+		return err
+	}
+	if rw.Sign() > 0 {
+		if _, err := d.send(ctx, fmt.Sprintf("claim reward %s wei (game %d)", rw, g.ID), d.c.ClaimRewardCandidate()); err != nil {
+			return err
+		}
+		d.m.RecordRewardClaimed(rw)
+	}
+	g.Status = GameDone
+	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "withdrawn", bal, "reward", rw)
+	return d.store.PutGame(g)
+}
+
+// challengerOf returns the game's challenger, rebuilding it after a
+// restart from the job's trainer and the start state kept in the game's
+// directory (or found again: the published checkpoint k-1, or a replay).
+func (d *Driver) challengerOf(ctx context.Context, g *GameRecord, gm bindings.IVerdeArbitrationGame) (*dispute.Challenger, error) {
+	d.mu.Lock()
+	ch, ok := d.challengers[g.ID]
+	d.mu.Unlock()
+	if ok {
+		return ch, nil
+	}
+	job, err := d.c.Job(ctx, g.Job)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := d.trainerOf(ctx, g.Job, job)
+	if err != nil {
+		return nil, err
+	}
+	st, err := tr.LoadCheckpoint(filepath.Join(d.gameDir(g.ID), "start.gck"))
+	if err == nil {
+		if root, rerr := tr.StateRoot(st); rerr != nil || common.Hash(root) != g.PrevRoot || st.Step != uint64(g.Checkpoint-1)*job.Params.CheckpointInterval {
+			err = fmt.Errorf("kept start state is not checkpoint %d with root %s", g.Checkpoint-1, g.PrevRoot)
+		}
+	}
+	if err != nil {
+		d.log.Info("Finding the game's start state again", "game", g.ID, "reason", err)
+		if st, err = d.findStart(ctx, tr, g); err != nil {
+			return nil, err
+		}
+		if err := d.saveStart(tr, g.ID, st); err != nil {
+			d.log.Warn("Keep the game's start state", "game", g.ID, "err", err)
+		}
+	}
+	strategy := dispute.Honest
+	if g.Strategy == "random" {
+		strategy = dispute.Random
+	}
+	ch = dispute.NewChallenger(tr, st, strategy, g.Seed)
+	d.mu.Lock()
+	d.challengers[g.ID] = ch
+	d.mu.Unlock()
+	return ch, nil
+}
+
+// findStart finds the state of checkpoint k-1 with the game's PrevRoot: the
+// initial state, a published checkpoint, or an honest replay that reaches
+// that root.
+func (d *Driver) findStart(ctx context.Context, tr *trainer.Trainer, g *GameRecord) (*trainer.State, error) {
+	st, err := d.publishedState(ctx, tr, g.Checkpoint-1, g.PrevRoot)
+	if err == nil {
+		return st, nil
+	}
+	st, err = tr.Run(ctx, nil, uint64(g.Checkpoint-1)*uint64(tr.Spec().CheckpointInterval), nil)
+	if err != nil {
+		return nil, err
+	}
+	root, err := tr.StateRoot(st)
+	if err != nil {
+		return nil, err
+	}
+	if common.Hash(root) != g.PrevRoot {
+		return nil, fmt.Errorf("checkpoint %d with root %s is neither published nor the honest replay's", g.Checkpoint-1, g.PrevRoot)
+	}
+	return st, nil
+}
+
+// evidence collects what the worker revealed in the game: the blobs behind
+// the dataHash of its StepRootsRevealed, StepTraceRevealed and
+// ElementTraceRevealed events (nil when missing from the blob store) and
+// every QueryAnswered event, in chain order.
+func (d *Driver) evidence(ctx context.Context, g *GameRecord) (*dispute.Evidence, error) {
+	logs, err := d.c.gameLogs(ctx, g.ID, g.FromBlock, "StepRootsRevealed", "StepTraceRevealed", "ElementTraceRevealed", "QueryAnswered")
+	if err != nil {
+		return nil, err
+	}
+	ev := &dispute.Evidence{}
+	for i := range logs {
+		lg := &logs[i]
+		if lg.Removed || len(lg.Topics) == 0 {
+			continue
+		}
+		switch lg.Topics[0] {
+		case d.c.arbABI.Events["StepRootsRevealed"].ID:
+			e, err := d.c.arb.UnpackStepRootsRevealedEvent(lg)
+			if err != nil {
+				return nil, err
+			}
+			ev.StepRoots = d.blob(ctx, e.DataHash)
+		case d.c.arbABI.Events["StepTraceRevealed"].ID:
+			e, err := d.c.arb.UnpackStepTraceRevealedEvent(lg)
+			if err != nil {
+				return nil, err
+			}
+			ev.StepTrace = d.blob(ctx, e.DataHash)
+		case d.c.arbABI.Events["ElementTraceRevealed"].ID:
+			e, err := d.c.arb.UnpackElementTraceRevealedEvent(lg)
+			if err != nil {
+				return nil, err
+			}
+			ev.ElementTrace = d.blob(ctx, e.DataHash)
+		case d.c.arbABI.Events["QueryAnswered"].ID:
+			e, err := d.c.arb.UnpackQueryAnsweredEvent(lg)
+			if err != nil {
+				return nil, err
+			}
+			proof := make([]commit.Hash, len(e.Proof))
+			for j, p := range e.Proof {
+				proof[j] = commit.Hash(p)
+			}
+			ev.Answers = append(ev.Answers, dispute.Answer{List: dispute.List(e.List), Index: e.Index, Item: commit.Hash(e.Item), Proof: proof})
+		}
+	}
+	return ev, nil
+}
+
+// blob fetches a published blob by its hash (cached once found); nil when
+// the hash is zero or the blob is missing.
+func (d *Driver) blob(ctx context.Context, h [32]byte) []byte {
+	if h == ([32]byte{}) {
+		return nil
+	}
+	d.mu.Lock()
+	b, ok := d.blobCache[h]
+	d.mu.Unlock()
+	if ok {
+		return b
+	}
+	b, err := d.blobs.Get(ctx, blobstore.Hash(h), d.cfg.MaxBlobSize)
+	if err != nil {
+		d.log.Info("Dispute blob not available", "hash", common.Hash(h), "err", err)
+		return nil
+	}
+	d.mu.Lock()
+	d.blobCache[h] = b
+	d.mu.Unlock()
+	return b
+}

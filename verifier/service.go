@@ -1,0 +1,206 @@
+package verifier
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/log"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/ethereum-optimism/optimism/op-service/cliapp"
+	"github.com/ethereum-optimism/optimism/op-service/httputil"
+	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
+
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/verifier/metrics"
+)
+
+// blobTimeout bounds one blob store request (a dataset download included).
+const blobTimeout = 10 * time.Minute
+
+// Errors of starting the service.
+var (
+	ErrWrongChain    = errors.New("the rpc serves another chain than the deployment's")
+	ErrNoArbitration = errors.New("the deployment has no VerdeArbitration (contracts.verdeArbitration)")
+	ErrAlreadyClosed = errors.New("already stopped")
+)
+
+// Service is the running verifier.
+type Service struct {
+	Log     log.Logger
+	Metrics metrics.Metricer
+	Version string
+
+	Deployment *deployments.Deployment
+	L1Client   *ethclient.Client
+	TxManager  txmgr.TxManager
+	Contracts  *Contracts
+	Store      *Store
+	Blobs      *blobstore.Client
+	Sequencer  *gethrpc.Client
+	Driver     *Driver
+
+	metricsServer *httputil.HTTPServer
+	cfg           *CLIConfig
+	stopped       atomic.Bool
+}
+
+var _ cliapp.Lifecycle = (*Service)(nil)
+
+// NewService builds the service from its configuration; on error, whatever
+// was opened is closed.
+func NewService(ctx context.Context, version string, cfg *CLIConfig, l log.Logger) (*Service, error) {
+	s := &Service{Log: l, Version: version, cfg: cfg}
+	if err := s.initFromCLIConfig(ctx, cfg); err != nil {
+		return nil, errors.Join(err, s.Stop(ctx))
+	}
+	return s, nil
+}
+
+func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
+	if err := cfg.Check(); err != nil {
+		return err
+	}
+	if cfg.MetricsConfig.Enabled {
+		s.Metrics = metrics.NewMetrics("")
+	} else {
+		s.Metrics = metrics.NoopMetrics
+	}
+	d, err := deployments.Read(cfg.Deployments)
+	if err != nil {
+		return err
+	}
+	if d.Contracts.VerdeArbitration == ([20]byte{}) {
+		return ErrNoArbitration
+	}
+	s.Deployment = d
+	if err := s.initL1Client(ctx, cfg); err != nil {
+		return err
+	}
+	// The key stays inside the tx manager (flag, environment or remote
+	// signer); it is never read or logged here.
+	tm, err := txmgr.NewSimpleTxManager("verifier", s.Log, s.Metrics, cfg.TxMgrConfig)
+	if err != nil {
+		return fmt.Errorf("tx manager: %w", err)
+	}
+	s.TxManager = tm
+	s.Contracts = NewContracts(s.L1Client, d.Contracts)
+	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
+		return err
+	}
+	if s.Store, err = OpenStore(filepath.Join(cfg.DataDir, "state")); err != nil {
+		return err
+	}
+	s.Blobs = blobstore.NewClient(cfg.Blobstore, &http.Client{Timeout: blobTimeout})
+	var seq Sequencer
+	if cfg.Sequencer != "" {
+		if s.Sequencer, err = gethrpc.DialContext(ctx, cfg.Sequencer); err != nil {
+			return fmt.Errorf("sequencer %s: %w", cfg.Sequencer, err)
+		}
+		seq = s.Sequencer
+	}
+	s.Driver = NewDriver(DriverConfig{
+		DataDir: cfg.DataDir, PollInterval: cfg.PollInterval, AuditFraction: cfg.AuditFraction, AuditSeed: cfg.AuditSeed,
+		AuditAssigned: cfg.AuditAssigned, MaxBlobSize: cfg.MaxBlobSize, Strategy: cfg.DisputeStrategy(),
+		StopAfter: cfg.StopAfter, ChallengeAll: cfg.ChallengeAll, ChallengeCheckpoint: cfg.ChallengeCheckpoint,
+	}, s.Log.New("role", "verifier"), s.Metrics, s.Contracts, s.TxManager, s.Blobs, seq, s.Store)
+	if err := s.initMetricsServer(cfg); err != nil {
+		return err
+	}
+	s.Metrics.RecordInfo(s.Version)
+	s.Metrics.RecordUp()
+	return nil
+}
+
+func (s *Service) initL1Client(ctx context.Context, cfg *CLIConfig) error {
+	dctx, cancel := context.WithTimeout(ctx, cfg.TxMgrConfig.NetworkTimeout)
+	defer cancel()
+	c, err := ethclient.DialContext(dctx, cfg.L1EthRpc)
+	if err != nil {
+		return fmt.Errorf("dial l1 rpc: %w", err)
+	}
+	s.L1Client = c
+	id, err := c.ChainID(dctx)
+	if err != nil {
+		return fmt.Errorf("l1 rpc unreachable: %w", err)
+	}
+	if id.Uint64() != s.Deployment.ChainID {
+		return fmt.Errorf("%w: rpc chain %s, deployment chain %d", ErrWrongChain, id, s.Deployment.ChainID)
+	}
+	return nil
+}
+
+func (s *Service) initMetricsServer(cfg *CLIConfig) error {
+	if !cfg.MetricsConfig.Enabled {
+		return nil
+	}
+	m, ok := s.Metrics.(opmetrics.RegistryMetricer)
+	if !ok {
+		return fmt.Errorf("metrics %T has no registry", s.Metrics)
+	}
+	srv, err := opmetrics.StartServer(m.Registry(), cfg.MetricsConfig.ListenAddr, cfg.MetricsConfig.ListenPort)
+	if err != nil {
+		return fmt.Errorf("start metrics server: %w", err)
+	}
+	s.metricsServer = srv
+	s.Log.Info("Metrics server listening", "addr", srv.Addr().String())
+	return nil
+}
+
+// Start starts the driver loop.
+func (s *Service) Start(ctx context.Context) error {
+	args := []any{"version", s.Version, "chain", s.Deployment.ChainID, "verifier", s.TxManager.From(),
+		"arbitration", s.Deployment.Contracts.VerdeArbitration, "blobstore", s.cfg.Blobstore, "sequencer", s.cfg.Sequencer,
+		"dataDir", s.cfg.DataDir, "auditFraction", s.cfg.AuditFraction}
+	if s.cfg.UnsafeTestModes {
+		args = append(args, "UNSAFE_TEST_MODES", true, "strategy", s.cfg.Strategy, "stopAfter", s.cfg.StopAfter,
+			"challengeAll", s.cfg.ChallengeAll, "challengeCheckpoint", s.cfg.ChallengeCheckpoint)
+	}
+	s.Log.Info("Verifier starting", args...)
+	s.Driver.Start()
+	return nil
+}
+
+// Stop stops the driver, then closes everything.
+func (s *Service) Stop(ctx context.Context) error {
+	if s.stopped.Swap(true) {
+		return ErrAlreadyClosed
+	}
+	var result error
+	if s.Driver != nil {
+		s.Driver.Stop()
+	}
+	if s.TxManager != nil {
+		s.TxManager.Close()
+	}
+	if s.Store != nil {
+		if err := s.Store.Close(); err != nil {
+			result = errors.Join(result, fmt.Errorf("close state: %w", err))
+		}
+	}
+	if s.Sequencer != nil {
+		s.Sequencer.Close()
+	}
+	if s.metricsServer != nil {
+		if err := s.metricsServer.Stop(ctx); err != nil {
+			result = errors.Join(result, fmt.Errorf("stop metrics server: %w", err))
+		}
+	}
+	if s.L1Client != nil {
+		s.L1Client.Close()
+	}
+	s.Log.Info("Verifier stopped")
+	return result
+}
+
+// Stopped reports whether Stop was called.
+func (s *Service) Stopped() bool { return s.stopped.Load() }
