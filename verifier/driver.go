@@ -537,6 +537,28 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		d.log.Warn("The result's checkpoints root is not over the committed roots; challenging from the inbox", "job", id)
 	}
 	allDone := true
+	// Challenges that did not go out (a revert, an unreachable sequencer)
+	// are tried again.
+	for _, k := range append([]uint32(nil), r.Checked...) {
+		if !d.wantChallenge(k, contains(r.Mismatched, k)) || r.challenged(k) || (!d.cfg.ChallengeAll && len(r.Challenged) > 0) {
+			continue
+		}
+		allDone = false
+		start, err := d.startState(ctx, tr, k, roots)
+		var div *diverged
+		if errors.As(err, &div) && div.At == k {
+			start, err = div.Start, nil
+		}
+		if err != nil {
+			d.log.Warn("Start state for a challenge", "job", id, "checkpoint", k, "err", err)
+			continue
+		}
+		if err := d.challenge(ctx, tr, r, id, job, k, roots, viaResult, start); err != nil {
+			d.log.Warn("Challenge failed; retrying", "job", id, "checkpoint", k, "err", err)
+		} else {
+			allDone = true
+		}
+	}
 	for k := uint32(1); int(k) <= K; k++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -546,20 +568,6 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			continue
 		}
 		if r.checked(k) {
-			// Retry a challenge that failed to go out.
-			mismatch := contains(r.Mismatched, k)
-			if d.wantChallenge(k, mismatch) && !r.challenged(k) && (d.cfg.ChallengeAll || len(r.Challenged) == 0) {
-				start, err := d.startState(ctx, tr, k, roots)
-				if err != nil {
-					allDone = false
-					d.log.Warn("Start state for a challenge", "job", id, "checkpoint", k, "err", err)
-					continue
-				}
-				if err := d.challenge(ctx, tr, r, id, job, k, roots, viaResult, start); err != nil {
-					allDone = false
-					d.log.Warn("Challenge failed; retrying", "job", id, "checkpoint", k, "err", err)
-				}
-			}
 			continue
 		}
 		if roots[k-1] == (common.Hash{}) || (k > 1 && roots[k-2] == (common.Hash{})) {

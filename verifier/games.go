@@ -160,7 +160,7 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 		if err != nil {
 			return err
 		}
-		if tm.Deadline.Sign() > 0 && tm.Deadline.IsUint64() && head.Time >= tm.Deadline.Uint64() {
+		if tm.Deadline.Sign() > 0 && tm.Deadline.IsUint64() && head.Time > tm.Deadline.Uint64() {
 			d.log.Info("The worker's clock ran out", "game", g.ID, "phase", phase, "deadline", tm.Deadline)
 			return d.move(ctx, g, "timeout", d.c.TimeoutCandidate(g.ID))
 		}

@@ -29,7 +29,7 @@ type Metricer interface {
 	// outcome ("won", "lost", "moot").
 	RecordGameResolved(outcome string)
 	// RecordMove counts a move sent, by kind ("pick-step", "pick-node",
-	// "pick-element", "pick-entry", "query", "timeout").
+	// "pick-element", "pick-entry", "query", "timeout", "close-stale").
 	RecordMove(kind string)
 	// RecordBondWithdrawn adds wei withdrawn from VerdeArbitration.
 	RecordBondWithdrawn(wei *big.Int)
