@@ -36,6 +36,7 @@ type L1Client interface {
 	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
+	EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error)
 }
 
 // TxSender sends transactions; txmgr.TxManager implements it.
@@ -149,6 +150,18 @@ func (c *Contracts) WithdrawCandidate() txmgr.TxCandidate {
 // ForceIncludeCandidate is CommitmentInbox.forceInclude(commitment).
 func (c *Contracts) ForceIncludeCandidate(cm inbox.Commitment) txmgr.TxCandidate {
 	return candidate(c.addrs.CommitmentInbox, c.inbox.PackForceInclude(inboxCommitment(cm)), nil)
+}
+
+// WithGasMargin estimates a candidate's gas from `from` and sets its limit
+// to half again as much: a dispute move's gas depends on the gas forwarded
+// to the one-step executor, so a bare estimate can fall short.
+func (c *Contracts) WithGasMargin(ctx context.Context, from common.Address, cand txmgr.TxCandidate) (txmgr.TxCandidate, error) {
+	est, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value})
+	if err != nil {
+		return cand, err
+	}
+	cand.GasLimit = est + est/2
+	return cand, nil
 }
 
 // Simulate runs a candidate as an eth_call from `from`; an error means the

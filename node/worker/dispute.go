@@ -239,8 +239,7 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 		return d.maybeTimeout(ctx, rec, &g)
 	}
 	if d.cfg.Fault.Kind == FaultStopAnswering && rec.Moves >= 1 {
-		if !d.silent[rec.ID] {
-			d.silent[rec.ID] = true
+		if d.once(fmt.Sprintf("silent/%d", rec.ID)) {
 			d.log.Warn("UNSAFE fault stop-answering: not making the move", "game", rec.ID, "job", rec.JobID, "phase", phase)
 		}
 		return nil
@@ -250,6 +249,15 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 		return fmt.Errorf("rebuild the job's trainer: %w", err)
 	}
 	m, err := jd.defender(rec.ID).Move(ctx, &g)
+	if errors.Is(err, dispute.ErrCannotDefend) {
+		// A cheating worker's own computation does not back what it
+		// committed: it cannot move, and loses on time.
+		if d.once(fmt.Sprintf("cannot/%d/%d", rec.ID, g.Phase)) {
+			d.log.Error("Cannot defend the game: this worker's computation does not back its commitment; it will lose on time",
+				"game", rec.ID, "job", rec.JobID, "phase", phase, "err", err)
+		}
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("compute the %s move: %w", phase, err)
 	}
@@ -271,12 +279,27 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	if err != nil {
 		return err
 	}
+	if cand, err = d.c.WithGasMargin(ctx, d.me(), cand); err != nil {
+		return fmt.Errorf("%s would revert: %w", name, err)
+	}
 	if _, err := d.send(ctx, fmt.Sprintf("%s in game %d (job %d)", name, rec.ID, rec.JobID), cand); err != nil {
 		return err
 	}
 	rec.Moves++
 	d.log.Info("Dispute move made", "game", rec.ID, "job", rec.JobID, "move", name, "moves", rec.Moves)
 	return d.state.PutGame(rec)
+}
+
+// once reports whether key is seen for the first time (for logging a
+// condition once, not at every poll).
+func (d *Driver) once(key string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.logged[key] {
+		return false
+	}
+	d.logged[key] = true
+	return true
 }
 
 // moveDataHash is the data hash a move commits to, if any.

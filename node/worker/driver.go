@@ -82,7 +82,7 @@ type Driver struct {
 
 	defences     map[uint64]*jobDefence // per job, used by its defence goroutine only
 	defending    map[uint64]bool        // jobs whose games a goroutine is looking at
-	silent       map[uint64]bool        // games not answered (stop-answering), logged once
+	logged       map[string]bool        // dispute conditions logged once (see once)
 	gamesScanned bool                   // the game ids were scanned since the start
 
 	ctx    context.Context
@@ -96,7 +96,7 @@ func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts,
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
 		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, active: map[uint64]bool{},
-		defences: map[uint64]*jobDefence{}, defending: map[uint64]bool{}, silent: map[uint64]bool{}, ctx: ctx, cancel: cancel}
+		defences: map[uint64]*jobDefence{}, defending: map[uint64]bool{}, logged: map[string]bool{}, ctx: ctx, cancel: cancel}
 }
 
 // Start runs the loop in a goroutine.

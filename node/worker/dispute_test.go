@@ -1,0 +1,391 @@
+package worker
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/log"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/testchain"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/jobclient"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+	"github.com/gensyn-stack/gensyn/node/worker/metrics"
+)
+
+const gameClock = 300 // seconds per side
+
+// deployWithGame deploys the protocol with VerdeArbitration as the arbiter,
+// as the deploy script does.
+func deployWithGame(c *testchain.Chain, bond *big.Int) deployments.Contracts {
+	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
+	game := bindings.NewVerdeArbitration()
+	var d deployments.Contracts
+	d.OneStep = c.Deploy("deployer", bindings.OneStepMetaData.Bin, nil)
+	d.VerdeArbitration = c.Deploy("deployer", bindings.VerdeArbitrationMetaData.Bin, game.PackConstructor(bond, gameClock, 128))
+	d.StakeManager = c.Deploy("deployer", bindings.StakeManagerMetaData.Bin, sm.PackConstructor(d.VerdeArbitration, big.NewInt(7*24*3600), big.NewInt(5000)))
+	d.NodeRegistry = c.Deploy("deployer", bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(d.VerdeArbitration))
+	d.JobMarket = c.Deploy("deployer", bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, d.VerdeArbitration))
+	d.CommitmentInbox = c.Deploy("deployer", bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.Addr("sequencer"), d.JobMarket))
+	c.Send("deployer", sm.Instance(c.Backend, d.StakeManager), nil, sm.PackSetMarket(d.JobMarket))
+	c.Send("deployer", reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackSetMarket(d.JobMarket))
+	c.Send("deployer", game.Instance(c.Backend, d.VerdeArbitration), nil, game.PackWire(d.JobMarket, d.CommitmentInbox, d.OneStep))
+	return d
+}
+
+// disputeEnv is a chain with the game, a blob store, a job and a worker
+// driver that trains it and submits its result.
+type disputeEnv struct {
+	t      *testing.T
+	c      *testchain.Chain
+	addrs  deployments.Contracts
+	blobs  *blobstore.Client
+	state  *State
+	d      *Driver
+	dcfg   DriverConfig
+	prep   *jobclient.Prepared
+	tr     *trainer.Trainer
+	bond   *big.Int
+	roots  []commit.Hash // the result's checkpoint roots
+	logger log.Logger
+}
+
+func newDisputeEnv(t *testing.T, f Fault) *disputeEnv {
+	e := &disputeEnv{t: t}
+	e.c = testchain.New(t, "deployer", "sequencer", "client", "worker", "challenger")
+	e.bond = new(big.Int).Div(big.NewInt(params.Ether), big.NewInt(10))
+	e.addrs = deployWithGame(e.c, e.bond)
+	local, err := blobstore.NewLocal(t.TempDir())
+	require.NoError(t, err)
+	srv := httptest.NewServer(blobstore.NewServer(local, 0, nil))
+	t.Cleanup(srv.Close)
+	e.blobs = blobstore.NewClient(srv.URL, nil)
+	ctx := context.Background()
+
+	root := filepath.Join("..", "..")
+	raw, err := os.ReadFile(filepath.Join(root, "examples", "digits-mlp.json"))
+	require.NoError(t, err)
+	data, err := os.ReadFile(filepath.Join(root, "data", "digits.csv.gz"))
+	require.NoError(t, err)
+	js := strings.Replace(string(raw), `"steps": 1000`, `"steps": 40`, 1)
+	js = strings.Replace(js, `"checkpoint_interval": 100`, `"checkpoint_interval": 10`, 1)
+	eth := big.NewInt(params.Ether)
+	e.prep, err = jobclient.Prepare([]byte(js), data, jobclient.Terms{MaxPrice: eth, RequiredCollateral: eth,
+		BidWindow: 600, ExecutionWindow: 36000, ChallengeWindow: 36000})
+	require.NoError(t, err)
+	_, err = e.blobs.Put(ctx, e.prep.SpecBytes)
+	require.NoError(t, err)
+	_, err = e.blobs.Put(ctx, data)
+	require.NoError(t, err)
+	ds, err := dataset.Decode(data, e.prep.Spec.Dataset.Format)
+	require.NoError(t, err)
+	e.tr, err = trainer.New(e.prep.Spec, ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+
+	e.state, err = OpenState(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { e.state.Close() })
+	e.logger = log.NewLogger(log.DiscardHandler())
+	if os.Getenv("WORKER_TEST_LOG") != "" {
+		e.logger = log.NewLogger(log.NewTerminalHandler(os.Stderr, false))
+	}
+	e.dcfg = DriverConfig{
+		DataDir: t.TempDir(), PollInterval: 20 * time.Millisecond, ForceIncludeAfter: time.Nanosecond,
+		MaxBlobSize: 1 << 26, Price: PricePolicy{PPM: 250_000}, StakeTarget: new(big.Int).Mul(eth, big.NewInt(2)),
+		Hardware: "cpu", Fault: f,
+	}
+	e.d = e.newDriver()
+	t.Cleanup(func() { e.d.Stop() })
+	require.NoError(t, e.d.Setup(ctx))
+
+	m := bindings.NewJobMarket()
+	market := m.Instance(e.c.Backend, e.addrs.JobMarket)
+	e.c.Send("client", market, eth, m.PackPostJob(e.prep.Params))
+	require.NoError(t, e.d.Step(ctx)) // evaluates and bids
+	e.c.Advance(601 * time.Second)
+	e.c.Send("sequencer", market, nil, m.PackCloseAuction(big.NewInt(1)))
+	e.d.Start()
+	require.Eventually(t, func() bool { return e.job().Status == JobSubmitted }, 60*time.Second, 20*time.Millisecond)
+	rec, err := e.state.Job(1)
+	require.NoError(t, err)
+	for _, r := range rec.Roots {
+		e.roots = append(e.roots, commit.Hash(r))
+	}
+	if f.Kind == FaultCorruptFinal {
+		last := len(e.roots) - 1
+		st, err := e.tr.LoadCheckpoint(trainer.CheckpointFile(filepath.Join(e.dcfg.DataDir, "jobs", "1", "checkpoints"), 40))
+		require.NoError(t, err)
+		e.roots[last], err = e.tr.StateRoot(flipLowBit(st))
+		require.NoError(t, err)
+	}
+	job := e.job()
+	require.Equal(t, common.Hash(e.roots[len(e.roots)-1]), common.Hash(job.FinalModelRoot))
+	require.Equal(t, common.Hash(commit.CheckpointsRoot(e.roots)), common.Hash(job.CheckpointsRoot))
+	return e
+}
+
+func (e *disputeEnv) newDriver() *Driver {
+	return NewDriver(e.dcfg, e.logger, metrics.NoopMetrics, NewContracts(e.c.Backend, e.addrs),
+		txManager(e.t, e.c, "worker"), e.c.Keys["worker"], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
+		&deadSequencer{}, e.state)
+}
+
+func (e *disputeEnv) job() bindings.IJobMarketJob {
+	m := bindings.NewJobMarket()
+	return testchain.Call(e.t, m.Instance(e.c.Backend, e.addrs.JobMarket), m.PackGetJob(big.NewInt(1)), m.UnpackGetJob)
+}
+
+func (e *disputeEnv) game(id uint64) dispute.Game {
+	g := bindings.NewVerdeArbitration()
+	return testchain.Call(e.t, g.Instance(e.c.Backend, e.addrs.VerdeArbitration), g.PackGetGame(new(big.Int).SetUint64(id)), g.UnpackGetGame)
+}
+
+// sendChallenger sends a challenger's transaction with a gas margin.
+func (e *disputeEnv) sendChallenger(data []byte, value *big.Int) {
+	ctx := context.Background()
+	to := e.addrs.VerdeArbitration
+	msg := ethereum.CallMsg{From: e.c.Addr("challenger"), To: &to, Value: value, Data: data}
+	_, err := e.c.Backend.CallContract(ctx, msg, nil)
+	require.NoError(e.t, err, "challenger's move reverts")
+	est, err := e.c.Backend.EstimateGas(ctx, msg)
+	require.NoError(e.t, err)
+	g := bindings.NewVerdeArbitration()
+	opts := e.c.Opts("challenger", value)
+	opts.GasLimit = est * 3 / 2
+	tx, err := bind.Transact(g.Instance(e.c.Backend, to), opts, data)
+	require.NoError(e.t, err)
+	r, err := bind.WaitMined(ctx, e.c.Backend, tx.Hash())
+	require.NoError(e.t, err)
+	require.Equal(e.t, uint64(1), r.Status)
+}
+
+// evidence collects what the worker revealed in game id: the published
+// blobs behind its commitments and its query answers.
+func (e *disputeEnv) evidence(id uint64) *dispute.Evidence {
+	ctx := context.Background()
+	a, err := bindings.VerdeArbitrationMetaData.ParseABI()
+	require.NoError(e.t, err)
+	logs, err := e.c.Backend.FilterLogs(ctx, ethereum.FilterQuery{Addresses: []common.Address{e.addrs.VerdeArbitration},
+		Topics: [][]common.Hash{nil, {common.BigToHash(new(big.Int).SetUint64(id))}}})
+	require.NoError(e.t, err)
+	g := bindings.NewVerdeArbitration()
+	ev := &dispute.Evidence{}
+	fetch := func(h [32]byte) []byte {
+		b, err := e.blobs.Get(ctx, h, 1<<26)
+		if errors.Is(err, blobstore.ErrNotFound) {
+			return nil
+		}
+		require.NoError(e.t, err)
+		return b
+	}
+	id0 := func(name string) common.Hash { return a.Events[name].ID }
+	for i := range logs {
+		l := &logs[i]
+		switch l.Topics[0] {
+		case id0("StepRootsRevealed"):
+			x, err := g.UnpackStepRootsRevealedEvent(l)
+			require.NoError(e.t, err)
+			ev.StepRoots = fetch(x.DataHash)
+		case id0("StepTraceRevealed"):
+			x, err := g.UnpackStepTraceRevealedEvent(l)
+			require.NoError(e.t, err)
+			ev.StepTrace = fetch(x.DataHash)
+		case id0("ElementTraceRevealed"):
+			x, err := g.UnpackElementTraceRevealedEvent(l)
+			require.NoError(e.t, err)
+			ev.ElementTrace = fetch(x.DataHash)
+		case id0("QueryAnswered"):
+			x, err := g.UnpackQueryAnsweredEvent(l)
+			require.NoError(e.t, err)
+			ans := dispute.Answer{List: dispute.List(x.List), Index: x.Index, Item: x.Item}
+			for _, p := range x.Proof {
+				ans.Proof = append(ans.Proof, p)
+			}
+			ev.Answers = append(ev.Answers, ans)
+		}
+	}
+	return ev
+}
+
+// challenge opens a game on checkpoint k from the result's checkpoints root
+// and plays the challenger's side against the running worker driver until
+// the game is over; a worker that does not move in time is timed out.
+// onMove runs after each of the worker's moves (its count so far).
+// A challenger with no winning move (an honest one against an honest
+// worker) stops moving when mayGiveUp, and the worker claims the game on
+// the challenger's timeout.
+func (e *disputeEnv) challenge(k int, strategy dispute.Strategy, mayGiveUp bool, onWorkerMove func(moves int)) dispute.Outcome {
+	ctx := context.Background()
+	g := bindings.NewVerdeArbitration()
+	prev, err := dispute.ResultCheckpointProof(e.roots, max(k-1, 1))
+	require.NoError(e.t, err)
+	cur, err := dispute.ResultCheckpointProof(e.roots, k)
+	require.NoError(e.t, err)
+	e.sendChallenger(g.PackChallenge(big.NewInt(1), uint32(k), prev, cur), e.bond)
+	start, err := e.tr.InitialState()
+	require.NoError(e.t, err)
+	for start.Step < uint64((k-1)*10) {
+		start, _, err = e.tr.Step(start)
+		require.NoError(e.t, err)
+	}
+	ch := dispute.NewChallenger(e.tr, start, strategy, 7)
+	var id uint64 // the first game
+	workerMoves, waited := 0, time.Now()
+	for i := 0; ; i++ {
+		require.Less(e.t, i, 100_000, "the game does not end")
+		game := e.game(id)
+		ph := dispute.Phase(game.Phase)
+		if ph == dispute.PhaseResolved {
+			return dispute.Outcome(game.Outcome)
+		}
+		if ph.WorkerToMove() {
+			if time.Since(waited) > 15*time.Second {
+				// The worker does not move: its clock runs out.
+				e.c.Advance(gameClock*time.Second + time.Second)
+				e.sendChallenger(g.PackTimeout(new(big.Int).SetUint64(id)), nil)
+			}
+			time.Sleep(10 * time.Millisecond)
+			continue
+		}
+		if n := e.moves(id); n != workerMoves {
+			workerMoves = n
+			if onWorkerMove != nil {
+				onWorkerMove(n)
+			}
+		}
+		mv, err := ch.Move(ctx, &game, e.evidence(id))
+		if err != nil && mayGiveUp {
+			e.t.Logf("challenger gives up in phase %s: %v", ph, err)
+			e.c.Advance(gameClock*time.Second + time.Second)
+			require.Eventually(e.t, func() bool { return dispute.Phase(e.game(id).Phase) == dispute.PhaseResolved },
+				30*time.Second, 20*time.Millisecond, "the worker claims the game on the challenger's timeout")
+			return dispute.Outcome(e.game(id).Outcome)
+		}
+		require.NoError(e.t, err, "challenger in phase %s", ph)
+		data, err := dispute.PackChallengerMove(new(big.Int).SetUint64(id), mv)
+		require.NoError(e.t, err)
+		e.sendChallenger(data, nil)
+		waited = time.Now()
+	}
+}
+
+// moves is the worker's recorded move count in a game.
+func (e *disputeEnv) moves(id uint64) int {
+	r, err := e.state.Game(id)
+	require.NoError(e.t, err)
+	if r == nil {
+		return 0
+	}
+	return r.Moves
+}
+
+// TestDefendHonest: an honest worker against a challenger that picks at
+// random wins, across a restart of its driver in the middle of the game,
+// and withdraws the bond.
+func TestDefendHonest(t *testing.T) {
+	e := newDisputeEnv(t, Fault{})
+	worker := e.c.Addr("worker")
+	restarted := false
+	out := e.challenge(2, dispute.Random, false, func(moves int) {
+		if moves == 1 && !restarted {
+			// A restart: a fresh driver over the same data directory and
+			// state finds the game again and goes on defending.
+			restarted = true
+			e.d.Stop()
+			e.d = e.newDriver()
+			e.d.Start()
+		}
+	})
+	require.True(t, restarted)
+	require.Equal(t, dispute.OutcomeWorkerWon, out)
+	require.Eventually(t, func() bool {
+		r, err := e.state.Game(0)
+		require.NoError(t, err)
+		return r != nil && r.Status == GameWon && r.Withdrawn
+	}, 30*time.Second, 20*time.Millisecond)
+	g := bindings.NewVerdeArbitration()
+	bal := testchain.Call(t, g.Instance(e.c.Backend, e.addrs.VerdeArbitration), g.PackBalanceOf(worker), g.UnpackBalanceOf)
+	require.Zero(t, bal.Sign(), "the bond was withdrawn")
+	require.Equal(t, JobSubmitted, e.job().Status, "the result stands")
+}
+
+// TestDefendCheater: a worker with an injected fault loses to an honest
+// challenger, and keeps running: the job, reopened, is skipped.
+func TestDefendCheater(t *testing.T) {
+	for _, f := range []Fault{
+		{Kind: FaultPerturbWeight, Step: 13, StepSet: true},
+		{Kind: FaultSkipSteps, Step: 13, StepSet: true},
+		{Kind: FaultWrongBatch, Step: 13, StepSet: true},
+		{Kind: FaultWrongLR, Step: 13, StepSet: true},
+		{Kind: FaultInitialModel},
+		{Kind: FaultCorruptFinal},
+		{Kind: FaultWithhold},
+		{Kind: FaultStopAnswering},
+	} {
+		t.Run(string(f.Kind), func(t *testing.T) {
+			e := newDisputeEnv(t, f)
+			k := 2 // the fault at step 13 is in checkpoint 2's interval
+			switch f.Kind {
+			case FaultCorruptFinal:
+				k = 4
+			case FaultInitialModel:
+				k = 1
+			}
+			strategy := dispute.Honest
+			if f.Kind == FaultStopAnswering {
+				strategy = dispute.Random // the worker is honest: only its clock is at fault
+			}
+			// Against a withholding (honest) worker, the honest challenger
+			// has to query; it finds nothing wrong and gives up.
+			out := e.challenge(k, strategy, f.Kind == FaultWithhold, nil)
+			switch f.Kind {
+			case FaultWithhold:
+				require.Equal(t, dispute.OutcomeWorkerWon, out, "withholding costs rounds, not the game")
+			default:
+				require.Equal(t, dispute.OutcomeChallengerWon, out)
+			}
+			if f.Kind == FaultStopAnswering {
+				require.Equal(t, 1, e.moves(0))
+			}
+			if f.Kind == FaultWithhold {
+				ev := e.evidence(0)
+				require.Nil(t, ev.StepRoots, "nothing published")
+				require.Equal(t, 1, e.moves(0), "the step roots")
+				require.Eventually(t, func() bool {
+					r, err := e.state.Game(0)
+					require.NoError(t, err)
+					return r.Status == GameWon && r.Withdrawn
+				}, 30*time.Second, 20*time.Millisecond, "won on the challenger's timeout (claimed by the worker), bond withdrawn")
+			}
+			if out == dispute.OutcomeChallengerWon {
+				require.Eventually(t, func() bool {
+					r, err := e.state.Job(1)
+					require.NoError(t, err)
+					g, err := e.state.Game(0)
+					require.NoError(t, err)
+					return strings.Contains(r.Skipped, "lost dispute game 0") && g.Status == GameLost
+				}, 30*time.Second, 20*time.Millisecond)
+				require.Equal(t, JobOpen, e.job().Status)
+				require.NoError(t, e.d.Step(context.Background()), "the worker goes on")
+			}
+		})
+	}
+}
