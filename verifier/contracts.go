@@ -34,6 +34,7 @@ type L1Client interface {
 	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
 	TransactionByHash(ctx context.Context, hash common.Hash) (*types.Transaction, bool, error)
+	EstimateGas(ctx context.Context, msg ethereum.CallMsg) (uint64, error)
 }
 
 // TxSender sends transactions; txmgr.TxManager implements it.
@@ -213,6 +214,23 @@ func (c *Contracts) ClaimRewardCandidate() txmgr.TxCandidate {
 func (c *Contracts) Simulate(ctx context.Context, from common.Address, cand txmgr.TxCandidate) error {
 	_, err := c.client.CallContract(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value}, nil)
 	return err
+}
+
+// gasMargin is added to a game move's gas estimate: a move charges the
+// time since the last move to the mover's clock, and the estimate, taken
+// at a block where no time has passed, writes the clock's old value back
+// (a cheap SSTORE) where the mined move writes a new one.
+const gasMargin = 50_000
+
+// WithGas sets a candidate's gas limit: the estimate (which fails when the
+// transaction would revert) with a margin of half of it plus gasMargin.
+func (c *Contracts) WithGas(ctx context.Context, from common.Address, cand txmgr.TxCandidate) (txmgr.TxCandidate, error) {
+	est, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value})
+	if err != nil {
+		return cand, err
+	}
+	cand.GasLimit = est + est/2 + gasMargin
+	return cand, nil
 }
 
 // gameLogs returns the logs of VerdeArbitration's events named `events`

@@ -135,6 +135,10 @@ func (d *Driver) send(ctx context.Context, what string, cand txmgr.TxCandidate) 
 	if err := d.c.Simulate(ctx, d.me(), cand); err != nil {
 		return nil, fmt.Errorf("%s would revert: %w", what, err)
 	}
+	cand, err := d.c.WithGas(ctx, d.me(), cand)
+	if err != nil {
+		return nil, fmt.Errorf("%s: estimate gas: %w", what, err)
+	}
 	r, err := d.tx.Send(ctx, cand)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", what, err)
