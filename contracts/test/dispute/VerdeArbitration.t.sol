@@ -7,6 +7,7 @@ import {ICommitmentInbox} from "../../src/interfaces/ICommitmentInbox.sol";
 import {IStakeManager} from "../../src/interfaces/IStakeManager.sol";
 import {IVerdeArbitration} from "../../src/interfaces/IVerdeArbitration.sol";
 import {OneStep, OneStepLib} from "../../src/onestep/OneStep.sol";
+import {OneStepMerkle} from "../../src/onestep/OneStepMerkle.sol";
 import {RejectEther} from "../utils/CommonTest.sol";
 import {DisputeBase} from "./DisputeBase.sol";
 import {TestMerkle} from "./TestMerkle.sol";
@@ -299,6 +300,73 @@ contract VerdeArbitration_Test is DisputeBase {
         arb.challenge{value: BOND}(jobId, 1, _noCp(), p);
     }
 
+    /// @dev The worker's signed commitment of checkpoint k, for the inbox.
+    function _inboxCp(uint256 jobId, uint32 k, uint256 batchIndex)
+        internal
+        returns (IVerdeArbitration.CheckpointProof memory p)
+    {
+        (address w, uint256 key) = makeAddrAndKey("worker");
+        assertEq(w, worker);
+        p.stateRoot = _checkpoints(jobNs[jobId])[k - 1];
+        p.fromInbox = true;
+        p.batchIndex = batchIndex;
+        ICommitmentInbox.Commitment memory c = ICommitmentInbox.Commitment(uint64(jobId), k, p.stateRoot, worker);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, inbox.commitmentDigest(c));
+        p.signature = abi.encodePacked(r, s, v);
+    }
+
+    function test_challenge_fromInboxWhileAssigned() public {
+        uint256 jobId = _assignedJob(1);
+        // checkpoint 1 in a sequencer batch (a one-entry batch: its root is the leaf), checkpoint 2 force-included
+        IVerdeArbitration.CheckpointProof memory p1 = _inboxCp(jobId, 1, 0);
+        IVerdeArbitration.CheckpointProof memory p2 = _inboxCp(jobId, 2, inbox.FORCED());
+        bytes memory entry = inbox.encodeEntry(ICommitmentInbox.Commitment(uint64(jobId), 1, p1.stateRoot, worker));
+        vm.prank(sequencer);
+        inbox.postBatch(entry);
+        inbox.forceInclude(ICommitmentInbox.Commitment(uint64(jobId), 2, p2.stateRoot, worker));
+        // a signature by someone else is refused by the inbox
+        IVerdeArbitration.CheckpointProof memory forged = _inboxCp(jobId, 2, inbox.FORCED());
+        (, uint256 otherKey) = makeAddrAndKey("not the worker");
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(
+            otherKey, inbox.commitmentDigest(ICommitmentInbox.Commitment(uint64(jobId), 2, p2.stateRoot, worker))
+        );
+        forged.signature = abi.encodePacked(r, s, v);
+        vm.prank(challenger);
+        vm.expectRevert(ICommitmentInbox.InvalidSignature.selector);
+        arb.challenge{value: BOND}(jobId, 2, p1, forged);
+        // not included
+        IVerdeArbitration.CheckpointProof memory missing = _inboxCp(jobId, 2, 0);
+        vm.prank(challenger);
+        vm.expectRevert(ICommitmentInbox.NotIncluded.selector);
+        arb.challenge{value: BOND}(jobId, 2, p1, missing);
+
+        vm.prank(challenger);
+        uint256 gameId = arb.challenge{value: BOND}(jobId, 2, p1, p2);
+        IVerdeArbitration.Game memory g = _g(gameId);
+        assertEq(g.startRoot, _stateRoot(2, 1));
+        assertEq(g.endRoot, _stateRoot(4, 1));
+        assertEq(market.getJob(jobId).openDisputes, 1);
+        _toPickNode(gameId, 0);
+        _pickNode(gameId, NODE_OUTPUT, 1, 0);
+        _defend(gameId);
+        IJobMarket.Job memory j = market.getJob(jobId);
+        assertEq(uint8(j.status), uint8(IJobMarket.JobStatus.Assigned), "still assigned");
+        assertEq(j.openDisputes, 0);
+        assertEq(arb.balanceOf(worker), BOND);
+        _assertAccounted();
+    }
+
+    function test_constructor_revertsInvalidParam() public {
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "bond"));
+        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(0, CLOCK, uint16(1)));
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "clock"));
+        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, 0, uint16(1)));
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "clock"));
+        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, 365 days + 1, uint16(1)));
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "maxQueries"));
+        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, CLOCK, uint16(0)));
+    }
+
     // ---------------------------------------------------------------------------------------------------------
     // revealStepRoots
     // ---------------------------------------------------------------------------------------------------------
@@ -354,6 +422,27 @@ contract VerdeArbitration_Test is DisputeBase {
         vm.expectRevert(_wrongPhase(gameId, IVerdeArbitration.Phase.PickStep));
         arb.revealStepRoots(gameId, root, first, last, 0);
         vm.stopPrank();
+    }
+
+    /// @dev A proof of the wrong depth, or an index past a list, reverts with OneStepMerkle's own errors (not
+    ///      ProofFailed): clients decoding revert data need those selectors too.
+    function test_moves_revertWithMerkleErrorsOnMalformedProofs() public {
+        uint256 gameId = _challenge(challenger, _job(), 2);
+        bytes32[] memory items = _stepItems(gameId);
+        bytes32[] memory last = TestMerkle.listProof(items, INTERVAL);
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(OneStepMerkle.ProofDepth.selector, 0, INTERVAL + 1));
+        arb.revealStepRoots(gameId, TestMerkle.listRoot(items), new bytes32[](0), last, 0);
+        _toPickNode(gameId, 0);
+        IVerdeArbitration.NodePick memory p = _nodePick(gameId, NODE_OUTPUT, 3, 0);
+        p.node = N;
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(OneStepMerkle.ProofIndex.selector, N, N));
+        arb.pickNode(gameId, p);
+        _pickNode(gameId, NODE_OUTPUT, 3, 9);
+        ElementReveal memory r = _elementReveal(gameId, 1);
+        r.leaf |= bytes32(uint256(1)); // a nonzero padding word in the partial last leaf
+        _revealReverts(gameId, r, abi.encodeWithSelector(OneStepMerkle.LeafPadding.selector));
     }
 
     function test_revealStepRoots_revertsClockExpired() public {
@@ -829,6 +918,23 @@ contract VerdeArbitration_Test is DisputeBase {
         assertEq(g.traceLength, 3);
         assertEq(g.elementList, r.listRoot);
         _revealReverts(gameId, r, _wrongPhase(gameId, IVerdeArbitration.Phase.PickEntry));
+    }
+
+    function test_revealElementTraceAndPickEntry_revertClockExpired() public {
+        uint256 gameId = _challenge(challenger, _job(), 2);
+        _toPickNode(gameId, 0);
+        _pickNode(gameId, NODE_OUTPUT, 3, 2);
+        ElementReveal memory r = _elementReveal(gameId, 1);
+        vm.warp(block.timestamp + CLOCK + 1);
+        _revealReverts(gameId, r, _expired(gameId));
+        vm.warp(block.timestamp - CLOCK - 1);
+        _revealElementTrace(gameId, 1);
+        vm.warp(block.timestamp + CLOCK + 1);
+        vm.prank(challenger);
+        vm.expectRevert(_expired(gameId));
+        arb.pickEntry(gameId, 0);
+        arb.timeout(gameId);
+        assertEq(uint8(_g(gameId).outcome), uint8(IVerdeArbitration.Outcome.WorkerWon));
     }
 
     function test_pickEntry() public {
