@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/bindings"
@@ -41,7 +42,9 @@ func (b Backend) SendTransaction(ctx context.Context, tx *types.Transaction) err
 	if err := b.Client.SendTransaction(ctx, tx); err != nil {
 		return err
 	}
-	b.sim.Commit()
+	if b.sim != nil {
+		b.sim.Commit()
+	}
 	return nil
 }
 
@@ -56,6 +59,7 @@ type Chain struct {
 	Contracts deployments.Contracts
 
 	fees map[common.Address]*big.Int
+	rpc  *rpc.Client // NewAnvil's chain
 }
 
 // FundEach is every actor's starting balance (1,000 ETH).
@@ -121,6 +125,28 @@ func (c *Chain) DeployProtocol(deployer, arbiter, sequencer string) deployments.
 	return d
 }
 
+// DeployProtocolWithGame deploys the protocol as the deploy script does by
+// default: the VerdeArbitration dispute game (with the given bond, clock per
+// side and query cap) and its OneStep executor, with the game as the
+// arbiter of StakeManager, NodeRegistry and JobMarket.
+func (c *Chain) DeployProtocolWithGame(deployer, sequencer string, bond *big.Int, clock uint64, maxQueries uint16) deployments.Contracts {
+	c.T.Helper()
+	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
+	game := bindings.NewVerdeArbitration()
+	var d deployments.Contracts
+	d.OneStep = c.Deploy(deployer, bindings.OneStepMetaData.Bin, nil)
+	d.VerdeArbitration = c.Deploy(deployer, bindings.VerdeArbitrationMetaData.Bin, game.PackConstructor(bond, clock, maxQueries))
+	d.StakeManager = c.Deploy(deployer, bindings.StakeManagerMetaData.Bin, sm.PackConstructor(d.VerdeArbitration, big.NewInt(7*24*3600), big.NewInt(5000)))
+	d.NodeRegistry = c.Deploy(deployer, bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(d.VerdeArbitration))
+	d.JobMarket = c.Deploy(deployer, bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, d.VerdeArbitration))
+	d.CommitmentInbox = c.Deploy(deployer, bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.Addr(sequencer), d.JobMarket))
+	c.Send(deployer, sm.Instance(c.Backend, d.StakeManager), nil, sm.PackSetMarket(d.JobMarket))
+	c.Send(deployer, reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackSetMarket(d.JobMarket))
+	c.Send(deployer, game.Instance(c.Backend, d.VerdeArbitration), nil, game.PackWire(d.JobMarket, d.CommitmentInbox, d.OneStep))
+	c.Contracts = d
+	return d
+}
+
 // Send sends a transaction from an actor, requires it to succeed, and books
 // its fee against the actor (see Fees).
 func (c *Chain) Send(from string, contract *bind.BoundContract, value *big.Int, data []byte) *types.Receipt {
@@ -132,7 +158,7 @@ func (c *Chain) Send(from string, contract *bind.BoundContract, value *big.Int, 
 
 func (c *Chain) mined(from string, tx *types.Transaction) *types.Receipt {
 	c.T.Helper()
-	r, err := bind.WaitMined(context.Background(), c.Backend, tx.Hash())
+	r, err := WaitMined(context.Background(), c.Backend, tx.Hash())
 	require.NoError(c.T, err)
 	require.Equal(c.T, types.ReceiptStatusSuccessful, r.Status, "tx reverted")
 	fee := new(big.Int).Mul(new(big.Int).SetUint64(r.GasUsed), r.EffectiveGasPrice)
@@ -142,6 +168,22 @@ func (c *Chain) mined(from string, tx *types.Transaction) *types.Receipt {
 	}
 	c.fees[a].Add(c.fees[a], fee)
 	return r
+}
+
+// WaitMined waits for a transaction's receipt, polling every 10 ms (bind's
+// WaitMined polls once a second; both chains here mine at once).
+func WaitMined(ctx context.Context, b Backend, hash common.Hash) (*types.Receipt, error) {
+	for {
+		r, err := b.TransactionReceipt(ctx, hash)
+		if err == nil {
+			return r, nil
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }
 
 // Fees is what an actor paid in transaction fees through Send and Deploy.
@@ -166,6 +208,11 @@ func (c *Chain) Balance(a common.Address) *big.Int {
 // block, so it retries until the pool has caught up.
 func (c *Chain) Advance(d time.Duration) {
 	c.T.Helper()
+	if c.rpc != nil {
+		require.NoError(c.T, c.rpc.Call(nil, "evm_increaseTime", int64(d/time.Second)))
+		require.NoError(c.T, c.rpc.Call(nil, "evm_mine"))
+		return
+	}
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
 		err := c.Sim.AdjustTime(d)
 		if err == nil {

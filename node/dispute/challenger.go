@@ -1,0 +1,381 @@
+package dispute
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/repops"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// Strategy selects how a Challenger plays.
+type Strategy int
+
+const (
+	// Honest picks, at every level, the first place where the worker's
+	// commitment differs from its own replay.
+	Honest Strategy = iota
+	// Random picks uniformly at random among valid moves (a dishonest
+	// challenger, for tests): a random step, node, element and entry. It
+	// needs the worker's published data for its proofs.
+	Random
+)
+
+// ErrNoMove says the challenger has no move that could win (for example the
+// worker's commitment equals its own replay); it should let its clock run.
+var ErrNoMove = errors.New("dispute: no winning move")
+
+// Challenger computes the verifier's moves in one game. Its compute is one
+// interval's replay (the states are kept in memory) plus one step trace and
+// one element trace.
+type Challenger struct {
+	tr       *trainer.Trainer
+	start    *trainer.State
+	strategy Strategy
+	rng      *rand.Rand
+
+	states []*trainer.State // states[i]: after start.Step+i steps
+	roots  []commit.Hash
+	trace  *trainer.StepTrace
+	elem   *trainer.ElementTrace
+}
+
+// NewChallenger returns a Challenger for the interval that starts at `start`
+// (the agreed checkpoint state k-1).
+func NewChallenger(tr *trainer.Trainer, start *trainer.State, strategy Strategy, seed int64) *Challenger {
+	return &Challenger{tr: tr, start: start, strategy: strategy, rng: rand.New(rand.NewSource(seed))}
+}
+
+// Replay replays the interval of `interval` steps from the start state (once)
+// and returns the state roots of every step (interval+1 of them).
+func (c *Challenger) Replay(ctx context.Context, interval uint32) ([]commit.Hash, error) {
+	if c.roots != nil {
+		return c.roots, nil
+	}
+	st := c.start
+	for i := uint32(0); ; i++ {
+		r, err := c.tr.StateRoot(st)
+		if err != nil {
+			return nil, err
+		}
+		c.states = append(c.states, st)
+		c.roots = append(c.roots, r)
+		if i == interval {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if st, _, err = c.tr.Step(st); err != nil {
+			return nil, err
+		}
+	}
+	return c.roots, nil
+}
+
+// Move returns the challenger's move in game g (whose phase must be a
+// challenger phase) given what the worker revealed.
+func (c *Challenger) Move(ctx context.Context, g *Game, ev *Evidence) (*ChallengerMove, error) {
+	if ev == nil {
+		ev = &Evidence{}
+	}
+	if _, err := c.Replay(ctx, g.Interval); err != nil {
+		return nil, err
+	}
+	switch Phase(g.Phase) {
+	case PhasePickStep:
+		return c.pickStep(g, ev)
+	case PhasePickNode:
+		return c.pickNode(g, ev)
+	case PhasePickElement:
+		return c.pickElement(g, ev)
+	case PhasePickEntry:
+		return c.pickEntry(g, ev)
+	}
+	return nil, fmt.Errorf("dispute: phase %s is not the challenger's", Phase(g.Phase))
+}
+
+func answersFor(ev *Evidence, l List) []Answer {
+	var out []Answer
+	for _, a := range ev.Answers {
+		if a.List == l {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (v *view) addAnswers(as []Answer) {
+	for _, a := range as {
+		v.addAnswer(uint64(a.Index), a.Item, a.Proof)
+	}
+}
+
+func query(l List, idx uint64) *ChallengerMove {
+	return &ChallengerMove{Query: &QueryMove{List: l, Index: uint32(idx)}}
+}
+
+func (c *Challenger) pickStep(g *Game, ev *Evidence) (*ChallengerMove, error) {
+	count := uint64(g.Interval) + 1
+	root := commit.Hash(g.StepRoots)
+	v := newView(count, &root, c.roots)
+	if ev.StepRoots != nil {
+		var d StepRootsData
+		if d.UnmarshalBinary(ev.StepRoots) == nil {
+			v.addItems(d.Roots, root)
+		}
+	}
+	v.addAnswers(answersFor(ev, ListStepRoots))
+	var leaf uint64
+	if c.strategy == Random {
+		if len(v.items) != int(count) {
+			return nil, fmt.Errorf("%w: a random pick needs the worker's published step roots", ErrNoMove)
+		}
+		leaf = 1 + uint64(c.rng.Int63n(int64(g.Interval)))
+	} else {
+		var q bool
+		var err error
+		leaf, q, err = v.firstDiff()
+		if err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
+		}
+		if q {
+			return query(ListStepRoots, leaf), nil
+		}
+		if leaf == 0 {
+			return nil, fmt.Errorf("%w: the worker's first root differs from the checkpoint", ErrNoMove)
+		}
+	}
+	end, _ := v.item(leaf)
+	start, ok := v.item(leaf - 1)
+	if !ok {
+		start = c.roots[leaf-1]
+	}
+	return &ChallengerMove{PickStep: &PickStepMove{
+		Index: uint32(leaf - 1), StartRoot: start, StartProof: v.proof(leaf - 1), EndRoot: end, EndProof: v.proof(leaf),
+	}}, nil
+}
+
+// stepTrace returns the challenger's own trace of step t (from its replay).
+func (c *Challenger) stepTrace(g *Game) (*trainer.StepTrace, error) {
+	if c.trace != nil && c.trace.Step == g.Step {
+		return c.trace, nil
+	}
+	i := g.Step - c.start.Step
+	if i >= uint64(len(c.states)) {
+		return nil, fmt.Errorf("dispute: step %d is outside the replayed interval", g.Step)
+	}
+	tr, err := c.tr.StepTrace(c.states[i])
+	if err != nil {
+		return nil, err
+	}
+	c.trace, c.elem = tr, nil
+	return tr, nil
+}
+
+func (c *Challenger) workerTrace(g *Game, ev *Evidence) *StepTraceData {
+	if ev.StepTrace == nil {
+		return nil
+	}
+	var d StepTraceData
+	if d.UnmarshalBinary(ev.StepTrace) != nil || d.Step != g.Step {
+		return nil
+	}
+	h := commit.NewHasher()
+	if uint32(len(d.NodeRoots)) != g.NumNodes || h.ListRoot(d.NodeRoots) != commit.Hash(g.TraceList) ||
+		uint32(len(d.NextTensors)) != g.NumState || h.ListRoot(d.NextTensors) != commit.Hash(g.NextList) ||
+		len(d.Outputs) != len(d.NodeRoots) {
+		return nil
+	}
+	return &d
+}
+
+func (c *Challenger) pickNode(g *Game, ev *Evidence) (*ChallengerMove, error) {
+	own, err := c.stepTrace(g)
+	if err != nil {
+		return nil, err
+	}
+	wt := c.workerTrace(g, ev)
+	traceRoot := commit.Hash(g.TraceList)
+	tv := newView(uint64(g.NumNodes), &traceRoot, own.NodeRoots)
+	if wt != nil {
+		tv.addItems(wt.NodeRoots, traceRoot)
+	}
+	tv.addAnswers(answersFor(ev, ListStepTrace))
+	graph := c.tr.Graph()
+
+	if c.strategy == Random {
+		if wt == nil {
+			return nil, fmt.Errorf("%w: a random pick needs the worker's published step trace", ErrNoMove)
+		}
+		// a random node claimed wrong (an operator with a random element), or
+		// a random state output claimed inconsistent with the next state
+		if c.rng.Intn(5) == 0 {
+			i := c.rng.Intn(len(graph.Outputs))
+			j := graph.Outputs[i]
+			return c.nodePick(ClaimStateOutput, j, wt.NodeRoots[j], tv.proof(uint64(j)), 0)
+		}
+		j := c.rng.Intn(len(graph.Nodes))
+		e := NoElement
+		if graph.Nodes[j].Kind == repops.KindOp {
+			e = uint32(c.rng.Intn(len(wt.Outputs[j])))
+		}
+		return c.nodePick(ClaimNodeOutput, j, wt.NodeRoots[j], tv.proof(uint64(j)), e)
+	}
+
+	j, q, err := tv.firstDiff()
+	switch {
+	case err == nil && q:
+		return query(ListStepTrace, j), nil
+	case err == nil:
+		outRoot, _ := tv.item(j)
+		e := NoElement
+		if graph.Nodes[j].Kind == repops.KindOp && wt != nil {
+			if i, ok := firstDiffElement(own.Outputs[j].Data, wt.Outputs[j]); ok {
+				e = uint32(i)
+			}
+		}
+		return c.nodePick(ClaimNodeOutput, int(j), outRoot, tv.proof(j), e)
+	case !errors.Is(err, errNoDiff):
+		return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
+	}
+
+	// Every node agrees with our trace: the worker's state after the step is
+	// not the trace's output. Find a state tensor that differs.
+	ownNext, err := tensorRoots(own.Next)
+	if err != nil {
+		return nil, err
+	}
+	nextRoot := commit.Hash(g.NextList)
+	nv := newView(uint64(g.NumState), &nextRoot, ownNext)
+	if wt != nil {
+		nv.addItems(wt.NextTensors, nextRoot)
+	}
+	nv.addAnswers(answersFor(ev, ListNextState))
+	i, q, err := nv.firstDiff()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
+	}
+	if q {
+		return query(ListNextState, i), nil
+	}
+	j = uint64(graph.Outputs[i])
+	return c.nodePick(ClaimStateOutput, int(j), own.NodeRoots[j], tv.proof(j), 0)
+}
+
+func (c *Challenger) nodePick(claim Claim, j int, outRoot commit.Hash, proof []commit.Hash, e uint32) (*ChallengerMove, error) {
+	enc, gp, err := c.tr.GraphNode(j)
+	if err != nil {
+		return nil, err
+	}
+	return &ChallengerMove{PickNode: &bindings.IVerdeArbitrationNodePick{
+		Claim: uint8(claim), Node: uint32(j), Enc: enc, GraphProof: hashes32(gp.Siblings),
+		OutRoot: outRoot, OutRootProof: hashes32(proof), Element: e,
+	}}, nil
+}
+
+func hashes32(hs []commit.Hash) [][32]byte {
+	out := make([][32]byte, len(hs))
+	for i, h := range hs {
+		out[i] = h
+	}
+	return out
+}
+
+func firstDiffElement(own, worker []float32) (int, bool) {
+	if len(own) != len(worker) {
+		return 0, false
+	}
+	for i := range own {
+		if math.Float32bits(own[i]) != math.Float32bits(worker[i]) {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+func (c *Challenger) pickElement(g *Game, ev *Evidence) (*ChallengerMove, error) {
+	own, err := c.stepTrace(g)
+	if err != nil {
+		return nil, err
+	}
+	data := own.Outputs[g.Node].Data
+	if c.strategy == Random {
+		e := uint32(c.rng.Intn(len(data)))
+		return &ChallengerMove{PickElement: &e}, nil
+	}
+	if wt := c.workerTrace(g, ev); wt != nil {
+		if i, ok := firstDiffElement(data, wt.Outputs[g.Node]); ok {
+			e := uint32(i)
+			return &ChallengerMove{PickElement: &e}, nil
+		}
+	}
+	items := make([]commit.Hash, commit.NumLeaves(len(data)))
+	for i := range items {
+		items[i] = commit.TensorLeafItem(data, i)
+	}
+	v := newView(uint64(len(items)), nil, items)
+	v.addAnswers(answersFor(ev, ListOutTensor))
+	leaf, q, err := v.firstDiff()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
+	}
+	if q {
+		return query(ListOutTensor, leaf), nil
+	}
+	w, _ := v.item(leaf)
+	mine := items[leaf]
+	for k := 0; k < 8; k++ {
+		if [4]byte(w[4*k:4*k+4]) != [4]byte(mine[4*k:4*k+4]) {
+			e := uint32(8*leaf) + uint32(k)
+			if e >= uint32(len(data)) {
+				break
+			}
+			return &ChallengerMove{PickElement: &e}, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: the worker's tensor leaf differs only in padding", ErrNoMove)
+}
+
+func (c *Challenger) pickEntry(g *Game, ev *Evidence) (*ChallengerMove, error) {
+	if c.strategy == Random {
+		k := uint32(c.rng.Intn(int(g.TraceLength)))
+		return &ChallengerMove{PickEntry: &k}, nil
+	}
+	own, err := c.stepTrace(g)
+	if err != nil {
+		return nil, err
+	}
+	if c.elem == nil || c.elem.Node != int(g.Node) || c.elem.Element != int(g.Element) {
+		if c.elem, err = c.tr.ElementTrace(own, int(g.Node), int(g.Element)); err != nil {
+			return nil, err
+		}
+	}
+	root := commit.Hash(g.ElementList)
+	v := newView(uint64(g.TraceLength), &root, c.elem.Items)
+	if ev.ElementTrace != nil {
+		var d ElementTraceData
+		if d.UnmarshalBinary(ev.ElementTrace) == nil && d.Node == g.Node && d.Element == g.Element {
+			v.addItems(d.Items, root)
+		}
+	}
+	v.addAnswers(answersFor(ev, ListElementTrace))
+	k, q, err := v.firstDiff()
+	switch {
+	case err == nil && q:
+		return query(ListElementTrace, k), nil
+	case err == nil:
+		kk := uint32(k)
+		return &ChallengerMove{PickEntry: &kk}, nil
+	case errors.Is(err, errNoDiff) || uint32(len(c.elem.Items)) != g.TraceLength:
+		// the same entries but a wrong length: any entry fails the length check
+		kk := g.TraceLength - 1
+		return &ChallengerMove{PickEntry: &kk}, nil
+	}
+	return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
+}
