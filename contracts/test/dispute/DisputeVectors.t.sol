@@ -5,6 +5,7 @@ import {console} from "forge-std/console.sol";
 import {IJobMarket} from "../../src/interfaces/IJobMarket.sol";
 import {IVerdeArbitration} from "../../src/interfaces/IVerdeArbitration.sol";
 import {DisputeBase} from "./DisputeBase.sol";
+import {TestMerkle} from "./TestMerkle.sol";
 
 /// @notice Replays the Go-generated dispute games of testdata/vectors/dispute.json (written by
 ///         `go test ./node/dispute -run TestCheatersLose -update`) against a fresh deployment each: the job is
@@ -12,7 +13,10 @@ import {DisputeBase} from "./DisputeBase.sol";
 ///         result (finalModelRoot, checkpointsRoot), then every move's calldata is sent from its side (the first,
 ///         `challenge`, with the bond; a `timeout` after the side to move ran out of its clock). Each move must
 ///         succeed; the outcome and the payments are checked to the wei, and the gas of each move and side is
-///         logged (`-vv`). While the file is absent (the Go side writes it) the tests are skipped.
+///         logged (`-vv`): the gas of the call as measured in the test (one test is one transaction, so storage
+///         an earlier move touched is warm: real moves cost more), a transaction estimate (21,000 + EIP-2028
+///         calldata + that), and the Go side's receipt gas where the vector has it. While the file is absent (the
+///         Go side writes it) the tests are skipped, and only then.
 abstract contract DisputeVectorsBase is DisputeBase {
     string internal constant PATH = "testdata/vectors/dispute.json";
     string internal constant ABSENT =
@@ -71,11 +75,10 @@ abstract contract DisputeVectorsBase is DisputeBase {
         });
     }
 
-    /// @dev A fresh deployment and the vector's job, submitted by `worker`.
-    function _vectorJob() internal returns (uint256 jobId) {
+    /// @dev A fresh deployment and the vector's job, submitted by `worker` with game `gi`'s result roots.
+    function _vectorJob(uint256 gi) internal returns (uint256 jobId) {
         _deploySystem();
-        require(vm.keyExistsJson(json, ".job.finalModelRoot"), "dispute.json: job.finalModelRoot missing");
-        require(vm.keyExistsJson(json, ".job.checkpointsRoot"), "dispute.json: job.checkpointsRoot missing");
+        (bytes32 finalModelRoot, bytes32 checkpointsRoot) = _resultRoots(gi);
         vm.deal(worker, worker.balance + COLLATERAL);
         vm.prank(worker);
         sm.deposit{value: COLLATERAL}();
@@ -86,9 +89,51 @@ abstract contract DisputeVectorsBase is DisputeBase {
         vm.warp(block.timestamp + BID_WINDOW);
         market.closeAuction(jobId);
         vm.prank(worker);
-        market.submitResult(
-            jobId, vm.parseJsonBytes32(json, ".job.finalModelRoot"), vm.parseJsonBytes32(json, ".job.checkpointsRoot")
+        market.submitResult(jobId, finalModelRoot, checkpointsRoot);
+    }
+
+    function _root(string memory key) internal view returns (bool, bytes32) {
+        if (!vm.keyExistsJson(json, key)) return (false, 0);
+        return (true, vm.parseJsonBytes32(json, key));
+    }
+
+    /// @dev The result roots the worker of game `gi` submitted: the game's own `finalModelRoot`/`checkpointsRoot`
+    ///      where it has them, else the job's. Each game's worker trains with its own fault, so its checkpoints
+    ///      (and so its checkpoints root) differ from game to game: where the game does not carry its own, the
+    ///      checkpoints root is recomputed from the game's challenge (the disputed checkpoint's state root and its
+    ///      list proof under the result's checkpoints root), which is what the worker submitted; a job-level
+    ///      value that differs is reported. The final model root, which the game never reads, falls back to the
+    ///      disputed checkpoint's state root (the last checkpoint's when it is the last) or a placeholder.
+    function _resultRoots(uint256 gi) internal view returns (bytes32 finalModelRoot, bytes32 checkpointsRoot) {
+        string memory g = string.concat(".games[", vm.toString(gi), "]");
+        (bool haveFinal, bytes32 f) = _root(string.concat(g, ".finalModelRoot"));
+        (bool haveCheckpoints, bytes32 c) = _root(string.concat(g, ".checkpointsRoot"));
+        if (haveFinal && haveCheckpoints) return (f, c);
+        (bool jobFinal, bytes32 jf) = _root(".job.finalModelRoot");
+        (bool jobCheckpoints, bytes32 jc) = _root(".job.checkpointsRoot");
+        finalModelRoot = haveFinal ? f : jobFinal ? jf : bytes32(0);
+        checkpointsRoot = haveCheckpoints ? c : jc;
+        bytes memory data = vm.parseJsonBytes(json, string.concat(g, ".moves[0].calldata"));
+        require(bytes4(data) == IVerdeArbitration.challenge.selector, "dispute.json: first move not challenge");
+        (, uint32 k,, IVerdeArbitration.CheckpointProof memory cur) = abi.decode(
+            _args(data), (uint256, uint32, IVerdeArbitration.CheckpointProof, IVerdeArbitration.CheckpointProof)
         );
+        uint256 count = vm.parseJsonUint(json, ".job.steps") / vm.parseJsonUint(json, ".job.checkpointInterval");
+        if (!haveCheckpoints && !cur.fromInbox) {
+            bytes32 h = TestMerkle.leafHash(cur.stateRoot);
+            uint256 index = k - 1;
+            for (uint256 i; i < cur.proof.length; ++i) {
+                h = (index >> i) & 1 == 0 ? TestMerkle.nodeHash(h, cur.proof[i]) : TestMerkle.nodeHash(cur.proof[i], h);
+            }
+            checkpointsRoot = TestMerkle.checkpointsRoot(uint32(count), h);
+            if (!jobCheckpoints) {
+                console.log("dispute.json: no checkpointsRoot; recomputed from the game's challenge");
+            } else if (jc != checkpointsRoot) {
+                console.log("dispute.json: job.checkpointsRoot is not this game's; using the game's challenge");
+            }
+        }
+        require(checkpointsRoot != 0, "dispute.json: no checkpointsRoot and the challenge uses the inbox");
+        if (finalModelRoot == 0) finalModelRoot = k == count ? cur.stateRoot : keccak256("final model");
     }
 
     function _moveName(string memory key, bytes memory data) internal view returns (string memory name) {
@@ -133,7 +178,7 @@ abstract contract DisputeVectorsBase is DisputeBase {
         string memory g = string.concat(".games[", vm.toString(gi), "]");
         r.name = vm.parseJsonString(json, string.concat(g, ".name"));
         r.outcome = vm.parseJsonUint(json, string.concat(g, ".outcome"));
-        r.jobId = _vectorJob();
+        r.jobId = _vectorJob(gi);
         if (log) console.log("game %d: %s", gi, r.name);
         for (uint256 j;; ++j) {
             string memory key = string.concat(g, ".moves[", vm.toString(j), "]");
@@ -173,26 +218,36 @@ abstract contract DisputeVectorsBase is DisputeBase {
             }
             r.calldataBytes += data.length;
             ++r.moves;
-            if (log) {
-                console.log(
-                    string.concat(
-                        "  ",
-                        from,
-                        " ",
-                        _moveName(key, data),
-                        ": ",
-                        vm.toString(used),
-                        " gas, ",
-                        vm.toString(data.length),
-                        " calldata bytes"
-                    )
-                );
-            }
+            if (log) _logMove(key, from, data, used);
         }
         if (log) {
             console.log("  worker: %d moves, %d gas", r.workerMoves, r.workerGas);
             console.log("  challenger: %d moves, %d gas", r.challengerMoves, r.challengerGas);
             console.log("  total: %d gas, %d calldata bytes", r.workerGas + r.challengerGas, r.calldataBytes);
+        }
+    }
+
+    function _logMove(string memory key, string memory from, bytes memory data, uint256 used) internal view {
+        console.log(
+            string.concat(
+                "  ",
+                from,
+                " ",
+                _moveName(key, data),
+                ": ",
+                vm.toString(used),
+                " gas in the call, ",
+                vm.toString(data.length),
+                " calldata bytes, transaction about ",
+                vm.toString(21_000 + _calldataGas(data) + used)
+            )
+        );
+    }
+
+    /// @dev EIP-2028 calldata gas (4 per zero byte, 16 per other byte).
+    function _calldataGas(bytes memory data) internal pure returns (uint256 g) {
+        for (uint256 i; i < data.length; ++i) {
+            g += data[i] == 0 ? 4 : 16;
         }
     }
 
