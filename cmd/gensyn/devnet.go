@@ -48,6 +48,8 @@ func devnetCommand() *cli.Command {
 					&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
 					&cli.StringFlag{Name: "anvil-state", Usage: "anvil's --state FILE: load the chain from FILE if it exists, dump it there on `devnet down`"},
 					&cli.BoolFlag{Name: "resume", Usage: "restart the chain saved in --anvil-state without deploying (its contracts must be those of <chain-id>.json)"},
+					&cli.IntFlag{Name: "accounts", Value: 10, Usage: "number of funded development accounts (at least 3)"},
+					&cli.Uint64Flag{Name: "dispute-clock", Value: devnet.DefaultDisputeClock, Usage: "each side's thinking time per dispute game, in seconds"},
 				},
 				Action: devnetUp,
 			},
@@ -94,6 +96,13 @@ func devnetUp(c *cli.Context) error {
 		return errors.New("--chain-id: must be > 0")
 	}
 	cfg.BlockTime = c.Duration("block-time")
+	cfg.Accounts = c.Int("accounts")
+	if cfg.Accounts < 3 || cfg.Accounts > 1000 {
+		return fmt.Errorf("--accounts %d: must be in 3..1000", cfg.Accounts)
+	}
+	if cfg.DisputeClock = c.Uint64("dispute-clock"); cfg.DisputeClock == 0 || cfg.DisputeClock > 365*24*3600 {
+		return fmt.Errorf("--dispute-clock %d: must be in 1..31536000 seconds", cfg.DisputeClock)
+	}
 	if d := c.String("deployments-dir"); d != "" {
 		cfg.DeploymentsDir, _ = filepath.Abs(d)
 	}
