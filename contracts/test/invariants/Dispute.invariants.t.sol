@@ -152,7 +152,7 @@ contract Dispute_Invariants_Test is Test {
 
     /// @dev Prints how often each action ran (with -vv).
     function afterInvariant() external view {
-        bytes32[21] memory names = [
+        bytes32[22] memory names = [
             bytes32("newJob"),
             "challenge",
             "revealStepRoots",
@@ -165,6 +165,7 @@ contract Dispute_Invariants_Test is Test {
             "revealElementTrace",
             "pickEntry/query",
             "proveStep",
+            "proveStep (cannot)",
             "answer",
             "timeout",
             "closeStale",
