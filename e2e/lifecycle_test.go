@@ -467,7 +467,9 @@ func TestWorkerForceInclude(t *testing.T) {
 }
 
 // TestDemo runs `gensyn demo` (the README's first command) on its own fresh
-// devnet and checks its timeline reaches the verified model.
+// devnet and checks its timeline: the honest job reaches the verified model,
+// then the cheating worker is caught by the verifier in the dispute game,
+// slashed, and its job reopened.
 func TestDemo(t *testing.T) {
 	requireToolchain(t)
 	dir := t.TempDir()
@@ -475,7 +477,11 @@ func TestDemo(t *testing.T) {
 	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
 	for _, want := range []string{"client posted job 1", "worker A bid 0.300000 ETH", "assigned to worker A",
 		"checkpoint commitments", "worker A submitted the result", "keeper finalized job 1",
-		"worker A withdrew its payment of 0.300000 ETH", "matches the on-chain final model root"} {
+		"worker A withdrew its payment of 0.300000 ETH", "matches the on-chain final model root",
+		"assigned to worker C (cheater)", "verifier challenged checkpoint 3 of worker C (cheater)",
+		"verifier picked step 250", "the one-step executor re-ran the float32 operation and disagreed",
+		"worker C (cheater) slashed 1.000000 ETH: 0.500000 ETH to verifier", "job 2 reopened for bidding",
+		"stake 2.000000 ETH -> 1.000000 ETH"} {
 		require.Contains(t, r.stdout, want)
 	}
 	t.Logf("demo output:\n%s", r.stdout)

@@ -35,21 +35,27 @@ import (
 	workerflags "github.com/gensyn-stack/gensyn/node/worker/flags"
 )
 
-// Dev accounts of the demo (1 is the devnet's sequencer, 2 its arbiter).
+// Dev accounts of the demo (1 is the devnet's sequencer).
 const (
-	demoClient = 3
-	demoCheap  = 4
-	demoDear   = 5
+	demoClient   = 3
+	demoCheap    = 4
+	demoDear     = 5
+	demoVerifier = 6
+	demoCheater  = 7
 )
 
 func demoCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
-		Usage: "run a whole job on a fresh devnet: blob store, sequencer, two competing workers, a client; print the timeline",
-		Description: "Starts anvil (a block a second), deploys the contracts, starts `gensyn blobstore`, `gensyn sequencer`\n" +
-			"and two `gensyn worker`s (0.3 ETH fixed and 80% of the max price), posts examples/digits-mlp.json with\n" +
-			"`job submit` logic, follows every event with its transaction hash, claims the refund, fetches and\n" +
-			"verifies the model, prints the balances, and stops everything. Logs are kept in --dir.",
+		Usage: "run a whole job on a fresh devnet, then catch a cheating worker: blob store, sequencer, workers, a verifier, a client; print the timeline",
+		Description: "Starts anvil (a block a second), deploys the contracts, starts `gensyn blobstore`, `gensyn sequencer`,\n" +
+			"`gensyn verifier` and two `gensyn worker`s (0.3 ETH fixed and 80% of the max price), posts\n" +
+			"examples/digits-mlp.json with `job submit` logic, follows every event with its transaction hash, claims\n" +
+			"the refund, fetches and verifies the model and prints the balances. Then a third worker that cheats\n" +
+			"(--unsafe.fault perturb-weight: it flips one bit of one weight at one step) underbids and wins a second\n" +
+			"job; the verifier replays the checkpoint interval, disputes it and plays the Verde game down to one\n" +
+			"float32 operation executed on chain; the cheater is slashed, the verifier paid, the job reopened.\n" +
+			"Everything is stopped at the end. Logs are kept in --dir.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "dir", Usage: "directory for the devnet state, data directories and logs (default: a new temporary directory)"},
 			&cli.StringFlag{Name: "spec", Value: "examples/digits-mlp.json", Usage: "job spec `FILE`"},
@@ -256,6 +262,14 @@ func runDemo(c *cli.Context) error {
 		}
 	}
 	dm.say("blob store at %s, sequencer at %s (keeper on)", blobURL, seqURL)
+	verifier := addrOf(demoVerifier)
+	dm.names[verifier] = "verifier"
+	if err := dm.spawn("verifier", []string{"GENSYN_VERIFIER_PRIVATE_KEY=" + dm.keys[demoVerifier]}, "verifier",
+		"--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath, "--data-dir", filepath.Join(dm.dir, "verifier"),
+		"--blobstore", blobURL, "--sequencer", seqURL, "--poll-interval", "500ms", "--audit.fraction", "1"); err != nil {
+		return err
+	}
+	dm.say("verifier %s audits every checkpoint interval of every submitted result", verifier)
 	before := map[common.Address]*big.Int{}
 	for _, a := range []common.Address{client, cheap, dear} {
 		if before[a], err = dm.ec.BalanceAt(ctx, a, nil); err != nil {
@@ -390,8 +404,238 @@ func runDemo(c *cli.Context) error {
 		}
 		fmt.Fprintf(dm.w, "  %-9s %s  %+s (gas %s)\n", dm.names[a], a.Hex(), eth(new(big.Int).Sub(now, before[a])), eth(g))
 	}
+	if err := dm.cheater(ctx, jc, p, depsPath, blobURL, seqURL, addrOf); err != nil {
+		return err
+	}
 	fmt.Fprintf(dm.w, "\nlogs and data in %s\n", dm.dir)
 	return nil
+}
+
+// cheater runs the second act: a cheating worker wins a job, the verifier
+// catches it in the dispute game, and the cheater is slashed.
+func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.Prepared, depsPath, blobURL, seqURL string, addrOf func(int) common.Address) error {
+	cheat, verifier := addrOf(demoCheater), addrOf(demoVerifier)
+	dm.names[cheat] = "worker C (cheater)"
+	fmt.Fprintln(dm.w)
+	if err := dm.spawn("worker-c", []string{"GENSYN_WORKER_PRIVATE_KEY=" + dm.keys[demoCheater]},
+		"worker", "--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath, "--data-dir", filepath.Join(dm.dir, "worker-c"),
+		"--blobstore", blobURL, "--sequencer", seqURL, "--poll-interval", "300ms", "--stake.target", "2000000000000000000",
+		"--bid.price", "100000000000000000", "--unsafe.test-modes", "--unsafe.fault", "perturb-weight", "--unsafe.fault-step", "250"); err != nil {
+		return err
+	}
+	cheater := dm.procs[len(dm.procs)-1]
+	dm.say("worker C %s bids a fixed 0.1 ETH and cheats: it flips the lowest bit of one weight after step 250", cheat)
+	if err := dm.waitRegistered(ctx, cheat); err != nil {
+		return err
+	}
+	sm := bindings.NewStakeManager()
+	twoEth := big.NewInt(2e18)
+	var stakeBefore *big.Int
+	for {
+		var err error
+		if stakeBefore, err = dm.stakeOf(ctx, cheat); err != nil {
+			return err
+		}
+		if stakeBefore.Cmp(twoEth) >= 0 {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("worker C never staked (logs in %s)", dm.dir)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+	block0, err := dm.ec.BlockNumber(ctx)
+	if err != nil {
+		return err
+	}
+	verifierBefore, err := dm.ec.BalanceAt(ctx, verifier, nil)
+	if err != nil {
+		return err
+	}
+	oneEth := big.NewInt(1e18)
+	p.Params.ChallengeWindow = 30 // long enough for the verifier's audit
+	posted, err := jc.Submit(ctx, p, oneEth)
+	if err != nil {
+		return err
+	}
+	postedAt := time.Now()
+	dm.say("client posted job %d (the same spec; challenge window 30s): tx %s", posted.JobID, posted.Tx.Hex())
+	from, moves, reopened := posted.Block, 0, false
+	for !reopened {
+		head, err := dm.ec.BlockNumber(ctx)
+		if err != nil {
+			return err
+		}
+		if head >= from {
+			logs, err := dm.ec.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(head),
+				Addresses: []common.Address{dm.d.Contracts.JobMarket, dm.d.Contracts.VerdeArbitration, dm.d.Contracts.StakeManager}})
+			if err != nil {
+				return err
+			}
+			for i := range logs {
+				if dm.gameEvent(&logs[i], &moves) {
+					reopened = true
+				}
+			}
+			from = head + 1
+		}
+		if reopened {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("the dispute did not finish in time (logs in %s)", dm.dir)
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+	dm.say("post to slash: %.1fs, %d game moves", time.Since(postedAt).Seconds(), moves)
+	// The cheater's operator would stop it; so does the demo.
+	_ = cheater.Process.Signal(syscall.SIGTERM)
+
+	// The verifier withdraws its bond and its reward.
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st, err := dm.stakeOf(ctx, cheat)
+		if err != nil {
+			return err
+		}
+		out, err := dm.call(ctx, dm.d.Contracts.StakeManager, sm.PackRewardOf(verifier))
+		if err != nil {
+			return err
+		}
+		reward, err := sm.UnpackRewardOf(out)
+		if err != nil {
+			return err
+		}
+		if reward.Sign() == 0 || time.Now().After(deadline) {
+			block1, err := dm.ec.BlockNumber(ctx)
+			if err != nil {
+				return err
+			}
+			gas, err := gasBySender(ctx, dm.ec, block0, block1)
+			if err != nil {
+				return err
+			}
+			now, err := dm.ec.BalanceAt(ctx, verifier, nil)
+			if err != nil {
+				return err
+			}
+			g := gas[verifier]
+			if g == nil {
+				g = new(big.Int)
+			}
+			fmt.Fprintln(dm.w, "\nthe cheater and the verifier:")
+			fmt.Fprintf(dm.w, "  worker C  stake %s -> %s in the StakeManager (slashed %s of its 1 ETH collateral)\n", eth(stakeBefore), eth(st), eth(new(big.Int).Sub(stakeBefore, st)))
+			fmt.Fprintf(dm.w, "  verifier  %+s (bond back, half the slash as reward; gas %s); unclaimed reward %s\n",
+				eth(new(big.Int).Sub(now, verifierBefore)), eth(g), eth(reward))
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(300 * time.Millisecond):
+		}
+	}
+}
+
+func (dm *demo) call(ctx context.Context, to common.Address, data []byte) ([]byte, error) {
+	return dm.ec.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+}
+
+func (dm *demo) stakeOf(ctx context.Context, a common.Address) (*big.Int, error) {
+	sm := bindings.NewStakeManager()
+	out, err := dm.call(ctx, dm.d.Contracts.StakeManager, sm.PackStakeOf(a))
+	if err != nil {
+		return nil, err
+	}
+	st, err := sm.UnpackStakeOf(out)
+	if err != nil {
+		return nil, err
+	}
+	return st.Staked, nil
+}
+
+func (dm *demo) waitRegistered(ctx context.Context, w common.Address) error {
+	reg := bindings.NewNodeRegistry()
+	for {
+		out, err := dm.call(ctx, dm.d.Contracts.NodeRegistry, reg.PackIsRegistered(w))
+		if err == nil {
+			if ok, _ := reg.UnpackIsRegistered(out); ok {
+				return nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%s never registered (logs in %s)", w, dm.dir)
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// gameEvent prints one event of the second act; it reports whether the job
+// was reopened after the cheater lost.
+func (dm *demo) gameEvent(l *types.Log, moves *int) bool {
+	m, g, sm := bindings.NewJobMarket(), bindings.NewVerdeArbitration(), bindings.NewStakeManager()
+	who := func(a common.Address) string {
+		if n, ok := dm.names[a]; ok {
+			return n
+		}
+		return a.Hex()
+	}
+	tx := l.TxHash.Hex()
+	short := func(h [32]byte) string { return fmt.Sprintf("%x…", h[:4]) }
+	switch {
+	case l.Address == dm.d.Contracts.JobMarket:
+		if e, err := m.UnpackBidPlacedEvent(l); err == nil {
+			dm.say("%s bid %s on job %s: tx %s", who(e.Bidder), eth(e.Price), e.JobId, tx)
+		} else if e, err := m.UnpackJobAssignedEvent(l); err == nil {
+			dm.say("job %s assigned to %s at %s (round %d): tx %s", e.JobId, who(e.Worker), eth(e.Price), e.Round, tx)
+		} else if e, err := m.UnpackResultSubmittedEvent(l); err == nil {
+			dm.say("%s submitted its result: final model root %s: tx %s", who(e.Worker), short(e.FinalModelRoot), tx)
+		} else if e, err := m.UnpackDisputeResolvedEvent(l); err == nil {
+			dm.say("JobMarket: dispute resolved, %s lost and was slashed %s: tx %s", who(e.Worker), eth(e.Slashed), tx)
+		} else if e, err := m.UnpackJobReopenedEvent(l); err == nil {
+			dm.say("job %s reopened for bidding (escrow intact): tx %s", e.JobId, tx)
+			return true
+		}
+	case l.Address == dm.d.Contracts.StakeManager:
+		if e, err := sm.UnpackSlashedEvent(l); err == nil {
+			dm.say("StakeManager: %s slashed %s: %s to %s, %s burned", who(e.Staker), eth(e.Amount), eth(e.Reward), who(e.Recipient), eth(e.Burned))
+		}
+	default:
+		*moves++
+		if e, err := g.UnpackGameStartedEvent(l); err == nil {
+			dm.say("%s challenged checkpoint %d of %s (bond posted): game %s: tx %s", who(e.Challenger), e.Checkpoint, who(e.Worker), e.GameId, tx)
+		} else if e, err := g.UnpackStepRootsRevealedEvent(l); err == nil {
+			dm.say("  worker revealed the state roots of every step of the interval (root %s)", short(e.ListRoot))
+		} else if e, err := g.UnpackStepPickedEvent(l); err == nil {
+			dm.say("  verifier picked step %d: it agrees with its start, not with its end", e.Step)
+		} else if e, err := g.UnpackStepTraceRevealedEvent(l); err == nil {
+			dm.say("  worker revealed the step trace (%d nodes) bound to the graph root and both state roots", e.NumNodes)
+		} else if e, err := g.UnpackNodePickedEvent(l); err == nil {
+			dm.say("  verifier picked node %d, element %d (its output differs given the worker's own inputs)", e.Node, e.Element)
+		} else if e, err := g.UnpackElementTraceRevealedEvent(l); err == nil {
+			dm.say("  worker revealed the element trace (%d primitive operations)", e.TraceLength)
+		} else if e, err := g.UnpackEntryPickedEvent(l); err == nil {
+			dm.say("  verifier picked operation %d of that trace", e.Entry)
+		} else if e, err := g.UnpackQueryAskedEvent(l); err == nil {
+			dm.say("  verifier queried item %d of list %d", e.Index, e.List)
+		} else if _, err := g.UnpackQueryAnsweredEvent(l); err == nil {
+			dm.say("  worker answered the query")
+		} else if e, err := g.UnpackGameResolvedEvent(l); err == nil {
+			outcome := map[uint8]string{1: "the worker won", 2: "the verifier won", 3: "moot"}[e.Outcome]
+			reason := map[uint8]string{1: "timeout", 2: "defended", 3: "constant holds", 4: "constant wrong",
+				5: "the one-step executor agreed", 6: "the one-step executor re-ran the float32 operation and disagreed", 7: "stale"}[e.Reason]
+			if e.Reason != 2 && e.Reason != 5 && e.Reason != 6 {
+				*moves-- // ended by timeout or staleness, not by a move
+			}
+			dm.say("game %s over: %s (%s); bond %s to %s: tx %s", e.GameId, outcome, reason, eth(e.Bond), who(e.Paid), tx)
+		} else {
+			*moves--
+		}
+	}
+	return false
 }
 
 // event prints one contract event; it reports whether it is the winner's
