@@ -395,7 +395,12 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         if (p.graphRoot == bytes32(0)) revert InvalidParams("graphRoot");
         if (p.dataRoot == bytes32(0)) revert InvalidParams("dataRoot");
         if (p.steps == 0) revert InvalidParams("steps");
-        if (p.checkpointInterval == 0 || p.steps % p.checkpointInterval != 0) {
+        // The dispute game indexes the steps of an interval and the checkpoints of a job with 32-bit words (the
+        // commitments bind u32 counts, docs/commitments.md).
+        if (
+            p.checkpointInterval == 0 || p.steps % p.checkpointInterval != 0 || p.checkpointInterval > type(uint32).max
+                || p.steps / p.checkpointInterval > type(uint32).max
+        ) {
             revert InvalidParams("checkpointInterval");
         }
         if (p.maxPrice == 0) revert InvalidParams("maxPrice");

@@ -83,9 +83,8 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         uint64 interval = job.params.checkpointInterval;
         uint256 count = interval == 0 ? 0 : job.params.steps / interval;
         if (checkpoint == 0 || checkpoint > count) revert BadCheckpoint(checkpoint, count);
-        bytes32 start = checkpoint == 1
-            ? job.params.initialStateRoot
-            : _checkpointRoot(job, jobId, checkpoint - 1, count, prev);
+        bytes32 start =
+            checkpoint == 1 ? job.params.initialStateRoot : _checkpointRoot(job, jobId, checkpoint - 1, count, prev);
         bytes32 end = _checkpointRoot(job, jobId, checkpoint, count, cur);
         gameId = _open(job, jobId, checkpoint, start, end);
     }
@@ -164,8 +163,12 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     ) external {
         Game storage g = _move(gameId, Phase.StepRoots);
         uint256 count = uint256(g.interval) + 1;
-        if (OneStepMerkle.listRootOf(g.startRoot, 0, count, firstProof) != listRoot) revert ProofFailed(Check.FirstStepRoot);
-        if (OneStepMerkle.listRootOf(g.endRoot, g.interval, count, lastProof) != listRoot) revert ProofFailed(Check.LastStepRoot);
+        if (OneStepMerkle.listRootOf(g.startRoot, 0, count, firstProof) != listRoot) {
+            revert ProofFailed(Check.FirstStepRoot);
+        }
+        if (OneStepMerkle.listRootOf(g.endRoot, g.interval, count, lastProof) != listRoot) {
+            revert ProofFailed(Check.LastStepRoot);
+        }
         g.stepRoots = listRoot;
         g.phase = Phase.PickStep;
         emit StepRootsRevealed(gameId, listRoot, dataHash);
@@ -254,8 +257,7 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
             // A constant's output is the [1] tensor of its word: one leaf, the word then seven zero words.
             uint32[] memory one = new uint32[](1);
             one[0] = 1;
-            bytes32 want =
-                OneStepMerkle.tensorRoot(one, OneStepMerkle.leafHash(bytes32(uint256(n.attrs[0]) << 224)));
+            bytes32 want = OneStepMerkle.tensorRoot(one, OneStepMerkle.leafHash(bytes32(uint256(n.attrs[0]) << 224)));
             if (want == p.outRoot) _resolve(gameId, g, false, Reason.ConstantHolds);
             else _resolve(gameId, g, true, Reason.ConstantWrong);
         } else if (n.kind == KIND_OP) {

@@ -105,6 +105,7 @@ func skipAt(s uint64) fault {
 
 type gameRun struct {
 	name       string
+	roots      []commit.Hash // the worker's checkpoint roots
 	outcome    Outcome
 	moves      []vectorMove
 	gas        map[string]uint64
@@ -157,7 +158,7 @@ func play(t *testing.T, fx fixture, f fault, k int, strategy Strategy, seed int6
 	c.Send("client", market, nil, m.PackCloseAuction(big.NewInt(1)))
 	c.Send("worker", market, nil, m.PackSubmitResult(big.NewInt(1), roots[1], commit.CheckpointsRoot(roots)))
 
-	run := gameRun{gas: map[string]uint64{}, moveCount: map[string]int{}}
+	run := gameRun{gas: map[string]uint64{}, moveCount: map[string]int{}, roots: roots}
 	send := func(from, name string, value *big.Int, data []byte) {
 		to := addrs.VerdeArbitration
 		if _, err := c.Backend.CallContract(ctx, ethereum.CallMsg{From: c.Addr(from), To: &to, Value: value, Data: data}, nil); err != nil {
@@ -363,9 +364,11 @@ func writeVectors(t *testing.T, fx fixture, runs []gameRun) {
 	t.Helper()
 	p := fx.prep.Params
 	type game struct {
-		Name    string       `json:"name"`
-		Outcome uint8        `json:"outcome"`
-		Moves   []vectorMove `json:"moves"`
+		Name            string       `json:"name"`
+		Outcome         uint8        `json:"outcome"`
+		FinalModelRoot  commit.Hash  `json:"finalModelRoot"`
+		CheckpointsRoot commit.Hash  `json:"checkpointsRoot"`
+		Moves           []vectorMove `json:"moves"`
 	}
 	out := struct {
 		Comment string         `json:"comment"`
@@ -380,7 +383,8 @@ func writeVectors(t *testing.T, fx fixture, runs []gameRun) {
 		},
 	}
 	for _, r := range runs {
-		out.Games = append(out.Games, game{Name: r.name, Outcome: uint8(r.outcome), Moves: r.moves})
+		out.Games = append(out.Games, game{Name: r.name, Outcome: uint8(r.outcome), Moves: r.moves,
+			FinalModelRoot: r.roots[len(r.roots)-1], CheckpointsRoot: commit.CheckpointsRoot(r.roots)})
 	}
 	b, err := json.MarshalIndent(out, "", "  ")
 	require.NoError(t, err)

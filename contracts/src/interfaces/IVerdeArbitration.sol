@@ -235,12 +235,10 @@ interface IVerdeArbitration {
 
     /// @notice Opens a game against job `jobId`'s worker over the transition from checkpoint `checkpoint - 1` to
     ///         `checkpoint` (checkpoint 0 is the job's initial state root; `prev` is ignored then). Sends the bond.
-    function challenge(
-        uint256 jobId,
-        uint32 checkpoint,
-        CheckpointProof calldata prev,
-        CheckpointProof calldata cur
-    ) external payable returns (uint256 gameId);
+    function challenge(uint256 jobId, uint32 checkpoint, CheckpointProof calldata prev, CheckpointProof calldata cur)
+        external
+        payable
+        returns (uint256 gameId);
 
     /// @notice Worker: the list root of the state roots of every step of the interval (interval + 1 items, item 0
     ///         the start checkpoint, the last the disputed one, both proven here). The items are published off

@@ -1385,35 +1385,20 @@ contract VerdeArbitration_Test is DisputeBase {
     ///      and `_open` stores it as `uint32(job.params.checkpointInterval)`, which truncates (2^32 becomes 0). The
     ///      step-roots list then has 1 item instead of 2^32 + 1, so no honest worker can prove both ends of the
     ///      interval (they differ), and it loses its collateral by timeout. This test pins the current behaviour.
-    function test_knownIssue_intervalAbove32BitsIsTruncated() public {
+    /// @dev The game indexes steps and checkpoints with 32-bit words: the market refuses jobs whose interval or
+    ///      checkpoint count does not fit (an interval of 2^32 would otherwise be truncated to 0 in a game).
+    function test_postJob_intervalAbove32Bits_reverts() public {
         IJobMarket.JobParams memory p = _params(1);
         p.steps = uint64(1) << 33;
         p.checkpointInterval = uint64(1) << 32;
-        vm.deal(worker, worker.balance + COLLATERAL);
-        vm.prank(worker);
-        sm.deposit{value: COLLATERAL}();
         vm.prank(poster);
-        uint256 jobId = market.postJob{value: MAX_PRICE}(p);
-        vm.prank(worker);
-        market.bid(jobId, PRICE);
-        vm.warp(block.timestamp + BID_WINDOW);
-        market.closeAuction(jobId);
-        bytes32[] memory cps = new bytes32[](2);
-        (cps[0], cps[1]) = (keccak256("cp1"), keccak256("cp2"));
-        vm.prank(worker);
-        market.submitResult(jobId, cps[1], TestMerkle.checkpointsRoot(2, TestMerkle.listRoot(cps)));
-        IVerdeArbitration.CheckpointProof memory cur;
-        cur.stateRoot = cps[0];
-        cur.proof = TestMerkle.listProof(cps, 0);
-        vm.prank(challenger);
-        uint256 gameId = arb.challenge{value: BOND}(jobId, 1, _noCp(), cur);
-        assertEq(_g(gameId).interval, 0, "2^32 truncated to 0");
-        // the honest worker's step roots (2^32 + 1 of them) cannot be revealed against a count of 1
-        bytes32[] memory none = new bytes32[](0);
-        bytes32 lr = TestMerkle.leafHash(p.initialStateRoot);
-        vm.prank(worker);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.LastStepRoot));
-        arb.revealStepRoots(gameId, lr, none, none, 0);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "checkpointInterval"));
+        market.postJob{value: MAX_PRICE}(p);
+        p.steps = uint64(1) << 33;
+        p.checkpointInterval = 1;
+        vm.prank(poster);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "checkpointInterval"));
+        market.postJob{value: MAX_PRICE}(p);
     }
 }
 

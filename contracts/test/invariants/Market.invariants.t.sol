@@ -25,7 +25,9 @@ contract Market_Invariants_Test is Test {
         Deploy.Deployment memory d = new Deploy()
             .deploy(
                 Deploy.Config({
-                arbiter: arbiter, sequencer: makeAddr("sequencer"), unbondingDelay: 1 days,
+                arbiter: arbiter,
+                sequencer: makeAddr("sequencer"),
+                unbondingDelay: 1 days,
                 slashRewardBps: 5000,
                 disputeBond: 0.1 ether,
                 disputeClock: 1 hours,
