@@ -508,7 +508,15 @@ func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.
 		if err != nil {
 			return err
 		}
-		if reward.Sign() == 0 || time.Now().After(deadline) {
+		out, err = dm.call(ctx, dm.d.Contracts.VerdeArbitration, bindings.NewVerdeArbitration().PackBalanceOf(verifier))
+		if err != nil {
+			return err
+		}
+		bond, err := bindings.NewVerdeArbitration().UnpackBalanceOf(out)
+		if err != nil {
+			return err
+		}
+		if (reward.Sign() == 0 && bond.Sign() == 0) || time.Now().After(deadline) {
 			block1, err := dm.ec.BlockNumber(ctx)
 			if err != nil {
 				return err
@@ -527,8 +535,8 @@ func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.
 			}
 			fmt.Fprintln(dm.w, "\nthe cheater and the verifier:")
 			fmt.Fprintf(dm.w, "  worker C  stake %s -> %s in the StakeManager (slashed %s of its 1 ETH collateral)\n", eth(stakeBefore), eth(st), eth(new(big.Int).Sub(stakeBefore, st)))
-			fmt.Fprintf(dm.w, "  verifier  %+s (bond back, half the slash as reward; gas %s); unclaimed reward %s\n",
-				eth(new(big.Int).Sub(now, verifierBefore)), eth(g), eth(reward))
+			fmt.Fprintf(dm.w, "  verifier  %+s (its bond back and half the slash as reward, withdrawn; gas %s); unclaimed: reward %s, bond %s\n",
+				eth(new(big.Int).Sub(now, verifierBefore)), eth(g), eth(reward), eth(bond))
 			return nil
 		}
 		select {
