@@ -1,0 +1,797 @@
+package e2e
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+)
+
+// The dispute tests run the real `gensyn` binary (blob store, sequencer with
+// its keeper, workers, verifiers, the job client) on one anvil devnet per
+// test function, with 30 funded accounts, 1 s blocks and a dispute clock of
+// disputeClock seconds per side. Jobs are examples/digits-mlp.json cut to
+// 200 steps (two checkpoints of 100).
+
+const (
+	disputeClock = 120 // seconds per side (devnet up --dispute-clock)
+
+	// Game phases and outcomes (IVerdeArbitration).
+	phaseStepRoots = 1
+	phasePickStep  = 2
+	phaseResolved  = 11
+
+	outcomeWorkerWon     = 1
+	outcomeChallengerWon = 2
+
+	reasonTimeout = 1
+
+	// JobMarket statuses.
+	jobOpen      = 1
+	jobFinalized = 4
+)
+
+var collateral = ethAmount(1, 1)
+
+// disputeNet is a lifecycle devnet (blob store, sequencer with its keeper)
+// for dispute games.
+type disputeNet struct {
+	*lifecycle
+	specPath string
+	va       *bindings.VerdeArbitration
+	sm       *bindings.StakeManager
+	m        *bindings.JobMarket
+	vaABI    *abi.ABI
+	bond     *big.Int
+	bps      *big.Int
+}
+
+func startDisputeNet(t *testing.T) *disputeNet {
+	t.Helper()
+	c := startSeqChain(t, "--block-time", "1s", "--accounts", "30", "--dispute-clock", strconv.Itoa(disputeClock))
+	addr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	startBlobstore(t, t.TempDir(), addr)
+	seq := c.startSequencer(t, t.TempDir(), "--batch.max-delay", "1s", "--keeper.interval", "1s", "--job-cache-ttl", "500ms")
+	n := &disputeNet{lifecycle: &lifecycle{seqChain: c, blobURL: "http://" + addr, seq: seq},
+		va: bindings.NewVerdeArbitration(), sm: bindings.NewStakeManager(), m: bindings.NewJobMarket()}
+	require.Len(t, c.keys, 30)
+
+	raw, err := os.ReadFile(filepath.Join(repoRoot(t), "examples", "digits-mlp.json"))
+	require.NoError(t, err)
+	s := strings.Replace(string(raw), `"steps": 1000`, `"steps": 200`, 1)
+	require.NotEqual(t, string(raw), s)
+	require.Contains(t, s, `"checkpoint_interval": 100`)
+	n.specPath = filepath.Join(t.TempDir(), "digits-200.json")
+	require.NoError(t, os.WriteFile(n.specPath, []byte(s), 0o644))
+
+	n.vaABI, err = bindings.VerdeArbitrationMetaData.ParseABI()
+	require.NoError(t, err)
+	n.bond = call(t, n.vaI(), n.va.PackBond(), n.va.UnpackBond)
+	require.Equal(t, uint64(disputeClock), call(t, n.vaI(), n.va.PackClock(), n.va.UnpackClock))
+	n.bps = call(t, n.smI(), n.sm.PackSlashRewardBps(), n.sm.UnpackSlashRewardBps)
+	return n
+}
+
+func (n *disputeNet) vaI() *bind.BoundContract {
+	return n.va.Instance(n.client, n.d.Contracts.VerdeArbitration)
+}
+func (n *disputeNet) smI() *bind.BoundContract { return n.sm.Instance(n.client, n.d.Contracts.StakeManager) }
+func (n *disputeNet) mI() *bind.BoundContract  { return n.m.Instance(n.client, n.d.Contracts.JobMarket) }
+
+// reward is the challenger's share of a slashed collateral.
+func (n *disputeNet) reward() *big.Int {
+	r := new(big.Int).Mul(collateral, n.bps)
+	return r.Div(r, big.NewInt(10_000))
+}
+
+// callAt is `call` at a given block (nil: latest).
+func callAt[T any](t *testing.T, c *bind.BoundContract, block *big.Int, data []byte, unpack func([]byte) (T, error)) T {
+	t.Helper()
+	v, err := bind.Call(c, &bind.CallOpts{BlockNumber: block}, data, unpack)
+	require.NoError(t, err)
+	return v
+}
+
+func (n *disputeNet) jobAt(t *testing.T, id uint64, block *big.Int) bindings.IJobMarketJob {
+	t.Helper()
+	return callAt(t, n.mI(), block, n.m.PackGetJob(new(big.Int).SetUint64(id)), n.m.UnpackGetJob)
+}
+
+func (n *disputeNet) stake(t *testing.T, a common.Address) bindings.IStakeManagerStakeInfo {
+	t.Helper()
+	return call(t, n.smI(), n.sm.PackStakeOf(a), n.sm.UnpackStakeOf)
+}
+
+func (n *disputeNet) arbBalance(t *testing.T, a common.Address) *big.Int {
+	t.Helper()
+	return call(t, n.vaI(), n.va.PackBalanceOf(a), n.va.UnpackBalanceOf)
+}
+
+func (n *disputeNet) balanceAt(t *testing.T, a common.Address, block uint64) *big.Int {
+	t.Helper()
+	b, err := n.client.BalanceAt(context.Background(), a, new(big.Int).SetUint64(block))
+	require.NoError(t, err)
+	return b
+}
+
+func (n *disputeNet) head(t *testing.T) uint64 {
+	t.Helper()
+	b, err := n.client.BlockNumber(context.Background())
+	require.NoError(t, err)
+	return b
+}
+
+func (n *disputeNet) game(t *testing.T, id uint64) bindings.IVerdeArbitrationGame {
+	t.Helper()
+	return call(t, n.vaI(), n.va.PackGetGame(new(big.Int).SetUint64(id)), n.va.UnpackGetGame)
+}
+
+// gamesOf lists the ids of every game opened against job `job`.
+func (n *disputeNet) gamesOf(t *testing.T, job uint64) []uint64 {
+	t.Helper()
+	count := call(t, n.vaI(), n.va.PackGameCount(), n.va.UnpackGameCount).Uint64()
+	var out []uint64
+	for id := uint64(0); id < count; id++ {
+		if n.game(t, id).JobId == job {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// startWorker runs `gensyn worker` with a stake of exactly one job's
+// collateral and a fixed price, with fault `fault` ("" for an honest
+// worker), and waits until it is registered and staked. A worker whose one
+// collateral is locked (or slashed) cannot bid on another job, and a worker
+// does not bid above a job's max price: the tests give every job a max
+// price equal to its worker's price, increasing from job to job, so that
+// each job goes to the worker it was posted for and a reopened job is bid on
+// by nobody.
+func (n *disputeNet) startWorker(t *testing.T, name string, acct int, price *big.Int, fault string) *proc {
+	t.Helper()
+	args := []string{"worker",
+		"--l1-eth-rpc", n.d.RPCURL, "--deployments", n.depsPath, "--data-dir", t.TempDir(),
+		"--blobstore", n.blobURL, "--sequencer", n.seq.url, "--poll-interval", "500ms",
+		"--stake.target", collateral.String(), "--bid.price", price.String(), "--log.level", "debug",
+	}
+	if fault != "" {
+		args = append(args, "--unsafe.test-modes", "--unsafe.fault", fault)
+	}
+	p := startProc(t, name, []string{"GENSYN_WORKER_PRIVATE_KEY=" + n.hexKeys[acct]}, args...)
+	reg := bindings.NewNodeRegistry()
+	require.Eventually(t, func() bool {
+		return call(t, reg.Instance(n.client, n.d.Contracts.NodeRegistry), reg.PackIsRegistered(n.addr(acct)), reg.UnpackIsRegistered) &&
+			n.stake(t, n.addr(acct)).Staked.Cmp(collateral) == 0
+	}, 60*time.Second, 200*time.Millisecond, "%s never registered and staked", name)
+	return p
+}
+
+// startVerifier runs `gensyn verifier` auditing every checkpoint.
+func (n *disputeNet) startVerifier(t *testing.T, name string, acct int, dataDir string, extra ...string) *proc {
+	t.Helper()
+	args := append([]string{"verifier",
+		"--l1-eth-rpc", n.d.RPCURL, "--deployments", n.depsPath, "--data-dir", dataDir,
+		"--blobstore", n.blobURL, "--sequencer", n.seq.url, "--poll-interval", "500ms",
+		"--audit.fraction", "1", "--log.level", "debug",
+	}, extra...)
+	return startProc(t, name, []string{"GENSYN_VERIFIER_PRIVATE_KEY=" + n.hexKeys[acct]}, args...)
+}
+
+// postJob posts the 200-step job with max price `price` and waits until
+// `worker`'s bid on it is mined.
+func (n *disputeNet) postJob(t *testing.T, price *big.Int, worker int, challengeWindow string) uint64 {
+	t.Helper()
+	id := n.submitJob(t, n.specPath, "--max-price", price.String(), "--bid-window", "4s", "--challenge-window", challengeWindow)
+	j := n.jobAt(t, id, nil)
+	require.Equal(t, uint64(200), j.Params.Steps)
+	require.Equal(t, uint64(4), j.Params.BidWindow)
+	require.Equal(t, 0, j.Params.MaxPrice.Cmp(price))
+	require.Eventually(t, func() bool { return n.jobAt(t, id, nil).Worker == n.addr(worker) }, 30*time.Second, 200*time.Millisecond,
+		"job %d: the worker's bid never landed", id)
+	return id
+}
+
+// gameReport is what one game cost: its transactions in order, the gas of
+// each side, and its duration in chain time.
+type gameReport struct {
+	id            uint64
+	moves         []string // "W:revealStepRoots", "C:pickStep", ...
+	gasWorker     uint64
+	gasChallenger uint64
+	gasOther      uint64
+	startBlock    uint64
+	endBlock      uint64
+	seconds       uint64
+	resolved      *bindings.VerdeArbitrationGameResolved
+	resolveTx     *types.Receipt
+}
+
+func (r gameReport) total() uint64 { return r.gasWorker + r.gasChallenger + r.gasOther }
+
+func (r gameReport) String() string {
+	return fmt.Sprintf("game %d: %d transactions (%s); gas %d (worker %d, challenger %d, others %d); %d s of chain time, blocks %d..%d",
+		r.id, len(r.moves), strings.Join(r.moves, " "), r.total(), r.gasWorker, r.gasChallenger, r.gasOther, r.seconds, r.startBlock, r.endBlock)
+}
+
+// report reads a game's transactions from the logs that carry its id (every
+// game event indexes it first), from the challenge to the resolution.
+func (n *disputeNet) report(t *testing.T, id uint64) gameReport {
+	t.Helper()
+	ctx := context.Background()
+	g := n.game(t, id)
+	logs, err := n.client.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: big.NewInt(0), Addresses: []common.Address{n.d.Contracts.VerdeArbitration},
+		Topics: [][]common.Hash{nil, {common.BigToHash(new(big.Int).SetUint64(id))}},
+	})
+	require.NoError(t, err)
+	rep := gameReport{id: id}
+	seen := map[common.Hash]bool{}
+	signer := types.LatestSignerForChainID(n.chainID)
+	for i := range logs {
+		lg := logs[i]
+		if ev, err := n.va.UnpackGameResolvedEvent(&lg); err == nil {
+			rep.resolved = ev
+		}
+		if seen[lg.TxHash] {
+			continue
+		}
+		seen[lg.TxHash] = true
+		tx, _, err := n.client.TransactionByHash(ctx, lg.TxHash)
+		require.NoError(t, err)
+		rc, err := n.client.TransactionReceipt(ctx, lg.TxHash)
+		require.NoError(t, err)
+		from, err := types.Sender(signer, tx)
+		require.NoError(t, err)
+		name := hexutil.Encode(tx.Data()[:4])
+		if m, err := n.vaABI.MethodById(tx.Data()[:4]); err == nil {
+			name = m.Name
+		}
+		switch from {
+		case g.Worker:
+			rep.gasWorker += rc.GasUsed
+			name = "W:" + name
+		case g.Challenger:
+			rep.gasChallenger += rc.GasUsed
+			name = "C:" + name
+		default:
+			rep.gasOther += rc.GasUsed
+			name = "X:" + name
+		}
+		rep.moves = append(rep.moves, name)
+		if rep.startBlock == 0 {
+			rep.startBlock = rc.BlockNumber.Uint64()
+		}
+		rep.endBlock = rc.BlockNumber.Uint64()
+		if rep.resolved != nil && rep.resolveTx == nil && lg.TxHash == rep.resolved.Raw.TxHash {
+			rep.resolveTx = rc
+		}
+	}
+	require.NotZero(t, rep.startBlock, "game %d has no transactions", id)
+	h0, err := n.client.HeaderByNumber(ctx, new(big.Int).SetUint64(rep.startBlock))
+	require.NoError(t, err)
+	h1, err := n.client.HeaderByNumber(ctx, new(big.Int).SetUint64(rep.endBlock))
+	require.NoError(t, err)
+	rep.seconds = h1.Time - h0.Time
+	return rep
+}
+
+// waitResolved waits until game id is resolved.
+func (n *disputeNet) waitResolved(t *testing.T, id uint64, within time.Duration) bindings.IVerdeArbitrationGame {
+	t.Helper()
+	var g bindings.IVerdeArbitrationGame
+	require.Eventually(t, func() bool {
+		g = n.game(t, id)
+		return g.Phase == phaseResolved
+	}, within, 250*time.Millisecond, "game %d never resolved", id)
+	return g
+}
+
+// waitOneGame waits until exactly one game is opened against job and
+// returns its id.
+func (n *disputeNet) waitOneGame(t *testing.T, job uint64, within time.Duration) uint64 {
+	t.Helper()
+	var ids []uint64
+	require.Eventually(t, func() bool {
+		ids = n.gamesOf(t, job)
+		return len(ids) > 0
+	}, within, 250*time.Millisecond, "no game was opened against job %d", job)
+	require.Len(t, ids, 1, "job %d: one game", job)
+	return ids[0]
+}
+
+// requireCheaterLost checks, once game id is resolved, that the challenger
+// won and was paid and that the worker lost exactly its collateral, and
+// returns the game's report.
+func (n *disputeNet) requireCheaterLost(t *testing.T, id, job uint64, worker, challenger int, v *proc) gameReport {
+	t.Helper()
+	g := n.waitResolved(t, id, 3*time.Minute)
+	require.Equal(t, job, g.JobId)
+	require.Equal(t, n.addr(worker), g.Worker)
+	require.Equal(t, n.addr(challenger), g.Challenger)
+	require.Equal(t, uint8(outcomeChallengerWon), g.Outcome, "game %d: the challenger wins", id)
+	rep := n.report(t, id)
+	require.NotNil(t, rep.resolved)
+	require.NotNil(t, rep.resolveTx)
+	require.Equal(t, n.addr(challenger), rep.resolved.Paid, "the bond goes back to the challenger")
+	require.Equal(t, n.bond.String(), rep.resolved.Bond.String())
+
+	// The resolving transaction slashed the whole collateral (its reward to
+	// the challenger) and reopened the job.
+	var slashed *bindings.StakeManagerSlashed
+	var resolvedInMarket *bindings.JobMarketDisputeResolved
+	reopened := false
+	for _, lg := range rep.resolveTx.Logs {
+		if ev, err := n.sm.UnpackSlashedEvent(lg); err == nil && lg.Address == n.d.Contracts.StakeManager {
+			slashed = ev
+		}
+		if ev, err := n.m.UnpackDisputeResolvedEvent(lg); err == nil && lg.Address == n.d.Contracts.JobMarket {
+			resolvedInMarket = ev
+		}
+		if _, err := n.m.UnpackJobReopenedEvent(lg); err == nil && lg.Address == n.d.Contracts.JobMarket {
+			reopened = true
+		}
+	}
+	require.NotNil(t, slashed, "no Slashed event in the resolving transaction")
+	require.Equal(t, n.addr(worker), slashed.Staker)
+	require.Equal(t, job, slashed.JobId.Uint64())
+	require.Equal(t, n.addr(challenger), slashed.Recipient)
+	require.Equal(t, collateral.String(), slashed.Amount.String(), "the whole collateral is slashed")
+	require.Equal(t, n.reward().String(), slashed.Reward.String(), "slashRewardBps of the collateral")
+	require.NotNil(t, resolvedInMarket)
+	require.True(t, resolvedInMarket.WorkerLost)
+	require.Equal(t, collateral.String(), resolvedInMarket.Slashed.String())
+	require.True(t, reopened, "the job is reopened")
+
+	// At the resolving block: the job is Open again with its escrow, and the
+	// challenger's reward in the StakeManager went up by exactly its share
+	// (per game of its own this block resolved in its favour).
+	at := rep.resolveTx.BlockNumber
+	before := new(big.Int).Sub(at, big.NewInt(1))
+	j := n.jobAt(t, job, at)
+	require.Equal(t, uint8(jobOpen), j.Status, "job %d reopened", job)
+	require.Equal(t, common.Address{}, j.Worker)
+	require.Equal(t, collateral.String(), j.Escrow.String(), "the escrow stays")
+	won := n.wonInBlock(t, at.Uint64(), n.addr(challenger))
+	rw0 := callAt(t, n.smI(), before, n.sm.PackRewardOf(n.addr(challenger)), n.sm.UnpackRewardOf)
+	rw1 := callAt(t, n.smI(), at, n.sm.PackRewardOf(n.addr(challenger)), n.sm.UnpackRewardOf)
+	// A claim of an earlier reward in the same block takes it back out.
+	claimed := n.rewardsClaimed(t, before.Uint64(), at.Uint64(), n.addr(challenger))
+	want := new(big.Int).Mul(n.reward(), big.NewInt(int64(won)))
+	got := new(big.Int).Sub(rw1, rw0)
+	require.Equal(t, want.String(), got.Add(got, claimed).String(), "rewardOf(challenger) rose by slashRewardBps of the collateral")
+
+	// The worker's stake was exactly the collateral: nothing staked or
+	// locked is left.
+	st := n.stake(t, n.addr(worker))
+	require.Zero(t, st.Staked.Sign(), "staked after the slash")
+	require.Zero(t, st.Locked.Sign(), "locked after the slash")
+	require.Zero(t, call(t, n.smI(), n.sm.PackLockedFor(n.addr(worker), new(big.Int).SetUint64(job)), n.sm.UnpackLockedFor).Sign())
+
+	// The verifier collects: its bond back (withdraw) and its reward
+	// (claimReward), then marks the game done.
+	done := regexp.MustCompile(`msg="Game done" (role=verifier )?game=` + strconv.FormatUint(id, 10) + ` outcome=won`)
+	require.Eventually(t, func() bool { return done.MatchString(v.log()) }, 60*time.Second, 250*time.Millisecond,
+		"the verifier never collected game %d", id)
+	return rep
+}
+
+// wonInBlock counts the games of `challenger` resolved in its favour in block b.
+func (n *disputeNet) wonInBlock(t *testing.T, b uint64, challenger common.Address) int {
+	t.Helper()
+	bn := new(big.Int).SetUint64(b)
+	logs, err := n.client.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: bn, ToBlock: bn,
+		Addresses: []common.Address{n.d.Contracts.VerdeArbitration}})
+	require.NoError(t, err)
+	c := 0
+	for i := range logs {
+		if ev, err := n.va.UnpackGameResolvedEvent(&logs[i]); err == nil && ev.Outcome == outcomeChallengerWon && ev.Paid == challenger {
+			c++
+		}
+	}
+	return c
+}
+
+// sumEvents sums an amount over the logs of contract in blocks (from, to]
+// that unpack as the event.
+func sumEvents[E any](t *testing.T, n *disputeNet, contract common.Address, from, to uint64, unpack func(*types.Log) (E, error), amount func(E) (common.Address, *big.Int), who common.Address) *big.Int {
+	t.Helper()
+	logs, err := n.client.FilterLogs(context.Background(), ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from + 1), ToBlock: new(big.Int).SetUint64(to), Addresses: []common.Address{contract}})
+	require.NoError(t, err)
+	sum := new(big.Int)
+	for i := range logs {
+		if ev, err := unpack(&logs[i]); err == nil {
+			if a, v := amount(ev); a == who {
+				sum.Add(sum, v)
+			}
+		}
+	}
+	return sum
+}
+
+func (n *disputeNet) withdrawnFromArb(t *testing.T, from, to uint64, who common.Address) *big.Int {
+	return sumEvents(t, n, n.d.Contracts.VerdeArbitration, from, to, n.va.UnpackWithdrawnEvent,
+		func(e *bindings.VerdeArbitrationWithdrawn) (common.Address, *big.Int) { return e.Account, e.Amount }, who)
+}
+
+func (n *disputeNet) rewardsClaimed(t *testing.T, from, to uint64, who common.Address) *big.Int {
+	return sumEvents(t, n, n.d.Contracts.StakeManager, from, to, n.sm.UnpackRewardClaimedEvent,
+		func(e *bindings.StakeManagerRewardClaimed) (common.Address, *big.Int) { return e.Recipient, e.Amount }, who)
+}
+
+func (n *disputeNet) gasOf(t *testing.T, from, to uint64, who common.Address) *big.Int {
+	if g := n.gasPaid(t, from, to)[who]; g != nil {
+		return g
+	}
+	return new(big.Int)
+}
+
+// requireNothingToClaim checks that `acct` has nothing in VerdeArbitration
+// and that a withdraw() reverts with NothingToClaim: as an eth_call (the
+// revert data is the error's selector) and as a mined transaction (status
+// failed). Only for an account no running process sends from.
+func (n *disputeNet) requireNothingToClaim(t *testing.T, acct int) {
+	t.Helper()
+	ctx := context.Background()
+	require.Zero(t, n.arbBalance(t, n.addr(acct)).Sign())
+	to := n.d.Contracts.VerdeArbitration
+	_, err := n.client.CallContract(ctx, ethereum.CallMsg{From: n.addr(acct), To: &to, Data: n.va.PackWithdraw()}, nil)
+	require.Error(t, err)
+	var de gethrpc.DataError
+	require.True(t, errors.As(err, &de), "no revert data: %v", err)
+	data, ok := de.ErrorData().(string)
+	require.True(t, ok, "revert data %v", de.ErrorData())
+	raw, err := hexutil.Decode(data)
+	require.NoError(t, err)
+	require.Equal(t, crypto.Keccak256([]byte("NothingToClaim()"))[:4], raw[:4], "withdraw() reverts NothingToClaim")
+	dec, err := n.va.UnpackError(raw)
+	require.NoError(t, err)
+	require.IsType(t, &bindings.VerdeArbitrationNothingToClaim{}, dec)
+
+	opts := bind.NewKeyedTransactor(n.keys[acct], n.chainID)
+	opts.GasLimit = 100_000 // no estimate: send it anyway
+	tx, err := bind.Transact(n.vaI(), opts, n.va.PackWithdraw())
+	require.NoError(t, err)
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	rc, err := bind.WaitMined(wctx, n.client, tx.Hash())
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusFailed, rc.Status, "a second withdraw() is mined as a revert")
+}
+
+// faultCase is one cheating worker of TestDisputeCheaters.
+type faultCase struct {
+	kind   string
+	acct   int
+	cheats bool // whether its claimed states differ from the honest ones
+}
+
+// TestDisputeCheaters: one honest verifier (auditing every checkpoint) runs
+// while a worker of each fault kind takes its own job: every cheater is
+// challenged, loses its whole collateral (half to the verifier), the
+// verifier gets its bond back and its reward, and the job reopens; a
+// `withhold` worker (honest training, no dispute blobs) is never challenged
+// and is paid. Then a verifier is killed with SIGKILL in the middle of a game
+// and restarted on its data directory (it finishes the game and wins), and a
+// `stop-answering` worker loses on time.
+func TestDisputeCheaters(t *testing.T) {
+	start := time.Now()
+	n := startDisputeNet(t)
+	const verifierAcct = 6
+	vAddr := n.addr(verifierAcct)
+	b0 := n.head(t)
+	vBal0 := n.balanceAt(t, vAddr, b0)
+	v := n.startVerifier(t, "verifier", verifierAcct, t.TempDir())
+	t.Logf("devnet and verifier up in %.1fs; bond %s wei, slash reward %s bps, clock %d s", time.Since(start).Seconds(), n.bond, n.bps, disputeClock)
+
+	cases := []faultCase{
+		{"perturb-weight", 10, true}, {"skip-steps", 11, true}, {"wrong-batch", 12, true}, {"wrong-lr", 13, true},
+		{"initial-model", 14, true}, {"corrupt-final", 15, true}, {"withhold", 16, false},
+	}
+	var (
+		mu       sync.Mutex
+		reports  = map[string]gameReport{}
+		wonGames int
+	)
+	t.Run("faults", func(t *testing.T) {
+		for i, fc := range cases {
+			price := ethAmount(int64(i+1), 100) // increasing: see startWorker
+			t.Run(fc.kind, func(t *testing.T) {
+				// Sequential part: the worker takes its job.
+				w := n.startWorker(t, "worker-"+fc.kind, fc.acct, price, fc.kind)
+				posted := time.Now()
+				id := n.postJob(t, price, fc.acct, "40s")
+				t.Parallel()
+
+				if !fc.cheats {
+					// withhold is honest training that only keeps its dispute
+					// data to itself: nothing to challenge.
+					require.Eventually(t, func() bool {
+						j := n.jobAt(t, id, nil)
+						bal := call(t, n.mI(), n.m.PackBalanceOf(n.addr(fc.acct)), n.m.UnpackBalanceOf)
+						return j.Status == jobFinalized && bal.Sign() == 0 && strings.Contains(w.log(), "Payment withdrawn")
+					}, 3*time.Minute, 250*time.Millisecond, "the withhold worker's job never finalized and paid")
+					audited := regexp.MustCompile(`msg="Job audited" (role=verifier )?job=` + strconv.FormatUint(id, 10) + ` round=1 checked=2 mismatched=0`)
+					require.Regexp(t, audited, v.log(), "the verifier audited both checkpoints and found them right")
+					require.Empty(t, n.gamesOf(t, id), "no game against the honest (withholding) worker")
+					st := n.stake(t, n.addr(fc.acct))
+					require.Equal(t, collateral.String(), st.Staked.String(), "not slashed")
+					require.Zero(t, st.Locked.Sign())
+					require.NotContains(t, w.log(), "Dispute game")
+					t.Logf("%s: not challenged (both checkpoints audited right), finalized and paid %.1fs after posting", fc.kind, time.Since(posted).Seconds())
+					return
+				}
+
+				gid := n.waitOneGame(t, id, 2*time.Minute)
+				rep := n.requireCheaterLost(t, gid, id, fc.acct, verifierAcct, v)
+				require.Regexp(t, `msg="Dispute game lost`, w.log())
+				require.Equal(t, 0, n.arbBalance(t, n.addr(fc.acct)).Sign(), "the cheater gets nothing")
+				t.Logf("%s: %s; post to resolution %.1fs", fc.kind, rep, time.Since(posted).Seconds())
+				if fc.kind == "perturb-weight" {
+					require.LessOrEqual(t, len(rep.moves), 10, "at most 10 moves with the data published")
+					require.LessOrEqual(t, rep.total(), uint64(2_000_000), "at most 2,000,000 gas with the data published")
+				}
+				mu.Lock()
+				reports[fc.kind] = rep
+				wonGames++
+				mu.Unlock()
+			})
+		}
+	})
+	if t.Failed() {
+		return
+	}
+
+	// The verifier's ETH to the wei: every bond went back (withdrawn), every
+	// reward claimed, and it paid its own gas.
+	require.Eventually(t, func() bool {
+		return n.arbBalance(t, vAddr).Sign() == 0 &&
+			call(t, n.smI(), n.sm.PackRewardOf(vAddr), n.sm.UnpackRewardOf).Sign() == 0 &&
+			strings.Count(v.log(), `msg="Game done"`) == wonGames
+	}, 60*time.Second, 250*time.Millisecond, "the verifier never collected every game")
+	require.NoError(t, v.cmd.Process.Signal(os.Interrupt))
+	_ = v.cmd.Wait()
+	b1 := n.head(t)
+	gas := n.gasOf(t, b0, b1, vAddr)
+	bonds := new(big.Int).Mul(n.bond, big.NewInt(int64(wonGames)))
+	withdrawn := n.withdrawnFromArb(t, b0, b1, vAddr)
+	rewards := n.rewardsClaimed(t, b0, b1, vAddr)
+	require.Equal(t, bonds.String(), withdrawn.String(), "every bond withdrawn")
+	require.Equal(t, new(big.Int).Mul(n.reward(), big.NewInt(int64(wonGames))).String(), rewards.String(), "every reward claimed")
+	want := new(big.Int).Sub(vBal0, gas)
+	want.Add(want, rewards)
+	require.Equal(t, want.String(), n.balanceAt(t, vAddr, b1).String(), "verifier's ETH: start - gas + rewards (bonds back)")
+	t.Logf("verifier: %d games won; gas %s wei; rewards %s wei; bonds %s wei back", wonGames, gas, rewards, withdrawn)
+	// Claiming again: nothing left.
+	n.requireNothingToClaim(t, verifierAcct)
+
+	var totals []string
+	for _, fc := range cases {
+		if r, ok := reports[fc.kind]; ok {
+			totals = append(totals, fmt.Sprintf("%s %d moves %d gas (W %d, C %d) %ds", fc.kind, len(r.moves), r.total(), r.gasWorker, r.gasChallenger, r.seconds))
+		}
+	}
+	t.Logf("disputes: %s", strings.Join(totals, "; "))
+	t.Logf("faults stage done at %.1fs", time.Since(start).Seconds())
+
+	t.Run("verifier-crash", func(t *testing.T) {
+		const crashVerifier, worker = 7, 17
+		price := ethAmount(int64(len(cases)+1), 100)
+		dataDir := t.TempDir()
+		v1 := n.startVerifier(t, "verifier-crash-1", crashVerifier, dataDir)
+		w := n.startWorker(t, "worker-crash", worker, price, "perturb-weight")
+		id := n.postJob(t, price, worker, "40s")
+		gid := n.waitOneGame(t, id, 2*time.Minute)
+		// Its first move (the challenge) is mined: kill it.
+		g := n.game(t, gid)
+		v1.kill9(t)
+		t.Logf("killed the verifier after its challenge (game %d in phase %d)", gid, g.Phase)
+
+		v2 := n.startVerifier(t, "verifier-crash-2", crashVerifier, dataDir)
+		// Once it has picked a step (its first move after the restart), kill
+		// it again.
+		require.Eventually(t, func() bool { return n.game(t, gid).Phase > phasePickStep }, 60*time.Second, 50*time.Millisecond,
+			"the restarted verifier never picked a step")
+		g = n.game(t, gid)
+		v2.kill9(t)
+		t.Logf("killed the restarted verifier after its pickStep (phase %d)", g.Phase)
+
+		v3 := n.startVerifier(t, "verifier-crash-3", crashVerifier, dataDir)
+		rep := n.requireCheaterLost(t, gid, id, worker, crashVerifier, v3)
+		require.Equal(t, []uint64{gid}, n.gamesOf(t, id), "never challenged twice")
+		require.Equal(t, 1, strings.Count(strings.Join(rep.moves, " "), "C:challenge"))
+		require.Regexp(t, `msg="Dispute game lost`, w.log())
+		require.Eventually(t, func() bool { return n.arbBalance(t, n.addr(crashVerifier)).Sign() == 0 }, 30*time.Second, 250*time.Millisecond)
+		t.Logf("verifier crash: %s", rep)
+	})
+	if t.Failed() {
+		return
+	}
+
+	// stop-answering alone is honest training: an honest verifier has
+	// nothing to challenge (the worker takes a single fault). A verifier in
+	// the test modes challenges it anyway (random picks): the worker makes
+	// its first move and then goes silent, and loses on time however right
+	// its training was.
+	t.Run("stop-answering", func(t *testing.T) {
+		const challenger, worker = 8, 18
+		price := ethAmount(int64(len(cases)+2), 100)
+		rv := n.startVerifier(t, "verifier-random", challenger, t.TempDir(),
+			"--unsafe.test-modes", "--unsafe.challenge-all", "--unsafe.strategy", "random", "--unsafe.challenge-checkpoint", "1")
+		w := n.startWorker(t, "worker-stop-answering", worker, price, "stop-answering")
+		id := n.postJob(t, price, worker, "40s")
+		gid := n.waitOneGame(t, id, 2*time.Minute)
+		// The worker's first move is made, then it is the worker's turn and
+		// it stays silent.
+		require.Eventually(t, func() bool {
+			g := n.game(t, gid)
+			return g.Phase > phasePickStep && g.Phase != phaseResolved && !isChallengerPhase(g.Phase)
+		}, 60*time.Second, 250*time.Millisecond, "the game never reached the worker's second move")
+		require.Eventually(t, func() bool { return strings.Contains(w.log(), "UNSAFE fault stop-answering: not making the move") },
+			30*time.Second, 250*time.Millisecond)
+		phase := n.game(t, gid).Phase
+		n.warpT(t, disputeClock+5)
+		rep := n.requireCheaterLost(t, gid, id, worker, challenger, rv)
+		require.Equal(t, uint8(reasonTimeout), rep.resolved.Reason, "lost on time")
+		require.Regexp(t, `msg="The worker's clock ran out"`, rv.log())
+		t.Logf("stop-answering: silent in phase %d; %s (after a warp of %d s)", phase, rep, disputeClock+5)
+	})
+	t.Logf("whole test %.1fs", time.Since(start).Seconds())
+}
+
+// warpT is warp reporting to t.
+func (n *disputeNet) warpT(t *testing.T, seconds int) {
+	t.Helper()
+	require.NoError(t, n.rpc.Call(nil, "evm_increaseTime", seconds))
+	require.NoError(t, n.rpc.Call(nil, "evm_mine"))
+}
+
+// isChallengerPhase: PickStep, PickNode, PickElement, PickEntry.
+func isChallengerPhase(p uint8) bool { return p == 2 || p == 4 || p == 6 || p == 8 }
+
+// TestDisputeDishonestChallengers: against one honest worker on one job,
+// four verifiers challenging a correct checkpoint with random picks each
+// lose their bond to the worker, and one that stops answering after one move
+// loses its bond on time; the worker is never slashed, the job finalizes and
+// pays it, and every balance is right to the wei. A loser's withdraw()
+// reverts NothingToClaim.
+func TestDisputeDishonestChallengers(t *testing.T) {
+	start := time.Now()
+	n := startDisputeNet(t)
+	const worker, silent = 10, 11
+	randoms := []int{6, 7, 8, 9}
+	all := append(append([]int{}, randoms...), silent, worker)
+	b0 := n.head(t)
+	bal0 := map[int]*big.Int{}
+	for _, a := range all {
+		bal0[a] = n.balanceAt(t, n.addr(a), b0)
+	}
+	verifiers := map[int]*proc{}
+	for i, a := range randoms {
+		verifiers[a] = n.startVerifier(t, fmt.Sprintf("verifier-random-%d", i), a, t.TempDir(),
+			"--unsafe.test-modes", "--unsafe.challenge-all", "--unsafe.strategy", "random",
+			"--unsafe.challenge-checkpoint", strconv.Itoa(1+i%2))
+	}
+	verifiers[silent] = n.startVerifier(t, "verifier-silent", silent, t.TempDir(),
+		"--unsafe.test-modes", "--unsafe.challenge-all", "--unsafe.strategy", "random", "--unsafe.stop-after", "1",
+		"--unsafe.challenge-checkpoint", "2")
+	price := ethAmount(3, 10)
+	w := n.startWorker(t, "worker", worker, price, "")
+	posted := time.Now()
+	id := n.postJob(t, price, worker, "60s")
+
+	// Five games against the job, one per verifier.
+	var ids []uint64
+	require.Eventually(t, func() bool {
+		ids = n.gamesOf(t, id)
+		return len(ids) == 5
+	}, 2*time.Minute, 250*time.Millisecond, "five games never opened")
+	byChallenger := map[common.Address]uint64{}
+	for _, gid := range ids {
+		byChallenger[n.game(t, gid).Challenger] = gid
+	}
+	require.Len(t, byChallenger, 5, "one game per verifier")
+
+	// The random challengers lose (the worker defends every pick).
+	for _, a := range randoms {
+		gid := byChallenger[n.addr(a)]
+		g := n.waitResolved(t, gid, 3*time.Minute)
+		require.Equal(t, uint8(outcomeWorkerWon), g.Outcome, "random challenger %d's game %d", a, gid)
+		rep := n.report(t, gid)
+		require.Equal(t, n.addr(worker), rep.resolved.Paid, "the bond goes to the worker")
+		require.Equal(t, n.bond.String(), rep.resolved.Bond.String())
+		t.Logf("random challenger (account %d, checkpoint %d): %s; reason %d", a, g.Checkpoint, rep, rep.resolved.Reason)
+	}
+
+	// The silent one: one move, then nothing. Once every other game is over,
+	// skip its clock.
+	sid := byChallenger[n.addr(silent)]
+	require.Eventually(t, func() bool {
+		g := n.game(t, sid)
+		if g.Phase == phaseResolved || !isChallengerPhase(g.Phase) {
+			return false
+		}
+		r := n.report(t, sid)
+		return strings.Count(strings.Join(r.moves, " "), "C:") == 2 && strings.HasPrefix(r.moves[len(r.moves)-1], "W:")
+	}, 60*time.Second, 500*time.Millisecond, "the silent challenger's game never waited on it after its one move")
+	time.Sleep(3 * time.Second) // it stays silent
+	rep := n.report(t, sid)
+	require.Equal(t, 2, strings.Count(strings.Join(rep.moves, " "), "C:"), "challenge and one move: %v", rep.moves)
+	require.True(t, isChallengerPhase(n.game(t, sid).Phase))
+	n.warpT(t, disputeClock+5)
+	g := n.waitResolved(t, sid, 60*time.Second)
+	require.Equal(t, uint8(outcomeWorkerWon), g.Outcome, "the silent challenger loses")
+	rep = n.report(t, sid)
+	require.Equal(t, uint8(reasonTimeout), rep.resolved.Reason, "on time")
+	require.Equal(t, n.addr(worker), rep.resolved.Paid)
+	t.Logf("silent challenger: %s (after a warp of %d s)", rep, disputeClock+5)
+
+	// The job finalizes (no dispute open, window over); the worker withdraws
+	// its price and the five bonds.
+	require.Eventually(t, func() bool {
+		j := n.jobAt(t, id, nil)
+		mbal := call(t, n.mI(), n.m.PackBalanceOf(n.addr(worker)), n.m.UnpackBalanceOf)
+		return j.Status == jobFinalized && mbal.Sign() == 0 && n.arbBalance(t, n.addr(worker)).Sign() == 0 &&
+			strings.Contains(w.log(), "Payment withdrawn")
+	}, 2*time.Minute, 250*time.Millisecond, "the job never finalized and paid the worker")
+	t.Logf("post to payment %.1fs", time.Since(posted).Seconds())
+	for _, a := range all {
+		if p := verifiers[a]; p != nil {
+			require.Eventually(t, func() bool { return strings.Contains(p.log(), `outcome=lost`) }, 30*time.Second, 250*time.Millisecond,
+				"verifier %d never recorded its loss", a)
+			require.NoError(t, p.cmd.Process.Signal(os.Interrupt))
+			_ = p.cmd.Wait()
+		}
+	}
+	require.NoError(t, w.cmd.Process.Signal(os.Interrupt))
+	_ = w.cmd.Wait()
+
+	b1 := n.head(t)
+	gas := n.gasPaid(t, b0, b1)
+	fee := func(a int) *big.Int {
+		if g := gas[n.addr(a)]; g != nil {
+			return g
+		}
+		return new(big.Int)
+	}
+	st := n.stake(t, n.addr(worker))
+	require.Equal(t, collateral.String(), st.Staked.String(), "the honest worker is never slashed")
+	require.Zero(t, st.Locked.Sign())
+	bonds := new(big.Int).Mul(n.bond, big.NewInt(5))
+	require.Equal(t, bonds.String(), n.withdrawnFromArb(t, b0, b1, n.addr(worker)).String(), "the worker withdrew the five bonds")
+	// worker: - stake + price + 5 bonds - gas; each challenger: - bond - gas.
+	want := new(big.Int).Sub(bal0[worker], collateral)
+	want.Add(want, price).Add(want, bonds).Sub(want, fee(worker))
+	require.Equal(t, want.String(), n.balanceAt(t, n.addr(worker), b1).String(), "worker's ETH")
+	for _, a := range append(append([]int{}, randoms...), silent) {
+		want := new(big.Int).Sub(bal0[a], n.bond)
+		want.Sub(want, fee(a))
+		require.Equal(t, want.String(), n.balanceAt(t, n.addr(a), b1).String(), "challenger %d's ETH", a)
+		require.Zero(t, n.withdrawnFromArb(t, b0, b1, n.addr(a)).Sign())
+	}
+	// A losing challenger claiming a bond: NothingToClaim.
+	n.requireNothingToClaim(t, randoms[0])
+	n.requireNothingToClaim(t, silent)
+	t.Logf("worker gas %s wei; challengers' gas %s %s %s %s %s wei; whole test %.1fs", fee(worker),
+		fee(randoms[0]), fee(randoms[1]), fee(randoms[2]), fee(randoms[3]), fee(silent), time.Since(start).Seconds())
+}
