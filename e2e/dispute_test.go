@@ -95,8 +95,10 @@ func startDisputeNet(t *testing.T) *disputeNet {
 func (n *disputeNet) vaI() *bind.BoundContract {
 	return n.va.Instance(n.client, n.d.Contracts.VerdeArbitration)
 }
-func (n *disputeNet) smI() *bind.BoundContract { return n.sm.Instance(n.client, n.d.Contracts.StakeManager) }
-func (n *disputeNet) mI() *bind.BoundContract  { return n.m.Instance(n.client, n.d.Contracts.JobMarket) }
+func (n *disputeNet) smI() *bind.BoundContract {
+	return n.sm.Instance(n.client, n.d.Contracts.StakeManager)
+}
+func (n *disputeNet) mI() *bind.BoundContract { return n.m.Instance(n.client, n.d.Contracts.JobMarket) }
 
 // reward is the challenger's share of a slashed collateral.
 func (n *disputeNet) reward() *big.Int {
