@@ -154,7 +154,9 @@ func (d *Driver) send(ctx context.Context, what string, cand txmgr.TxCandidate) 
 // unknown games of its own, then audits.
 func (d *Driver) Step(ctx context.Context) error {
 	var errs error
+	adopted := true
 	if err := d.adoptGames(ctx); err != nil {
+		adopted = false
 		errs = errors.Join(errs, fmt.Errorf("adopt games: %w", err))
 	}
 	if err := d.playGames(ctx); err != nil {
@@ -162,6 +164,11 @@ func (d *Driver) Step(ctx context.Context) error {
 	}
 	if ctx.Err() != nil {
 		return ctx.Err()
+	}
+	// Audits (and so challenges) only once every game of this verifier's on
+	// chain is known, so that a challenge is never sent twice.
+	if !adopted {
+		return errs
 	}
 	if err := d.auditJobs(ctx); err != nil {
 		errs = errors.Join(errs, err)
@@ -511,12 +518,11 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		return d.store.PutAudit(r)
 	}
 	if r.Challenging != 0 {
-		// A challenge was being sent when the verifier stopped: its game, if
-		// any, is adopted from the chain; never challenge twice.
-		d.log.Warn("Challenge in flight at the last stop; not sending it again", "job", id, "checkpoint", r.Challenging)
-		if !r.challenged(r.Challenging) {
-			r.Challenged = append(r.Challenged, r.Challenging)
-		}
+		// A challenge was being sent when the verifier stopped. Its game, if
+		// it was mined, has been adopted from the chain by now (adoption runs
+		// first, and an audit only after it succeeded), which cleared this;
+		// so it was not mined, and the retry below sends it again.
+		d.log.Warn("Challenge in flight at the last stop is not on chain; sending it again", "job", id, "checkpoint", r.Challenging)
 		r.Challenging = 0
 		if err := d.store.PutAudit(r); err != nil {
 			return err
