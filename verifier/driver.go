@@ -633,7 +633,14 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		r.Done = true
 		d.log.Info("Job audited", "job", id, "round", job.Round, "checked", len(r.Checked), "mismatched", len(r.Mismatched),
 			"expected", expectedAudits(K, d.cfg.AuditFraction))
-		return d.store.PutAudit(r)
+		if err := d.store.PutAudit(r); err != nil {
+			return err
+		}
+		// The job's trainer (its dataset) is not kept in memory once audited; a
+		// game rebuilds it from the job's directory.
+		d.mu.Lock()
+		delete(d.trainers, id)
+		d.mu.Unlock()
 	}
 	return nil
 }

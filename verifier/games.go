@@ -401,7 +401,13 @@ func (d *Driver) blob(ctx context.Context, h [32]byte) []byte {
 		return nil
 	}
 	d.mu.Lock()
+	if len(d.blobCache) >= maxCachedBlobs {
+		clear(d.blobCache)
+	}
 	d.blobCache[h] = b
 	d.mu.Unlock()
 	return b
 }
+
+// maxCachedBlobs bounds the dispute blobs kept in memory (three per game).
+const maxCachedBlobs = 64
