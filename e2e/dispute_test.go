@@ -547,6 +547,7 @@ func TestDisputeCheaters(t *testing.T) {
 				gid := n.waitOneGame(t, id, 2*time.Minute)
 				rep := n.requireCheaterLost(t, gid, id, fc.acct, verifierAcct, v)
 				require.Regexp(t, `msg="Dispute game lost`, w.log())
+				logWarnings(t, "worker-"+fc.kind, w)
 				require.Equal(t, 0, n.arbBalance(t, n.addr(fc.acct)).Sign(), "the cheater gets nothing")
 				t.Logf("%s: %s; post to resolution %.1fs", fc.kind, rep, time.Since(posted).Seconds())
 				if fc.kind == "perturb-weight" {
@@ -571,8 +572,8 @@ func TestDisputeCheaters(t *testing.T) {
 			call(t, n.smI(), n.sm.PackRewardOf(vAddr), n.sm.UnpackRewardOf).Sign() == 0 &&
 			strings.Count(v.log(), `msg="Game done"`) == wonGames
 	}, 60*time.Second, 250*time.Millisecond, "the verifier never collected every game")
-	require.NoError(t, v.cmd.Process.Signal(os.Interrupt))
-	_ = v.cmd.Wait()
+	stopProc(t, v)
+	logWarnings(t, "verifier", v)
 	b1 := n.head(t)
 	gas := n.gasOf(t, b0, b1, vAddr)
 	bonds := new(big.Int).Mul(n.bond, big.NewInt(int64(wonGames)))
@@ -600,6 +601,8 @@ func TestDisputeCheaters(t *testing.T) {
 		const crashVerifier, worker = 7, 17
 		price := ethAmount(int64(len(cases)+1), 100)
 		dataDir := t.TempDir()
+		b0 := n.head(t)
+		bal0 := n.balanceAt(t, n.addr(crashVerifier), b0)
 		v1 := n.startVerifier(t, "verifier-crash-1", crashVerifier, dataDir)
 		w := n.startWorker(t, "worker-crash", worker, price, "perturb-weight")
 		id := n.postJob(t, price, worker, "40s")
@@ -616,7 +619,8 @@ func TestDisputeCheaters(t *testing.T) {
 			"the restarted verifier never picked a step")
 		g = n.game(t, gid)
 		v2.kill9(t)
-		t.Logf("killed the restarted verifier after its pickStep (phase %d)", g.Phase)
+		t.Logf("killed the restarted verifier after its pickStep (phase %d); it had adopted the game from the chain: %v",
+			g.Phase, strings.Contains(v2.log(), "Game adopted from the chain"))
 
 		v3 := n.startVerifier(t, "verifier-crash-3", crashVerifier, dataDir)
 		rep := n.requireCheaterLost(t, gid, id, worker, crashVerifier, v3)
@@ -624,24 +628,41 @@ func TestDisputeCheaters(t *testing.T) {
 		require.Equal(t, 1, strings.Count(strings.Join(rep.moves, " "), "C:challenge"))
 		require.Regexp(t, `msg="Dispute game lost`, w.log())
 		require.Eventually(t, func() bool { return n.arbBalance(t, n.addr(crashVerifier)).Sign() == 0 }, 30*time.Second, 250*time.Millisecond)
-		t.Logf("verifier crash: %s", rep)
+		stopProc(t, v3)
+		gas := n.requireETH(t, crashVerifier, b0, bal0, n.head(t), n.reward(), "crashed verifier")
+		t.Logf("verifier crash: %s; verifier gas %s wei", rep, gas)
+		for i, p := range []*proc{v1, v2, v3} {
+			logWarnings(t, fmt.Sprintf("verifier-crash-%d", i+1), p)
+		}
 	})
 	if t.Failed() {
 		return
 	}
 
-	// stop-answering alone is honest training: an honest verifier has
-	// nothing to challenge (the worker takes a single fault). A verifier in
-	// the test modes challenges it anyway (random picks): the worker makes
-	// its first move and then goes silent, and loses on time however right
-	// its training was.
+	// stop-answering and withhold alone are honest training: an honest
+	// verifier has nothing to challenge (a worker takes a single fault). A
+	// verifier in the test modes challenges both anyway (checkpoint 1, random
+	// picks). The stop-answering worker makes its first move and then goes
+	// silent: it loses on time however right its training was. The withhold
+	// worker reveals its step roots without publishing them: the random
+	// challenger, which needs them to pick, cannot move and loses its bond on
+	// time; the worker is paid.
 	t.Run("stop-answering", func(t *testing.T) {
-		const challenger, worker = 8, 18
-		price := ethAmount(int64(len(cases)+2), 100)
+		const challenger, silentWorker, withholdWorker = 8, 18, 19
+		b0 := n.head(t)
+		bal0 := map[int]*big.Int{}
+		for _, a := range []int{challenger, withholdWorker} {
+			bal0[a] = n.balanceAt(t, n.addr(a), b0)
+		}
 		rv := n.startVerifier(t, "verifier-random", challenger, t.TempDir(),
 			"--unsafe.test-modes", "--unsafe.challenge-all", "--unsafe.strategy", "random", "--unsafe.challenge-checkpoint", "1")
-		w := n.startWorker(t, "worker-stop-answering", worker, price, "stop-answering")
-		id := n.postJob(t, price, worker, "40s")
+		price := ethAmount(int64(len(cases)+2), 100)
+		w := n.startWorker(t, "worker-stop-answering", silentWorker, price, "stop-answering")
+		id := n.postJob(t, price, silentWorker, "40s")
+		wprice := ethAmount(int64(len(cases)+3), 100)
+		ww := n.startWorker(t, "worker-withhold-2", withholdWorker, wprice, "withhold")
+		wid := n.postJob(t, wprice, withholdWorker, "40s")
+
 		gid := n.waitOneGame(t, id, 2*time.Minute)
 		// The worker's first move is made, then it is the worker's turn and
 		// it stays silent.
@@ -652,13 +673,105 @@ func TestDisputeCheaters(t *testing.T) {
 		require.Eventually(t, func() bool { return strings.Contains(w.log(), "UNSAFE fault stop-answering: not making the move") },
 			30*time.Second, 250*time.Millisecond)
 		phase := n.game(t, gid).Phase
+
+		// The withholding worker's game waits on the challenger, which cannot
+		// pick without the worker's data. (Both workers trained the same spec
+		// honestly, so the step roots blob the stop-answering worker published
+		// is byte for byte the withholding worker's: the challenger finds it
+		// by its hash and may pick a step; it is stuck on the step trace,
+		// which nobody published.)
+		wgid := n.waitOneGame(t, wid, 2*time.Minute)
+		stuck := regexp.MustCompile(`game ` + strconv.FormatUint(wgid, 10) + `: compute move in phase [a-z-]+: dispute: no winning move: a random pick needs the worker's published`)
+		require.Eventually(t, func() bool {
+			g := n.game(t, wgid)
+			return g.Phase != phaseResolved && isChallengerPhase(g.Phase) && stuck.MatchString(rv.log()) &&
+				strings.Contains(ww.log(), "UNSAFE fault withhold: not publishing the move's data")
+		}, 60*time.Second, 250*time.Millisecond, "the withholding worker's game never got stuck on the challenger")
+		t.Logf("withhold game %d: the challenger is stuck in phase %d", wgid, n.game(t, wgid).Phase)
+
 		n.warpT(t, disputeClock+5)
-		rep := n.requireCheaterLost(t, gid, id, worker, challenger, rv)
+		rep := n.requireCheaterLost(t, gid, id, silentWorker, challenger, rv)
 		require.Equal(t, uint8(reasonTimeout), rep.resolved.Reason, "lost on time")
 		require.Regexp(t, `msg="The worker's clock ran out"`, rv.log())
 		t.Logf("stop-answering: silent in phase %d; %s (after a warp of %d s)", phase, rep, disputeClock+5)
+
+		g := n.waitResolved(t, wgid, 60*time.Second)
+		require.Equal(t, uint8(outcomeWorkerWon), g.Outcome, "the withholding (honest) worker wins")
+		wrep := n.report(t, wgid)
+		require.Equal(t, uint8(reasonTimeout), wrep.resolved.Reason)
+		require.Equal(t, n.addr(withholdWorker), wrep.resolved.Paid)
+		require.Eventually(t, func() bool {
+			j := n.jobAt(t, wid, nil)
+			mbal := call(t, n.mI(), n.m.PackBalanceOf(n.addr(withholdWorker)), n.m.UnpackBalanceOf)
+			return j.Status == jobFinalized && mbal.Sign() == 0 && n.arbBalance(t, n.addr(withholdWorker)).Sign() == 0 &&
+				strings.Contains(ww.log(), "Payment withdrawn")
+		}, 60*time.Second, 250*time.Millisecond, "the withholding worker's job never finalized and paid")
+		st := n.stake(t, n.addr(withholdWorker))
+		require.Equal(t, collateral.String(), st.Staked.String(), "not slashed")
+		require.Zero(t, st.Locked.Sign())
+		t.Logf("withhold challenged: %s", wrep)
+		require.Eventually(t, func() bool { return strings.Contains(rv.log(), `outcome=lost`) }, 30*time.Second, 250*time.Millisecond)
+
+		stopProc(t, rv)
+		stopProc(t, ww)
+		b1 := n.head(t)
+		// The challenger: one bond lost, one back with the reward.
+		gas := n.requireETH(t, challenger, b0, bal0[challenger], b1, new(big.Int).Sub(n.reward(), n.bond), "random challenger")
+		// The withholding worker: its stake deposited, its price and the bond in.
+		wdelta := new(big.Int).Sub(new(big.Int).Add(wprice, n.bond), collateral)
+		wgas := n.requireETH(t, withholdWorker, b0, bal0[withholdWorker], b1, wdelta, "withholding worker")
+		t.Logf("random challenger gas %s wei; withholding worker gas %s wei", gas, wgas)
+		logWarnings(t, "verifier-random", rv)
+		logWarnings(t, "worker-withhold-2", ww)
 	})
 	t.Logf("whole test %.1fs", time.Since(start).Seconds())
+}
+
+// stopProc stops a service (SIGINT) and waits for it.
+func stopProc(t *testing.T, p *proc) {
+	t.Helper()
+	if p.cmd.ProcessState != nil {
+		return
+	}
+	require.NoError(t, p.cmd.Process.Signal(os.Interrupt))
+	_ = p.cmd.Wait()
+}
+
+// requireETH checks acct's balance at block b1 to the wei: its balance at
+// b0 plus delta, less the fees of its transactions in (b0, b1]; it returns
+// the fees.
+func (n *disputeNet) requireETH(t *testing.T, acct int, b0 uint64, bal0 *big.Int, b1 uint64, delta *big.Int, what string) *big.Int {
+	t.Helper()
+	gas := n.gasOf(t, b0, b1, n.addr(acct))
+	want := new(big.Int).Add(bal0, delta)
+	want.Sub(want, gas)
+	require.Equal(t, want.String(), n.balanceAt(t, n.addr(acct), b1).String(), "%s's ETH to the wei", what)
+	return gas
+}
+
+var logLevel = regexp.MustCompile(`lvl=(warn|eror|error|crit) msg=("[^"]*"|\S+)`)
+
+// logWarnings logs how many warnings and errors of each message a process
+// logged (retries the tests do not otherwise see).
+func logWarnings(t *testing.T, name string, p *proc) {
+	t.Helper()
+	counts := map[string]int{}
+	var order []string
+	for _, m := range logLevel.FindAllStringSubmatch(p.log(), -1) {
+		k := m[1] + " " + m[2]
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	var parts []string
+	for _, k := range order {
+		parts = append(parts, fmt.Sprintf("%dx %s", counts[k], k))
+	}
+	if len(parts) == 0 {
+		parts = []string{"none"}
+	}
+	t.Logf("%s warnings/errors: %s", name, strings.Join(parts, "; "))
 }
 
 // warpT is warp reporting to t.
@@ -761,12 +874,12 @@ func TestDisputeDishonestChallengers(t *testing.T) {
 		if p := verifiers[a]; p != nil {
 			require.Eventually(t, func() bool { return strings.Contains(p.log(), `outcome=lost`) }, 30*time.Second, 250*time.Millisecond,
 				"verifier %d never recorded its loss", a)
-			require.NoError(t, p.cmd.Process.Signal(os.Interrupt))
-			_ = p.cmd.Wait()
+			stopProc(t, p)
+			logWarnings(t, fmt.Sprintf("verifier %d", a), p)
 		}
 	}
-	require.NoError(t, w.cmd.Process.Signal(os.Interrupt))
-	_ = w.cmd.Wait()
+	stopProc(t, w)
+	logWarnings(t, "worker", w)
 
 	b1 := n.head(t)
 	gas := n.gasPaid(t, b0, b1)
