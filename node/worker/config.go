@@ -5,9 +5,12 @@
 // checkpoint commitment at every checkpoint and sends it to the sequencer
 // (force-including it on chain when the sequencer does not post it in time),
 // publishes its checkpoint files to the blob store, submits the result and
-// withdraws its payment once the job is finalized. Job metadata lives in
-// Pebble in the data directory, so a worker killed mid-training resumes from
-// its last checkpoint. Every chain write goes through op-service's txmgr.
+// withdraws its payment once the job is finalized. It defends the
+// VerdeArbitration dispute games opened against it (node/dispute computes
+// the moves) and withdraws the bonds it wins. Job and game metadata live in
+// Pebble in the data directory, so a worker killed mid-training or
+// mid-game resumes. Every chain write goes through op-service's txmgr.
+// Fault injection (--unsafe.fault) makes it cheat, for tests and demos.
 package worker
 
 import (

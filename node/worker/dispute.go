@@ -172,6 +172,7 @@ func (d *Driver) recordGame(id, job uint64, round, checkpoint uint32) error {
 	if err != nil || g != nil {
 		return err
 	}
+	d.m.RecordGameStarted()
 	d.log.Warn("Dispute game opened against this worker", "game", id, "job", job, "round", round, "checkpoint", checkpoint)
 	return d.state.PutGame(&GameRecord{ID: id, JobID: job, Round: round, Checkpoint: checkpoint, Status: GameOpen})
 }
@@ -227,6 +228,12 @@ func (d *Driver) defendGames() error {
 // defend looks at one game: records its end (and withdraws a win), claims a
 // win on the challenger's timeout, or makes the worker's move.
 func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
+	// The job first: a game's end and the job's reopening are one
+	// transaction, so a job read before the game is never ahead of it.
+	job, err := d.c.Job(ctx, rec.JobID)
+	if err != nil {
+		return fmt.Errorf("read job: %w", err)
+	}
 	g, err := d.c.Game(ctx, rec.ID)
 	if err != nil {
 		return fmt.Errorf("read game: %w", err)
@@ -234,6 +241,16 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	phase := dispute.Phase(g.Phase)
 	if phase == dispute.PhaseResolved {
 		return d.gameOver(ctx, rec, &g)
+	}
+	if (job.Status != JobAssigned && job.Status != JobSubmitted) || job.Round != g.Round || job.Worker != g.Worker {
+		// The job's round moved on (another game lost, a timeout): the game
+		// can only end as stale (closeStale, which pays the bond back to
+		// the challenger); nothing is left to defend.
+		rec.Status = GameMoot
+		d.m.RecordGameOver(GameMoot)
+		d.log.Info("Dispute game is stale (the job's round moved on); no longer defending it", "game", rec.ID, "job", rec.JobID,
+			"round", g.Round, "jobRound", job.Round, "jobStatus", job.Status)
+		return d.state.PutGame(rec)
 	}
 	if !phase.WorkerToMove() {
 		return d.maybeTimeout(ctx, rec, &g)
@@ -286,6 +303,7 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 		return err
 	}
 	rec.Moves++
+	d.m.RecordDisputeMove(name)
 	d.log.Info("Dispute move made", "game", rec.ID, "job", rec.JobID, "move", name, "moves", rec.Moves)
 	return d.state.PutGame(rec)
 }
@@ -325,8 +343,11 @@ func (d *Driver) maybeTimeout(ctx context.Context, rec *GameRecord, g *dispute.G
 		return nil
 	}
 	d.log.Info("Challenger ran out of its clock; claiming the game", "game", rec.ID, "job", rec.JobID)
-	_, err = d.send(ctx, fmt.Sprintf("timeout game %d (job %d)", rec.ID, rec.JobID), d.c.TimeoutCandidate(rec.ID))
-	return err
+	if _, err = d.send(ctx, fmt.Sprintf("timeout game %d (job %d)", rec.ID, rec.JobID), d.c.TimeoutCandidate(rec.ID)); err != nil {
+		return err
+	}
+	d.m.RecordDisputeMove("timeout")
+	return nil
 }
 
 // gameOver records a resolved game; a win's bond is withdrawn.
@@ -335,6 +356,7 @@ func (d *Driver) gameOver(ctx context.Context, rec *GameRecord, g *dispute.Game)
 	case dispute.OutcomeWorkerWon:
 		if rec.Status != GameWon {
 			rec.Status = GameWon
+			d.m.RecordGameOver(GameWon)
 			d.log.Info("Dispute game won", "game", rec.ID, "job", rec.JobID, "bond", g.Bond)
 			if err := d.state.PutGame(rec); err != nil {
 				return err
@@ -354,10 +376,12 @@ func (d *Driver) gameOver(ctx context.Context, rec *GameRecord, g *dispute.Game)
 		rec.Withdrawn = true
 	case dispute.OutcomeChallengerWon:
 		rec.Status = GameLost
+		d.m.RecordGameOver(GameLost)
 		d.log.Error("Dispute game lost: the collateral is slashed and the job reopened", "game", rec.ID, "job", rec.JobID,
 			"checkpoint", rec.Checkpoint, "moves", rec.Moves)
 	default:
 		rec.Status = GameMoot
+		d.m.RecordGameOver(GameMoot)
 		d.log.Info("Dispute game closed as stale (the job's round moved on)", "game", rec.ID, "job", rec.JobID)
 	}
 	return d.state.PutGame(rec)

@@ -35,7 +35,7 @@ const gameClock = 300 // seconds per side
 
 // deployWithGame deploys the protocol with VerdeArbitration as the arbiter,
 // as the deploy script does.
-func deployWithGame(c *testchain.Chain, bond *big.Int) deployments.Contracts {
+func deployWithGame(c *simChain, bond *big.Int) deployments.Contracts {
 	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
 	game := bindings.NewVerdeArbitration()
 	var d deployments.Contracts
@@ -55,7 +55,7 @@ func deployWithGame(c *testchain.Chain, bond *big.Int) deployments.Contracts {
 // driver that trains it and submits its result.
 type disputeEnv struct {
 	t      *testing.T
-	c      *testchain.Chain
+	c      *simChain
 	addrs  deployments.Contracts
 	blobs  *blobstore.Client
 	state  *State
@@ -70,7 +70,7 @@ type disputeEnv struct {
 
 func newDisputeEnv(t *testing.T, f Fault) *disputeEnv {
 	e := &disputeEnv{t: t}
-	e.c = testchain.New(t, "deployer", "sequencer", "client", "worker", "challenger")
+	e.c = newSimChain(t, "deployer", "sequencer", "client", "worker", "challenger", "challenger2")
 	e.bond = new(big.Int).Div(big.NewInt(params.Ether), big.NewInt(10))
 	e.addrs = deployWithGame(e.c, e.bond)
 	local, err := blobstore.NewLocal(t.TempDir())
@@ -160,15 +160,19 @@ func (e *disputeEnv) game(id uint64) dispute.Game {
 
 // sendChallenger sends a challenger's transaction with a gas margin.
 func (e *disputeEnv) sendChallenger(data []byte, value *big.Int) {
+	e.sendFrom("challenger", data, value)
+}
+
+func (e *disputeEnv) sendFrom(who string, data []byte, value *big.Int) {
 	ctx := context.Background()
 	to := e.addrs.VerdeArbitration
-	msg := ethereum.CallMsg{From: e.c.Addr("challenger"), To: &to, Value: value, Data: data}
+	msg := ethereum.CallMsg{From: e.c.Addr(who), To: &to, Value: value, Data: data}
 	_, err := e.c.Backend.CallContract(ctx, msg, nil)
 	require.NoError(e.t, err, "challenger's move reverts")
 	est, err := e.c.Backend.EstimateGas(ctx, msg)
 	require.NoError(e.t, err)
 	g := bindings.NewVerdeArbitration()
-	opts := e.c.Opts("challenger", value)
+	opts := e.c.Opts(who, value)
 	opts.GasLimit = est * 3 / 2
 	tx, err := bind.Transact(g.Instance(e.c.Backend, to), opts, data)
 	require.NoError(e.t, err)
@@ -247,7 +251,7 @@ func (e *disputeEnv) challenge(k int, strategy dispute.Strategy, mayGiveUp bool,
 		require.NoError(e.t, err)
 	}
 	ch := dispute.NewChallenger(e.tr, start, strategy, 7)
-	var id uint64 // the first game
+	id := e.gameCount() - 1 // the game just opened
 	workerMoves, waited := 0, time.Now()
 	for i := 0; ; i++ {
 		require.Less(e.t, i, 100_000, "the game does not end")
@@ -285,6 +289,12 @@ func (e *disputeEnv) challenge(k int, strategy dispute.Strategy, mayGiveUp bool,
 		e.sendChallenger(data, nil)
 		waited = time.Now()
 	}
+}
+
+func (e *disputeEnv) gameCount() uint64 {
+	g := bindings.NewVerdeArbitration()
+	n := testchain.Call(e.t, g.Instance(e.c.Backend, e.addrs.VerdeArbitration), g.PackGameCount(), g.UnpackGameCount)
+	return n.Uint64()
 }
 
 // moves is the worker's recorded move count in a game.
@@ -388,4 +398,29 @@ func TestDefendCheater(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDefendStaleGame: a cheating worker with two games open loses one; the
+// job reopens, and the worker stops defending the other (stale) game.
+func TestDefendStaleGame(t *testing.T) {
+	e := newDisputeEnv(t, Fault{Kind: FaultPerturbWeight, Step: 13, StepSet: true})
+	g := bindings.NewVerdeArbitration()
+	prev, err := dispute.ResultCheckpointProof(e.roots, 2)
+	require.NoError(t, err)
+	cur, err := dispute.ResultCheckpointProof(e.roots, 3)
+	require.NoError(t, err)
+	e.sendFrom("challenger2", g.PackChallenge(big.NewInt(1), 3, prev, cur), e.bond) // game 0, left alone
+	require.Eventually(t, func() bool { return e.moves(0) == 1 }, 30*time.Second, 20*time.Millisecond, "the worker reveals its step roots")
+	require.Equal(t, dispute.OutcomeChallengerWon, e.challenge(2, dispute.Honest, false, nil)) // game 1
+	require.Eventually(t, func() bool {
+		r, err := e.state.Game(0)
+		require.NoError(t, err)
+		return r.Status == GameMoot
+	}, 30*time.Second, 20*time.Millisecond, "game 0 is stale")
+	require.Equal(t, dispute.PhasePickStep, dispute.Phase(e.game(0).Phase), "the worker made no move in it since")
+	require.Eventually(t, func() bool {
+		r, err := e.state.Game(1)
+		require.NoError(t, err)
+		return r.Status == GameLost
+	}, 30*time.Second, 20*time.Millisecond, "game 1 is lost")
 }

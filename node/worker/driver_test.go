@@ -17,9 +17,6 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
-	opcrypto "github.com/ethereum-optimism/optimism/op-service/crypto"
-	"github.com/ethereum-optimism/optimism/op-service/txmgr"
-
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
@@ -42,26 +39,6 @@ func (s *deadSequencer) CallContext(context.Context, any, string, ...any) error 
 	return errors.New("connection refused")
 }
 
-func txManager(t *testing.T, c *testchain.Chain, name string) *txmgr.SimpleTxManager {
-	t.Helper()
-	cfg := &txmgr.Config{
-		Backend: c.Backend, ChainID: c.ChainID, NumConfirmations: 1,
-		NetworkTimeout: 5 * time.Second, ReceiptQueryInterval: 10 * time.Millisecond,
-		TxNotInMempoolTimeout: 10 * time.Second, TxSendTimeout: 30 * time.Second, SafeAbortNonceTooLowCount: 3,
-		Signer: opcrypto.SignerFnFromBind(opcrypto.PrivateKeySignerFn(c.Keys[name], c.ChainID)),
-		From:   c.Addr(name),
-	}
-	cfg.FeeLimitMultiplier.Store(5)
-	cfg.ResubmissionTimeout.Store(int64(10 * time.Second))
-	cfg.FeeLimitThreshold.Store(big.NewInt(params.GWei * 100))
-	cfg.MinTipCap.Store(big.NewInt(params.GWei))
-	cfg.MinBaseFee.Store(big.NewInt(params.GWei))
-	tm, err := txmgr.NewSimpleTxManagerFromConfig(name, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, cfg)
-	require.NoError(t, err)
-	t.Cleanup(tm.Close)
-	return tm
-}
-
 // smallJob is the example spec cut to 200 steps (2 checkpoints).
 func smallJob(t *testing.T) (specBytes, data []byte) {
 	t.Helper()
@@ -81,7 +58,7 @@ func smallJob(t *testing.T) (specBytes, data []byte) {
 // commitment is force-included, the result submitted and, once finalized,
 // the payment withdrawn.
 func TestDriver(t *testing.T) {
-	c := testchain.New(t, "deployer", "arbiter", "sequencer", "client", "worker")
+	c := newSimChain(t, "deployer", "arbiter", "sequencer", "client", "worker")
 	addrs := c.DeployProtocol("deployer", "arbiter", "sequencer")
 	local, err := blobstore.NewLocal(t.TempDir())
 	require.NoError(t, err)

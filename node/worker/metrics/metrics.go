@@ -27,6 +27,14 @@ type Metricer interface {
 	RecordCommitment(how string)
 	// RecordResult counts a result submitted.
 	RecordResult()
+	// RecordGameStarted counts a dispute game opened against the worker.
+	RecordGameStarted()
+	// RecordDisputeMove counts a dispute move sent, by name
+	// ("revealStepRoots", "answer", "timeout", ...).
+	RecordDisputeMove(move string)
+	// RecordGameOver counts a game resolved, by outcome ("won", "lost",
+	// "moot").
+	RecordGameOver(outcome string)
 
 	txmetrics.TxMetricer
 	opmetrics.RegistryMetricer
@@ -46,6 +54,9 @@ type Metrics struct {
 	checkpoints prometheus.Counter
 	commitments *prometheus.CounterVec
 	results     prometheus.Counter
+	games       prometheus.Counter
+	moves       *prometheus.CounterVec
+	gamesOver   *prometheus.CounterVec
 }
 
 var _ Metricer = (*Metrics)(nil)
@@ -86,6 +97,15 @@ func NewMetrics(procName string) *Metrics {
 		results: factory.NewCounter(prometheus.CounterOpts{
 			Namespace: ns, Name: "results_submitted_total", Help: "Results submitted",
 		}),
+		games: factory.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Name: "dispute_games_total", Help: "Dispute games opened against the worker",
+		}),
+		moves: factory.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Name: "dispute_moves_total", Help: "Dispute moves sent, by move",
+		}, []string{"move"}),
+		gamesOver: factory.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Name: "dispute_games_resolved_total", Help: "Dispute games resolved, by outcome for the worker",
+		}, []string{"outcome"}),
 	}
 }
 
@@ -102,6 +122,9 @@ func (m *Metrics) RecordCheckpoint(step uint64) {
 }
 func (m *Metrics) RecordCommitment(how string) { m.commitments.WithLabelValues(how).Inc() }
 func (m *Metrics) RecordResult()               { m.results.Inc() }
+func (m *Metrics) RecordGameStarted()          { m.games.Inc() }
+func (m *Metrics) RecordDisputeMove(mv string) { m.moves.WithLabelValues(mv).Inc() }
+func (m *Metrics) RecordGameOver(o string)     { m.gamesOver.WithLabelValues(o).Inc() }
 
 // noopMetrics records nothing.
 type noopMetrics struct {
@@ -113,10 +136,13 @@ func (*noopMetrics) Registry() *prometheus.Registry { return prometheus.NewRegis
 // NoopMetrics is a Metricer that records nothing (tests, disabled metrics).
 var NoopMetrics Metricer = new(noopMetrics)
 
-func (*noopMetrics) RecordInfo(string)       {}
-func (*noopMetrics) RecordUp()               {}
-func (*noopMetrics) RecordBid()              {}
-func (*noopMetrics) RecordJobSkipped(string) {}
-func (*noopMetrics) RecordCheckpoint(uint64) {}
-func (*noopMetrics) RecordCommitment(string) {}
-func (*noopMetrics) RecordResult()           {}
+func (*noopMetrics) RecordInfo(string)        {}
+func (*noopMetrics) RecordUp()                {}
+func (*noopMetrics) RecordBid()               {}
+func (*noopMetrics) RecordJobSkipped(string)  {}
+func (*noopMetrics) RecordCheckpoint(uint64)  {}
+func (*noopMetrics) RecordCommitment(string)  {}
+func (*noopMetrics) RecordResult()            {}
+func (*noopMetrics) RecordGameStarted()       {}
+func (*noopMetrics) RecordDisputeMove(string) {}
+func (*noopMetrics) RecordGameOver(string)    {}

@@ -17,6 +17,10 @@ func TestMetrics(t *testing.T) {
 	m.RecordCommitment("forced")
 	m.RecordCommitment("forced")
 	m.RecordResult()
+	m.RecordGameStarted()
+	m.RecordDisputeMove("answer")
+	m.RecordDisputeMove("answer")
+	m.RecordGameOver("won")
 
 	families, err := m.Registry().Gather()
 	require.NoError(t, err)
@@ -45,6 +49,9 @@ func TestMetrics(t *testing.T) {
 		"gensyn_worker_commitments_included_total{how=sequencer}": 1,
 		"gensyn_worker_commitments_included_total{how=forced}":    2,
 		"gensyn_worker_results_submitted_total":                   1,
+		"gensyn_worker_dispute_games_total":                       1,
+		"gensyn_worker_dispute_moves_total{move=answer}":          2,
+		"gensyn_worker_dispute_games_resolved_total{outcome=won}": 1,
 	} {
 		require.Equal(t, want, got[name], name)
 	}
