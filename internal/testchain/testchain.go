@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"math/big"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,7 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
@@ -26,9 +29,15 @@ import (
 // Backend is the simulated chain's client. It mines a block after every
 // transaction it sends, like anvil's automine, and satisfies both
 // bind.ContractBackend and op-service txmgr's ETHBackend.
+//
+// Blocks are sealed one at a time (mu): two concurrent seals make the
+// simulated beacon's txpool.Sync calls overwrite each other's waiter, and
+// one of them then waits forever (a service's txmgr and a test often send
+// at once). See also New's miner recommit.
 type Backend struct {
 	simulated.Client
 	sim *simulated.Backend
+	mu  *sync.Mutex
 }
 
 // BlobBaseFee implements txmgr.ETHBackend.
@@ -39,12 +48,15 @@ func (b Backend) Close() {}
 
 // SendTransaction sends tx and mines it.
 func (b Backend) SendTransaction(ctx context.Context, tx *types.Transaction) error {
+	if b.sim == nil {
+		return b.Client.SendTransaction(ctx, tx)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
 	if err := b.Client.SendTransaction(ctx, tx); err != nil {
 		return err
 	}
-	if b.sim != nil {
-		b.sim.Commit()
-	}
+	b.sim.Commit()
 	return nil
 }
 
@@ -76,9 +88,16 @@ func New(t testing.TB, actors ...string) *Chain {
 		c.Keys[name] = k
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Set(FundEach)}
 	}
-	c.Sim = simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000))
+	// The simulated beacon seals a block by waiting, without checking first,
+	// for the payload builder's signal (miner.Payload.WaitFull); when the
+	// first build signals before the beacon waits, only a rebuild wakes it,
+	// and with the default 2 s recommit the builder's own 2 s deadline often
+	// comes first and the chain hangs for good. Rebuilding every 50 ms makes
+	// the wake-up come in time.
+	c.Sim = simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000),
+		func(_ *node.Config, ec *ethconfig.Config) { ec.Miner.Recommit = 50 * time.Millisecond })
 	t.Cleanup(func() { _ = c.Sim.Close() })
-	c.Backend = Backend{Client: c.Sim.Client(), sim: c.Sim}
+	c.Backend = Backend{Client: c.Sim.Client(), sim: c.Sim, mu: new(sync.Mutex)}
 	id, err := c.Backend.ChainID(context.Background())
 	require.NoError(t, err)
 	c.ChainID = id
