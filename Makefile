@@ -18,9 +18,9 @@ REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset
 # (miner.Payload.WaitFull waits on a condition without checking it first) and
 # hang forever, which the race detector's slowdown makes likely. Their
 # concurrent code is still exercised by the end-to-end tests.
-NORACE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... ./internal/testchain/... ./bindings/... ./node/worker ./sequencer ./node/dispute
+NORACE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... ./internal/testchain/... ./bindings/... ./node/worker ./sequencer ./node/dispute ./verifier
 # Everything else (services, chain code, CLI, end-to-end) runs with -race.
-RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$')
+RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$')
 QEMU       ?= qemu-aarch64
 # The gas snapshot covers the dedicated gas tests only (fuzz and invariant
 # runs vary from run to run).

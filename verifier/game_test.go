@@ -7,7 +7,6 @@ import (
 	"math/big"
 	"net/http/httptest"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -147,9 +146,6 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 	def := dispute.NewDefender(tr, src, step)
 	workerMove := func(gid uint64, game *dispute.Game) bool {
 		mv, err := def.Move(ctx, game)
-		if err != nil && strings.Contains(err.Error(), "not implemented yet") {
-			t.Skip("node/dispute's moves are not implemented yet")
-		}
 		if err != nil {
 			// The worker's own states cannot back the move (a cheater cornered):
 			// it stays silent.
