@@ -103,12 +103,12 @@ func (d *Driver) discoverGames(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if !d.gamesScanned {
+	if !d.gamesScanned.Load() {
 		// Every game opened up to the head read above is in gameCount.
 		if err := d.scanGameIDs(ctx); err != nil {
 			return err
 		}
-		d.gamesScanned = true
+		d.gamesScanned.Store(true)
 		if !ok {
 			// A fresh worker: the id scan covered the past.
 			return d.state.SetGameScanBlock(to + 1)

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -83,7 +84,7 @@ type Driver struct {
 	defences     map[uint64]*jobDefence // per job, used by its defence goroutine only
 	defending    map[uint64]bool        // jobs whose games a goroutine is looking at
 	logged       map[string]bool        // dispute conditions logged once (see once)
-	gamesScanned bool                   // the game ids were scanned since the start
+	gamesScanned atomic.Bool            // the game ids were scanned since the start
 
 	ctx    context.Context
 	cancel context.CancelFunc
