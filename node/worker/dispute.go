@@ -195,6 +195,14 @@ func (d *Driver) defendGames() error {
 	for j := range byJob {
 		jobs = append(jobs, j)
 	}
+	// A job with no game left to defend needs no defence in memory.
+	d.mu.Lock()
+	for j := range d.defences {
+		if _, ok := byJob[j]; !ok && !d.defending[j] {
+			delete(d.defences, j)
+		}
+	}
+	d.mu.Unlock()
 	sort.Slice(jobs, func(a, b int) bool { return jobs[a] < jobs[b] })
 	for _, j := range jobs {
 		d.mu.Lock()
