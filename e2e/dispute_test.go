@@ -606,21 +606,28 @@ func TestDisputeCheaters(t *testing.T) {
 		v1 := n.startVerifier(t, "verifier-crash-1", crashVerifier, dataDir)
 		w := n.startWorker(t, "worker-crash", worker, price, "perturb-weight")
 		id := n.postJob(t, price, worker, "40s")
-		gid := n.waitOneGame(t, id, 2*time.Minute)
-		// Its first move (the challenge) is mined: kill it.
-		g := n.game(t, gid)
+		// Kill it as its first move, the challenge, goes out: after the
+		// mismatch, once its transaction is being published (it may or may not
+		// reach the chain before the process dies).
+		require.Eventually(t, func() bool {
+			l := v1.log()
+			i := strings.Index(l, `msg="Checkpoint mismatch"`)
+			return i >= 0 && strings.Contains(l[i:], `msg="Publishing transaction"`)
+		}, 2*time.Minute, 5*time.Millisecond, "the verifier never sent its challenge")
 		v1.kill9(t)
-		t.Logf("killed the verifier after its challenge (game %d in phase %d)", gid, g.Phase)
+		t.Logf("killed the verifier while its challenge was being published (games on chain at the kill: %d)", len(n.gamesOf(t, id)))
 
 		v2 := n.startVerifier(t, "verifier-crash-2", crashVerifier, dataDir)
-		// Once it has picked a step (its first move after the restart), kill
-		// it again.
+		gid := n.waitOneGame(t, id, 2*time.Minute)
+		// Once it has picked a step (its first move in the game), kill it
+		// again.
 		require.Eventually(t, func() bool { return n.game(t, gid).Phase > phasePickStep }, 60*time.Second, 50*time.Millisecond,
 			"the restarted verifier never picked a step")
-		g = n.game(t, gid)
+		g := n.game(t, gid)
 		v2.kill9(t)
-		t.Logf("killed the restarted verifier after its pickStep (phase %d); it had adopted the game from the chain: %v",
-			g.Phase, strings.Contains(v2.log(), "Game adopted from the chain"))
+		t.Logf("killed the restarted verifier after its pickStep (phase %d); it adopted the game from the chain: %v; it sent the challenge again: %v",
+			g.Phase, strings.Contains(v2.log(), "Game adopted from the chain"),
+			strings.Contains(v2.log(), "Challenge in flight at the last stop is not on chain"))
 
 		v3 := n.startVerifier(t, "verifier-crash-3", crashVerifier, dataDir)
 		rep := n.requireCheaterLost(t, gid, id, worker, crashVerifier, v3)
