@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"math/big"
@@ -8,15 +9,19 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
@@ -66,10 +71,33 @@ type disputeEnv struct {
 	bond   *big.Int
 	roots  []commit.Hash // the result's checkpoint roots
 	logger log.Logger
+	// hold, when set, keeps the worker's submitResult from being sent (the
+	// job stays Assigned) while it is true.
+	hold *atomic.Bool
 }
 
-func newDisputeEnv(t *testing.T, f Fault) *disputeEnv {
-	e := &disputeEnv{t: t}
+// heldSender refuses the worker's submitResult while hold is set.
+type heldSender struct {
+	TxSender
+	hold *atomic.Bool
+}
+
+var submitResultSelector = bindings.NewJobMarket().PackSubmitResult(new(big.Int), [32]byte{}, [32]byte{})[:4]
+
+func (h heldSender) Send(ctx context.Context, cand txmgr.TxCandidate) (*types.Receipt, error) {
+	if h.hold.Load() && len(cand.TxData) >= 4 && bytes.Equal(cand.TxData[:4], submitResultSelector) {
+		return nil, errors.New("test: submitResult held")
+	}
+	return h.TxSender.Send(ctx, cand)
+}
+
+func newDisputeEnv(t *testing.T, f Fault) *disputeEnv { return newDisputeEnvHeld(t, f, false) }
+
+// newDisputeEnvHeld is newDisputeEnv; with hold, the worker's result is held
+// back: it returns once every commitment is on chain, the job Assigned.
+func newDisputeEnvHeld(t *testing.T, f Fault, hold bool) *disputeEnv {
+	e := &disputeEnv{t: t, hold: new(atomic.Bool)}
+	e.hold.Store(hold)
 	e.c = newSimChain(t, "deployer", "sequencer", "client", "worker", "challenger", "challenger2")
 	e.bond = new(big.Int).Div(big.NewInt(params.Ether), big.NewInt(10))
 	e.addrs = deployWithGame(e.c, e.bond)
@@ -123,7 +151,16 @@ func newDisputeEnv(t *testing.T, f Fault) *disputeEnv {
 	e.c.Advance(601 * time.Second)
 	e.c.Send("sequencer", market, nil, m.PackCloseAuction(big.NewInt(1)))
 	e.d.Start()
-	require.Eventually(t, func() bool { return e.job().Status == JobSubmitted }, 60*time.Second, 20*time.Millisecond)
+	if hold {
+		require.Eventually(t, func() bool {
+			r, err := e.state.Job(1)
+			require.NoError(t, err)
+			return len(r.Included) == 4 && allTrue(r.Included)
+		}, 60*time.Second, 20*time.Millisecond)
+		require.Equal(t, JobAssigned, e.job().Status)
+	} else {
+		require.Eventually(t, func() bool { return e.job().Status == JobSubmitted }, 60*time.Second, 20*time.Millisecond)
+	}
 	rec, err := e.state.Job(1)
 	require.NoError(t, err)
 	for _, r := range rec.Roots {
@@ -136,15 +173,17 @@ func newDisputeEnv(t *testing.T, f Fault) *disputeEnv {
 		e.roots[last], err = e.tr.StateRoot(flipLowBit(st))
 		require.NoError(t, err)
 	}
-	job := e.job()
-	require.Equal(t, common.Hash(e.roots[len(e.roots)-1]), common.Hash(job.FinalModelRoot))
-	require.Equal(t, common.Hash(commit.CheckpointsRoot(e.roots)), common.Hash(job.CheckpointsRoot))
+	if !hold {
+		job := e.job()
+		require.Equal(t, common.Hash(e.roots[len(e.roots)-1]), common.Hash(job.FinalModelRoot))
+		require.Equal(t, common.Hash(commit.CheckpointsRoot(e.roots)), common.Hash(job.CheckpointsRoot))
+	}
 	return e
 }
 
 func (e *disputeEnv) newDriver() *Driver {
 	return NewDriver(e.dcfg, e.logger, metrics.NoopMetrics, NewContracts(e.c.Backend, e.addrs),
-		txManager(e.t, e.c, "worker"), e.c.Keys["worker"], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
+		heldSender{TxSender: txManager(e.t, e.c, "worker"), hold: e.hold}, e.c.Keys["worker"], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
 		&deadSequencer{}, e.state)
 }
 
@@ -239,10 +278,17 @@ func (e *disputeEnv) evidence(id uint64) *dispute.Evidence {
 func (e *disputeEnv) challenge(k int, strategy dispute.Strategy, mayGiveUp bool, onWorkerMove func(moves int)) dispute.Outcome {
 	ctx := context.Background()
 	g := bindings.NewVerdeArbitration()
-	prev, err := dispute.ResultCheckpointProof(e.roots, max(k-1, 1))
-	require.NoError(e.t, err)
-	cur, err := dispute.ResultCheckpointProof(e.roots, k)
-	require.NoError(e.t, err)
+	var prev, cur bindings.IVerdeArbitrationCheckpointProof
+	if e.job().Status == JobAssigned {
+		// No result yet: the checkpoints from the inbox (force-included).
+		prev, cur = e.inboxProof(max(k-1, 1)), e.inboxProof(k)
+	} else {
+		var err error
+		prev, err = dispute.ResultCheckpointProof(e.roots, max(k-1, 1))
+		require.NoError(e.t, err)
+		cur, err = dispute.ResultCheckpointProof(e.roots, k)
+		require.NoError(e.t, err)
+	}
 	e.sendChallenger(g.PackChallenge(big.NewInt(1), uint32(k), prev, cur), e.bond)
 	start, err := e.tr.InitialState()
 	require.NoError(e.t, err)
@@ -289,6 +335,18 @@ func (e *disputeEnv) challenge(k int, strategy dispute.Strategy, mayGiveUp bool,
 		e.sendChallenger(data, nil)
 		waited = time.Now()
 	}
+}
+
+// inboxProof is checkpoint k's proof from the commitment inbox: a forced
+// entry with the worker's signature (which a challenger gets from the
+// sequencer).
+func (e *disputeEnv) inboxProof(k int) bindings.IVerdeArbitrationCheckpointProof {
+	cm := inbox.Commitment{JobID: 1, Checkpoint: uint32(k), StateRoot: common.Hash(e.roots[k-1]), Worker: e.c.Addr("worker")}
+	sig, err := inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox).Sign(cm, e.c.Keys["worker"])
+	require.NoError(e.t, err)
+	forced := new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1))
+	return bindings.IVerdeArbitrationCheckpointProof{StateRoot: e.roots[k-1], FromInbox: true, BatchIndex: forced,
+		LeafIndex: new(big.Int), Signature: sig}
 }
 
 func (e *disputeEnv) gameCount() uint64 {
@@ -423,4 +481,36 @@ func TestDefendStaleGame(t *testing.T) {
 		require.NoError(t, err)
 		return r.Status == GameLost
 	}, 30*time.Second, 20*time.Millisecond, "game 1 is lost")
+}
+
+// TestDefendWhileAssigned: games opened from the commitment inbox while the
+// job is still Assigned (its result not yet sent) are defended too: an
+// honest worker wins and then submits its result; a cheater loses, its
+// training goroutine stops, and the reopened job is skipped.
+func TestDefendWhileAssigned(t *testing.T) {
+	t.Run("honest", func(t *testing.T) {
+		e := newDisputeEnvHeld(t, Fault{}, true)
+		require.Equal(t, dispute.OutcomeWorkerWon, e.challenge(2, dispute.Random, false, nil))
+		require.Equal(t, JobAssigned, e.job().Status)
+		e.hold.Store(false)
+		require.Eventually(t, func() bool { return e.job().Status == JobSubmitted }, 30*time.Second, 20*time.Millisecond,
+			"the result goes in once the game is won")
+		require.Eventually(t, func() bool {
+			r, err := e.state.Game(0)
+			require.NoError(t, err)
+			return r.Status == GameWon && r.Withdrawn
+		}, 30*time.Second, 20*time.Millisecond)
+	})
+	t.Run("cheater", func(t *testing.T) {
+		e := newDisputeEnvHeld(t, Fault{Kind: FaultSkipSteps, Step: 13, StepSet: true}, true)
+		require.Equal(t, dispute.OutcomeChallengerWon, e.challenge(2, dispute.Honest, false, nil))
+		e.hold.Store(false)
+		require.Eventually(t, func() bool {
+			r, err := e.state.Job(1)
+			require.NoError(t, err)
+			return strings.Contains(r.Skipped, "lost dispute game 0")
+		}, 30*time.Second, 20*time.Millisecond)
+		require.Equal(t, JobOpen, e.job().Status)
+		require.NoError(t, e.d.Step(context.Background()), "the worker goes on")
+	})
 }
