@@ -232,6 +232,9 @@ func (c *Chain) Advance(d time.Duration) {
 		require.NoError(c.T, c.rpc.Call(nil, "evm_mine"))
 		return
 	}
+	// Sealed under the backend's lock, like every other block.
+	c.Backend.mu.Lock()
+	defer c.Backend.mu.Unlock()
 	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(5 * time.Millisecond) {
 		err := c.Sim.AdjustTime(d)
 		if err == nil {

@@ -125,7 +125,7 @@ func (c *CLIConfig) Check() error {
 	if (c.Fault != "" || c.FaultStepSet) && !c.TestModes {
 		return ErrFaultNeedsTestModes
 	}
-	if _, err := ParseFaultKind(c.Fault); err != nil {
+	if _, err := ParseFault(c.Fault); err != nil {
 		return err
 	}
 	if c.TxMgrConfig.PrivateKey == "" {
@@ -151,8 +151,9 @@ func (c *CLIConfig) PricePolicy() PricePolicy {
 
 // FaultConfig is the injected fault (call Check first).
 func (c *CLIConfig) FaultConfig() Fault {
-	k, _ := ParseFaultKind(c.Fault)
-	return Fault{Kind: k, Step: c.FaultStep, StepSet: c.FaultStepSet}
+	f, _ := ParseFault(c.Fault)
+	f.Step, f.StepSet = c.FaultStep, c.FaultStepSet
+	return f
 }
 
 // StakeTargetWei is the stake target (call Check first).

@@ -263,7 +263,7 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	if !phase.WorkerToMove() {
 		return d.maybeTimeout(ctx, rec, &g)
 	}
-	if d.cfg.Fault.Kind == FaultStopAnswering && rec.Moves >= 1 {
+	if d.cfg.Fault.stopsAnswering() && rec.Moves >= 1 {
 		if d.once(fmt.Sprintf("silent/%d", rec.ID)) {
 			d.log.Warn("UNSAFE fault stop-answering: not making the move", "game", rec.ID, "job", rec.JobID, "phase", phase)
 		}
@@ -287,7 +287,7 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 		return fmt.Errorf("compute the %s move: %w", phase, err)
 	}
 	if m.Blob != nil {
-		if d.cfg.Fault.Kind == FaultWithhold {
+		if d.cfg.Fault.withholds() {
 			d.log.Warn("UNSAFE fault withhold: not publishing the move's data", "game", rec.ID, "phase", phase, "bytes", len(m.Blob))
 		} else {
 			h, err := d.blobs.Put(ctx, m.Blob)

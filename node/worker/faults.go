@@ -103,12 +103,60 @@ func ParseFaultKind(s string) (FaultKind, error) {
 }
 
 // Fault is the configured fault of a worker: a kind and, when StepSet, the
-// step N it starts at (otherwise DefaultFaultStep of each job).
+// step N it starts at (otherwise DefaultFaultStep of each job). Withhold and
+// StopAnswering add a defence fault to a state-changing kind (from a
+// comma-separated --unsafe.fault such as "perturb-weight,withhold"); alone,
+// they are the kind itself.
 type Fault struct {
-	Kind    FaultKind
-	Step    uint64
-	StepSet bool
+	Kind          FaultKind
+	Step          uint64
+	StepSet       bool
+	Withhold      bool
+	StopAnswering bool
 }
+
+// ParseFault parses --unsafe.fault: one kind, or a state-changing kind and
+// withhold and/or stop-answering, separated by commas.
+func ParseFault(s string) (Fault, error) {
+	var f Fault
+	if s == "" {
+		return f, nil
+	}
+	for _, part := range strings.Split(s, ",") {
+		k, err := ParseFaultKind(strings.TrimSpace(part))
+		if err != nil {
+			return Fault{}, err
+		}
+		switch k {
+		case FaultWithhold:
+			f.Withhold = true
+		case FaultStopAnswering:
+			f.StopAnswering = true
+		case FaultNone:
+			return Fault{}, fmt.Errorf("%w: empty kind in %q", ErrUnknownFault, s)
+		default:
+			if f.Kind != FaultNone && f.Kind != k {
+				return Fault{}, fmt.Errorf("%w: %q names two state faults", ErrUnknownFault, s)
+			}
+			f.Kind = k
+		}
+	}
+	if f.Kind == FaultNone {
+		// withhold or stop-answering alone: an honest worker with that defence fault
+		if f.Withhold {
+			f.Kind = FaultWithhold
+		} else {
+			f.Kind = FaultStopAnswering
+		}
+	}
+	return f, nil
+}
+
+// withholds reports whether the worker keeps its dispute data unpublished.
+func (f Fault) withholds() bool { return f.Kind == FaultWithhold || f.Withhold }
+
+// stopsAnswering reports whether the worker goes silent after its first move.
+func (f Fault) stopsAnswering() bool { return f.Kind == FaultStopAnswering || f.StopAnswering }
 
 // Active reports whether a fault is injected.
 func (f Fault) Active() bool { return f.Kind != FaultNone }
@@ -129,10 +177,17 @@ func (f Fault) String() string {
 	if !f.Active() {
 		return "none"
 	}
-	if f.StepSet {
-		return fmt.Sprintf("%s at step %d", f.Kind, f.Step)
+	kind := string(f.Kind)
+	if f.Withhold && f.Kind != FaultWithhold {
+		kind += "+withhold"
 	}
-	return fmt.Sprintf("%s at the default step", f.Kind)
+	if f.StopAnswering && f.Kind != FaultStopAnswering {
+		kind += "+stop-answering"
+	}
+	if f.StepSet {
+		return fmt.Sprintf("%s at step %d", kind, f.Step)
+	}
+	return fmt.Sprintf("%s at the default step", kind)
 }
 
 // DefaultFaultStep is a step inside the middle of a job: the middle of its

@@ -381,3 +381,32 @@ func TestGameStartedTopic(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, a.Events["GameStarted"].ID, GameStartedTopic)
 }
+
+func TestParseFault(t *testing.T) {
+	f, err := ParseFault("perturb-weight,withhold")
+	require.NoError(t, err)
+	require.Equal(t, Fault{Kind: FaultPerturbWeight, Withhold: true}, f)
+	require.True(t, f.withholds())
+	require.False(t, f.stopsAnswering())
+	require.True(t, f.changesStates())
+	require.Equal(t, "perturb-weight+withhold at the default step", f.String())
+
+	f, err = ParseFault("skip-steps, stop-answering")
+	require.NoError(t, err)
+	require.Equal(t, Fault{Kind: FaultSkipSteps, StopAnswering: true}, f)
+	require.True(t, f.stopsAnswering())
+
+	f, err = ParseFault("withhold")
+	require.NoError(t, err)
+	require.True(t, f.withholds())
+	require.False(t, f.changesStates())
+
+	f, err = ParseFault("")
+	require.NoError(t, err)
+	require.False(t, f.Active())
+
+	for _, bad := range []string{"perturb-weight,skip-steps", "perturb-weight,", "nope", "withhold,nope"} {
+		_, err := ParseFault(bad)
+		require.ErrorIs(t, err, ErrUnknownFault, bad)
+	}
+}
