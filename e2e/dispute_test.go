@@ -177,7 +177,12 @@ func (n *disputeNet) startWorker(t *testing.T, name string, acct int, price *big
 		"--stake.target", collateral.String(), "--bid.price", price.String(), "--log.level", "debug",
 	}
 	if fault != "" {
-		args = append(args, "--unsafe.test-modes", "--unsafe.fault", fault)
+		// "KIND@N": the fault starts at step N
+		kind, step, _ := strings.Cut(fault, "@")
+		args = append(args, "--unsafe.test-modes", "--unsafe.fault", kind)
+		if step != "" {
+			args = append(args, "--unsafe.fault-step", step)
+		}
 	}
 	p := startProc(t, name, []string{"GENSYN_WORKER_PRIVATE_KEY=" + n.hexKeys[acct]}, args...)
 	reg := bindings.NewNodeRegistry()
@@ -509,6 +514,10 @@ func TestDisputeCheaters(t *testing.T) {
 	cases := []faultCase{
 		{"perturb-weight", 10, true}, {"skip-steps", 11, true}, {"wrong-batch", 12, true}, {"wrong-lr", 13, true},
 		{"initial-model", 14, true}, {"corrupt-final", 15, true}, {"withhold", 16, false},
+		// a cheater that publishes none of its dispute data: the verifier
+		// bisects its Merkle trees with on-chain queries (at its own step, so
+		// that no other worker published the same data)
+		{"perturb-weight,withhold@137", 20, true},
 	}
 	var (
 		mu       sync.Mutex
@@ -553,6 +562,10 @@ func TestDisputeCheaters(t *testing.T) {
 				if fc.kind == "perturb-weight" {
 					require.LessOrEqual(t, len(rep.moves), 10, "at most 10 moves with the data published")
 					require.LessOrEqual(t, rep.total(), uint64(2_000_000), "at most 2,000,000 gas with the data published")
+				}
+				if strings.Contains(fc.kind, "withhold") {
+					require.Contains(t, strings.Join(rep.moves, " "), "C:query", "the verifier queried the withheld data")
+					require.Regexp(t, `UNSAFE fault withhold: not publishing the move's data`, w.log())
 				}
 				mu.Lock()
 				reports[fc.kind] = rep
@@ -664,7 +677,8 @@ func TestDisputeCheaters(t *testing.T) {
 		rv := n.startVerifier(t, "verifier-random", challenger, t.TempDir(),
 			"--unsafe.test-modes", "--unsafe.challenge-all", "--unsafe.strategy", "random", "--unsafe.challenge-checkpoint", "1")
 		price := ethAmount(int64(len(cases)+2), 100)
-		w := n.startWorker(t, "worker-stop-answering", silentWorker, price, "stop-answering")
+		// a cheater that goes silent after its first move
+		w := n.startWorker(t, "worker-stop-answering", silentWorker, price, "perturb-weight,stop-answering")
 		id := n.postJob(t, price, silentWorker, "40s")
 		wprice := ethAmount(int64(len(cases)+3), 100)
 		ww := n.startWorker(t, "worker-withhold-2", withholdWorker, wprice, "withhold")

@@ -111,6 +111,7 @@ type gameRun struct {
 	gas        map[string]uint64
 	moveCount  map[string]int
 	challenger *Challenger
+	chCompute  time.Duration // the challenger's compute: its Move calls
 }
 
 type vectorMove struct {
@@ -231,7 +232,9 @@ func play(t *testing.T, fx fixture, f fault, k int, strategy Strategy, seed int6
 			}
 			continue
 		}
+		t0 := time.Now()
 		mv, err := ch.Move(ctx, &game, ev)
+		run.chCompute += time.Since(t0)
 		require.NoError(t, err, "challenger in phase %s", ph)
 		data, err := PackChallengerMove(gid, mv)
 		require.NoError(t, err)
@@ -301,9 +304,9 @@ func replay(t testing.TB, tr *trainer.Trainer, st *trainer.State, to uint64) *tr
 }
 
 func logRun(t *testing.T, r gameRun) {
-	t.Logf("%s: outcome %d, moves worker %d / challenger %d, gas worker %d / challenger %d (total %d)",
+	t.Logf("%s: outcome %d, moves worker %d / challenger %d, gas worker %d / challenger %d (total %d), challenger compute %v",
 		r.name, r.outcome, r.moveCount["worker"], r.moveCount["challenger"], r.gas["worker"], r.gas["challenger"],
-		r.gas["worker"]+r.gas["challenger"])
+		r.gas["worker"]+r.gas["challenger"], r.chCompute.Round(time.Millisecond))
 	for _, m := range r.moves {
 		t.Logf("  %-10s %-18s %7d gas, %5d bytes", m.From, m.Name, m.Gas, len(m.Calldata))
 	}
@@ -341,6 +344,14 @@ func TestCheatersLose(t *testing.T) {
 	if *update {
 		writeVectors(t, fx, vectors)
 	}
+	// The challenger's compute in a game is one interval's replay plus one
+	// step trace and one element trace: compare with a bare interval replay.
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	t0 := time.Now()
+	_, _, err = fx.tr.ReplayInterval(context.Background(), init)
+	require.NoError(t, err)
+	t.Logf("one interval replay (100 steps): %v", time.Since(t0).Round(time.Millisecond))
 }
 
 // TestHonestWorkerNeverLoses plays random (dishonest) challengers against an
