@@ -87,6 +87,11 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
             checkpoint == 1 ? job.params.initialStateRoot : _checkpointRoot(job, jobId, checkpoint - 1, count, prev);
         bytes32 end = _checkpointRoot(job, jobId, checkpoint, count, cur);
         gameId = _open(job, jobId, checkpoint, start, end);
+        // A result's final model root is its last checkpoint: a worker whose result names another root than the
+        // last checkpoint it committed (in the result or signed in the inbox) loses at once.
+        if (checkpoint == count && job.status == IJobMarket.JobStatus.Submitted && end != job.finalModelRoot) {
+            _resolve(gameId, _games[gameId], true, Reason.FinalRootMismatch);
+        }
     }
 
     function _open(IJobMarket.Job memory job, uint256 jobId, uint32 checkpoint, bytes32 start, bytes32 end)

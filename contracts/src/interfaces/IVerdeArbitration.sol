@@ -70,7 +70,8 @@ interface IVerdeArbitration {
         ConstantWrong, // the picked constant node does not hold its word
         StepCorrect, // the one-step executor agreed with the worker's entry
         StepWrong, // the one-step executor disagreed with the worker's entry (or its trace length)
-        Stale // the job's round moved on (reopened by another game or a timeout); the bond goes back
+        Stale, // the job's round moved on (reopened by another game or a timeout); the bond goes back
+        FinalRootMismatch // the result's final model root is not the last checkpoint the worker committed
     }
 
     /// @notice A checkpoint's state root with its proof: from the result's checkpoints root (`fromInbox` false: a
@@ -235,6 +236,8 @@ interface IVerdeArbitration {
 
     /// @notice Opens a game against job `jobId`'s worker over the transition from checkpoint `checkpoint - 1` to
     ///         `checkpoint` (checkpoint 0 is the job's initial state root; `prev` is ignored then). Sends the bond.
+    ///         When the job's result is submitted and `checkpoint` is the last, a last checkpoint root other than
+    ///         the result's final model root resolves the game at once: the worker loses (FinalRootMismatch).
     function challenge(uint256 jobId, uint32 checkpoint, CheckpointProof calldata prev, CheckpointProof calldata cur)
         external
         payable

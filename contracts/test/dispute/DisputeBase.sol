@@ -299,7 +299,8 @@ abstract contract DisputeBase is Test {
     function _submittedJob(uint32 ns) internal returns (uint256 jobId) {
         jobId = _assignedJob(ns);
         vm.prank(worker);
-        market.submitResult(jobId, keccak256("final model"), _checkpointsRoot(ns));
+        bytes32[] memory cps = _checkpoints(ns);
+        market.submitResult(jobId, cps[cps.length - 1], _checkpointsRoot(ns));
     }
 
     function _job() internal returns (uint256) {

@@ -1428,4 +1428,34 @@ contract VerdeArbitration_Queries_Test is DisputeBase {
         _revealStepRoots(other);
         _query(other, IVerdeArbitration.List.StepRoots, 0);
     }
+
+    /// @dev A result whose final model root is not its last checkpoint loses at once when the last checkpoint is
+    ///      challenged: the worker is slashed, the challenger gets its bond back and the reward, the job reopens.
+    function test_challenge_finalRootMismatch_workerLosesAtOnce() public {
+        uint256 jobId = _assignedJob(1);
+        vm.prank(worker);
+        market.submitResult(jobId, keccak256("not the last checkpoint"), _checkpointsRoot(1));
+        uint256 gameId = _challenge(challenger, jobId, NUM_CHECKPOINTS);
+        IVerdeArbitration.Game memory g = _g(gameId);
+        assertEq(uint8(g.phase), uint8(IVerdeArbitration.Phase.Resolved));
+        assertEq(uint8(g.outcome), uint8(IVerdeArbitration.Outcome.ChallengerWon));
+        assertEq(arb.balanceOf(challenger), BOND, "bond back");
+        assertEq(sm.rewardOf(challenger), _slashReward(), "slash reward");
+        assertEq(sm.lockedFor(worker, jobId), 0, "collateral slashed");
+        assertEq(uint8(market.getJob(jobId).status), uint8(IJobMarket.JobStatus.Open), "job reopened");
+        assertEq(address(arb).balance, arb.totalAccounted());
+    }
+
+    /// @dev With a consistent result the same challenge opens an ordinary game, and an earlier checkpoint is never
+    ///      compared with the final model root.
+    function test_challenge_lastCheckpointOfConsistentResult_opensGame() public {
+        uint256 jobId = _job();
+        uint256 gameId = _challenge(challenger, jobId, NUM_CHECKPOINTS);
+        assertEq(uint8(_g(gameId).phase), uint8(IVerdeArbitration.Phase.StepRoots));
+        uint256 other = _assignedJob(1);
+        vm.prank(worker);
+        market.submitResult(other, keccak256("not the last checkpoint"), _checkpointsRoot(1));
+        uint256 g2 = _challenge(challenger, other, 1);
+        assertEq(uint8(_g(g2).phase), uint8(IVerdeArbitration.Phase.StepRoots));
+    }
 }
