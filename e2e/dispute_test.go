@@ -44,7 +44,8 @@ const (
 	outcomeWorkerWon     = 1
 	outcomeChallengerWon = 2
 
-	reasonTimeout = 1
+	reasonTimeout           = 1
+	reasonFinalRootMismatch = 8
 
 	// JobMarket statuses.
 	jobOpen      = 1
@@ -293,6 +294,12 @@ func (n *disputeNet) report(t *testing.T, id uint64) gameReport {
 			rep.resolveTx = rc
 		}
 	}
+	if rep.resolved != nil && rep.resolveTx == nil {
+		// resolved in a transaction met earlier (a challenge resolved at once)
+		rc, err := n.client.TransactionReceipt(ctx, rep.resolved.Raw.TxHash)
+		require.NoError(t, err)
+		rep.resolveTx = rc
+	}
 	require.NotZero(t, rep.startBlock, "game %d has no transactions", id)
 	h0, err := n.client.HeaderByNumber(ctx, new(big.Int).SetUint64(rep.startBlock))
 	require.NoError(t, err)
@@ -518,6 +525,9 @@ func TestDisputeCheaters(t *testing.T) {
 		// bisects its Merkle trees with on-chain queries (at its own step, so
 		// that no other worker published the same data)
 		{"perturb-weight,withhold@137", 20, true},
+		// honest training and checkpoints, but a final model root that is not
+		// the last checkpoint: the challenge of that checkpoint wins at once
+		{"wrong-final-root", 21, true},
 	}
 	var (
 		mu       sync.Mutex
@@ -562,6 +572,10 @@ func TestDisputeCheaters(t *testing.T) {
 				if fc.kind == "perturb-weight" {
 					require.LessOrEqual(t, len(rep.moves), 10, "at most 10 moves with the data published")
 					require.LessOrEqual(t, rep.total(), uint64(2_000_000), "at most 2,000,000 gas with the data published")
+				}
+				if fc.kind == "wrong-final-root" {
+					require.Equal(t, uint8(reasonFinalRootMismatch), rep.resolved.Reason, "resolved at the challenge")
+					require.Regexp(t, `msg="The result's final model root is not its last checkpoint"`, v.log())
 				}
 				if strings.Contains(fc.kind, "withhold") {
 					require.Contains(t, strings.Join(rep.moves, " "), "C:query", "the verifier queried the withheld data")

@@ -546,6 +546,26 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 	} else if job.Status == JobSubmitted {
 		d.log.Warn("The result's checkpoints root is not over the committed roots; challenging from the inbox", "job", id)
 	}
+	// A result whose final model root is not the last checkpoint the worker
+	// committed is wrong whatever the training: challenging that checkpoint
+	// wins at once (VerdeArbitration's FinalRootMismatch), no replay needed.
+	if last := uint32(K); job.Status == JobSubmitted && roots[K-1] != (common.Hash{}) &&
+		roots[K-1] != common.Hash(job.FinalModelRoot) && !r.challenged(last) && len(r.Challenged) == 0 {
+		d.log.Warn("The result's final model root is not its last checkpoint", "job", id, "round", job.Round,
+			"finalModelRoot", common.Hash(job.FinalModelRoot), "lastCheckpoint", roots[K-1])
+		start, err := d.startState(ctx, tr, last, roots)
+		var div *diverged
+		if errors.As(err, &div) {
+			start, err = div.Start, nil
+		}
+		if err != nil {
+			return fmt.Errorf("start state of checkpoint %d: %w", last, err)
+		}
+		if err := d.challenge(ctx, tr, r, id, job, last, roots, viaResult, start); err != nil {
+			return fmt.Errorf("challenge the final model root: %w", err)
+		}
+		return nil
+	}
 	allDone := true
 	// Challenges that did not go out (a revert, an unreachable sequencer)
 	// are tried again.

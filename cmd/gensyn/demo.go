@@ -634,7 +634,8 @@ func (dm *demo) gameEvent(l *types.Log, moves *int) bool {
 		} else if e, err := g.UnpackGameResolvedEvent(l); err == nil {
 			outcome := map[uint8]string{1: "the worker won", 2: "the verifier won", 3: "moot"}[e.Outcome]
 			reason := map[uint8]string{1: "timeout", 2: "defended", 3: "constant holds", 4: "constant wrong",
-				5: "the one-step executor agreed", 6: "the one-step executor re-ran the float32 operation and disagreed", 7: "stale"}[e.Reason]
+				5: "the one-step executor agreed", 6: "the one-step executor re-ran the float32 operation and disagreed", 7: "stale",
+				8: "the result's final model root is not its last checkpoint"}[e.Reason]
 			if e.Reason != 2 && e.Reason != 5 && e.Reason != 6 {
 				*moves-- // ended by timeout or staleness, not by a move
 			}

@@ -599,6 +599,13 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		d.log.Warn("UNSAFE fault corrupt-final: submitting a corrupted final model root", "job", r.ID,
 			"honest", r.Roots[total-1], "submitted", final)
 	}
+	if d.cfg.Fault.Kind == FaultWrongFinalRoot {
+		if final, _, err = d.corruptFinal(tr, r.ID, r.Roots); err != nil {
+			return fmt.Errorf("corrupt the final root: %w", err)
+		}
+		d.log.Warn("UNSAFE fault wrong-final-root: submitting a final model root that is not the last checkpoint", "job", r.ID,
+			"lastCheckpoint", r.Roots[total-1], "submitted", final)
+	}
 	rc, err := d.send(ctx, fmt.Sprintf("submit result of job %d", r.ID), d.c.SubmitResultCandidate(r.ID, final, ckRoot))
 	if err != nil {
 		return err

@@ -53,6 +53,11 @@ const (
 	// checkpoint root (and final model root) is the root of the final state
 	// with one bit of its first parameter flipped.
 	FaultCorruptFinal FaultKind = "corrupt-final"
+	// FaultWrongFinalRoot: trains, commits and submits the checkpoints root
+	// honestly, but the result's final model root is a corrupted one (not
+	// its last checkpoint): it is paid for a model nobody can fetch unless
+	// someone challenges the last checkpoint, which it loses at once.
+	FaultWrongFinalRoot FaultKind = "wrong-final-root"
 	// FaultWithhold: honest, but never publishes dispute blobs (it still
 	// answers on-chain queries).
 	FaultWithhold FaultKind = "withhold"
@@ -81,7 +86,8 @@ func wrongBatchStep(n, steps uint64) uint64 {
 // FaultKinds are the valid kinds, sorted.
 func FaultKinds() []string {
 	ks := []string{string(FaultPerturbWeight), string(FaultSkipSteps), string(FaultWrongBatch), string(FaultWrongLR),
-		string(FaultInitialModel), string(FaultCorruptFinal), string(FaultWithhold), string(FaultStopAnswering)}
+		string(FaultInitialModel), string(FaultCorruptFinal), string(FaultWrongFinalRoot), string(FaultWithhold),
+		string(FaultStopAnswering)}
 	sort.Strings(ks)
 	return ks
 }
@@ -164,7 +170,7 @@ func (f Fault) Active() bool { return f.Kind != FaultNone }
 // changesStates reports whether the fault changes the worker's claimed
 // states (every kind but withhold and stop-answering).
 func (f Fault) changesStates() bool {
-	return f.Active() && f.Kind != FaultWithhold && f.Kind != FaultStopAnswering
+	return f.Active() && f.Kind != FaultWithhold && f.Kind != FaultStopAnswering && f.Kind != FaultWrongFinalRoot
 }
 
 // changesTraining reports whether the fault changes training (the states

@@ -107,7 +107,8 @@ func TestParseFaultKind(t *testing.T) {
 	require.False(t, Fault{Kind: k}.Active())
 	_, err = ParseFaultKind("flip-coin")
 	require.ErrorIs(t, err, ErrUnknownFault)
-	require.Len(t, FaultKinds(), 8)
+	require.Len(t, FaultKinds(), 9)
+	require.False(t, Fault{Kind: FaultWrongFinalRoot}.changesStates(), "wrong-final-root trains and claims honestly")
 }
 
 func TestDefaultFaultStep(t *testing.T) {

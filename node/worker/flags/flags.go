@@ -116,7 +116,7 @@ var (
 	FaultFlag = &cli.StringFlag{
 		Name: "unsafe.fault",
 		Usage: "UNSAFE, tests and demos only (needs --unsafe.test-modes): make this worker cheat, and lose its collateral: " +
-			"perturb-weight, skip-steps, wrong-batch, wrong-lr, initial-model, corrupt-final, withhold or stop-answering; " +
+			"perturb-weight, skip-steps, wrong-batch, wrong-lr, initial-model, corrupt-final, wrong-final-root, withhold or stop-answering; " +
 			"a state fault may be followed by ,withhold and/or ,stop-answering (e.g. perturb-weight,withhold)",
 		EnvVars: prefixEnvVars("UNSAFE_FAULT"),
 	}
