@@ -46,7 +46,7 @@ func deployCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			repoFlag,
 			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC endpoint of the chain", EnvVars: []string{"GENSYN_RPC"}},
-			&cli.StringFlag{Name: "arbiter", Usage: "address allowed to slash and to freeze jobs (default: the deployer)", EnvVars: []string{"GENSYN_ARBITER"}},
+			&cli.StringFlag{Name: "arbiter", Usage: "address allowed to open and resolve disputes instead of the VerdeArbitration game (for tests of the market alone; default: the game)", EnvVars: []string{"GENSYN_ARBITER"}},
 			&cli.StringFlag{Name: "sequencer", Usage: "address allowed to post commitment batches (default: the deployer)", EnvVars: []string{"GENSYN_SEQUENCER"}},
 			&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
 		}, keyFlags()...),
