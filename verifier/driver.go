@@ -23,9 +23,8 @@ import (
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
-	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/dispute"
-	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 	"github.com/gensyn-stack/gensyn/verifier/metrics"
@@ -231,18 +230,10 @@ func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMark
 			return nil, err
 		}
 	}
-	s, err := spec.Parse(specBytes)
-	if err != nil {
-		return nil, skipf("malformed spec: %v", err)
-	}
-	if h, err := s.Hash(); err != nil || h != commit.Hash(p.SpecHash) {
-		return nil, skipf("spec blob is not the spec's canonical JSON")
-	}
-	if s.Dataset.Hash != commit.Hash(p.DatasetHash) {
-		return nil, skipf("the job's dataset hash is not the spec's")
-	}
-	if uint64(s.Steps) != p.Steps || uint64(s.CheckpointInterval) != p.CheckpointInterval {
-		return nil, skipf("the job's steps or checkpoint interval are not the spec's")
+	s, err := jobclient.VerifySpec(p, specBytes)
+	var bad *jobclient.MismatchError
+	if errors.As(err, &bad) {
+		return nil, skipf("%s", bad.Reason)
 	}
 	if !fromDisk {
 		dataBytes, err = d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
@@ -253,29 +244,12 @@ func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMark
 			return nil, err
 		}
 	}
-	ds, err := dataset.Decode(dataBytes, s.Dataset.Format)
-	if err != nil {
-		return nil, skipf("malformed dataset: %v", err)
+	tr, err = jobclient.VerifyJob(p, s, dataBytes, trainer.Options{SkipEval: true})
+	if errors.As(err, &bad) {
+		return nil, skipf("%s", bad.Reason)
 	}
-	tr, err = trainer.New(s, ds, trainer.Options{SkipEval: true})
 	if err != nil {
-		return nil, skipf("spec and dataset do not train: %v", err)
-	}
-	init, err := tr.InitialStateRoot()
-	if err != nil {
-		return nil, skipf("initial state: %v", err)
-	}
-	dataRoot, err := tr.DataRoot()
-	if err != nil {
-		return nil, skipf("data root: %v", err)
-	}
-	switch {
-	case init != commit.Hash(p.InitialStateRoot):
-		return nil, skipf("initial state root: job has %x, spec gives %s", p.InitialStateRoot, init)
-	case tr.GraphRoot() != commit.Hash(p.GraphRoot):
-		return nil, skipf("graph root: job has %x, spec gives %s", p.GraphRoot, tr.GraphRoot())
-	case dataRoot != commit.Hash(p.DataRoot):
-		return nil, skipf("data root: job has %x, dataset gives %s", p.DataRoot, dataRoot)
+		return nil, err
 	}
 	if !fromDisk {
 		if err := os.MkdirAll(d.jobDir(id), 0o755); err != nil {

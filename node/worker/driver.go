@@ -27,6 +27,7 @@ import (
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 	"github.com/gensyn-stack/gensyn/node/worker/metrics"
@@ -287,18 +288,10 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err != nil {
 		return err
 	}
-	s, err := spec.Parse(specBytes)
-	if err != nil {
-		return d.skip(r, "malformed spec: "+err.Error())
-	}
-	if h, err := s.Hash(); err != nil || h != commit.Hash(p.SpecHash) {
-		return d.skip(r, "spec blob is not the spec's canonical JSON")
-	}
-	if s.Dataset.Hash != commit.Hash(p.DatasetHash) {
-		return d.skip(r, "the job's dataset hash is not the spec's")
-	}
-	if uint64(s.Steps) != p.Steps || uint64(s.CheckpointInterval) != p.CheckpointInterval {
-		return d.skip(r, "the job's steps or checkpoint interval are not the spec's")
+	s, err := jobclient.VerifySpec(p, specBytes)
+	var bad *jobclient.MismatchError
+	if errors.As(err, &bad) {
+		return d.skip(r, bad.Reason)
 	}
 	dataBytes, err := d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
 	if errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge) {
@@ -307,29 +300,12 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err != nil {
 		return err
 	}
-	ds, err := dataset.Decode(dataBytes, s.Dataset.Format)
-	if err != nil {
-		return d.skip(r, "malformed dataset: "+err.Error())
+	tr, err := jobclient.VerifyJob(p, s, dataBytes, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
+	if errors.As(err, &bad) {
+		return d.skip(r, bad.Reason)
 	}
-	tr, err := trainer.New(s, ds, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
 	if err != nil {
-		return d.skip(r, "spec and dataset do not train: "+err.Error())
-	}
-	init, err := tr.InitialStateRoot()
-	if err != nil {
-		return d.skip(r, "initial state: "+err.Error())
-	}
-	dataRoot, err := tr.DataRoot()
-	if err != nil {
-		return d.skip(r, "data root: "+err.Error())
-	}
-	switch {
-	case init != commit.Hash(p.InitialStateRoot):
-		return d.skip(r, fmt.Sprintf("initial state root: job has %x, spec gives %s", p.InitialStateRoot, init))
-	case tr.GraphRoot() != commit.Hash(p.GraphRoot):
-		return d.skip(r, fmt.Sprintf("graph root: job has %x, spec gives %s", p.GraphRoot, tr.GraphRoot()))
-	case dataRoot != commit.Hash(p.DataRoot):
-		return d.skip(r, fmt.Sprintf("data root: job has %x, dataset gives %s", p.DataRoot, dataRoot))
+		return err
 	}
 	if err := os.MkdirAll(filepath.Join(d.jobDir(id), "checkpoints"), 0o755); err != nil {
 		return err
