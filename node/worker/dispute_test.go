@@ -38,29 +38,11 @@ import (
 
 const gameClock = 300 // seconds per side
 
-// deployWithGame deploys the protocol with VerdeArbitration as the arbiter,
-// as the deploy script does.
-func deployWithGame(c *simChain, bond *big.Int) deployments.Contracts {
-	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
-	game := bindings.NewVerdeArbitration()
-	var d deployments.Contracts
-	d.OneStep = c.Deploy("deployer", bindings.OneStepMetaData.Bin, nil)
-	d.VerdeArbitration = c.Deploy("deployer", bindings.VerdeArbitrationMetaData.Bin, game.PackConstructor(bond, gameClock, 128))
-	d.StakeManager = c.Deploy("deployer", bindings.StakeManagerMetaData.Bin, sm.PackConstructor(d.VerdeArbitration, big.NewInt(7*24*3600), big.NewInt(5000)))
-	d.NodeRegistry = c.Deploy("deployer", bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(d.VerdeArbitration))
-	d.JobMarket = c.Deploy("deployer", bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, d.VerdeArbitration))
-	d.CommitmentInbox = c.Deploy("deployer", bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.Addr("sequencer"), d.JobMarket))
-	c.Send("deployer", sm.Instance(c.Backend, d.StakeManager), nil, sm.PackSetMarket(d.JobMarket))
-	c.Send("deployer", reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackSetMarket(d.JobMarket))
-	c.Send("deployer", game.Instance(c.Backend, d.VerdeArbitration), nil, game.PackWire(d.JobMarket, d.CommitmentInbox, d.OneStep))
-	return d
-}
-
 // disputeEnv is a chain with the game, a blob store, a job and a worker
 // driver that trains it and submits its result.
 type disputeEnv struct {
 	t      *testing.T
-	c      *simChain
+	c      *testchain.Chain
 	addrs  deployments.Contracts
 	blobs  *blobstore.Client
 	state  *State
@@ -98,9 +80,9 @@ func newDisputeEnv(t *testing.T, f Fault) *disputeEnv { return newDisputeEnvHeld
 func newDisputeEnvHeld(t *testing.T, f Fault, hold bool) *disputeEnv {
 	e := &disputeEnv{t: t, hold: new(atomic.Bool)}
 	e.hold.Store(hold)
-	e.c = newSimChain(t, "deployer", "sequencer", "client", "worker", "challenger", "challenger2")
+	e.c = testchain.New(t, "deployer", "sequencer", "client", "worker", "challenger", "challenger2")
 	e.bond = new(big.Int).Div(big.NewInt(params.Ether), big.NewInt(10))
-	e.addrs = deployWithGame(e.c, e.bond)
+	e.addrs = e.c.DeployProtocolWithGame("deployer", "sequencer", e.bond, gameClock, 128)
 	local, err := blobstore.NewLocal(t.TempDir())
 	require.NoError(t, err)
 	srv := httptest.NewServer(blobstore.NewServer(local, 0, nil))

@@ -58,7 +58,7 @@ func smallJob(t *testing.T) (specBytes, data []byte) {
 // commitment is force-included, the result submitted and, once finalized,
 // the payment withdrawn.
 func TestDriver(t *testing.T) {
-	c := newSimChain(t, "deployer", "arbiter", "sequencer", "client", "worker")
+	c := testchain.New(t, "deployer", "arbiter", "sequencer", "client", "worker")
 	addrs := c.DeployProtocol("deployer", "arbiter", "sequencer")
 	local, err := blobstore.NewLocal(t.TempDir())
 	require.NoError(t, err)
