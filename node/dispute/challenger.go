@@ -57,24 +57,12 @@ func (c *Challenger) Replay(ctx context.Context, interval uint32) ([]commit.Hash
 	if c.roots != nil {
 		return c.roots, nil
 	}
-	st := c.start
-	for i := uint32(0); ; i++ {
-		r, err := c.tr.StateRoot(st)
-		if err != nil {
-			return nil, err
-		}
-		c.states = append(c.states, st)
-		c.roots = append(c.roots, r)
-		if i == interval {
-			break
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if st, _, err = c.tr.Step(st); err != nil {
-			return nil, err
-		}
+	var states []*trainer.State
+	roots, err := replay(ctx, c.tr, c.start, interval, honestStep(c.tr), func(st *trainer.State) { states = append(states, st) })
+	if err != nil {
+		return nil, err
 	}
+	c.states, c.roots = states, roots
 	return c.roots, nil
 }
 

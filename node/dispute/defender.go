@@ -40,10 +40,7 @@ type Defender struct {
 // NewDefender returns a Defender. step nil means an honest trainer.Step.
 func NewDefender(tr *trainer.Trainer, src StateSource, step StepFunc) *Defender {
 	if step == nil {
-		step = func(st *trainer.State) (*trainer.State, error) {
-			next, _, err := tr.Step(st)
-			return next, err
-		}
+		step = honestStep(tr)
 	}
 	return &Defender{tr: tr, src: src, step: step}
 }
@@ -78,22 +75,9 @@ func (d *Defender) intervalRoots(ctx context.Context, first uint64, interval uin
 	if err != nil {
 		return nil, err
 	}
-	roots := make([]commit.Hash, 0, interval+1)
-	for i := uint32(0); ; i++ {
-		r, err := d.tr.StateRoot(st)
-		if err != nil {
-			return nil, err
-		}
-		roots = append(roots, r)
-		if i == interval {
-			break
-		}
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		if st, err = d.step(st); err != nil {
-			return nil, err
-		}
+	roots, err := replay(ctx, d.tr, st, interval, d.step, nil)
+	if err != nil {
+		return nil, err
 	}
 	d.roots = &StepRootsData{FirstStep: first, Roots: roots}
 	return d.roots, nil
@@ -179,6 +163,41 @@ func (d *Defender) stepTrace(ctx context.Context, t uint64) (*trainer.StepTrace,
 	}
 	d.trace, d.traceData, d.elem = tr, data, nil
 	return tr, data, nil
+}
+
+// honestStep is trainer.Step as a StepFunc.
+func honestStep(tr *trainer.Trainer) StepFunc {
+	return func(st *trainer.State) (*trainer.State, error) {
+		next, _, err := tr.Step(st)
+		return next, err
+	}
+}
+
+// replay runs `interval` steps from st with step and returns the state root
+// of every state on the way (interval+1 of them, st's first); keep, when not
+// nil, receives every state.
+func replay(ctx context.Context, tr *trainer.Trainer, st *trainer.State, interval uint32, step StepFunc,
+	keep func(*trainer.State)) ([]commit.Hash, error) {
+	roots := make([]commit.Hash, 0, interval+1)
+	for i := uint32(0); ; i++ {
+		r, err := tr.StateRoot(st)
+		if err != nil {
+			return nil, err
+		}
+		roots = append(roots, r)
+		if keep != nil {
+			keep(st)
+		}
+		if i == interval {
+			return roots, nil
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if st, err = step(st); err != nil {
+			return nil, err
+		}
+	}
 }
 
 func sameBits(a, b []float32) bool {

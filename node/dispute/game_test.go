@@ -190,7 +190,7 @@ func play(t *testing.T, fx fixture, f fault, k int, strategy Strategy, seed int6
 	if k > 1 {
 		// The challenger's start is the checkpoint state it agrees with (here
 		// the honest one; the worker's equals it when its fault comes later).
-		start = replay(t, fx.tr, init, uint64((k-1)*100))
+		start = stateAt(t, fx.tr, init, uint64((k-1)*100))
 	}
 	def := NewDefender(fx.tr, src, func(st *trainer.State) (*trainer.State, error) { return f(fx.tr, st) })
 	ch := NewChallenger(fx.tr, start, strategy, seed)
@@ -293,7 +293,7 @@ var gameABI, oneStepABI = func() (abi.ABI, abi.ABI) {
 	return *g, *o
 }()
 
-func replay(t testing.TB, tr *trainer.Trainer, st *trainer.State, to uint64) *trainer.State {
+func stateAt(t testing.TB, tr *trainer.Trainer, st *trainer.State, to uint64) *trainer.State {
 	t.Helper()
 	for st.Step < to {
 		var err error
