@@ -196,10 +196,6 @@ func (e *errSkip) Error() string { return e.reason }
 
 func skipf(format string, a ...any) error { return &errSkip{reason: fmt.Sprintf(format, a...)} }
 
-func isBlobProblem(err error) bool {
-	return errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge)
-}
-
 // trainerOf returns the job's trainer: from memory, from the files kept in
 // the job's directory, or built from the spec and dataset fetched from the
 // blob store by their hashes and checked against the job's posted roots
@@ -223,7 +219,7 @@ func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMark
 	}
 	if !fromDisk {
 		specBytes, err = d.blobs.Get(ctx, p.SpecHash, d.cfg.MaxBlobSize)
-		if isBlobProblem(err) {
+		if blobstore.Unusable(err) {
 			return nil, skipf("spec blob: %v", err)
 		}
 		if err != nil {
@@ -237,7 +233,7 @@ func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMark
 	}
 	if !fromDisk {
 		dataBytes, err = d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
-		if isBlobProblem(err) {
+		if blobstore.Unusable(err) {
 			return nil, skipf("dataset blob: %v", err)
 		}
 		if err != nil {

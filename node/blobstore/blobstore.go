@@ -54,6 +54,13 @@ var (
 	ErrTooLarge     = errors.New("blob too large")
 )
 
+// Unusable reports whether a Get failed because of the blob itself (missing,
+// not what its hash says, or too large) rather than the store being
+// unreachable: a job that names such a blob is skipped, not retried.
+func Unusable(err error) bool {
+	return errors.Is(err, ErrNotFound) || errors.Is(err, ErrHashMismatch) || errors.Is(err, ErrTooLarge)
+}
+
 // Info describes a stored blob.
 type Info struct {
 	Hash Hash  `json:"hash"`

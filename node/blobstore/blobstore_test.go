@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"crypto/rand"
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -226,4 +228,17 @@ func TestHTTP_corruptBlobIsCutShort(t *testing.T) {
 	require.NoError(t, os.WriteFile(store.path(h), []byte("PARAMETERS"), 0o644))
 	_, err = c.Get(context.Background(), h, 0)
 	require.Error(t, err)
+}
+
+func TestUnusable(t *testing.T) {
+	for _, err := range []error{ErrNotFound, ErrHashMismatch, ErrTooLarge, fmt.Errorf("get x: %w", ErrNotFound)} {
+		if !Unusable(err) {
+			t.Errorf("Unusable(%v) = false", err)
+		}
+	}
+	for _, err := range []error{nil, ErrBadHash, errors.New("connection refused")} {
+		if Unusable(err) {
+			t.Errorf("Unusable(%v) = true", err)
+		}
+	}
 }

@@ -282,7 +282,7 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	}
 	p := job.Params
 	specBytes, err := d.blobs.Get(ctx, p.SpecHash, d.cfg.MaxBlobSize)
-	if errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge) {
+	if blobstore.Unusable(err) {
 		return d.skip(r, "spec blob: "+err.Error())
 	}
 	if err != nil {
@@ -294,7 +294,7 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 		return d.skip(r, bad.Reason)
 	}
 	dataBytes, err := d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
-	if errors.Is(err, blobstore.ErrNotFound) || errors.Is(err, blobstore.ErrHashMismatch) || errors.Is(err, blobstore.ErrTooLarge) {
+	if blobstore.Unusable(err) {
 		return d.skip(r, "dataset blob: "+err.Error())
 	}
 	if err != nil {
