@@ -9,12 +9,12 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient/simulated"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/testchain"
 )
 
 func call[T any](t *testing.T, c *bind.BoundContract, data []byte, unpack func([]byte) (T, error)) T {
@@ -45,7 +45,7 @@ func TestDifferentialContract(t *testing.T) {
 	seqKey, err := crypto.GenerateKey()
 	require.NoError(t, err)
 	seq := crypto.PubkeyToAddress(seqKey.PublicKey)
-	sim := simulated.NewBackend(types.GenesisAlloc{seq: {Balance: new(big.Int).Mul(big.NewInt(params.Ether), big.NewInt(100))}})
+	sim := testchain.NewSimulated(types.GenesisAlloc{seq: {Balance: new(big.Int).Mul(big.NewInt(params.Ether), big.NewInt(100))}})
 	t.Cleanup(func() { _ = sim.Close() })
 	client := sim.Client()
 	chainID, err := client.ChainID(context.Background())

@@ -88,20 +88,26 @@ func New(t testing.TB, actors ...string) *Chain {
 		c.Keys[name] = k
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Set(FundEach)}
 	}
-	// The simulated beacon seals a block by waiting, without checking first,
-	// for the payload builder's signal (miner.Payload.WaitFull); when the
-	// first build signals before the beacon waits, only a rebuild wakes it,
-	// and with the default 2 s recommit the builder's own 2 s deadline often
-	// comes first and the chain hangs for good. Rebuilding every 50 ms makes
-	// the wake-up come in time.
-	c.Sim = simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000),
-		func(_ *node.Config, ec *ethconfig.Config) { ec.Miner.Recommit = 50 * time.Millisecond })
+	c.Sim = NewSimulated(alloc)
 	t.Cleanup(func() { _ = c.Sim.Close() })
 	c.Backend = Backend{Client: c.Sim.Client(), sim: c.Sim, mu: new(sync.Mutex)}
 	id, err := c.Backend.ChainID(context.Background())
 	require.NoError(t, err)
 	c.ChainID = id
 	return c
+}
+
+// NewSimulated is go-ethereum's simulated backend as every test here must
+// build it. The simulated beacon seals a block by waiting, without checking
+// first, for the payload builder's signal (miner.Payload.WaitFull); when the
+// first build signals before the beacon waits, only a rebuild wakes it, and
+// with the default 2 s recommit the builder's own 2 s deadline often comes
+// first and the chain hangs for good. Rebuilding every 50 ms makes the
+// wake-up come in time. (Blocks must also be sealed one at a time: see
+// Backend.)
+func NewSimulated(alloc types.GenesisAlloc) *simulated.Backend {
+	return simulated.NewBackend(alloc, simulated.WithBlockGasLimit(60_000_000),
+		func(_ *node.Config, ec *ethconfig.Config) { ec.Miner.Recommit = 50 * time.Millisecond })
 }
 
 // Addr is the address of an actor.
