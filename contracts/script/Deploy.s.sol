@@ -24,9 +24,13 @@ interface IWire {
 /// @dev Environment (all optional):
 ///      - ARBITER: an address to make the arbiter instead of the VerdeArbitration game (tests only; default: the
 ///        game).
-///      - DISPUTE_BOND: the challenger's bond in wei (default 0.1 ether).
+///      - DISPUTE_BOND: the challenger's bond floor in wei (default 0.1 ether); the game asks for more when the base
+///        fee makes its worst-case defence gas (DEFENCE_GAS) cost more.
 ///      - DISPUTE_CLOCK: each side's thinking time per game in seconds (default 3600).
-///      - DISPUTE_MAX_QUERIES: most queries per game (default 128).
+///      - DISPUTE_ANSWER_TIME: seconds each query adds to the worker's clock (default 300; at most the clock).
+///      - MIN_EXECUTION_WINDOW: shortest execution window of any job, in seconds (default 600).
+///      - MIN_STEP_MICROS: execution time floor per training step, in microseconds (default 1000): a job of S steps
+///        needs an execution window of at least MIN_EXECUTION_WINDOW + S * MIN_STEP_MICROS / 1e6 seconds.
 ///      - SEQUENCER: the sequencer address (default: the deployer).
 ///      - UNBONDING_DELAY: unbonding delay in seconds (default 86400).
 ///      - SLASH_REWARD_BPS: slash share paid to the challenger, in basis points, below 10000 (default 5000).
@@ -42,7 +46,9 @@ contract Deploy is Script {
         uint256 slashRewardBps;
         uint256 disputeBond;
         uint64 disputeClock;
-        uint16 disputeMaxQueries;
+        uint64 disputeAnswerTime;
+        uint64 minExecutionWindow;
+        uint64 minStepMicros;
     }
 
     /// @notice What the deployment produced.
@@ -63,7 +69,9 @@ contract Deploy is Script {
     uint256 public constant DEFAULT_SLASH_REWARD_BPS = 5000;
     uint256 public constant DEFAULT_DISPUTE_BOND = 0.1 ether;
     uint256 public constant DEFAULT_DISPUTE_CLOCK = 1 hours;
-    uint256 public constant DEFAULT_DISPUTE_MAX_QUERIES = 128;
+    uint256 public constant DEFAULT_DISPUTE_ANSWER_TIME = 5 minutes;
+    uint256 public constant DEFAULT_MIN_EXECUTION_WINDOW = 10 minutes;
+    uint256 public constant DEFAULT_MIN_STEP_MICROS = 1000;
 
     /// @notice Entry point of `forge script`: reads the environment, deploys while broadcasting, writes the JSON.
     function run() external returns (Deployment memory d) {
@@ -85,12 +93,16 @@ contract Deploy is Script {
     ///         default sequencer.
     function configFromEnv(address deployer) public view returns (Config memory cfg) {
         cfg.arbiter = vm.envOr("ARBITER", address(0));
-        // Safe casts: checked by the VerdeArbitration constructor's bounds and the uint16 below.
+        // Safe casts: checked by the VerdeArbitration and JobMarket constructors' bounds.
         // forge-lint: disable-next-line(unsafe-typecast)
         cfg.disputeClock = uint64(vm.envOr("DISPUTE_CLOCK", DEFAULT_DISPUTE_CLOCK));
         cfg.disputeBond = vm.envOr("DISPUTE_BOND", DEFAULT_DISPUTE_BOND);
         // forge-lint: disable-next-line(unsafe-typecast)
-        cfg.disputeMaxQueries = uint16(vm.envOr("DISPUTE_MAX_QUERIES", DEFAULT_DISPUTE_MAX_QUERIES));
+        cfg.disputeAnswerTime = uint64(vm.envOr("DISPUTE_ANSWER_TIME", DEFAULT_DISPUTE_ANSWER_TIME));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        cfg.minExecutionWindow = uint64(vm.envOr("MIN_EXECUTION_WINDOW", DEFAULT_MIN_EXECUTION_WINDOW));
+        // forge-lint: disable-next-line(unsafe-typecast)
+        cfg.minStepMicros = uint64(vm.envOr("MIN_STEP_MICROS", DEFAULT_MIN_STEP_MICROS));
         cfg.sequencer = vm.envOr("SEQUENCER", deployer);
         cfg.unbondingDelay = vm.envOr("UNBONDING_DELAY", DEFAULT_UNBONDING_DELAY);
         cfg.slashRewardBps = vm.envOr("SLASH_REWARD_BPS", DEFAULT_SLASH_REWARD_BPS);
@@ -140,13 +152,14 @@ contract Deploy is Script {
         d.verdeArbitration = IVerdeArbitration(
             vm.deployCode(
                 "VerdeArbitration.sol:VerdeArbitration",
-                abi.encode(cfg.disputeBond, cfg.disputeClock, cfg.disputeMaxQueries)
+                abi.encode(cfg.disputeBond, cfg.disputeClock, cfg.disputeAnswerTime)
             )
         );
         address arbiter = cfg.arbiter == address(0) ? address(d.verdeArbitration) : cfg.arbiter;
         d.stakeManager = new StakeManager(arbiter, cfg.unbondingDelay, cfg.slashRewardBps);
         d.nodeRegistry = new NodeRegistry(arbiter);
-        d.jobMarket = new JobMarket(d.stakeManager, d.nodeRegistry, arbiter);
+        d.jobMarket =
+            new JobMarket(d.stakeManager, d.nodeRegistry, arbiter, cfg.minExecutionWindow, cfg.minStepMicros);
         d.commitmentInbox = new CommitmentInbox(cfg.sequencer, d.jobMarket);
         d.stakeManager.setMarket(address(d.jobMarket));
         d.nodeRegistry.setMarket(address(d.jobMarket));

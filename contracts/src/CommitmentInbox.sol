@@ -13,7 +13,7 @@ import {BatchMerkle} from "./libraries/BatchMerkle.sol";
 contract CommitmentInbox is ICommitmentInbox, EIP712 {
     /// @inheritdoc ICommitmentInbox
     bytes32 public constant COMMITMENT_TYPEHASH =
-        keccak256("Commitment(uint64 jobId,uint32 checkpoint,bytes32 stateRoot,address worker)");
+        keccak256("Commitment(uint64 jobId,uint32 round,uint32 checkpoint,bytes32 stateRoot,address worker)");
     /// @inheritdoc ICommitmentInbox
     uint256 public constant FORCED = type(uint256).max;
 
@@ -55,7 +55,13 @@ contract CommitmentInbox is ICommitmentInbox, EIP712 {
         if (forcedAt[leaf] != 0) revert AlreadyIncluded(leaf);
         forcedAt[leaf] = block.timestamp;
         emit ForceIncluded(
-            leaf, commitment.jobId, commitment.checkpoint, commitment.stateRoot, commitment.worker, msg.sender
+            leaf,
+            commitment.jobId,
+            commitment.round,
+            commitment.checkpoint,
+            commitment.stateRoot,
+            commitment.worker,
+            msg.sender
         );
     }
 
@@ -84,14 +90,17 @@ contract CommitmentInbox is ICommitmentInbox, EIP712 {
         if (!isIncluded(commitment, batchIndex, leafIndex, proof)) revert NotIncluded();
         (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(commitmentDigest(commitment), signature);
         if (err != ECDSA.RecoverError.NoError || signer != commitment.worker) revert InvalidSignature();
-        address assigned = _jobMarket.workerOf(commitment.jobId);
+        (address assigned, uint32 round) = _jobMarket.assignmentOf(commitment.jobId);
         if (assigned != commitment.worker) revert NotAssignedWorker(commitment.worker, assigned);
+        if (round != commitment.round) revert WrongRound(commitment.round, round);
         leaf = _leaf(commitment);
     }
 
     /// @inheritdoc ICommitmentInbox
     function encodeEntry(Commitment calldata commitment) external pure returns (bytes memory) {
-        return abi.encodePacked(commitment.jobId, commitment.checkpoint, commitment.stateRoot, commitment.worker);
+        return abi.encodePacked(
+            commitment.jobId, commitment.round, commitment.checkpoint, commitment.stateRoot, commitment.worker
+        );
     }
 
     /// @inheritdoc ICommitmentInbox
@@ -113,6 +122,7 @@ contract CommitmentInbox is ICommitmentInbox, EIP712 {
                 abi.encode(
                     COMMITMENT_TYPEHASH,
                     commitment.jobId,
+                    commitment.round,
                     commitment.checkpoint,
                     commitment.stateRoot,
                     commitment.worker
@@ -142,8 +152,8 @@ contract CommitmentInbox is ICommitmentInbox, EIP712 {
         return address(_jobMarket);
     }
 
-    /// @dev keccak256(0x00 || jobId (8 bytes) || checkpoint (4) || stateRoot (32) || worker (20)).
+    /// @dev keccak256(0x00 || jobId (8 bytes) || round (4) || checkpoint (4) || stateRoot (32) || worker (20)).
     function _leaf(Commitment calldata c) internal pure returns (bytes32) {
-        return keccak256(abi.encodePacked(bytes1(0x00), c.jobId, c.checkpoint, c.stateRoot, c.worker));
+        return keccak256(abi.encodePacked(bytes1(0x00), c.jobId, c.round, c.checkpoint, c.stateRoot, c.worker));
     }
 }

@@ -5,6 +5,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IJobMarket} from "./interfaces/IJobMarket.sol";
 import {IStakeManager} from "./interfaces/IStakeManager.sol";
 import {INodeRegistry} from "./interfaces/INodeRegistry.sol";
+import {OneStepMerkle} from "./onestep/OneStepMerkle.sol";
 
 /// @title JobMarket
 /// @notice Jobs, escrow, reverse auction, results, finalization, refunds and the arbiter's dispute hooks.
@@ -15,6 +16,8 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     /// @dev Longest bid, execution or challenge window accepted, in seconds (keeps uint64 times from
     ///      overflowing and catches unit mistakes).
     uint256 public constant MAX_WINDOW = 3650 days;
+    /// @inheritdoc IJobMarket
+    uint8 public constant MAX_AUCTIONS = 6;
 
     /// @dev Refund accounting of a finalized or cancelled job (all in wei).
     /// @param pool What goes back to the funders: escrow - price (finalized) or the escrow (cancelled).
@@ -30,6 +33,10 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     INodeRegistry internal immutable _nodeRegistry;
     /// @inheritdoc IJobMarket
     address public immutable arbiter;
+    /// @inheritdoc IJobMarket
+    uint64 public immutable minExecutionWindow;
+    /// @inheritdoc IJobMarket
+    uint64 public immutable minStepMicros;
 
     /// @inheritdoc IJobMarket
     uint256 public jobCount;
@@ -40,17 +47,31 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     mapping(uint256 jobId => mapping(address funder => uint256 amount)) internal _contributions;
     mapping(uint256 jobId => Refund) internal _refunds;
     mapping(address account => uint256 amount) internal _balances;
+    mapping(uint256 jobId => mapping(address worker => bool)) internal _barred;
 
     /// @param stakeManager_ The StakeManager (its `market` must be set to this contract).
     /// @param nodeRegistry_ The NodeRegistry (its `market` must be set to this contract).
     /// @param arbiter_ The arbiter allowed to call the dispute hooks.
-    constructor(IStakeManager stakeManager_, INodeRegistry nodeRegistry_, address arbiter_) {
+    /// @param minExecutionWindow_ Shortest execution window accepted for any job, in seconds (non-zero).
+    /// @param minStepMicros_ Execution time floor per training step, in microseconds: a job of `steps` steps needs
+    ///        `executionWindow >= minExecutionWindow + ceil(steps * minStepMicros / 1e6)`.
+    constructor(
+        IStakeManager stakeManager_,
+        INodeRegistry nodeRegistry_,
+        address arbiter_,
+        uint64 minExecutionWindow_,
+        uint64 minStepMicros_
+    ) {
         if (address(stakeManager_) == address(0) || address(nodeRegistry_) == address(0) || arbiter_ == address(0)) {
             revert InvalidParams("address");
         }
+        if (minExecutionWindow_ == 0 || minExecutionWindow_ > MAX_WINDOW) revert InvalidParams("minExecutionWindow");
+        if (minStepMicros_ > 1e12) revert InvalidParams("minStepMicros");
         _stakeManager = stakeManager_;
         _nodeRegistry = nodeRegistry_;
         arbiter = arbiter_;
+        minExecutionWindow = minExecutionWindow_;
+        minStepMicros = minStepMicros_;
     }
 
     modifier onlyArbiter() {
@@ -74,6 +95,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         job.escrow = uint128(msg.value);
         uint64 endsAt = uint64(block.timestamp) + params.bidWindow;
         job.biddingEndsAt = endsAt;
+        job.auctions = 1;
         if (msg.value != 0) {
             _contributions[jobId][msg.sender] = msg.value;
             totalAccounted += msg.value;
@@ -105,8 +127,14 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Open);
         // forge-lint: disable-next-line(block-timestamp)
-        if (block.timestamp >= job.biddingEndsAt) revert BiddingClosed(job.biddingEndsAt);
+        if (block.timestamp >= job.biddingEndsAt) {
+            // An auction that ended without a bid runs again (up to MAX_AUCTIONS in a row): the first bid after it
+            // starts the next one, so a job does not depend on the keeper to get a worker.
+            if (job.worker != address(0) || job.auctions >= MAX_AUCTIONS) revert BiddingClosed(job.biddingEndsAt);
+            _restartAuction(job, jobId);
+        }
         if (!_nodeRegistry.isRegistered(msg.sender)) revert NotRegistered(msg.sender);
+        if (_barred[jobId][msg.sender]) revert Barred(jobId, msg.sender);
         uint256 limit = job.params.maxPrice;
         if (job.escrow < limit) limit = job.escrow;
         if (price > limit) revert PriceTooHigh(price, limit);
@@ -131,7 +159,9 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         if (block.timestamp < job.biddingEndsAt) revert BiddingOpen(job.biddingEndsAt);
         address worker = job.worker;
         if (worker == address(0)) {
-            _cancel(job, jobId);
+            // No bid: the job goes back to bidding, or is cancelled (full refunds) after MAX_AUCTIONS auctions.
+            if (job.auctions < MAX_AUCTIONS) _restartAuction(job, jobId);
+            else _cancel(job, jobId);
             return;
         }
         uint32 round = job.round + 1;
@@ -147,13 +177,28 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     // ---------------------------------------------------------------------------------------------------------
 
     /// @inheritdoc IJobMarket
-    function submitResult(uint256 jobId, bytes32 finalModelRoot, bytes32 checkpointsRoot) external {
+    function submitResult(
+        uint256 jobId,
+        bytes32 finalModelRoot,
+        bytes32 checkpointsRoot,
+        bytes32[] calldata lastCheckpointProof
+    ) external {
         Job storage job = _job(jobId);
         _expectStatus(job, jobId, JobStatus.Assigned);
         if (msg.sender != job.worker) revert NotWorker();
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp > job.resultDeadline) revert DeadlinePassed(job.resultDeadline);
         if (finalModelRoot == bytes32(0) || checkpointsRoot == bytes32(0)) revert ZeroRoot();
+        // The final model is the last checkpoint, proven here under the checkpoints root; the proof's padding check
+        // makes that root canonical (a function of the K checkpoint roots alone), so every item of it can be opened
+        // in a dispute.
+        uint256 count = job.params.steps / job.params.checkpointInterval;
+        bytes32 lr = OneStepMerkle.listRootOf(finalModelRoot, count - 1, count, lastCheckpointProof);
+        // Safe cast: the count is below 2^32 (_checkParams).
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (keccak256(abi.encodePacked(uint8(0x08), uint32(count), lr)) != checkpointsRoot) {
+            revert BadCheckpointsRoot();
+        }
         uint64 endsAt = uint64(block.timestamp) + job.params.challengeWindow;
         job.status = JobStatus.Submitted;
         job.challengeEndsAt = endsAt;
@@ -200,9 +245,11 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         _expectStatus(job, jobId, JobStatus.Assigned);
         // forge-lint: disable-next-line(block-timestamp)
         if (block.timestamp <= job.resultDeadline) revert DeadlineNotPassed(job.resultDeadline);
-        if (job.openDisputes != 0) revert DisputeOpen(jobId, job.openDisputes);
+        // Open disputes do not hold a missed deadline back (they end as moot, bonds back), and the collateral is
+        // burned whole: nobody, the poster included, gains from a worker's timeout.
         address worker = job.worker;
-        uint256 slashed = _slashCollateral(worker, jobId, job.poster);
+        uint256 slashed = _slashCollateral(worker, jobId, address(0));
+        _barred[jobId][worker] = true;
         emit JobTimedOut(jobId, worker, slashed);
         _reopen(job, jobId);
     }
@@ -265,7 +312,11 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IJobMarket
-    function resolveDispute(uint256 jobId, uint32 round, bool workerLost, address challenger) external onlyArbiter {
+    function resolveDispute(uint256 jobId, uint32 round, bool workerLost, address challenger)
+        external
+        onlyArbiter
+        returns (uint256 reward)
+    {
         Job storage job = _job(jobId);
         JobStatus status = job.status;
         if (
@@ -274,7 +325,10 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         ) revert StaleDispute(jobId, round);
         address worker = job.worker;
         if (workerLost) {
-            uint256 slashed = _slashCollateral(worker, jobId, challenger);
+            // The reward share goes to the arbiter, which splits it among the round's live games.
+            uint256 slashed;
+            (slashed, reward) = _slash(worker, jobId, msg.sender);
+            _barred[jobId][worker] = true;
             emit DisputeResolved(jobId, round, worker, true, challenger, slashed);
             _nodeRegistry.recordDispute(worker, false);
             _reopen(job, jobId);
@@ -299,6 +353,18 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         Job storage job = _jobs[jobId];
         JobStatus status = job.status;
         return status == JobStatus.Assigned || status == JobStatus.Submitted ? job.worker : address(0);
+    }
+
+    /// @inheritdoc IJobMarket
+    function assignmentOf(uint256 jobId) external view returns (address worker, uint32 round) {
+        Job storage job = _jobs[jobId];
+        JobStatus status = job.status;
+        if (status == JobStatus.Assigned || status == JobStatus.Submitted) return (job.worker, job.round);
+    }
+
+    /// @inheritdoc IJobMarket
+    function isBarred(uint256 jobId, address worker) external view returns (bool) {
+        return _barred[jobId][worker];
     }
 
     /// @inheritdoc IJobMarket
@@ -370,9 +436,18 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         emit JobCancelled(jobId, refund);
     }
 
+    function _restartAuction(Job storage job, uint256 jobId) internal {
+        uint64 endsAt = uint64(block.timestamp) + job.params.bidWindow;
+        uint8 auctions = job.auctions + 1;
+        job.biddingEndsAt = endsAt;
+        job.auctions = auctions;
+        emit AuctionRestarted(jobId, auctions, endsAt);
+    }
+
     function _reopen(Job storage job, uint256 jobId) internal {
         uint64 endsAt = uint64(block.timestamp) + job.params.bidWindow;
         job.status = JobStatus.Open;
+        job.auctions = 1;
         job.openDisputes = 0;
         job.worker = address(0);
         job.price = 0;
@@ -385,11 +460,18 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
     }
 
     function _slashCollateral(address worker, uint256 jobId, address recipient) internal returns (uint256 amount) {
-        amount = _stakeManager.lockedFor(worker, jobId);
-        if (amount != 0) _stakeManager.slash(worker, jobId, amount, recipient);
+        (amount,) = _slash(worker, jobId, recipient);
     }
 
-    function _checkParams(JobParams calldata p) internal pure {
+    function _slash(address worker, uint256 jobId, address recipient)
+        internal
+        returns (uint256 amount, uint256 reward)
+    {
+        amount = _stakeManager.lockedFor(worker, jobId);
+        if (amount != 0) (reward,) = _stakeManager.slash(worker, jobId, amount, recipient);
+    }
+
+    function _checkParams(JobParams calldata p) internal view {
         if (p.specHash == bytes32(0)) revert InvalidParams("specHash");
         if (p.initialStateRoot == bytes32(0)) revert InvalidParams("initialStateRoot");
         if (p.graphRoot == bytes32(0)) revert InvalidParams("graphRoot");
@@ -406,8 +488,15 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         if (p.maxPrice == 0) revert InvalidParams("maxPrice");
         if (p.requiredCollateral == 0) revert InvalidParams("requiredCollateral");
         if (p.bidWindow == 0 || p.bidWindow > MAX_WINDOW) revert InvalidParams("bidWindow");
-        if (p.executionWindow == 0 || p.executionWindow > MAX_WINDOW) revert InvalidParams("executionWindow");
+        if (p.executionWindow > MAX_WINDOW || p.executionWindow < minExecutionTime(p.steps)) {
+            revert InvalidParams("executionWindow");
+        }
         if (p.challengeWindow == 0 || p.challengeWindow > MAX_WINDOW) revert InvalidParams("challengeWindow");
+    }
+
+    /// @inheritdoc IJobMarket
+    function minExecutionTime(uint256 steps) public view returns (uint256) {
+        return uint256(minExecutionWindow) + (steps * minStepMicros + 999_999) / 1_000_000;
     }
 
     function _send(address to, uint256 amount) internal {

@@ -5,15 +5,17 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IVerdeArbitration} from "./interfaces/IVerdeArbitration.sol";
 import {IJobMarket} from "./interfaces/IJobMarket.sol";
 import {ICommitmentInbox} from "./interfaces/ICommitmentInbox.sol";
+import {IStakeManager} from "./interfaces/IStakeManager.sol";
 import {OneStep, OneStepLib} from "./onestep/OneStep.sol";
 import {OneStepMerkle} from "./onestep/OneStepMerkle.sol";
 
 /// @title VerdeArbitration
 /// @notice The dispute game. See {IVerdeArbitration} and docs/dispute.md.
-/// @dev It is the arbiter of JobMarket (which slashes the worker's collateral through StakeManager). It holds the
-///      challengers' bonds: a bond goes back to a winning challenger (who also gets StakeManager's slash reward),
-///      to the worker when the challenger loses, and back to the challenger when the job's round moved on. Clocks
-///      compare `block.timestamp` by design (minutes to hours per side).
+/// @dev It is the arbiter of JobMarket (which slashes the worker's collateral through StakeManager, with the reward
+///      share credited here). It holds the challengers' bonds and the undistributed reward shares: a bond goes back
+///      to a winning challenger, to the worker when the challenger loses, and back to the challenger when the job's
+///      round moved on; the reward of a lost round is split equally among the games of the round live when the
+///      worker lost. Clocks compare `block.timestamp` by design (minutes to hours per side).
 contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     uint32 public constant NO_ELEMENT = type(uint32).max;
     uint8 internal constant KIND_STATE = 1;
@@ -22,33 +24,52 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     uint8 internal constant KIND_OP = 4;
 
     /// @inheritdoc IVerdeArbitration
+    /// @dev An honest worker's moves in one game, each with proofs of the largest depth a job allows (33 levels),
+    ///      plus every answer the per-list query limits allow (6 lists, at most 34 queries each), each at the
+    ///      gas of an answer with a 33-level proof. `DefenceGasTest` measures every term and checks the sum is
+    ///      below this bound.
+    uint256 public constant DEFENCE_GAS = 16_000_000;
+    /// @dev Shortest clock and answer time accepted, in seconds: a move needs a few blocks to land.
+    uint64 internal constant MIN_TIME = 10;
+
+    /// @inheritdoc IVerdeArbitration
     uint256 public immutable bond;
     /// @inheritdoc IVerdeArbitration
     uint64 public immutable clock;
     /// @inheritdoc IVerdeArbitration
-    uint16 public immutable maxQueries;
+    uint64 public immutable answerTime;
     address public immutable deployer;
 
     IJobMarket internal _market;
     ICommitmentInbox internal _inbox;
     OneStep internal _oneStep;
+    IStakeManager internal _stakeManager;
 
     Game[] internal _games;
     mapping(address account => uint256) internal _balances;
+    mapping(uint256 jobId => mapping(uint32 round => RoundGames)) internal _rounds;
+    /// @dev keccak(challenger, jobId, round, checkpoint) => live game id + 1.
+    mapping(bytes32 key => uint256) internal _liveGames;
     /// @inheritdoc IVerdeArbitration
     uint256 public totalAccounted;
 
-    /// @param bond_ The challenger's bond, in wei.
+    /// @param bond_ The challenger's bond floor, in wei (see requiredBond).
     /// @param clock_ Each side's total thinking time per game, in seconds.
-    /// @param maxQueries_ Most queries a challenger may ask in one game.
-    constructor(uint256 bond_, uint64 clock_, uint16 maxQueries_) {
+    /// @param answerTime_ Seconds each query adds to the worker's clock: queries cannot run the worker's clock
+    ///        down, and with the per-list query limits a game lasts at most 2 * clock + 204 * answerTime.
+    constructor(uint256 bond_, uint64 clock_, uint64 answerTime_) {
         if (bond_ == 0) revert InvalidParam("bond");
-        if (clock_ == 0 || clock_ > 365 days) revert InvalidParam("clock");
-        if (maxQueries_ == 0) revert InvalidParam("maxQueries");
+        if (clock_ < MIN_TIME || clock_ > 365 days) revert InvalidParam("clock");
+        if (answerTime_ < MIN_TIME || answerTime_ > clock_) revert InvalidParam("answerTime");
         bond = bond_;
         clock = clock_;
-        maxQueries = maxQueries_;
+        answerTime = answerTime_;
         deployer = msg.sender;
+    }
+
+    /// @notice Takes the slash reward from the StakeManager (claimReward), nothing else.
+    receive() external payable {
+        if (msg.sender != address(_stakeManager)) revert NotStakeManager();
     }
 
     /// @notice Sets the market, the inbox and the one-step executor, once, by the deployer (the market needs this
@@ -62,7 +83,9 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         _market = market_;
         _inbox = inbox_;
         _oneStep = oneStep_;
-        emit Wired(address(market_), address(inbox_), address(oneStep_));
+        address sm = market_.stakeManager();
+        _stakeManager = IStakeManager(sm);
+        emit Wired(address(market_), address(inbox_), address(oneStep_), sm);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -75,52 +98,122 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         payable
         returns (uint256 gameId)
     {
-        if (address(_market) == address(0)) revert NotWired();
-        if (msg.value != bond) revert BadBond(msg.value, bond);
         IJobMarket.Job memory job = _market.getJob(jobId);
-        if (job.worker == address(0)) revert NoWorker(jobId);
-        if (msg.sender == job.worker) revert SelfChallenge();
-        uint64 interval = job.params.checkpointInterval;
-        uint256 count = interval == 0 ? 0 : job.params.steps / interval;
+        uint256 count = _checkOpen(job, jobId);
         if (checkpoint == 0 || checkpoint > count) revert BadCheckpoint(checkpoint, count);
         bytes32 start =
             checkpoint == 1 ? job.params.initialStateRoot : _checkpointRoot(job, jobId, checkpoint - 1, count, prev);
         bytes32 end = _checkpointRoot(job, jobId, checkpoint, count, cur);
-        gameId = _open(job, jobId, checkpoint, start, end);
-        // A result's final model root is its last checkpoint: a worker whose result names another root than the
-        // last checkpoint it committed (in the result or signed in the inbox) loses at once.
-        if (checkpoint == count && job.status == IJobMarket.JobStatus.Submitted && end != job.finalModelRoot) {
-            _resolve(gameId, _games[gameId], true, Reason.FinalRootMismatch);
-        }
+        Game storage g;
+        (gameId, g) = _open(job, jobId, count);
+        _setCheckpoint(gameId, g, checkpoint, start, end);
     }
 
-    function _open(IJobMarket.Job memory job, uint256 jobId, uint32 checkpoint, bytes32 start, bytes32 end)
+    /// @inheritdoc IVerdeArbitration
+    function challengeResult(uint256 jobId, bytes32 checkpointsList) external payable returns (uint256 gameId) {
+        IJobMarket.Job memory job = _market.getJob(jobId);
+        uint256 count = _checkOpen(job, jobId);
+        if (job.status != IJobMarket.JobStatus.Submitted) revert NoResult(jobId);
+        // Safe cast: the market bounds the checkpoint count below 2^32.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        if (keccak256(abi.encodePacked(uint8(0x08), uint32(count), checkpointsList)) != job.checkpointsRoot) {
+            revert ProofFailed(Check.CheckpointsList);
+        }
+        Game storage g;
+        (gameId, g) = _open(job, jobId, count);
+        g.checkpointList = checkpointsList;
+        g.phase = Phase.PickCheckpoint;
+        _claimKey(gameId, g, 0);
+        emit GameStarted(gameId, jobId, job.worker, msg.sender, g.round, 0, bytes32(0), bytes32(0));
+    }
+
+    /// @inheritdoc IVerdeArbitration
+    function pickCheckpoint(
+        uint256 gameId,
+        uint32 checkpoint,
+        bytes32 prevRoot,
+        bytes32[] calldata prevProof,
+        bytes32 curRoot,
+        bytes32[] calldata curProof
+    ) external {
+        Game storage g = _move(gameId, Phase.PickCheckpoint);
+        uint256 count = g.checkpoints;
+        if (checkpoint == 0 || checkpoint > count) revert BadCheckpoint(checkpoint, count);
+        bytes32 list = g.checkpointList;
+        if (checkpoint == 1) {
+            prevRoot = _market.getJob(g.jobId).params.initialStateRoot;
+        } else if (OneStepMerkle.listRootOf(prevRoot, checkpoint - 2, count, prevProof) != list) {
+            revert ProofFailed(Check.Checkpoint);
+        }
+        if (OneStepMerkle.listRootOf(curRoot, checkpoint - 1, count, curProof) != list) {
+            revert ProofFailed(Check.Checkpoint);
+        }
+        delete _liveGames[_key(g, 0)];
+        _setCheckpoint(gameId, g, checkpoint, prevRoot, curRoot);
+    }
+
+    /// @dev The checks of both ways to open a game; returns the job's checkpoint count.
+    function _checkOpen(IJobMarket.Job memory job, uint256 jobId) internal view returns (uint256 count) {
+        if (address(_market) == address(0)) revert NotWired();
+        uint256 required = requiredBond();
+        if (msg.value < required) revert BadBond(msg.value, required);
+        if (job.worker == address(0)) revert NoWorker(jobId);
+        if (msg.sender == job.worker) revert SelfChallenge();
+        uint64 interval = job.params.checkpointInterval;
+        count = interval == 0 ? 0 : job.params.steps / interval;
+    }
+
+    function _open(IJobMarket.Job memory job, uint256 jobId, uint256 count)
         internal
-        returns (uint256 gameId)
+        returns (uint256 gameId, Game storage g)
     {
         uint32 round = _market.openDispute(jobId);
         gameId = _games.length;
-        Game storage g = _games.push();
-        // Safe casts: job ids and intervals are counters and parameters far below these bounds.
+        g = _games.push();
+        // Safe casts: job ids, intervals and checkpoint counts are counters and parameters the market bounds.
         // forge-lint: disable-next-line(unsafe-typecast)
         g.jobId = uint64(jobId);
         g.round = round;
-        g.checkpoint = checkpoint;
-        g.phase = Phase.StepRoots;
         g.worker = job.worker;
         g.workerClock = clock;
         g.challenger = msg.sender;
         g.challengerClock = clock;
         g.lastMoveAt = uint64(block.timestamp);
-        g.step = uint64(checkpoint - 1) * job.params.checkpointInterval;
         // forge-lint: disable-next-line(unsafe-typecast)
         g.interval = uint32(job.params.checkpointInterval);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        g.checkpoints = uint32(count);
         g.bond = msg.value;
         g.graphRoot = job.params.graphRoot;
+        totalAccounted += msg.value;
+        ++_rounds[jobId][round].live;
+    }
+
+    /// @dev Fixes the disputed transition (checkpoint - 1 -> checkpoint); the worker reveals its step roots next.
+    function _setCheckpoint(uint256 gameId, Game storage g, uint32 checkpoint, bytes32 start, bytes32 end) internal {
+        _claimKey(gameId, g, checkpoint);
+        g.checkpoint = checkpoint;
+        g.step = uint64(checkpoint - 1) * g.interval;
         g.startRoot = start;
         g.endRoot = end;
-        totalAccounted += msg.value;
-        emit GameStarted(gameId, jobId, job.worker, msg.sender, round, checkpoint, start, end);
+        g.phase = Phase.StepRoots;
+        if (g.checkpointList == bytes32(0)) {
+            emit GameStarted(gameId, g.jobId, g.worker, g.challenger, g.round, checkpoint, start, end);
+        } else {
+            emit CheckpointPicked(gameId, checkpoint, start, end);
+        }
+    }
+
+    /// @dev One live game per challenger, job, round and checkpoint (0: a result game before its pick).
+    function _claimKey(uint256 gameId, Game storage g, uint32 checkpoint) internal {
+        bytes32 k = _key(g, checkpoint);
+        uint256 other = _liveGames[k];
+        if (other != 0) revert GameExists(other - 1);
+        _liveGames[k] = gameId + 1;
+    }
+
+    function _key(Game storage g, uint32 checkpoint) internal view returns (bytes32) {
+        return keccak256(abi.encode(g.challenger, g.jobId, g.round, checkpoint));
     }
 
     /// @dev Checkpoint `k`'s root from the result's checkpoints root or from the inbox.
@@ -136,7 +229,7 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
             _inbox.verifyCommitment(
                 // Safe cast: job ids are counters.
                 // forge-lint: disable-next-line(unsafe-typecast)
-                ICommitmentInbox.Commitment(uint64(jobId), k, p.stateRoot, job.worker),
+                ICommitmentInbox.Commitment(uint64(jobId), job.round, k, p.stateRoot, job.worker),
                 p.signature,
                 p.batchIndex,
                 p.leafIndex,
@@ -203,29 +296,29 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IVerdeArbitration
-    function revealStepTrace(
-        uint256 gameId,
-        uint32 numNodes,
-        bytes32 graphList,
-        bytes32 traceList,
-        uint32 numState,
-        bytes32 startList,
-        bytes32 nextList,
-        bytes32 dataHash
-    ) external {
+    function revealStepTrace(uint256 gameId, StepTraceReveal calldata r) external {
         Game storage g = _move(gameId, Phase.StepTrace);
-        if (OneStepMerkle.graphRoot(numNodes, graphList) != g.graphRoot) revert ProofFailed(Check.GraphRoot);
+        uint32 numNodes = r.numNodes;
+        uint32 numState = r.numState;
+        if (OneStepMerkle.graphRoot(numNodes, r.graphList) != g.graphRoot) revert ProofFailed(Check.GraphRoot);
         if (numState == 0 || numState >= numNodes) revert ProofFailed(Check.NumState);
         uint64 t = g.step;
-        if (_stateRoot(t, numState, startList) != g.startRoot) revert ProofFailed(Check.StartState);
-        if (_stateRoot(t + 1, numState, nextList) != g.endRoot) revert ProofFailed(Check.NextState);
+        if (_stateRoot(t, numState, r.startList) != g.startRoot) revert ProofFailed(Check.StartState);
+        if (_stateRoot(t + 1, numState, r.nextList) != g.endRoot) revert ProofFailed(Check.NextState);
+        // The last items' proofs check the zero-subtree padding of both lists: their roots are canonical.
+        if (OneStepMerkle.listRootOf(r.lastOutRoot, numNodes - 1, numNodes, r.lastOutProof) != r.traceList) {
+            revert ProofFailed(Check.LastOutput);
+        }
+        if (OneStepMerkle.listRootOf(r.lastNextRoot, numState - 1, numState, r.lastNextProof) != r.nextList) {
+            revert ProofFailed(Check.LastNext);
+        }
         g.numNodes = numNodes;
         g.numState = numState;
-        g.traceList = traceList;
-        g.startList = startList;
-        g.nextList = nextList;
+        g.traceList = r.traceList;
+        g.startList = r.startList;
+        g.nextList = r.nextList;
         g.phase = Phase.PickNode;
-        emit StepTraceRevealed(gameId, numNodes, traceList, numState, startList, nextList, dataHash);
+        emit StepTraceRevealed(gameId, numNodes, r.traceList, numState, r.startList, r.nextList, r.dataHash);
     }
 
     /// @inheritdoc IVerdeArbitration
@@ -237,45 +330,36 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         if (OneStepMerkle.listRootOf(p.outRoot, p.node, numNodes, p.outRootProof) != g.traceList) {
             revert ProofFailed(Check.OutputRoot);
         }
-        OneStepLib.Node memory n = _oneStep.parseNode(p.enc);
+        (uint8 kind, uint32 output, uint8 ndims, uint256 dims, uint256 numel, bool isConst, bytes32 constRoot) =
+            _oneStep.nodeInfo(p.enc);
         g.claim = p.claim;
         g.node = p.node;
-        g.nodeKind = n.kind;
+        g.nodeKind = kind;
         g.outRoot = p.outRoot;
         emit NodePicked(gameId, p.claim, p.node, p.outRoot, p.element);
 
         if (p.claim == Claim.StateOutput) {
-            uint32 output = uint32(bytes4(p.enc[2:6]));
             if (output == 0 || output > g.numState) revert BadPick(PickError.NotStateOutput);
             g.stateIndex = output - 1;
             g.phase = Phase.Defend;
             return;
         }
-        if (n.kind == KIND_STATE) {
+        if (kind == KIND_STATE) {
             if (p.node >= g.numState) revert BadPick(PickError.StateIndex);
             g.phase = Phase.Defend;
-        } else if (n.kind == KIND_DATA) {
+        } else if (kind == KIND_DATA) {
             if (p.node < g.numState) revert BadPick(PickError.DataIndex);
             g.phase = Phase.Defend;
-        } else if (n.kind == KIND_CONST) {
-            if (n.attrs.length != 1 || n.shape.length != 1 || n.shape[0] != 1) revert BadPick(PickError.Constant);
-            // A constant's output is the [1] tensor of its word: one leaf, the word then seven zero words.
-            uint32[] memory one = new uint32[](1);
-            one[0] = 1;
-            bytes32 want = OneStepMerkle.tensorRoot(one, OneStepMerkle.leafHash(bytes32(uint256(n.attrs[0]) << 224)));
-            if (want == p.outRoot) _resolve(gameId, g, false, Reason.ConstantHolds);
+        } else if (kind == KIND_CONST) {
+            if (!isConst) revert BadPick(PickError.Constant);
+            if (constRoot == p.outRoot) _resolve(gameId, g, false, Reason.ConstantHolds);
             else _resolve(gameId, g, true, Reason.ConstantWrong);
-        } else if (n.kind == KIND_OP) {
-            uint256 numel = OneStepMerkle.numel(n.shape);
+        } else if (kind == KIND_OP) {
             if (numel == 0) revert BadPick(PickError.EmptyOutput);
-            // Safe cast: numel checks the count is below 2^32.
+            // Safe cast: nodeInfo checks the count is below 2^32.
             // forge-lint: disable-next-line(unsafe-typecast)
             g.numel = uint32(numel);
-            g.ndims = uint8(n.shape.length);
-            uint256 dims;
-            for (uint256 i; i < n.shape.length; ++i) {
-                dims |= uint256(n.shape[i]) << (32 * i);
-            }
+            g.ndims = ndims;
             g.dims = dims;
             if (p.element == NO_ELEMENT) {
                 g.phase = Phase.PickElement;
@@ -340,7 +424,7 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         if (OneStepMerkle.listRootOf(lastItem, traceLength - 1, traceLength, lastProof) != listRoot) {
             revert ProofFailed(Check.LastEntry);
         }
-        (bytes32 root, uint32 value) = OneStepMerkle.elementRoot(_shape(g), g.element, leaf, leafPath);
+        (bytes32 root, uint32 value) = _oneStep.elementRoot(g.ndims, g.dims, g.element, leaf, leafPath);
         if (root != g.outRoot) revert ProofFailed(Check.Element);
         if (value != uint32(uint256(lastItem) >> 72)) revert ProofFailed(Check.LastEntryNotElement);
         g.traceLength = traceLength;
@@ -382,13 +466,23 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         bool allowed = (phase == Phase.PickStep && list == List.StepRoots)
             || (phase == Phase.PickNode && (list == List.StepTrace || list == List.NextState))
             || (phase == Phase.PickElement && list == List.OutTensor)
-            || (phase == Phase.PickEntry && list == List.ElementTrace);
+            || (phase == Phase.PickEntry && list == List.ElementTrace)
+            || (phase == Phase.PickCheckpoint && list == List.Checkpoints);
         if (!allowed) revert QueryNotAllowed(phase, list);
         _move(gameId, phase);
-        if (g.queries >= maxQueries) revert TooManyQueries(maxQueries);
         (, uint256 count) = _list(g, list);
         if (index >= count) revert IndexOutOfRange(index, count);
+        // At most depth + 1 queries per list: what a bisection of the worker's tree needs, and no more.
+        uint256 shift = 8 * uint256(uint8(list));
+        uint256 asked = (g.queryCounts >> shift) & 0xff;
+        uint256 limit = queryLimit(count);
+        if (asked >= limit) revert TooManyQueries(list, limit);
+        // Safe cast: every list's count is at most 34 (8 bits) and there are 6 lists.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        g.queryCounts += uint48(1 << shift);
         ++g.queries;
+        // The worker gets the time to answer on top of its clock: queries cannot run it down.
+        g.workerClock += answerTime;
         g.resume = phase;
         g.queryList = list;
         g.queryIndex = index;
@@ -403,8 +497,8 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         uint32 index = g.queryIndex;
         (bytes32 root, uint256 count) = _list(g, list);
         if (list == List.OutTensor) {
-            bytes32 m = OneStepMerkle.rootOf(OneStepMerkle.leafHash(item), index, count, proof);
-            if (OneStepMerkle.tensorRoot(_shape(g), m) != root) revert ProofFailed(Check.TensorLeaf);
+            // The leaf's padding words and padding siblings are checked as in an element proof.
+            if (_oneStep.leafRoot(g.ndims, g.dims, index, item, proof) != root) revert ProofFailed(Check.TensorLeaf);
         } else if (OneStepMerkle.listRootOf(item, index, count, proof) != root) {
             revert ProofFailed(Check.Item);
         }
@@ -453,11 +547,17 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     ///      the worker.
     function _resolve(uint256 gameId, Game storage g, bool workerLost, Reason reason) internal {
         g.phase = Phase.Resolved;
+        delete _liveGames[_key(g, g.checkpoint)];
+        uint256 jobId = g.jobId;
+        uint32 round = g.round;
+        RoundGames storage r = _rounds[jobId][round];
         uint256 amount = g.bond;
         address paid;
-        if (!_live(g)) {
-            g.outcome = Outcome.Moot;
-            reason = Reason.Stale;
+        bool live = _live(g);
+        if (!live) {
+            // The round is over: lost in another game (a reward share) or timed out (no reward).
+            g.outcome = r.shares != 0 ? Outcome.Shared : Outcome.Moot;
+            reason = r.shares != 0 ? Reason.Shared : Reason.Stale;
             paid = g.challenger;
         } else if (workerLost) {
             g.outcome = Outcome.ChallengerWon;
@@ -467,8 +567,38 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
             paid = g.worker;
         }
         _balances[paid] += amount;
-        emit GameResolved(gameId, g.jobId, g.outcome, reason, paid, amount);
-        if (g.outcome != Outcome.Moot) _market.resolveDispute(g.jobId, g.round, workerLost, g.challenger);
+        emit GameResolved(gameId, jobId, g.outcome, reason, paid, amount);
+        if (live) {
+            uint256 reward = _market.resolveDispute(jobId, round, workerLost, g.challenger);
+            if (workerLost) {
+                // The reward is split among every game of the round still live (this one included), so that a game
+                // the worker loses on purpose to its own sybil cannot take it from an honest challenger.
+                if (reward != 0) {
+                    _stakeManager.claimReward();
+                    totalAccounted += reward;
+                }
+                // Safe cast: the reward is a share of one job's collateral (uint128 in the StakeManager).
+                // forge-lint: disable-next-line(unsafe-typecast)
+                r.pot = uint128(reward);
+                r.shares = r.live;
+                emit RewardPooled(jobId, round, gameId, reward, r.live);
+            }
+        }
+        if (r.shares != 0) _payShare(gameId, g, r);
+        --r.live;
+    }
+
+    /// @dev Credits game `g`'s challenger its share of the round's pot (the last share takes the remainder).
+    function _payShare(uint256 gameId, Game storage g, RoundGames storage r) internal {
+        uint256 share;
+        if (r.sharesPaid + 1 == r.shares) share = r.pot - r.potPaid;
+        else share = r.pot / r.shares;
+        ++r.sharesPaid;
+        // Safe cast: share <= pot < 2^128.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        r.potPaid += uint128(share);
+        _balances[g.challenger] += share;
+        emit RewardShared(gameId, g.challenger, share);
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -498,6 +628,31 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     /// @inheritdoc IVerdeArbitration
     function balanceOf(address account) external view returns (uint256) {
         return _balances[account];
+    }
+
+    /// @inheritdoc IVerdeArbitration
+    function roundGames(uint256 jobId, uint32 round) external view returns (RoundGames memory) {
+        return _rounds[jobId][round];
+    }
+
+    /// @inheritdoc IVerdeArbitration
+    function liveGameOf(address challenger, uint256 jobId, uint32 round, uint32 checkpoint)
+        external
+        view
+        returns (uint256)
+    {
+        return _liveGames[keccak256(abi.encode(challenger, uint64(jobId), round, checkpoint))];
+    }
+
+    /// @inheritdoc IVerdeArbitration
+    function requiredBond() public view returns (uint256) {
+        uint256 cover = DEFENCE_GAS * block.basefee;
+        return cover > bond ? cover : bond;
+    }
+
+    /// @inheritdoc IVerdeArbitration
+    function queryLimit(uint256 count) public pure returns (uint256) {
+        return OneStepMerkle.depth(count) + 1;
     }
 
     /// @inheritdoc IVerdeArbitration
@@ -541,6 +696,7 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     }
 
     function _workerTurn(Phase phase) internal pure returns (bool) {
+        // PickCheckpoint, PickStep, PickNode, PickElement and PickEntry are the challenger's.
         return phase == Phase.StepRoots || phase == Phase.StepTrace || phase == Phase.Defend
             || phase == Phase.ElementTrace || phase == Phase.OneStep || phase == Phase.Answer;
     }
@@ -559,17 +715,8 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         if (list == List.StepTrace) return (g.traceList, g.numNodes);
         if (list == List.NextState) return (g.nextList, g.numState);
         if (list == List.OutTensor) return (g.outRoot, (uint256(g.numel) + 7) >> 3);
+        if (list == List.Checkpoints) return (g.checkpointList, g.checkpoints);
         return (g.elementList, g.traceLength);
-    }
-
-    /// @dev The picked node's shape.
-    function _shape(Game storage g) internal view returns (uint32[] memory shape) {
-        uint256 k = g.ndims;
-        uint256 dims = g.dims;
-        shape = new uint32[](k);
-        for (uint256 i; i < k; ++i) {
-            shape[i] = uint32(dims >> (32 * i));
-        }
     }
 
     /// @dev keccak(0x03 || u64 step || u32 n || listRoot) (docs/commitments.md section 3).

@@ -133,6 +133,15 @@ func (c *Chain) Deploy(from, bin string, input []byte) common.Address {
 	return addr
 }
 
+// MinExecutionWindow and MinStepMicros are the JobMarket execution-window
+// rule of the chains deployed here (as `gensyn devnet up`): a job of S steps
+// needs an execution window of at least MinExecutionWindow + S*MinStepMicros/1e6
+// seconds.
+const (
+	MinExecutionWindow = 60
+	MinStepMicros      = 1000
+)
+
 // DeployProtocol deploys and wires StakeManager, NodeRegistry, JobMarket and
 // CommitmentInbox as the deploy script does (unbonding delay 7 days, slash
 // reward 50%).
@@ -142,7 +151,7 @@ func (c *Chain) DeployProtocol(deployer, arbiter, sequencer string) deployments.
 	var d deployments.Contracts
 	d.StakeManager = c.Deploy(deployer, bindings.StakeManagerMetaData.Bin, sm.PackConstructor(c.Addr(arbiter), big.NewInt(7*24*3600), big.NewInt(5000)))
 	d.NodeRegistry = c.Deploy(deployer, bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(c.Addr(arbiter)))
-	d.JobMarket = c.Deploy(deployer, bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, c.Addr(arbiter)))
+	d.JobMarket = c.Deploy(deployer, bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, c.Addr(arbiter), MinExecutionWindow, MinStepMicros))
 	d.CommitmentInbox = c.Deploy(deployer, bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.Addr(sequencer), d.JobMarket))
 	c.Send(deployer, sm.Instance(c.Backend, d.StakeManager), nil, sm.PackSetMarket(d.JobMarket))
 	c.Send(deployer, reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackSetMarket(d.JobMarket))
@@ -151,19 +160,19 @@ func (c *Chain) DeployProtocol(deployer, arbiter, sequencer string) deployments.
 }
 
 // DeployProtocolWithGame deploys the protocol as the deploy script does by
-// default: the VerdeArbitration dispute game (with the given bond, clock per
-// side and query cap) and its OneStep executor, with the game as the
-// arbiter of StakeManager, NodeRegistry and JobMarket.
-func (c *Chain) DeployProtocolWithGame(deployer, sequencer string, bond *big.Int, clock uint64, maxQueries uint16) deployments.Contracts {
+// default: the VerdeArbitration dispute game (with the given bond floor, clock
+// per side and answer time per query) and its OneStep executor, with the game
+// as the arbiter of StakeManager, NodeRegistry and JobMarket.
+func (c *Chain) DeployProtocolWithGame(deployer, sequencer string, bond *big.Int, clock, answerTime uint64) deployments.Contracts {
 	c.T.Helper()
 	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
 	game := bindings.NewVerdeArbitration()
 	var d deployments.Contracts
 	d.OneStep = c.Deploy(deployer, bindings.OneStepMetaData.Bin, nil)
-	d.VerdeArbitration = c.Deploy(deployer, bindings.VerdeArbitrationMetaData.Bin, game.PackConstructor(bond, clock, maxQueries))
+	d.VerdeArbitration = c.Deploy(deployer, bindings.VerdeArbitrationMetaData.Bin, game.PackConstructor(bond, clock, answerTime))
 	d.StakeManager = c.Deploy(deployer, bindings.StakeManagerMetaData.Bin, sm.PackConstructor(d.VerdeArbitration, big.NewInt(7*24*3600), big.NewInt(5000)))
 	d.NodeRegistry = c.Deploy(deployer, bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(d.VerdeArbitration))
-	d.JobMarket = c.Deploy(deployer, bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, d.VerdeArbitration))
+	d.JobMarket = c.Deploy(deployer, bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, d.VerdeArbitration, MinExecutionWindow, MinStepMicros))
 	d.CommitmentInbox = c.Deploy(deployer, bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.Addr(sequencer), d.JobMarket))
 	c.Send(deployer, sm.Instance(c.Backend, d.StakeManager), nil, sm.PackSetMarket(d.JobMarket))
 	c.Send(deployer, reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackSetMarket(d.JobMarket))

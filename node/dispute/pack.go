@@ -18,7 +18,12 @@ func PackWorkerMove(gameID *big.Int, m *WorkerMove) ([]byte, error) {
 		return game.TryPackRevealStepRoots(gameID, x.ListRoot, hashes32(x.FirstProof), hashes32(x.LastProof), x.DataHash)
 	case m.StepTrace != nil:
 		x := m.StepTrace
-		return game.TryPackRevealStepTrace(gameID, x.NumNodes, x.GraphList, x.TraceList, x.NumState, x.StartList, x.NextList, x.DataHash)
+		return game.TryPackRevealStepTrace(gameID, bindings.IVerdeArbitrationStepTraceReveal{
+			NumNodes: x.NumNodes, GraphList: x.GraphList, TraceList: x.TraceList, NumState: x.NumState,
+			StartList: x.StartList, NextList: x.NextList, LastOutRoot: x.LastOutRoot,
+			LastOutProof: hashes32(x.LastOutProof), LastNextRoot: x.LastNextRoot,
+			LastNextProof: hashes32(x.LastNextProof), DataHash: x.DataHash,
+		})
 	case m.Defence != nil:
 		x := m.Defence
 		return game.TryPackDefend(gameID, hashes32(x.Proof), x.DataList, x.DataCount)
@@ -37,6 +42,9 @@ func PackWorkerMove(gameID *big.Int, m *WorkerMove) ([]byte, error) {
 // gameID.
 func PackChallengerMove(gameID *big.Int, m *ChallengerMove) ([]byte, error) {
 	switch {
+	case m.PickCheckpoint != nil:
+		x := m.PickCheckpoint
+		return game.TryPackPickCheckpoint(gameID, x.Checkpoint, x.PrevRoot, hashes32(x.PrevProof), x.CurRoot, hashes32(x.CurProof))
 	case m.PickStep != nil:
 		x := m.PickStep
 		return game.TryPackPickStep(gameID, x.Index, x.StartRoot, hashes32(x.StartProof), x.EndRoot, hashes32(x.EndProof))
@@ -74,6 +82,8 @@ func (m *WorkerMove) String() string {
 // String names the move (for logs and metrics).
 func (m *ChallengerMove) String() string {
 	switch {
+	case m.PickCheckpoint != nil:
+		return "pickCheckpoint"
 	case m.PickStep != nil:
 		return "pickStep"
 	case m.PickNode != nil:

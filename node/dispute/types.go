@@ -22,6 +22,7 @@ type Phase uint8
 
 const (
 	PhaseNone Phase = iota
+	PhasePickCheckpoint
 	PhaseStepRoots
 	PhasePickStep
 	PhaseStepTrace
@@ -45,7 +46,7 @@ func (p Phase) WorkerToMove() bool {
 }
 
 func (p Phase) String() string {
-	names := [...]string{"none", "step-roots", "pick-step", "step-trace", "pick-node", "defend", "pick-element",
+	names := [...]string{"none", "pick-checkpoint", "step-roots", "pick-step", "step-trace", "pick-node", "defend", "pick-element",
 		"element-trace", "pick-entry", "one-step", "answer", "resolved"}
 	if int(p) < len(names) {
 		return names[p]
@@ -62,6 +63,7 @@ const (
 	ListNextState
 	ListOutTensor
 	ListElementTrace
+	ListCheckpoints
 )
 
 // Claim mirrors IVerdeArbitration.Claim.
@@ -80,6 +82,9 @@ const (
 	OutcomeWorkerWon
 	OutcomeChallengerWon
 	OutcomeMoot
+	// OutcomeShared: the worker lost another game of the round while this one
+	// was live; the challenger gets its bond back and a share of the reward.
+	OutcomeShared
 )
 
 // NoElement is VerdeArbitration.NO_ELEMENT: pickNode without an element.
@@ -109,15 +114,21 @@ type StepRootsMove struct {
 	DataHash   commit.Hash
 }
 
-// StepTraceMove is revealStepTrace's arguments.
+// StepTraceMove is revealStepTrace's arguments (IVerdeArbitration.StepTraceReveal):
+// with the proofs of the last item of the trace list and of the next-state
+// list, whose padding checks make both roots canonical.
 type StepTraceMove struct {
-	NumNodes  uint32
-	GraphList commit.Hash
-	TraceList commit.Hash
-	NumState  uint32
-	StartList commit.Hash
-	NextList  commit.Hash
-	DataHash  commit.Hash
+	NumNodes      uint32
+	GraphList     commit.Hash
+	TraceList     commit.Hash
+	NumState      uint32
+	StartList     commit.Hash
+	NextList      commit.Hash
+	LastOutRoot   commit.Hash
+	LastOutProof  []commit.Hash
+	LastNextRoot  commit.Hash
+	LastNextProof []commit.Hash
+	DataHash      commit.Hash
 }
 
 // DefenceMove is defend's arguments.
@@ -146,11 +157,24 @@ type AnswerMove struct {
 
 // ChallengerMove is the challenger's next move: exactly one field is set.
 type ChallengerMove struct {
-	PickStep    *PickStepMove
-	PickNode    *bindings.IVerdeArbitrationNodePick
-	PickElement *uint32
-	PickEntry   *uint32
-	Query       *QueryMove
+	PickCheckpoint *PickCheckpointMove
+	PickStep       *PickStepMove
+	PickNode       *bindings.IVerdeArbitrationNodePick
+	PickElement    *uint32
+	PickEntry      *uint32
+	Query          *QueryMove
+}
+
+// PickCheckpointMove is pickCheckpoint's arguments (a game opened with
+// challengeResult): checkpoint k and the roots of checkpoints k-1 and k with
+// their proofs under the result's checkpoints list (PrevRoot and PrevProof
+// are ignored for k = 1).
+type PickCheckpointMove struct {
+	Checkpoint uint32
+	PrevRoot   commit.Hash
+	PrevProof  []commit.Hash
+	CurRoot    commit.Hash
+	CurProof   []commit.Hash
 }
 
 // PickStepMove is pickStep's arguments.

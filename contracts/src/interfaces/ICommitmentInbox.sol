@@ -8,17 +8,21 @@ pragma solidity 0.8.30;
 ///         proof against a stored batch root (or its force-inclusion) plus the EIP-712 signature of the job's
 ///         assigned worker over the typed commitment.
 /// @dev Encodings (docs/contracts.md, pinned by contracts/test/vectors/inbox.json):
-///      - entry: 64 bytes, `abi.encodePacked(uint64 jobId, uint32 checkpoint, bytes32 stateRoot, address worker)`.
+///      - entry: 68 bytes, `abi.encodePacked(uint64 jobId, uint32 round, uint32 checkpoint, bytes32 stateRoot,
+///        address worker)`.
 ///      - leaf: `keccak256(0x00 || entry)`; inner node: `keccak256(0x01 || left || right)`.
 ///      - tree: positional (leaf i at position i, left to right); a level with an odd number of nodes promotes
 ///        its last node unchanged to the next level; the root of a one-entry batch is its leaf.
 ///      - EIP-712 domain: name "gensyn", version "1", chainId, verifyingContract = this inbox;
-///        type `Commitment(uint64 jobId,uint32 checkpoint,bytes32 stateRoot,address worker)`.
+///        type `Commitment(uint64 jobId,uint32 round,uint32 checkpoint,bytes32 stateRoot,address worker)`.
+///      A commitment is bound to its chain and inbox (the domain), its job, its assignment round (a commitment of an
+///      earlier round of the same job, even by the same worker, is refused) and its checkpoint.
 interface ICommitmentInbox {
-    /// @notice A checkpoint commitment: `worker` claims that the state root of job `jobId` after
-    ///         `checkpoint * checkpointInterval` steps is `stateRoot`.
+    /// @notice A checkpoint commitment: `worker`, assigned to job `jobId` in assignment round `round`, claims that
+    ///         the job's state root after `checkpoint * checkpointInterval` steps is `stateRoot`.
     struct Commitment {
         uint64 jobId;
+        uint32 round;
         uint32 checkpoint;
         bytes32 stateRoot;
         address worker;
@@ -38,7 +42,7 @@ interface ICommitmentInbox {
     error NotSequencer();
     /// @notice An address parameter is zero.
     error ZeroAddress();
-    /// @notice The batch is empty, too large, or its length is not a multiple of 64 bytes.
+    /// @notice The batch is empty, too large, or its length is not a multiple of 68 bytes.
     error InvalidBatchLength(uint256 length);
     /// @notice No batch has this index.
     error UnknownBatch(uint256 batchIndex);
@@ -48,6 +52,8 @@ interface ICommitmentInbox {
     error InvalidSignature();
     /// @notice The commitment's worker is not the job's assigned worker.
     error NotAssignedWorker(address worker, address assigned);
+    /// @notice The commitment's round is not the job's current assignment round.
+    error WrongRound(uint32 round, uint32 current);
     /// @notice The entry was already force-included.
     error AlreadyIncluded(bytes32 leaf);
 
@@ -57,13 +63,14 @@ interface ICommitmentInbox {
     event ForceIncluded(
         bytes32 indexed leaf,
         uint64 indexed jobId,
+        uint32 round,
         uint32 checkpoint,
         bytes32 stateRoot,
         address indexed worker,
         address sender
     );
 
-    /// @notice Posts a batch of entries (only the sequencer). `entries` is the concatenation of 64-byte entries;
+    /// @notice Posts a batch of entries (only the sequencer). `entries` is the concatenation of 68-byte entries;
     ///         the Merkle root is computed here and stored.
     /// @return batchIndex The new batch's index (from 0).
     function postBatch(bytes calldata entries) external returns (uint256 batchIndex);
@@ -80,7 +87,8 @@ interface ICommitmentInbox {
         returns (bool);
 
     /// @notice Verifies a commitment for use in a dispute: included (as in `isIncluded`), signed (EIP-712, 65-byte
-    ///         `r || s || v` signature) by `commitment.worker`, and `commitment.worker` is the job's assigned worker.
+    ///         `r || s || v` signature) by `commitment.worker`, `commitment.worker` is the job's assigned worker and
+    ///         `commitment.round` its current assignment round.
     ///         Reverts with the failing check.
     /// @return leaf The commitment's leaf.
     function verifyCommitment(
@@ -97,13 +105,13 @@ interface ICommitmentInbox {
     /// @notice The EIP-712 type hash of {Commitment}.
     function COMMITMENT_TYPEHASH() external view returns (bytes32);
 
-    /// @notice The 64-byte entry encoding of `commitment`.
+    /// @notice The 68-byte entry encoding of `commitment`.
     function encodeEntry(Commitment calldata commitment) external pure returns (bytes memory);
 
     /// @notice The Merkle leaf of `commitment`.
     function leafOf(Commitment calldata commitment) external pure returns (bytes32);
 
-    /// @notice The Merkle root of a batch of concatenated 64-byte entries (as `postBatch` computes it).
+    /// @notice The Merkle root of a batch of concatenated 68-byte entries (as `postBatch` computes it).
     function computeRoot(bytes calldata entries) external pure returns (bytes32);
 
     /// @notice The EIP-712 digest the worker signs for `commitment`.

@@ -35,7 +35,7 @@ interface IJobMarket {
     /// @param maxPrice Highest acceptable price, in wei.
     /// @param requiredCollateral Stake a worker must lock while it holds the job, in wei; non-zero.
     /// @param bidWindow Seconds the auction stays open (from posting, and from every reopening).
-    /// @param executionWindow Seconds from assignment to the result deadline.
+    /// @param executionWindow Seconds from assignment to the result deadline; at least `minExecutionTime(steps)`.
     /// @param challengeWindow Seconds from result submission until the job can be finalized.
     struct JobParams {
         bytes32 specHash;
@@ -65,7 +65,9 @@ interface IJobMarket {
     /// @param biddingEndsAt Unix time at which the current auction ends.
     /// @param resultDeadline Unix time by which the assigned worker must submit (0 before assignment).
     /// @param challengeEndsAt Unix time from which a submitted job can be finalized (0 before submission).
-    /// @param finalModelRoot State root of the trained model, as submitted.
+    /// @param auctions Auctions run since posting or the last reopening, the current one included; a job whose
+    ///        auction ends without a bid goes back to bidding until MAX_AUCTIONS auctions ran, then is cancelled.
+    /// @param finalModelRoot State root of the trained model, as submitted (the last checkpoint, proven).
     /// @param checkpointsRoot Root over all checkpoint commitments, as submitted.
     struct Job {
         JobParams params;
@@ -79,6 +81,7 @@ interface IJobMarket {
         uint64 biddingEndsAt;
         uint64 resultDeadline;
         uint64 challengeEndsAt;
+        uint8 auctions;
         bytes32 finalModelRoot;
         bytes32 checkpointsRoot;
     }
@@ -127,6 +130,11 @@ interface IJobMarket {
     error NothingToClaim();
     /// @notice A result root is zero.
     error ZeroRoot();
+    /// @notice The result's final model root is not proven as the last item under its checkpoints root (or the
+    ///         proof's padding is not canonical).
+    error BadCheckpointsRoot();
+    /// @notice `worker` lost this job once (slashed in a dispute or timed out) and may not bid on it again.
+    error Barred(uint256 jobId, address worker);
     /// @notice An ETH transfer failed.
     error TransferFailed();
 
@@ -158,12 +166,16 @@ interface IJobMarket {
     /// @notice Job `jobId` went back to bidding (after a timeout or a lost dispute); the auction ends at
     ///         `biddingEndsAt`.
     event JobReopened(uint256 indexed jobId, uint256 biddingEndsAt);
-    /// @notice `worker` missed the result deadline of `jobId`; `slashed` wei of its collateral were slashed.
+    /// @notice The auction of `jobId` ended without a bid and runs again (auction number `auctions`) until
+    ///         `biddingEndsAt`.
+    event AuctionRestarted(uint256 indexed jobId, uint8 auctions, uint256 biddingEndsAt);
+    /// @notice `worker` missed the result deadline of `jobId`; `slashed` wei of its collateral were burned.
     event JobTimedOut(uint256 indexed jobId, address indexed worker, uint256 slashed);
     /// @notice The arbiter opened a dispute against assignment `round` of `jobId`; `openDisputes` are now open.
     event DisputeOpened(uint256 indexed jobId, uint32 round, uint256 openDisputes);
     /// @notice The arbiter resolved a dispute against assignment `round` of `jobId`. If `workerLost`, `slashed`
-    ///         wei of the worker's collateral were slashed in favour of `challenger` and the job reopened.
+    ///         wei of the worker's collateral were slashed (the reward share to the arbiter, which splits it among
+    ///         the round's live games; `challenger` is the game's that ended it) and the job reopened.
     event DisputeResolved(
         uint256 indexed jobId,
         uint32 round,
@@ -185,20 +197,28 @@ interface IJobMarket {
     /// @notice Adds `msg.value` to the escrow of an open job, credited to the caller.
     function fund(uint256 jobId) external payable;
 
-    /// @notice Bids `price` wei on an open job during its auction. The caller must be registered, and must
-    ///         beat the best bid (strictly lower); `price` must not exceed the max price or the escrow. The
-    ///         caller's `requiredCollateral` is locked at once (released if it is outbid), so the best bid is
-    ///         always backed.
+    /// @notice Bids `price` wei on an open job during its auction. The caller must be registered, not barred from
+    ///         the job, and must beat the best bid (strictly lower); `price` must not exceed the max price or the
+    ///         escrow. The caller's `requiredCollateral` is locked at once (released if it is outbid), so the best
+    ///         bid is always backed. A bid after an auction that ended without a bid starts the next auction (while
+    ///         fewer than MAX_AUCTIONS ran).
     function bid(uint256 jobId, uint256 price) external;
 
-    /// @notice Ends the auction once its window is over (anyone may call): assigns the best bidder, or cancels
-    ///         the job (full refunds) if there was no bid.
+    /// @notice Ends the auction once its window is over (anyone may call): assigns the best bidder; without a
+    ///         bid, starts the next auction, or cancels the job (full refunds) once MAX_AUCTIONS auctions ran.
     function closeAuction(uint256 jobId) external;
 
     /// @notice The assigned worker submits its result before the deadline; the challenge window starts.
-    /// @param finalModelRoot State root after the last step.
-    /// @param checkpointsRoot Root over all checkpoint commitments (see docs/contracts.md).
-    function submitResult(uint256 jobId, bytes32 finalModelRoot, bytes32 checkpointsRoot) external;
+    /// @param finalModelRoot State root after the last step: the last checkpoint.
+    /// @param checkpointsRoot Root over all checkpoint commitments (see docs/commitments.md section 8).
+    /// @param lastCheckpointProof List proof of `finalModelRoot` as item K-1 of the checkpoints list (zero-subtree
+    ///        padding checked), so the root is canonical and the final model is the last checkpoint.
+    function submitResult(
+        uint256 jobId,
+        bytes32 finalModelRoot,
+        bytes32 checkpointsRoot,
+        bytes32[] calldata lastCheckpointProof
+    ) external;
 
     /// @notice Finalizes a submitted job once its challenge window is over and no dispute is open (anyone may
     ///         call): releases the collateral, credits the worker its price, and opens the refunds of the rest.
@@ -207,8 +227,9 @@ interface IJobMarket {
     /// @notice The poster cancels a job that is still open; funders then claim full refunds.
     function cancel(uint256 jobId) external;
 
-    /// @notice After the result deadline of an assigned job (and with no dispute open), slashes the worker's
-    ///         collateral (reward share to the poster) and reopens the job for bidding (anyone may call).
+    /// @notice After the result deadline of an assigned job, burns the worker's whole collateral (no reward to
+    ///         anyone, so no party gains from it), bars the worker from the job and reopens it for bidding (anyone
+    ///         may call). Open disputes do not hold it back: their games end as moot.
     function timeout(uint256 jobId) external;
 
     /// @notice Sends the caller its refund from a finalized or cancelled job: `contribution * refund / escrow`
@@ -227,15 +248,38 @@ interface IJobMarket {
     function openDispute(uint256 jobId) external returns (uint32 round);
 
     /// @notice Arbiter hook: applies a dispute's outcome. If the worker lost, its collateral is slashed (reward
-    ///         share to `challenger`), every other dispute of that round is dropped, and the job is reopened for
-    ///         bidding. If the worker won, the dispute is closed and the job unfreezes once none is left.
-    function resolveDispute(uint256 jobId, uint32 round, bool workerLost, address challenger) external;
+    ///         share to the arbiter, which splits it among the round's live games), the worker is barred from the
+    ///         job, every other dispute of that round is dropped, and the job is reopened for bidding. If the worker
+    ///         won, the dispute is closed and the job unfreezes once none is left.
+    /// @return reward The slash reward credited to the arbiter in the StakeManager (0 unless the worker lost).
+    function resolveDispute(uint256 jobId, uint32 round, bool workerLost, address challenger)
+        external
+        returns (uint256 reward);
 
     /// @notice The job `jobId`.
     function getJob(uint256 jobId) external view returns (Job memory);
 
     /// @notice The assigned worker of `jobId` (while assigned or submitted), else zero.
     function workerOf(uint256 jobId) external view returns (address);
+
+    /// @notice The assigned worker of `jobId` and its assignment round (while assigned or submitted), else zeros.
+    function assignmentOf(uint256 jobId) external view returns (address worker, uint32 round);
+
+    /// @notice Whether `worker` lost `jobId` once (slashed in a dispute or timed out) and may not bid on it again.
+    function isBarred(uint256 jobId, address worker) external view returns (bool);
+
+    /// @notice Most auctions in a row without a bid before a job is cancelled.
+    function MAX_AUCTIONS() external view returns (uint8);
+
+    /// @notice Shortest execution window of any job, in seconds.
+    function minExecutionWindow() external view returns (uint64);
+
+    /// @notice Execution time floor per training step, in microseconds.
+    function minStepMicros() external view returns (uint64);
+
+    /// @notice The shortest execution window a job of `steps` steps may have:
+    ///         `minExecutionWindow + ceil(steps * minStepMicros / 1e6)` seconds.
+    function minExecutionTime(uint256 steps) external view returns (uint256);
 
     /// @notice Number of jobs posted; the last job's id.
     function jobCount() external view returns (uint256);

@@ -10,13 +10,15 @@ import {OneStepLib} from "../onestep/OneStep.sol";
 ///         at one place each time, and the last move executes one float32 primitive on chain. Where the worker
 ///         withholds the data behind a commitment, the challenger opens items of it one by one through on-chain
 ///         queries (each answer carries a Merkle path, so the challenger can bisect the tree). Every move runs on
-///         a chess clock; running out of time loses. Each challenger plays its own game.
+///         a chess clock; running out of time loses. Each challenger plays its own game; when the worker loses one,
+///         the slash reward is split among every game of that round still live, so a sybil cannot take it alone.
 interface IVerdeArbitration {
     /// @notice Where a game stands; the name says what is awaited.
     /// Worker to move: StepRoots, StepTrace, Defend, ElementTrace, OneStep, Answer.
-    /// Challenger to move: PickStep, PickNode, PickElement, PickEntry.
+    /// Challenger to move: PickCheckpoint, PickStep, PickNode, PickElement, PickEntry.
     enum Phase {
         None,
+        PickCheckpoint,
         StepRoots,
         PickStep,
         StepTrace,
@@ -30,18 +32,21 @@ interface IVerdeArbitration {
         Resolved
     }
 
-    /// @notice The lists a challenger can open item by item with `query`.
+    /// @notice The lists a challenger can open item by item with `query`; at most depth(count) + 1 queries per list
+    ///         and game (what a bisection of the worker's tree needs), each adding `answerTime` to the worker's clock.
     /// StepRoots: the worker's state roots of the interval (count interval + 1), in PickStep.
     /// StepTrace: the output roots of the step trace (count numNodes), in PickNode.
     /// NextState: the tensor roots of the worker's state after the step (count numState), in PickNode.
     /// OutTensor: the 32-byte leaves of the picked node's output tensor, in PickElement.
     /// ElementTrace: the entry items of the element trace (count traceLength), in PickEntry.
+    /// Checkpoints: the result's checkpoint roots (count K, checkpoint k is item k-1), in PickCheckpoint.
     enum List {
         StepRoots,
         StepTrace,
         NextState,
         OutTensor,
-        ElementTrace
+        ElementTrace,
+        Checkpoints
     }
 
     /// @notice What a challenger claims about the node it picks.
@@ -54,11 +59,14 @@ interface IVerdeArbitration {
         StateOutput
     }
 
+    /// @notice How a game ended. Shared: the worker lost another game of the same round while this one was live;
+    ///         this game's challenger gets its bond back and an equal share of the slash reward.
     enum Outcome {
         None,
         WorkerWon,
         ChallengerWon,
-        Moot
+        Moot,
+        Shared
     }
 
     /// @notice Why a game ended.
@@ -70,8 +78,8 @@ interface IVerdeArbitration {
         ConstantWrong, // the picked constant node does not hold its word
         StepCorrect, // the one-step executor agreed with the worker's entry
         StepWrong, // the one-step executor disagreed with the worker's entry (or its trace length)
-        Stale, // the job's round moved on (reopened by another game or a timeout); the bond goes back
-        FinalRootMismatch // the result's final model root is not the last checkpoint the worker committed
+        Stale, // the job's round ended without a lost game (the worker timed out); the bond goes back
+        Shared // the worker lost another game of the round while this one was live: bond back and a reward share
     }
 
     /// @notice A checkpoint's state root with its proof: from the result's checkpoints root (`fromInbox` false: a
@@ -84,6 +92,24 @@ interface IVerdeArbitration {
         uint256 batchIndex;
         uint256 leafIndex;
         bytes signature;
+    }
+
+    /// @notice The worker's step trace reveal (revealStepTrace): the trace's node count and list root with the graph's
+    ///         list root that binds it to the job's graph, the state tensor lists at t and t+1, and the proofs of the
+    ///         last item of the trace list and of the next-state list, whose zero-subtree padding checks make both
+    ///         roots canonical.
+    struct StepTraceReveal {
+        uint32 numNodes;
+        bytes32 graphList;
+        bytes32 traceList;
+        uint32 numState;
+        bytes32 startList;
+        bytes32 nextList;
+        bytes32 lastOutRoot;
+        bytes32[] lastOutProof;
+        bytes32 lastNextRoot;
+        bytes32[] lastNextProof;
+        bytes32 dataHash;
     }
 
     /// @notice The challenger's pick of a node of the step trace: the node's encoding with its graph proof, and the
@@ -120,7 +146,11 @@ interface IVerdeArbitration {
         Element, // revealElementTrace: the element's proof under the node's output root
         LastEntryNotElement, // revealElementTrace: the last entry's result is not the element
         Item, // answer: the item's list proof
-        TensorLeaf // answer: the tensor leaf's proof
+        TensorLeaf, // answer: the tensor leaf's proof
+        LastOutput, // revealStepTrace: the last output root's proof under the trace list
+        LastNext, // revealStepTrace: the last next-state tensor's proof under the next-state list
+        CheckpointsList, // challengeResult: the list root does not give the result's checkpoints root
+        Checkpoint // pickCheckpoint: a checkpoint root's proof under the checkpoints list
     }
 
     /// @notice Why a pick is refused (the argument of BadPick).
@@ -144,7 +174,8 @@ interface IVerdeArbitration {
         Claim claim;
         uint8 nodeKind;
         Outcome outcome;
-        uint16 queries;
+        uint16 queries; // queries asked so far, all lists
+        uint48 queryCounts; // queries asked per list: 8 bits per List value, from the low bits
         uint32 queryIndex;
         // the players and their clocks (seconds left)
         address worker;
@@ -154,6 +185,7 @@ interface IVerdeArbitration {
         uint64 lastMoveAt;
         uint64 step; // first step of the interval, then the picked step t
         uint32 interval;
+        uint32 checkpoints; // K, the job's checkpoint count
         uint32 numNodes;
         uint32 numState;
         uint32 node;
@@ -174,9 +206,21 @@ interface IVerdeArbitration {
         bytes32 nextList; // list root of the state tensors at t+1
         bytes32 outRoot; // the picked node's output root
         bytes32 elementList; // list root of the element trace
+        bytes32 checkpointList; // list root of the result's checkpoints (a game opened with challengeResult)
     }
 
-    error BadBond(uint256 sent, uint256 bond);
+    /// @notice The games of one assignment round of a job: how many are live, and once the worker lost one, the
+    ///         slash reward (`pot`) split into `shares` equal parts (the games live at that moment), of which
+    ///         `sharesPaid` were paid, `potPaid` wei in all (the last share takes the rounding remainder).
+    struct RoundGames {
+        uint32 live;
+        uint32 shares;
+        uint32 sharesPaid;
+        uint128 pot;
+        uint128 potPaid;
+    }
+
+    error BadBond(uint256 sent, uint256 required);
     error NotDeployer();
     error AlreadyWired();
     error NotWired();
@@ -195,13 +239,15 @@ interface IVerdeArbitration {
     error ProofFailed(Check check);
     error BadPick(PickError reason);
     error QueryNotAllowed(Phase phase, List list);
-    error TooManyQueries(uint256 max);
+    error TooManyQueries(List list, uint256 max);
+    error GameExists(uint256 gameId);
+    error NotStakeManager();
     error IndexOutOfRange(uint256 index, uint256 count);
     error NotStale(uint256 gameId);
     error NothingToClaim();
     error TransferFailed();
 
-    event Wired(address jobMarket, address inbox, address oneStep);
+    event Wired(address jobMarket, address inbox, address oneStep, address stakeManager);
     event GameStarted(
         uint256 indexed gameId,
         uint256 indexed jobId,
@@ -212,6 +258,7 @@ interface IVerdeArbitration {
         bytes32 startRoot,
         bytes32 endRoot
     );
+    event CheckpointPicked(uint256 indexed gameId, uint32 checkpoint, bytes32 startRoot, bytes32 endRoot);
     event StepRootsRevealed(uint256 indexed gameId, bytes32 listRoot, bytes32 dataHash);
     event StepPicked(uint256 indexed gameId, uint64 step, bytes32 startRoot, bytes32 endRoot);
     event StepTraceRevealed(
@@ -232,16 +279,40 @@ interface IVerdeArbitration {
     event GameResolved(
         uint256 indexed gameId, uint256 indexed jobId, Outcome outcome, Reason reason, address paid, uint256 bond
     );
+    /// @notice The worker lost game `gameId` of `round`: `pot` wei of slash reward are split into `shares` equal
+    ///         parts among the games of the round live at that moment (this one included).
+    event RewardPooled(uint256 indexed jobId, uint32 round, uint256 indexed gameId, uint256 pot, uint32 shares);
+    /// @notice `challenger` of game `gameId` was credited `amount` wei, its share of the round's slash reward.
+    event RewardShared(uint256 indexed gameId, address indexed challenger, uint256 amount);
     event Withdrawn(address indexed account, uint256 amount);
 
     /// @notice Opens a game against job `jobId`'s worker over the transition from checkpoint `checkpoint - 1` to
-    ///         `checkpoint` (checkpoint 0 is the job's initial state root; `prev` is ignored then). Sends the bond.
-    ///         When the job's result is submitted and `checkpoint` is the last, a last checkpoint root other than
-    ///         the result's final model root resolves the game at once: the worker loses (FinalRootMismatch).
+    ///         `checkpoint` (checkpoint 0 is the job's initial state root; `prev` is ignored then), both roots proven
+    ///         (from the result or the inbox). Sends at least `requiredBond()`. One challenger has at most one live
+    ///         game per job, round and checkpoint.
     function challenge(uint256 jobId, uint32 checkpoint, CheckpointProof calldata prev, CheckpointProof calldata cur)
         external
         payable
         returns (uint256 gameId);
+
+    /// @notice Opens a game against a submitted result without knowing its checkpoint roots (the worker did not
+    ///         publish them): `checkpointsList` is the list root under the result's checkpoints root
+    ///         (`keccak(0x08 || u32 K || checkpointsList)`). The challenger then opens checkpoints with queries
+    ///         (List.Checkpoints) and picks one with `pickCheckpoint`; a worker that cannot open its list loses on
+    ///         time. Sends at least `requiredBond()`.
+    function challengeResult(uint256 jobId, bytes32 checkpointsList) external payable returns (uint256 gameId);
+
+    /// @notice Challenger, in a game opened with `challengeResult`: disputes the transition from checkpoint
+    ///         `checkpoint - 1` to `checkpoint`, both proven under the checkpoints list (item k-1 is checkpoint k;
+    ///         checkpoint 0 is the initial state root, `prevRoot` and `prevProof` are ignored then).
+    function pickCheckpoint(
+        uint256 gameId,
+        uint32 checkpoint,
+        bytes32 prevRoot,
+        bytes32[] calldata prevProof,
+        bytes32 curRoot,
+        bytes32[] calldata curProof
+    ) external;
 
     /// @notice Worker: the list root of the state roots of every step of the interval (interval + 1 items, item 0
     ///         the start checkpoint, the last the disputed one, both proven here). The items are published off
@@ -265,18 +336,8 @@ interface IVerdeArbitration {
         bytes32[] calldata endProof
     ) external;
 
-    /// @notice Worker: the step trace of the picked step (its node count and list root, with the graph's list root
-    ///         that binds it to the job's graph) and the state roots' tensor lists at t and t+1.
-    function revealStepTrace(
-        uint256 gameId,
-        uint32 numNodes,
-        bytes32 graphList,
-        bytes32 traceList,
-        uint32 numState,
-        bytes32 startList,
-        bytes32 nextList,
-        bytes32 dataHash
-    ) external;
+    /// @notice Worker: the step trace of the picked step (see {StepTraceReveal}).
+    function revealStepTrace(uint256 gameId, StepTraceReveal calldata reveal) external;
 
     /// @notice Challenger: picks a node of the step trace and says what is wrong with it.
     function pickNode(uint256 gameId, NodePick calldata pick) external;
@@ -308,7 +369,8 @@ interface IVerdeArbitration {
     /// @notice Worker: proves the picked entry with the one-step executor; the game ends either way.
     function proveStep(uint256 gameId, OneStepLib.StepProof calldata proof) external;
 
-    /// @notice Challenger: asks the worker to open item `index` of `list`.
+    /// @notice Challenger: asks the worker to open item `index` of `list` (at most depth(count) + 1 queries per
+    ///         list); the worker's clock gains `answerTime`.
     function query(uint256 gameId, List list, uint32 index) external;
 
     /// @notice Worker: opens the queried item with its Merkle path (list proof; for OutTensor the tensor leaf and
@@ -318,7 +380,8 @@ interface IVerdeArbitration {
     /// @notice Ends a game whose side to move has run out of its clock; the other side wins.
     function timeout(uint256 gameId) external;
 
-    /// @notice Ends a game whose job round has moved on; the challenger's bond goes back.
+    /// @notice Ends a game whose job round has moved on: the challenger's bond goes back, with a share of the slash
+    ///         reward if the worker lost another game of the round (Shared), without one otherwise (Moot).
     function closeStale(uint256 gameId) external;
 
     /// @notice Pays out the caller's balance (bonds won or returned).
@@ -333,13 +396,38 @@ interface IVerdeArbitration {
 
     function balanceOf(address account) external view returns (uint256);
 
+    /// @notice The games of round `round` of job `jobId`.
+    function roundGames(uint256 jobId, uint32 round) external view returns (RoundGames memory);
+
+    /// @notice The live game of `challenger` on (`jobId`, `round`, `checkpoint`) plus one, or 0 (checkpoint 0: a
+    ///         game opened with `challengeResult` that has not picked its checkpoint yet).
+    function liveGameOf(address challenger, uint256 jobId, uint32 round, uint32 checkpoint)
+        external
+        view
+        returns (uint256);
+
+    /// @notice Wei this contract holds for bonds, balances and undistributed reward shares; equal to its balance.
     function totalAccounted() external view returns (uint256);
 
+    /// @notice The bond floor, in wei.
     function bond() external view returns (uint256);
 
+    /// @notice The bond a challenge needs now: the floor, or DEFENCE_GAS at the block's base fee if that is more,
+    ///         so that a losing challenger's bond covers the gas it made an honest worker spend.
+    function requiredBond() external view returns (uint256);
+
+    /// @notice An upper bound on the gas an honest worker spends defending one game (every move and every answer
+    ///         the query limits allow, with the deepest proofs); measured by the forge suite.
+    function DEFENCE_GAS() external view returns (uint256);
+
+    /// @notice Each side's thinking time per game, in seconds.
     function clock() external view returns (uint64);
 
-    function maxQueries() external view returns (uint16);
+    /// @notice Seconds added to the worker's clock by each query.
+    function answerTime() external view returns (uint64);
+
+    /// @notice Most queries of one list in one game: depth(count) + 1.
+    function queryLimit(uint256 count) external pure returns (uint256);
 
     function jobMarket() external view returns (address);
 

@@ -3,8 +3,8 @@ pragma solidity 0.8.30;
 
 /// @title BatchMerkle
 /// @notice The Merkle tree of a CommitmentInbox batch, shared bit for bit with the Go sequencer.
-/// @dev - Entries are 64 bytes each, concatenated.
-///      - leaf(e) = keccak256(0x00 || e) (65 bytes hashed).
+/// @dev - Entries are 68 bytes each, concatenated.
+///      - leaf(e) = keccak256(0x00 || e) (69 bytes hashed).
 ///      - node(l, r) = keccak256(0x01 || l || r) (65 bytes hashed).
 ///      - Positional tree: leaf i is at position i. Each level pairs positions (0,1), (2,3), ...; when a level has
 ///        an odd number of nodes its last node is promoted unchanged to the next level. The root of one leaf is
@@ -13,15 +13,15 @@ pragma solidity 0.8.30;
 ///        index and the batch size tell at each level which side the sibling is on and whether there is one.
 library BatchMerkle {
     /// @dev Size of one entry, in bytes.
-    uint256 internal constant ENTRY_SIZE = 64;
+    uint256 internal constant ENTRY_SIZE = 68;
 
-    /// @notice leaf = keccak256(0x00 || entry) for a 64-byte entry in calldata.
+    /// @notice leaf = keccak256(0x00 || entry) for a 68-byte entry in calldata.
     function leaf(bytes calldata entry) internal pure returns (bytes32 h) {
         assembly ("memory-safe") {
             let ptr := mload(0x40)
             mstore8(ptr, 0x00)
             calldatacopy(add(ptr, 1), entry.offset, ENTRY_SIZE)
-            h := keccak256(ptr, 65)
+            h := keccak256(ptr, add(ENTRY_SIZE, 1))
         }
     }
 
@@ -36,7 +36,7 @@ library BatchMerkle {
         }
     }
 
-    /// @notice The root over `entries` (a non-empty concatenation of 64-byte entries; the caller checks the
+    /// @notice The root over `entries` (a non-empty concatenation of 68-byte entries; the caller checks the
     ///         length).
     function root(bytes calldata entries) internal pure returns (bytes32 r) {
         assembly ("memory-safe") {
@@ -48,8 +48,8 @@ library BatchMerkle {
             // Leaves.
             mstore8(scratch, 0x00)
             for { let i := 0 } lt(i, n) { i := add(i, 1) } {
-                calldatacopy(add(scratch, 1), add(entries.offset, shl(6, i)), ENTRY_SIZE)
-                mstore(add(buf, shl(5, i)), keccak256(scratch, 65))
+                calldatacopy(add(scratch, 1), add(entries.offset, mul(i, ENTRY_SIZE)), ENTRY_SIZE)
+                mstore(add(buf, shl(5, i)), keccak256(scratch, add(ENTRY_SIZE, 1)))
             }
             // Levels, in place.
             mstore8(scratch, 0x01)

@@ -269,9 +269,56 @@ contract OneStep {
         return OneStepLib.verify(c, p);
     }
 
-    /// @notice See {OneStepLib.parseNode} (the dispute game reads picked nodes with it).
-    function parseNode(bytes calldata enc) external pure returns (OneStepLib.Node memory) {
-        return OneStepLib.parseNode(enc);
+    /// @notice What the dispute game needs of a picked node's encoding: its kind, its output field, its shape
+    ///         (`ndims` dims, dim i in bits 32i..32i+31 of `dims`), its element count, and for a constant node
+    ///         whether it is a [1] tensor of one word and that tensor's root.
+    function nodeInfo(bytes calldata enc)
+        external
+        pure
+        returns (uint8 kind, uint32 output, uint8 ndims, uint256 dims, uint256 numel, bool isConst, bytes32 constRoot)
+    {
+        OneStepLib.Node memory n = OneStepLib.parseNode(enc);
+        kind = n.kind;
+        output = uint32(bytes4(enc[2:6]));
+        // Safe cast: parseNode refuses more than 8 dims.
+        // forge-lint: disable-next-line(unsafe-typecast)
+        ndims = uint8(n.shape.length);
+        for (uint256 i; i < n.shape.length; ++i) {
+            dims |= uint256(n.shape[i]) << (32 * i);
+        }
+        numel = OneStepMerkle.numel(n.shape);
+        if (n.kind == OneStepLib.KIND_CONST && n.attrs.length == 1 && n.shape.length == 1 && n.shape[0] == 1) {
+            // A constant's output is the [1] tensor of its word: one leaf, the word then seven zero words.
+            isConst = true;
+            constRoot = OneStepMerkle.tensorRoot(n.shape, OneStepMerkle.leafHash(bytes32(uint256(n.attrs[0]) << 224)));
+        }
+    }
+
+    /// @notice The canonical tensor root implied by an element proof, and the element's word
+    ///         (OneStepMerkle.elementRoot; the shape packed as in `nodeInfo`).
+    function elementRoot(uint8 ndims, uint256 dims, uint256 index, bytes32 leaf, bytes32[] calldata path)
+        external
+        pure
+        returns (bytes32 root, uint32 value)
+    {
+        return OneStepMerkle.elementRoot(_shape(ndims, dims), index, leaf, path);
+    }
+
+    /// @notice The canonical tensor root implied by tensor leaf `leafIndex` and its path (OneStepMerkle.leafRoot;
+    ///         the shape packed as in `nodeInfo`).
+    function leafRoot(uint8 ndims, uint256 dims, uint256 leafIndex, bytes32 leaf, bytes32[] calldata path)
+        external
+        pure
+        returns (bytes32)
+    {
+        return OneStepMerkle.leafRoot(_shape(ndims, dims), leafIndex, leaf, path);
+    }
+
+    function _shape(uint8 ndims, uint256 dims) private pure returns (uint32[] memory shape) {
+        shape = new uint32[](ndims);
+        for (uint256 i; i < ndims; ++i) {
+            shape[i] = uint32(dims >> (32 * i));
+        }
     }
 
     /// @notice The structure of entry k of element e (ElementProgram.header)

@@ -18,6 +18,8 @@ library OneStepMerkle {
     error ElementIndex(uint256 index, uint256 numel);
     /// @notice A padding word of the last tensor leaf is not zero.
     error LeafPadding();
+    /// @notice A proof's sibling at tree height `height` covers only padding and is not the zero-subtree hash.
+    error PaddingSibling(uint256 height);
 
     uint256 internal constant MAX_DIMS = 8;
 
@@ -37,8 +39,12 @@ library OneStepMerkle {
     }
 
     /// @notice The root over leaf hash `leaf` at position `index` with the
-    /// given siblings (leaf level first), after checking index < count and
-    /// siblings.length == depth(count).
+    /// given siblings (leaf level first), after checking index < count,
+    /// siblings.length == depth(count), and that every sibling whose subtree
+    /// lies wholly past the last item is the zero-subtree hash of its height
+    /// (Z[0] = 0, Z[h+1] = node(Z[h], Z[h])). With that check a root that
+    /// verifies is canonical: a function of the `count` items alone, so junk
+    /// in the padding cannot pass (docs/commitments.md section 1).
     function rootOf(bytes32 leaf, uint256 index, uint256 count, bytes32[] calldata siblings)
         internal
         pure
@@ -53,8 +59,17 @@ library OneStepMerkle {
             let p := mload(0x40)
             mstore8(p, 0x01)
             let s := siblings.offset
+            let z := 0
             for { let i := 0 } lt(i, d) { i := add(i, 1) } {
                 let sib := calldataload(add(s, shl(5, i)))
+                // the sibling covers leaves [((index >> i) ^ 1) << i, ...): padding when that start is >= count
+                if iszero(lt(shl(i, xor(shr(i, index), 1)), count)) {
+                    if iszero(eq(sib, z)) {
+                        mstore(0x00, 0x3e76752f00000000000000000000000000000000000000000000000000000000) // PaddingSibling(uint256)
+                        mstore(0x04, i)
+                        revert(0x00, 0x24)
+                    }
+                }
                 switch and(shr(i, index), 1)
                 case 0 {
                     mstore(add(p, 1), h)
@@ -65,6 +80,9 @@ library OneStepMerkle {
                     mstore(add(p, 33), h)
                 }
                 h := keccak256(p, 65)
+                mstore(add(p, 1), z)
+                mstore(add(p, 33), z)
+                z := keccak256(p, 65)
             }
         }
     }
@@ -109,15 +127,35 @@ library OneStepMerkle {
     {
         uint256 n = numel(shape);
         if (index >= n) revert ElementIndex(index, n);
-        uint256 leafIndex = index >> 3;
+        root = _leafRoot(shape, n, index >> 3, leaf, path);
+        value = uint32(uint256(leaf) >> (224 - 32 * (index & 7)));
+    }
+
+    /// @notice The tensor root implied by tensor leaf `leafIndex` (32 bytes:
+    /// eight elements) and its path: the index range, the path (padding
+    /// siblings included) and zero padding words in a last partial leaf are
+    /// checked, so only the tensor's canonical root can come out.
+    function leafRoot(uint32[] memory shape, uint256 leafIndex, bytes32 leaf, bytes32[] calldata path)
+        internal
+        pure
+        returns (bytes32)
+    {
+        return _leafRoot(shape, numel(shape), leafIndex, leaf, path);
+    }
+
+    function _leafRoot(uint32[] memory shape, uint256 n, uint256 leafIndex, bytes32 leaf, bytes32[] calldata path)
+        private
+        pure
+        returns (bytes32)
+    {
+        uint256 leaves = (n + 7) >> 3;
+        if (leafIndex >= leaves) revert ProofIndex(leafIndex, leaves);
         uint256 inLeaf = n - (leafIndex << 3);
         if (inLeaf < 8) {
             // words inLeaf..7 are padding: the low (8 - inLeaf) * 32 bits
             if (uint256(leaf) & ((uint256(1) << ((8 - inLeaf) * 32)) - 1) != 0) revert LeafPadding();
         }
-        bytes32 m = rootOf(leafHash(leaf), leafIndex, (n + 7) >> 3, path);
-        root = tensorRoot(shape, m);
-        value = uint32(uint256(leaf) >> (224 - 32 * (index & 7)));
+        return tensorRoot(shape, rootOf(leafHash(leaf), leafIndex, leaves, path));
     }
 
     /// @notice keccak(0x04 || encoding): a graph node's list item.
