@@ -158,8 +158,7 @@ contract Deploy is Script {
         address arbiter = cfg.arbiter == address(0) ? address(d.verdeArbitration) : cfg.arbiter;
         d.stakeManager = new StakeManager(arbiter, cfg.unbondingDelay, cfg.slashRewardBps);
         d.nodeRegistry = new NodeRegistry(arbiter);
-        d.jobMarket =
-            new JobMarket(d.stakeManager, d.nodeRegistry, arbiter, cfg.minExecutionWindow, cfg.minStepMicros);
+        d.jobMarket = new JobMarket(d.stakeManager, d.nodeRegistry, arbiter, cfg.minExecutionWindow, cfg.minStepMicros);
         d.commitmentInbox = new CommitmentInbox(cfg.sequencer, d.jobMarket);
         d.stakeManager.setMarket(address(d.jobMarket));
         d.nodeRegistry.setMarket(address(d.jobMarket));

@@ -204,7 +204,8 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         job.challengeEndsAt = endsAt;
         job.finalModelRoot = finalModelRoot;
         job.checkpointsRoot = checkpointsRoot;
-        emit ResultSubmitted(jobId, msg.sender, finalModelRoot, checkpointsRoot, endsAt);
+        job.checkpointsList = lr;
+        emit ResultSubmitted(jobId, msg.sender, finalModelRoot, checkpointsRoot, lr, endsAt);
     }
 
     /// @inheritdoc IJobMarket
@@ -456,6 +457,7 @@ contract JobMarket is IJobMarket, ReentrancyGuardTransient {
         job.challengeEndsAt = 0;
         job.finalModelRoot = bytes32(0);
         job.checkpointsRoot = bytes32(0);
+        job.checkpointsList = bytes32(0);
         emit JobReopened(jobId, endsAt);
     }
 

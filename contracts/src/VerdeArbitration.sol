@@ -98,8 +98,7 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         payable
         returns (uint256 gameId)
     {
-        IJobMarket.Job memory job = _market.getJob(jobId);
-        uint256 count = _checkOpen(job, jobId);
+        (IJobMarket.Job memory job, uint256 count) = _checkOpen(jobId);
         if (checkpoint == 0 || checkpoint > count) revert BadCheckpoint(checkpoint, count);
         bytes32 start =
             checkpoint == 1 ? job.params.initialStateRoot : _checkpointRoot(job, jobId, checkpoint - 1, count, prev);
@@ -110,18 +109,12 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     }
 
     /// @inheritdoc IVerdeArbitration
-    function challengeResult(uint256 jobId, bytes32 checkpointsList) external payable returns (uint256 gameId) {
-        IJobMarket.Job memory job = _market.getJob(jobId);
-        uint256 count = _checkOpen(job, jobId);
+    function challengeResult(uint256 jobId) external payable returns (uint256 gameId) {
+        (IJobMarket.Job memory job, uint256 count) = _checkOpen(jobId);
         if (job.status != IJobMarket.JobStatus.Submitted) revert NoResult(jobId);
-        // Safe cast: the market bounds the checkpoint count below 2^32.
-        // forge-lint: disable-next-line(unsafe-typecast)
-        if (keccak256(abi.encodePacked(uint8(0x08), uint32(count), checkpointsList)) != job.checkpointsRoot) {
-            revert ProofFailed(Check.CheckpointsList);
-        }
         Game storage g;
         (gameId, g) = _open(job, jobId, count);
-        g.checkpointList = checkpointsList;
+        g.checkpointList = job.checkpointsList;
         g.phase = Phase.PickCheckpoint;
         _claimKey(gameId, g, 0);
         emit GameStarted(gameId, jobId, job.worker, msg.sender, g.round, 0, bytes32(0), bytes32(0));
@@ -152,9 +145,10 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
         _setCheckpoint(gameId, g, checkpoint, prevRoot, curRoot);
     }
 
-    /// @dev The checks of both ways to open a game; returns the job's checkpoint count.
-    function _checkOpen(IJobMarket.Job memory job, uint256 jobId) internal view returns (uint256 count) {
+    /// @dev The checks of both ways to open a game; returns the job and its checkpoint count.
+    function _checkOpen(uint256 jobId) internal view returns (IJobMarket.Job memory job, uint256 count) {
         if (address(_market) == address(0)) revert NotWired();
+        job = _market.getJob(jobId);
         uint256 required = requiredBond();
         if (msg.value < required) revert BadBond(msg.value, required);
         if (job.worker == address(0)) revert NoWorker(jobId);

@@ -6,12 +6,18 @@ import {CommitmentInbox} from "../src/CommitmentInbox.sol";
 import {ICommitmentInbox} from "../src/interfaces/ICommitmentInbox.sol";
 import {IJobMarket} from "../src/interfaces/IJobMarket.sol";
 
-/// @notice A JobMarket stand-in that only answers `workerOf`.
+/// @notice A JobMarket stand-in that only answers `assignmentOf`.
 contract MockWorkerMarket {
-    mapping(uint256 => address) public workerOf;
+    mapping(uint256 => address) internal _worker;
+    mapping(uint256 => uint32) internal _round;
 
-    function setWorker(uint256 jobId, address w) external {
-        workerOf[jobId] = w;
+    function setWorker(uint256 jobId, address w, uint32 round) external {
+        _worker[jobId] = w;
+        _round[jobId] = round;
+    }
+
+    function assignmentOf(uint256 jobId) external view returns (address, uint32) {
+        return (_worker[jobId], _round[jobId]);
     }
 }
 
@@ -66,16 +72,19 @@ abstract contract CommitmentInboxTest is CommonTest {
         (signer, workerKey) = makeAddrAndKey("signing worker");
     }
 
+    /// @dev A commitment of round 1 (the first assignment).
     function commitment(uint64 jobId, uint32 checkpoint, bytes32 stateRoot, address w)
         internal
         pure
         returns (ICommitmentInbox.Commitment memory)
     {
-        return ICommitmentInbox.Commitment({jobId: jobId, checkpoint: checkpoint, stateRoot: stateRoot, worker: w});
+        return ICommitmentInbox.Commitment({
+            jobId: jobId, round: 1, checkpoint: checkpoint, stateRoot: stateRoot, worker: w
+        });
     }
 
     function entryOf(ICommitmentInbox.Commitment memory c) internal pure returns (bytes memory) {
-        return abi.encodePacked(c.jobId, c.checkpoint, c.stateRoot, c.worker);
+        return abi.encodePacked(c.jobId, c.round, c.checkpoint, c.stateRoot, c.worker);
     }
 
     /// @dev `n` commitments of job 1 by `signer`, their concatenated entries and their leaves.
@@ -158,7 +167,7 @@ contract CommitmentInbox_PostBatch_Test is CommitmentInboxTest {
     function test_postBatch_partialEntry_reverts() public {
         (, bytes memory entries,) = makeBatch(2);
         vm.prank(sequencer);
-        vm.expectRevert(abi.encodeWithSelector(ICommitmentInbox.InvalidBatchLength.selector, 129));
+        vm.expectRevert(abi.encodeWithSelector(ICommitmentInbox.InvalidBatchLength.selector, 137));
         inbox.postBatch(bytes.concat(entries, hex"00"));
     }
 
@@ -172,7 +181,7 @@ contract CommitmentInbox_PostBatch_Test is CommitmentInboxTest {
         bytes memory entries;
         bytes32[] memory leaves = new bytes32[](n);
         for (uint256 i; i < n; ++i) {
-            bytes memory e = abi.encodePacked(keccak256(abi.encode(seed, i)), keccak256(abi.encode(i, seed)));
+            bytes memory e = abi.encodePacked(keccak256(abi.encode(seed, i)), keccak256(abi.encode(i, seed)), uint32(i));
             entries = bytes.concat(entries, e);
             leaves[i] = ReferenceMerkle.leaf(e);
         }
@@ -186,8 +195,8 @@ contract CommitmentInbox_PostBatch_Test is CommitmentInboxTest {
 
 contract CommitmentInbox_ComputeRoot_Test is CommitmentInboxTest {
     function test_computeRoot_badLength_reverts() public {
-        vm.expectRevert(abi.encodeWithSelector(ICommitmentInbox.InvalidBatchLength.selector, 63));
-        inbox.computeRoot(new bytes(63));
+        vm.expectRevert(abi.encodeWithSelector(ICommitmentInbox.InvalidBatchLength.selector, 64));
+        inbox.computeRoot(new bytes(64));
     }
 }
 
@@ -196,7 +205,7 @@ contract CommitmentInbox_ForceInclude_Test is CommitmentInboxTest {
         ICommitmentInbox.Commitment memory c = commitment(3, 2, bytes32("root"), signer);
         bytes32 leaf = ReferenceMerkle.leaf(entryOf(c));
         vm.expectEmit(address(inbox));
-        emit ICommitmentInbox.ForceIncluded(leaf, 3, 2, bytes32("root"), signer, stranger);
+        emit ICommitmentInbox.ForceIncluded(leaf, 3, 1, 2, bytes32("root"), signer, stranger);
         vm.prank(stranger);
         assertEq(inbox.forceInclude(c), leaf);
         assertEq(inbox.forcedAt(leaf), block.timestamp);
@@ -346,6 +355,29 @@ contract CommitmentInbox_VerifyCommitment_Test is CommitmentInboxTest {
         inbox.verifyCommitment(c, abi.encodePacked(r, s, v), forced, 0, new bytes32[](0));
     }
 
+    /// @dev Mechanism 7: a commitment names its assignment round; one of another round never verifies, so a stale
+    ///      commitment cannot slash a worker again in a later round.
+    function test_verifyCommitment_wrongRound_reverts() public {
+        ICommitmentInbox.Commitment memory c = commitment(1, 4, bytes32("r2"), signer);
+        c.round = 2;
+        inbox.forceInclude(c);
+        bytes memory sig = sign(c);
+        uint256 forced = inbox.FORCED();
+        vm.expectRevert(abi.encodeWithSelector(ICommitmentInbox.WrongRound.selector, 2, 1));
+        inbox.verifyCommitment(c, sig, forced, 0, new bytes32[](0));
+    }
+
+    /// @dev The round is signed: changing it invalidates the signature.
+    function test_verifyCommitment_roundIsSigned_reverts() public {
+        ICommitmentInbox.Commitment memory c = commitment(1, 4, bytes32("r"), signer);
+        bytes memory sig = sign(c);
+        c.round = 2;
+        inbox.forceInclude(c);
+        uint256 forced = inbox.FORCED();
+        vm.expectRevert(ICommitmentInbox.InvalidSignature.selector);
+        inbox.verifyCommitment(c, sig, forced, 0, new bytes32[](0));
+    }
+
     function test_verifyCommitment_afterReopen_reverts() public {
         vm.warp(block.timestamp + EXECUTION_WINDOW + 1);
         market.timeout(jobId);
@@ -376,6 +408,7 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
     function vectorCommitment(uint256 i) internal view returns (ICommitmentInbox.Commitment memory c) {
         string memory p = string.concat(".commitments[", vm.toString(i), "]");
         c.jobId = uint64(vm.parseUint(vm.parseJsonString(json, string.concat(p, ".jobId"))));
+        c.round = uint32(vm.parseJsonUint(json, string.concat(p, ".round")));
         c.checkpoint = uint32(vm.parseJsonUint(json, string.concat(p, ".checkpoint")));
         c.stateRoot = vm.parseJsonBytes32(json, string.concat(p, ".stateRoot"));
         c.worker = vm.parseJsonAddress(json, string.concat(p, ".worker"));
@@ -401,8 +434,8 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
         assertEq(vinbox.computeRoot(batch), vm.parseJsonBytes32(json, ".root"));
         bytes32[] memory prefixRoots = vm.parseJsonBytes32Array(json, ".prefixRoots");
         for (uint256 n = 1; n <= 5; ++n) {
-            bytes memory prefix = new bytes(n * 64);
-            for (uint256 b; b < n * 64; ++b) {
+            bytes memory prefix = new bytes(n * 68);
+            for (uint256 b; b < n * 68; ++b) {
                 prefix[b] = batch[b];
             }
             assertEq(vinbox.computeRoot(prefix), prefixRoots[n - 1]);
@@ -423,7 +456,7 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
         bytes32 digest = vm.parseJsonBytes32(json, ".signed.digest");
         assertEq(vinbox.commitmentDigest(c), digest);
         assertEq(
-            keccak256(abi.encode(vinbox.COMMITMENT_TYPEHASH(), c.jobId, c.checkpoint, c.stateRoot, c.worker)),
+            keccak256(abi.encode(vinbox.COMMITMENT_TYPEHASH(), c.jobId, c.round, c.checkpoint, c.stateRoot, c.worker)),
             vm.parseJsonBytes32(json, ".signed.structHash")
         );
         uint256 key = vm.parseJsonUint(json, ".signed.privateKey");
@@ -432,13 +465,13 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
         bytes memory sig = vm.parseJsonBytes(json, ".signed.signature");
         assertEq(abi.encodePacked(r, s, v), sig);
 
-        mock.setWorker(c.jobId, c.worker);
+        mock.setWorker(c.jobId, c.worker, c.round);
     }
 
     function test_vectors_verifyCommitment_succeeds() public {
         uint256 i = vm.parseJsonUint(json, ".signed.index");
         ICommitmentInbox.Commitment memory c = vectorCommitment(i);
-        mock.setWorker(c.jobId, c.worker);
+        mock.setWorker(c.jobId, c.worker, c.round);
         vm.prank(sequencer);
         vinbox.postBatch(vm.parseJsonBytes(json, ".batch"));
         string memory p = string.concat(".proofs[", vm.toString(i), "].proof");

@@ -18,6 +18,9 @@ contract Deploy_Run_Test is Test {
         vm.setEnv("SEQUENCER", vm.toString(sequencer));
         vm.setEnv("UNBONDING_DELAY", "3600");
         vm.setEnv("SLASH_REWARD_BPS", "2500");
+        vm.setEnv("DISPUTE_ANSWER_TIME", "45");
+        vm.setEnv("MIN_EXECUTION_WINDOW", "120");
+        vm.setEnv("MIN_STEP_MICROS", "250");
         vm.setEnv("DEPLOYMENTS_OUT", OUT);
         vm.roll(77);
         Deploy.Deployment memory d = new Deploy().run();
@@ -35,6 +38,9 @@ contract Deploy_Run_Test is Test {
         assertEq(d.commitmentInbox.sequencer(), sequencer);
         assertEq(d.commitmentInbox.jobMarket(), address(d.jobMarket));
         assertEq(d.stakeManager.deployer(), d.deployer);
+        assertEq(d.verdeArbitration.answerTime(), 45);
+        assertEq(d.jobMarket.minExecutionWindow(), 120);
+        assertEq(d.jobMarket.minStepMicros(), 250);
 
         string memory json = vm.readFile(OUT);
         assertEq(vm.parseJsonUint(json, ".chainId"), block.chainid);
@@ -53,6 +59,9 @@ contract Deploy_Run_Test is Test {
         vm.setEnv("SEQUENCER", "");
         vm.setEnv("UNBONDING_DELAY", "");
         vm.setEnv("SLASH_REWARD_BPS", "");
+        vm.setEnv("DISPUTE_ANSWER_TIME", "");
+        vm.setEnv("MIN_EXECUTION_WINDOW", "");
+        vm.setEnv("MIN_STEP_MICROS", "");
         vm.setEnv("DEPLOYMENTS_OUT", "none");
         d = new Deploy().run();
         // The default arbiter is the dispute game, wired to the market, the inbox and the one-step executor.
@@ -65,6 +74,9 @@ contract Deploy_Run_Test is Test {
         assertEq(d.verdeArbitration.oneStep(), address(d.oneStep));
         assertEq(d.verdeArbitration.bond(), 0.1 ether);
         assertEq(d.verdeArbitration.clock(), 1 hours);
+        assertEq(d.verdeArbitration.answerTime(), 5 minutes);
+        assertEq(d.jobMarket.minExecutionWindow(), 10 minutes);
+        assertEq(d.jobMarket.minStepMicros(), 1000);
         assertEq(d.sequencer, d.deployer);
         assertEq(d.stakeManager.unbondingDelay(), 1 days);
         assertEq(d.stakeManager.slashRewardBps(), 5000);

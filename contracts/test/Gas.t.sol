@@ -46,10 +46,8 @@ contract JobMarket_Gas_Test is CommonTest {
         market.closeAuction(assigned);
         market.closeAuction(finalizable);
         market.closeAuction(finalized);
-        vm.startPrank(worker);
-        market.submitResult(finalizable, keccak256("final"), keccak256("checkpoints"));
-        market.submitResult(finalized, keccak256("final"), keccak256("checkpoints"));
-        vm.stopPrank();
+        submitAs(worker, finalizable, keccak256("final"));
+        submitAs(worker, finalized, keccak256("final"));
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
         market.finalize(finalized);
     }
@@ -79,8 +77,9 @@ contract JobMarket_Gas_Test is CommonTest {
     }
 
     function test_submitResult_gas_succeeds() public {
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, keccak256("final"));
         vm.prank(worker);
-        market.submitResult(assigned, keccak256("final"), keccak256("checkpoints"));
+        market.submitResult(assigned, keccak256("final"), root, proof);
     }
 
     function test_finalize_gas_succeeds() public {
@@ -111,18 +110,15 @@ contract CommitmentInbox_Gas_Test is CommonTest {
         inbox.postBatch(b);
     }
 
-    /// @dev Realistic entries: small job ids and checkpoint indices, random state roots, a few workers.
+    /// @dev Realistic entries: small job ids, rounds and checkpoint indices, random state roots, a few workers.
     function entries(uint256 n) internal pure returns (bytes memory out) {
-        out = new bytes(64 * n);
+        out = new bytes(68 * n);
         for (uint256 i; i < n; ++i) {
             address w = address(uint160(uint256(keccak256(abi.encode("worker", i % 8)))));
-            bytes32 root = keccak256(abi.encode("root", i));
-            uint256 head = (uint256(1 + i % 8) << 192) | (uint256(i / 8) << 160) | (uint256(root) >> 96);
-            uint256 tail = (uint256(root) << 160) | uint256(uint160(w));
-            assembly ("memory-safe") {
-                let p := add(add(out, 32), shl(6, i))
-                mstore(p, head)
-                mstore(add(p, 32), tail)
+            bytes memory e =
+                abi.encodePacked(uint64(1 + i % 8), uint32(1), uint32(i / 8), keccak256(abi.encode("root", i)), w);
+            for (uint256 k; k < 68; ++k) {
+                out[68 * i + k] = e[k];
             }
         }
     }
@@ -145,7 +141,7 @@ contract CommitmentInbox_Gas_Test is CommonTest {
 
     function test_forceInclude_gas_succeeds() public {
         inbox.forceInclude(
-            ICommitmentInbox.Commitment({jobId: 1, checkpoint: 3, stateRoot: keccak256("x"), worker: worker})
+            ICommitmentInbox.Commitment({jobId: 1, round: 1, checkpoint: 3, stateRoot: keccak256("x"), worker: worker})
         );
     }
 

@@ -6,6 +6,8 @@ import {JobMarket} from "../src/JobMarket.sol";
 import {IJobMarket} from "../src/interfaces/IJobMarket.sol";
 import {IStakeManager} from "../src/interfaces/IStakeManager.sol";
 import {INodeRegistry} from "../src/interfaces/INodeRegistry.sol";
+import {OneStepMerkle} from "../src/onestep/OneStepMerkle.sol";
+import {TestMerkle} from "./dispute/TestMerkle.sol";
 
 abstract contract JobMarketTest is CommonTest {
     function assertAccounted() internal view {
@@ -24,11 +26,23 @@ contract JobMarket_Constructor_Test is JobMarketTest {
         assertEq(market.nodeRegistry(), address(registry));
         assertEq(market.arbiter(), arbiter);
         assertEq(market.jobCount(), 0);
+        assertEq(market.minExecutionWindow(), MIN_EXECUTION_WINDOW);
+        assertEq(market.minStepMicros(), MIN_STEP_MICROS);
+        assertEq(market.MAX_AUCTIONS(), 6);
     }
 
     function test_constructor_zeroAddress_reverts() public {
         vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "address"));
-        new JobMarket(stakeManager, registry, address(0));
+        new JobMarket(stakeManager, registry, address(0), 1, 1);
+    }
+
+    function test_constructor_badExecutionRule_reverts() public {
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "minExecutionWindow"));
+        new JobMarket(stakeManager, registry, arbiter, 0, 1);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "minExecutionWindow"));
+        new JobMarket(stakeManager, registry, arbiter, uint64(3651 days), 1);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "minStepMicros"));
+        new JobMarket(stakeManager, registry, arbiter, 1, 1e12 + 1);
     }
 }
 
@@ -92,6 +106,42 @@ contract JobMarket_PostJob_Test is JobMarketTest {
             vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, fields[i]));
             market.postJob(p);
         }
+    }
+
+    /// @dev The rule: executionWindow >= minExecutionWindow + ceil(steps * minStepMicros / 1e6).
+    function test_postJob_executionWindowRule_succeeds() public {
+        IJobMarket.JobParams memory p = defaultParams();
+        // 1000 steps at 1 ms: 600 s + 1 s.
+        assertEq(market.minExecutionTime(1000), 601);
+        assertEq(market.minExecutionTime(1001), 602); // rounded up
+        assertEq(market.minExecutionTime(0), 600);
+        p.executionWindow = 600;
+        vm.prank(poster);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "executionWindow"));
+        market.postJob(p);
+        p.executionWindow = 601;
+        vm.prank(poster);
+        market.postJob(p);
+    }
+
+    /// @dev A client cannot set a window no worker can meet (the issue's 1 s window, and 2^30 steps in 40 s), so it
+    ///      cannot get an honest worker timed out.
+    function test_postJob_impossibleWindow_reverts() public {
+        IJobMarket.JobParams memory p = defaultParams();
+        p.executionWindow = 1;
+        vm.prank(poster);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "executionWindow"));
+        market.postJob(p);
+        p.steps = 1 << 30;
+        p.checkpointInterval = 1 << 20;
+        p.executionWindow = 40;
+        vm.prank(poster);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.InvalidParams.selector, "executionWindow"));
+        market.postJob(p);
+        p.executionWindow = uint64(market.minExecutionTime(p.steps));
+        assertEq(p.executionWindow, 600 + 1_073_742); // 2^30 ms, rounded up
+        vm.prank(poster);
+        market.postJob(p);
     }
 
     function test_postJob_zeroInterval_reverts() public {
@@ -238,11 +288,69 @@ contract JobMarket_Bid_Test is JobMarketTest {
         market.bid(jobId, 1 ether);
     }
 
-    function test_bid_afterWindow_reverts() public {
+    /// @dev After an auction that ended without a bid, a bid starts the next auction (mechanism 11: such jobs used
+    ///      to stay open for good).
+    function test_bid_afterEmptyAuction_restarts_succeeds() public {
         vm.warp(block.timestamp + BID_WINDOW);
+        vm.expectEmit(address(market));
+        emit IJobMarket.AuctionRestarted(jobId, 2, block.timestamp + BID_WINDOW);
         vm.prank(worker);
+        market.bid(jobId, 1 ether);
+        IJobMarket.Job memory j = market.getJob(jobId);
+        assertEq(j.auctions, 2);
+        assertEq(j.biddingEndsAt, block.timestamp + BID_WINDOW);
+        assertEq(j.worker, worker);
+        // A better bid within the new window still wins.
+        vm.prank(worker2);
+        market.bid(jobId, 0.5 ether);
+        vm.warp(block.timestamp + BID_WINDOW);
+        market.closeAuction(jobId);
+        assertEq(market.getJob(jobId).worker, worker2);
+    }
+
+    function test_bid_afterWindowWithBid_reverts() public {
+        vm.prank(worker);
+        market.bid(jobId, 2 ether);
+        vm.warp(block.timestamp + BID_WINDOW);
+        vm.prank(worker2);
         vm.expectRevert(abi.encodeWithSelector(IJobMarket.BiddingClosed.selector, block.timestamp));
         market.bid(jobId, 1 ether);
+    }
+
+    function test_bid_afterLastAuction_reverts() public {
+        for (uint256 i = 1; i < market.MAX_AUCTIONS(); ++i) {
+            vm.warp(market.getJob(jobId).biddingEndsAt);
+            market.closeAuction(jobId);
+        }
+        assertEq(market.getJob(jobId).auctions, market.MAX_AUCTIONS());
+        uint256 endsAt = market.getJob(jobId).biddingEndsAt;
+        vm.warp(endsAt);
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.BiddingClosed.selector, endsAt));
+        market.bid(jobId, 1 ether);
+    }
+
+    /// @dev Mechanism 8: a worker slashed on a job may not bid on it again.
+    function test_bid_barred_reverts() public {
+        vm.prank(worker);
+        market.bid(jobId, 1 ether);
+        vm.warp(block.timestamp + BID_WINDOW);
+        market.closeAuction(jobId);
+        vm.prank(arbiter);
+        market.openDispute(jobId);
+        vm.prank(arbiter);
+        market.resolveDispute(jobId, 1, true, challenger);
+        assertTrue(market.isBarred(jobId, worker));
+        assertFalse(market.isBarred(jobId, worker2));
+        vm.prank(worker);
+        stakeManager.deposit{value: COLLATERAL}();
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.Barred.selector, jobId, worker));
+        market.bid(jobId, 0.1 ether);
+        // Only on that job.
+        uint256 other = postDefaultJob(MAX_PRICE);
+        vm.prank(worker);
+        market.bid(other, 1 ether);
     }
 
     function test_bid_unknownJob_reverts() public {
@@ -310,14 +418,39 @@ contract JobMarket_CloseAuction_Test is JobMarketTest {
         assertEq(market.workerOf(jobId), worker);
     }
 
-    function test_closeAuction_noBids_cancels_succeeds() public {
+    /// @dev Mechanism 11: a job without a bid goes back to bidding, MAX_AUCTIONS auctions in all, then is cancelled
+    ///      by rule with full refunds: no escrow stays locked without a manual action.
+    function test_closeAuction_noBids_restartsThenCancels_succeeds() public {
         uint256 jobId = postDefaultJob(MAX_PRICE);
-        vm.warp(block.timestamp + BID_WINDOW);
+        uint8 max = market.MAX_AUCTIONS();
+        for (uint8 a = 2; a <= max; ++a) {
+            vm.warp(market.getJob(jobId).biddingEndsAt);
+            vm.expectEmit(address(market));
+            emit IJobMarket.AuctionRestarted(jobId, a, block.timestamp + BID_WINDOW);
+            vm.prank(stranger);
+            market.closeAuction(jobId);
+            assertEq(uint8(status(jobId)), uint8(IJobMarket.JobStatus.Open));
+            assertEq(market.getJob(jobId).auctions, a);
+        }
+        vm.warp(market.getJob(jobId).biddingEndsAt);
         vm.expectEmit(address(market));
         emit IJobMarket.JobCancelled(jobId, MAX_PRICE);
         market.closeAuction(jobId);
         assertEq(uint8(status(jobId)), uint8(IJobMarket.JobStatus.Cancelled));
         assertEq(market.refundOf(jobId, poster), MAX_PRICE);
+    }
+
+    /// @dev A bid in a restarted auction assigns the job as usual.
+    function test_closeAuction_bidInRestartedAuction_assigns_succeeds() public {
+        onboard(worker, COLLATERAL);
+        uint256 jobId = postDefaultJob(MAX_PRICE);
+        vm.warp(block.timestamp + BID_WINDOW);
+        market.closeAuction(jobId);
+        vm.prank(worker);
+        market.bid(jobId, 1 ether);
+        vm.warp(block.timestamp + BID_WINDOW);
+        market.closeAuction(jobId);
+        assertEq(market.workerOf(jobId), worker);
     }
 
     function test_closeAuction_early_reverts() public {
@@ -335,6 +468,7 @@ contract JobMarket_CloseAuction_Test is JobMarketTest {
 
 contract JobMarket_SubmitResult_Test is JobMarketTest {
     uint256 internal jobId;
+    bytes32 internal constant FINAL = bytes32("m");
 
     function setUp() public override {
         super.setUp();
@@ -342,53 +476,104 @@ contract JobMarket_SubmitResult_Test is JobMarketTest {
     }
 
     function test_submitResult_stores_succeeds() public {
+        (bytes32 root, bytes32 lr, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, FINAL);
         vm.expectEmit(address(market));
-        emit IJobMarket.ResultSubmitted(jobId, worker, bytes32("m"), bytes32("c"), block.timestamp + CHALLENGE_WINDOW);
+        emit IJobMarket.ResultSubmitted(jobId, worker, FINAL, root, lr, block.timestamp + CHALLENGE_WINDOW);
         vm.prank(worker);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        market.submitResult(jobId, FINAL, root, proof);
         IJobMarket.Job memory j = market.getJob(jobId);
         assertEq(uint8(j.status), uint8(IJobMarket.JobStatus.Submitted));
-        assertEq(j.finalModelRoot, bytes32("m"));
-        assertEq(j.checkpointsRoot, bytes32("c"));
+        assertEq(j.finalModelRoot, FINAL);
+        assertEq(j.checkpointsRoot, root);
+        assertEq(j.checkpointsList, lr);
         assertEq(j.challengeEndsAt, block.timestamp + CHALLENGE_WINDOW);
         assertEq(market.workerOf(jobId), worker);
+        (address w, uint32 round) = market.assignmentOf(jobId);
+        assertEq(w, worker);
+        assertEq(round, 1);
     }
 
     function test_submitResult_atDeadline_succeeds() public {
         vm.warp(block.timestamp + EXECUTION_WINDOW);
-        vm.prank(worker);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        submitAs(worker, jobId, FINAL);
     }
 
     function test_submitResult_notWorker_reverts() public {
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, FINAL);
         vm.prank(stranger);
         vm.expectRevert(IJobMarket.NotWorker.selector);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        market.submitResult(jobId, FINAL, root, proof);
     }
 
     function test_submitResult_late_reverts() public {
         uint256 deadline = block.timestamp + EXECUTION_WINDOW;
         vm.warp(deadline + 1);
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, FINAL);
         vm.prank(worker);
         vm.expectRevert(abi.encodeWithSelector(IJobMarket.DeadlinePassed.selector, deadline));
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        market.submitResult(jobId, FINAL, root, proof);
     }
 
     function test_submitResult_zeroRoot_reverts() public {
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, FINAL);
         vm.prank(worker);
         vm.expectRevert(IJobMarket.ZeroRoot.selector);
-        market.submitResult(jobId, bytes32(0), bytes32("c"));
+        market.submitResult(jobId, bytes32(0), root, proof);
         vm.prank(worker);
         vm.expectRevert(IJobMarket.ZeroRoot.selector);
-        market.submitResult(jobId, bytes32("m"), bytes32(0));
+        market.submitResult(jobId, FINAL, bytes32(0), proof);
     }
 
     function test_submitResult_twice_reverts() public {
-        vm.prank(worker);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        submitAs(worker, jobId, FINAL);
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, FINAL);
         vm.prank(worker);
         expectWrongStatus(jobId, IJobMarket.JobStatus.Submitted);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        market.submitResult(jobId, FINAL, root, proof);
+    }
+
+    /// @dev The final model must be the last checkpoint of the submitted list (FinalRootMismatch is decided here).
+    function test_submitResult_finalNotLastCheckpoint_reverts() public {
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, FINAL);
+        vm.prank(worker);
+        vm.expectRevert(IJobMarket.BadCheckpointsRoot.selector);
+        market.submitResult(jobId, bytes32("not the last"), root, proof);
+    }
+
+    /// @dev A root over another checkpoint count (the count is bound into the root) is refused.
+    function test_submitResult_wrongCount_reverts() public {
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(17, FINAL);
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(OneStepMerkle.ProofDepth.selector, proof.length, CHECKPOINTS));
+        market.submitResult(jobId, FINAL, root, proof);
+        (root,, proof) = checkpointsFor(9, FINAL); // same depth, other count
+        vm.prank(worker);
+        vm.expectRevert(IJobMarket.BadCheckpointsRoot.selector);
+        market.submitResult(jobId, FINAL, root, proof);
+    }
+
+    /// @dev Mechanism 1/2: a checkpoints root with junk in its padding cannot be submitted (the last item's proof
+    ///      carries the padding), so every accepted result root is canonical and can be opened item by item.
+    function test_submitResult_junkPadding_reverts() public {
+        // 10 checkpoints: depth 4, the last item (index 9 = 0b1001) has padding siblings at heights 1 and 2.
+        bytes32[] memory items = new bytes32[](CHECKPOINTS);
+        for (uint256 i; i < CHECKPOINTS; ++i) {
+            items[i] = keccak256(abi.encode(i));
+        }
+        items[CHECKPOINTS - 1] = FINAL;
+        (, bytes32[] memory proof) = TestMerkle.list(items, CHECKPOINTS - 1);
+        assertEq(proof[1], TestMerkle.nodeHash(bytes32(0), bytes32(0)));
+        proof[1] = keccak256("junk");
+        // The cheater's root is consistent with its junk: recompute it from the proof without the padding check.
+        bytes32 h = TestMerkle.leafHash(FINAL);
+        h = TestMerkle.nodeHash(proof[0], h);
+        h = TestMerkle.nodeHash(h, proof[1]);
+        h = TestMerkle.nodeHash(h, proof[2]);
+        h = TestMerkle.nodeHash(proof[3], h);
+        bytes32 root = keccak256(abi.encodePacked(uint8(0x08), uint32(CHECKPOINTS), h));
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(OneStepMerkle.PaddingSibling.selector, 1));
+        market.submitResult(jobId, FINAL, root, proof);
     }
 }
 
@@ -509,8 +694,10 @@ contract JobMarket_Timeout_Test is JobMarketTest {
         assertEq(j.escrow, MAX_PRICE);
         assertEq(j.biddingEndsAt, block.timestamp + BID_WINDOW);
         assertEq(stakeManager.stakeOf(worker).staked, 0);
-        assertEq(stakeManager.rewardOf(poster), COLLATERAL / 2);
-        assertEq(stakeManager.totalBurned(), COLLATERAL / 2);
+        // Mechanism 6: nobody gains from a timeout, the poster included: the collateral is burned whole.
+        assertEq(stakeManager.rewardOf(poster), 0);
+        assertEq(stakeManager.totalBurned(), COLLATERAL);
+        assertTrue(market.isBarred(jobId, worker));
         assertAccounted();
     }
 
@@ -533,17 +720,36 @@ contract JobMarket_Timeout_Test is JobMarketTest {
         market.timeout(jobId);
     }
 
-    function test_timeout_disputeOpen_reverts() public {
+    /// @dev Mechanism 5: open disputes do not freeze a job past its deadline (they end as moot).
+    function test_timeout_disputeOpen_succeeds() public {
+        vm.prank(arbiter);
+        market.openDispute(jobId);
         vm.prank(arbiter);
         market.openDispute(jobId);
         vm.warp(deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(IJobMarket.DisputeOpen.selector, jobId, 1));
         market.timeout(jobId);
+        IJobMarket.Job memory j = market.getJob(jobId);
+        assertEq(uint8(j.status), uint8(IJobMarket.JobStatus.Open));
+        assertEq(j.openDisputes, 0);
+        // The games' hooks are stale now.
+        vm.prank(arbiter);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.StaleDispute.selector, jobId, 1));
+        market.resolveDispute(jobId, 1, true, challenger);
+        assertEq(stakeManager.totalBurned(), COLLATERAL);
+    }
+
+    function test_timeout_barsWorker_succeeds() public {
+        vm.warp(deadline + 1);
+        market.timeout(jobId);
+        vm.prank(worker);
+        stakeManager.deposit{value: COLLATERAL}();
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.Barred.selector, jobId, worker));
+        market.bid(jobId, 1 ether);
     }
 
     function test_timeout_submitted_reverts() public {
-        vm.prank(worker);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        submitAs(worker, jobId, bytes32("m"));
         vm.warp(deadline + 1);
         expectWrongStatus(jobId, IJobMarket.JobStatus.Submitted);
         market.timeout(jobId);
@@ -566,8 +772,7 @@ contract JobMarket_ClaimRefund_Test is JobMarketTest {
         market.bid(jobId, 7 ether - 1);
         vm.warp(block.timestamp + BID_WINDOW);
         market.closeAuction(jobId);
-        vm.prank(worker);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        submitAs(worker, jobId, bytes32("m"));
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
         market.finalize(jobId);
 
@@ -677,8 +882,7 @@ contract JobMarket_ClaimRefund_Test is JobMarketTest {
         market.bid(jobId, price);
         vm.warp(block.timestamp + BID_WINDOW);
         market.closeAuction(jobId);
-        vm.prank(worker);
-        market.submitResult(jobId, bytes32("m"), bytes32("c"));
+        submitAs(worker, jobId, bytes32("m"));
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
         market.finalize(jobId);
         uint256 total;
@@ -722,7 +926,8 @@ contract JobMarket_Withdraw_Test is JobMarketTest {
         r.exec(address(market), abi.encodeCall(IJobMarket.bid, (id, 1 ether)));
         vm.warp(block.timestamp + BID_WINDOW);
         market.closeAuction(id);
-        r.exec(address(market), abi.encodeCall(IJobMarket.submitResult, (id, bytes32("m"), bytes32("c"))));
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, bytes32("m"));
+        r.exec(address(market), abi.encodeCall(IJobMarket.submitResult, (id, bytes32("m"), root, proof)));
         vm.warp(block.timestamp + CHALLENGE_WINDOW);
         market.finalize(id);
         assertEq(market.balanceOf(address(r)), 1 ether);
@@ -810,12 +1015,16 @@ contract JobMarket_ResolveDispute_Test is JobMarketTest {
         vm.expectEmit(address(market));
         emit IJobMarket.DisputeResolved(jobId, 1, worker, true, challenger, COLLATERAL);
         vm.prank(arbiter);
-        market.resolveDispute(jobId, 1, true, challenger);
+        assertEq(market.resolveDispute(jobId, 1, true, challenger), COLLATERAL / 2);
         IJobMarket.Job memory j = market.getJob(jobId);
         assertEq(uint8(j.status), uint8(IJobMarket.JobStatus.Open));
         assertEq(j.openDisputes, 0);
         assertEq(j.finalModelRoot, bytes32(0));
-        assertEq(stakeManager.rewardOf(challenger), COLLATERAL / 2);
+        assertEq(j.checkpointsList, bytes32(0));
+        // The reward share goes to the arbiter, which splits it among the round's games.
+        assertEq(stakeManager.rewardOf(arbiter), COLLATERAL / 2);
+        assertEq(stakeManager.rewardOf(challenger), 0);
+        assertTrue(market.isBarred(jobId, worker));
         assertEq(stakeManager.stakeOf(worker).staked, 0);
         assertEq(registry.getNode(worker).disputesLost, 1);
         // The second dispute of the same round is stale now.
@@ -829,7 +1038,8 @@ contract JobMarket_ResolveDispute_Test is JobMarketTest {
         vm.expectEmit(address(market));
         emit IJobMarket.DisputeResolved(jobId, 1, worker, false, challenger, 0);
         vm.prank(arbiter);
-        market.resolveDispute(jobId, 1, false, challenger);
+        assertEq(market.resolveDispute(jobId, 1, false, challenger), 0);
+        assertFalse(market.isBarred(jobId, worker));
         assertEq(market.getJob(jobId).openDisputes, 0);
         assertEq(registry.getNode(worker).disputesWon, 1);
         vm.warp(block.timestamp + CHALLENGE_WINDOW);

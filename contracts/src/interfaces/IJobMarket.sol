@@ -69,6 +69,9 @@ interface IJobMarket {
     ///        auction ends without a bid goes back to bidding until MAX_AUCTIONS auctions ran, then is cancelled.
     /// @param finalModelRoot State root of the trained model, as submitted (the last checkpoint, proven).
     /// @param checkpointsRoot Root over all checkpoint commitments, as submitted.
+    /// @param checkpointsList The list root under `checkpointsRoot` (`checkpointsRoot = keccak(0x08 || u32 K ||
+    ///        checkpointsList)`), derived at submission from the proof of the last checkpoint; a dispute opens the
+    ///        list's items against it.
     struct Job {
         JobParams params;
         address poster;
@@ -84,6 +87,7 @@ interface IJobMarket {
         uint8 auctions;
         bytes32 finalModelRoot;
         bytes32 checkpointsRoot;
+        bytes32 checkpointsList;
     }
 
     /// @notice No job has this id.
@@ -157,6 +161,7 @@ interface IJobMarket {
         address indexed worker,
         bytes32 finalModelRoot,
         bytes32 checkpointsRoot,
+        bytes32 checkpointsList,
         uint256 challengeEndsAt
     );
     /// @notice Job `jobId` was finalized: `worker` earned `price` wei, `refund` wei go back to the funders.

@@ -149,7 +149,6 @@ interface IVerdeArbitration {
         TensorLeaf, // answer: the tensor leaf's proof
         LastOutput, // revealStepTrace: the last output root's proof under the trace list
         LastNext, // revealStepTrace: the last next-state tensor's proof under the next-state list
-        CheckpointsList, // challengeResult: the list root does not give the result's checkpoints root
         Checkpoint // pickCheckpoint: a checkpoint root's proof under the checkpoints list
     }
 
@@ -296,11 +295,10 @@ interface IVerdeArbitration {
         returns (uint256 gameId);
 
     /// @notice Opens a game against a submitted result without knowing its checkpoint roots (the worker did not
-    ///         publish them): `checkpointsList` is the list root under the result's checkpoints root
-    ///         (`keccak(0x08 || u32 K || checkpointsList)`). The challenger then opens checkpoints with queries
-    ///         (List.Checkpoints) and picks one with `pickCheckpoint`; a worker that cannot open its list loses on
-    ///         time. Sends at least `requiredBond()`.
-    function challengeResult(uint256 jobId, bytes32 checkpointsList) external payable returns (uint256 gameId);
+    ///         publish them): the game opens the result's checkpoints list (the job's `checkpointsList`, fixed at
+    ///         submission) item by item with queries (List.Checkpoints) and the challenger picks a transition with
+    ///         `pickCheckpoint`; a worker that cannot open its list loses on time. Sends at least `requiredBond()`.
+    function challengeResult(uint256 jobId) external payable returns (uint256 gameId);
 
     /// @notice Challenger, in a game opened with `challengeResult`: disputes the transition from checkpoint
     ///         `checkpoint - 1` to `checkpoint`, both proven under the checkpoints list (item k-1 is checkpoint k;

@@ -59,11 +59,18 @@ library OneStepMerkle {
             let p := mload(0x40)
             mstore8(p, 0x01)
             let s := siblings.offset
+            // z is Z[zl], advanced only as far as a padding sibling needs it (no cost without padding)
             let z := 0
+            let zl := 0
             for { let i := 0 } lt(i, d) { i := add(i, 1) } {
                 let sib := calldataload(add(s, shl(5, i)))
                 // the sibling covers leaves [((index >> i) ^ 1) << i, ...): padding when that start is >= count
                 if iszero(lt(shl(i, xor(shr(i, index), 1)), count)) {
+                    for {} lt(zl, i) { zl := add(zl, 1) } {
+                        mstore(add(p, 1), z)
+                        mstore(add(p, 33), z)
+                        z := keccak256(p, 65)
+                    }
                     if iszero(eq(sib, z)) {
                         mstore(0x00, 0x3e76752f00000000000000000000000000000000000000000000000000000000) // PaddingSibling(uint256)
                         mstore(0x04, i)
@@ -80,9 +87,6 @@ library OneStepMerkle {
                     mstore(add(p, 33), h)
                 }
                 h := keccak256(p, 65)
-                mstore(add(p, 1), z)
-                mstore(add(p, 33), z)
-                z := keccak256(p, 65)
             }
         }
     }

@@ -31,6 +31,7 @@ import {TestMerkle} from "./TestMerkle.sol";
 abstract contract DisputeBase is Test {
     uint256 internal constant BOND = 0.1 ether;
     uint64 internal constant CLOCK = 1 hours;
+    uint64 internal constant ANSWER_TIME = 10 minutes;
     uint128 internal constant COLLATERAL = 5 ether;
     uint128 internal constant MAX_PRICE = 10 ether;
     uint128 internal constant PRICE = 1 ether;
@@ -97,7 +98,9 @@ abstract contract DisputeBase is Test {
                 slashRewardBps: SLASH_REWARD_BPS,
                 disputeBond: BOND,
                 disputeClock: CLOCK,
-                disputeMaxQueries: _maxQueries()
+                disputeAnswerTime: ANSWER_TIME,
+                minExecutionWindow: 10 minutes,
+                minStepMicros: 1000
             })
             );
         arb = d.verdeArbitration;
@@ -111,10 +114,6 @@ abstract contract DisputeBase is Test {
         vm.deal(stranger, 100 ether);
         vm.prank(worker);
         registry.register(abi.encodePacked("peer-", worker), "cpu:amd64x16");
-    }
-
-    function _maxQueries() internal pure virtual returns (uint16) {
-        return 128;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -298,9 +297,16 @@ abstract contract DisputeBase is Test {
 
     function _submittedJob(uint32 ns) internal returns (uint256 jobId) {
         jobId = _assignedJob(ns);
-        vm.prank(worker);
         bytes32[] memory cps = _checkpoints(ns);
-        market.submitResult(jobId, cps[cps.length - 1], _checkpointsRoot(ns));
+        _submit(jobId, cps);
+    }
+
+    /// @dev The job's worker submits a result over checkpoint roots `cps` (the last one is the final model).
+    function _submit(uint256 jobId, bytes32[] memory cps) internal {
+        (bytes32 lr, bytes32[] memory proof) = TestMerkle.list(cps, cps.length - 1);
+        vm.prank(market.getJob(jobId).worker);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        market.submitResult(jobId, cps[cps.length - 1], TestMerkle.checkpointsRoot(uint32(cps.length), lr), proof);
     }
 
     function _job() internal returns (uint256) {
@@ -338,6 +344,28 @@ abstract contract DisputeBase is Test {
         _send(who, BOND, abi.encodeCall(IVerdeArbitration.challenge, (jobId, k, prev, _cp(jobId, k))));
     }
 
+    /// @dev Opens a game on the job's result without naming a checkpoint (challengeResult).
+    function _challengeResult(address who, uint256 jobId) internal returns (uint256 gameId) {
+        gameId = arb.gameCount();
+        _send(who, BOND, abi.encodeCall(IVerdeArbitration.challengeResult, (jobId)));
+    }
+
+    /// @dev Picks checkpoint k in a challengeResult game, with proofs under the job's (honest) checkpoint list.
+    function _pickCheckpoint(uint256 gameId, uint32 k) internal {
+        bytes32[] memory cps = _checkpoints(jobNs[_g(gameId).jobId]);
+        bytes32 prev;
+        bytes32[] memory prevProof;
+        if (k > 1) (prev, prevProof) = (cps[k - 2], TestMerkle.listProof(cps, k - 2));
+        _send(
+            _g(gameId).challenger,
+            0,
+            abi.encodeCall(
+                IVerdeArbitration.pickCheckpoint,
+                (gameId, k, prev, prevProof, cps[k - 1], TestMerkle.listProof(cps, k - 1))
+            )
+        );
+    }
+
     function _g(uint256 gameId) internal view returns (IVerdeArbitration.Game memory) {
         return arb.getGame(gameId);
     }
@@ -360,7 +388,7 @@ abstract contract DisputeBase is Test {
     function _revealStepRoots(uint256 gameId) internal {
         bytes32[] memory items = _stepItems(gameId);
         _send(
-            worker,
+            _g(gameId).worker,
             0,
             abi.encodeCall(
                 IVerdeArbitration.revealStepRoots,
@@ -395,27 +423,33 @@ abstract contract DisputeBase is Test {
         );
     }
 
-    function _revealStepTrace(uint256 gameId, uint256 lies) internal {
+    /// @dev The worker's step trace reveal (with the lies of `lies`).
+    function _stepTraceReveal(uint256 gameId, uint256 lies)
+        internal
+        view
+        returns (IVerdeArbitration.StepTraceReveal memory r)
+    {
         IVerdeArbitration.Game memory g = _g(gameId);
         uint32 ns = jobNs[g.jobId];
+        bytes32[] memory trace = _traceItems(g.step, lies);
+        bytes32[] memory next = _stateTensors(g.step + 1, ns);
+        r.numNodes = N;
+        r.graphList = _graphList();
+        r.traceList = TestMerkle.listRoot(trace);
+        r.numState = ns;
+        r.startList = _stateList(g.step, ns);
+        r.nextList = TestMerkle.listRoot(next);
+        r.lastOutRoot = trace[N - 1];
+        r.lastOutProof = TestMerkle.listProof(trace, N - 1);
+        r.lastNextRoot = next[ns - 1];
+        r.lastNextProof = TestMerkle.listProof(next, ns - 1);
+        r.dataHash = keccak256("step trace");
+    }
+
+    function _revealStepTrace(uint256 gameId, uint256 lies) internal {
+        IVerdeArbitration.StepTraceReveal memory r = _stepTraceReveal(gameId, lies);
         gameLies[gameId] = lies;
-        _send(
-            worker,
-            0,
-            abi.encodeCall(
-                IVerdeArbitration.revealStepTrace,
-                (
-                    gameId,
-                    N,
-                    _graphList(),
-                    TestMerkle.listRoot(_traceItems(g.step, lies)),
-                    ns,
-                    _stateList(g.step, ns),
-                    _stateList(g.step + 1, ns),
-                    keccak256("step trace")
-                )
-            )
-        );
+        _send(_g(gameId).worker, 0, abi.encodeCall(IVerdeArbitration.revealStepTrace, (gameId, r)));
     }
 
     /// @dev Plays challenge-free moves up to PickNode (step index 0 of the interval).
@@ -466,7 +500,7 @@ abstract contract DisputeBase is Test {
 
     function _defend(uint256 gameId) internal {
         (bytes32[] memory proof, bytes32 dataList, uint32 dataCount) = _defendArgs(gameId);
-        _send(worker, 0, abi.encodeCall(IVerdeArbitration.defend, (gameId, proof, dataList, dataCount)));
+        _send(_g(gameId).worker, 0, abi.encodeCall(IVerdeArbitration.defend, (gameId, proof, dataList, dataCount)));
     }
 
     function _pickElement(uint256 gameId, uint32 e) internal {
@@ -497,7 +531,7 @@ abstract contract DisputeBase is Test {
         ElementReveal memory r = _elementReveal(gameId, length);
         gameTraceLength[gameId] = length;
         _send(
-            worker,
+            _g(gameId).worker,
             0,
             abi.encodeCall(
                 IVerdeArbitration.revealElementTrace,
@@ -549,7 +583,7 @@ abstract contract DisputeBase is Test {
 
     function _proveStep(uint256 gameId) internal {
         OneStepLib.StepProof memory p = _stepProof(gameId);
-        _send(worker, 0, abi.encodeCall(IVerdeArbitration.proveStep, (gameId, p)));
+        _send(_g(gameId).worker, 0, abi.encodeCall(IVerdeArbitration.proveStep, (gameId, p)));
     }
 
     /// @dev The worker's answer to the pending query.
@@ -566,6 +600,8 @@ abstract contract DisputeBase is Test {
             items = _stateTensors(g.step + 1, ns);
         } else if (g.queryList == IVerdeArbitration.List.OutTensor) {
             items = TestMerkle.tensorLeaves(_out(g.step, lies));
+        } else if (g.queryList == IVerdeArbitration.List.Checkpoints) {
+            items = _checkpoints(ns);
         } else {
             items = _elementItems(g.step, lies, g.element, g.traceLength);
         }
@@ -579,7 +615,7 @@ abstract contract DisputeBase is Test {
 
     function _answer(uint256 gameId) internal {
         (bytes32 item, bytes32[] memory proof) = _answerArgs(gameId);
-        _send(worker, 0, abi.encodeCall(IVerdeArbitration.answer, (gameId, item, proof)));
+        _send(_g(gameId).worker, 0, abi.encodeCall(IVerdeArbitration.answer, (gameId, item, proof)));
     }
 
     // ---------------------------------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ import {TestMerkle} from "./TestMerkle.sol";
 /// @notice Replays the Go-generated dispute games of testdata/vectors/dispute.json (written by
 ///         `go test ./node/dispute -run TestCheatersLose -update`) against a fresh deployment each: the job is
 ///         posted with the vector's parameters, one registered worker stakes, bids, is assigned and submits the
-///         result (finalModelRoot, checkpointsRoot), then every move's calldata is sent from its side (the first,
-///         `challenge`, with the bond; a `timeout` after the side to move ran out of its clock). Each move must
+///         result (its checkpoint roots: `checkpoints` of the game, else of the job; the last is the final model),
+///         then every move's calldata is sent from its side (the first, `challenge` or `challengeResult`, with the
+///         bond; a `timeout` after the side to move ran out of its clock). Each move must
 ///         succeed; the outcome and the payments are checked to the wei, and the gas of each move and side is
 ///         logged (`-vv`): the gas of the call as measured in the test (one test is one transaction, so storage
 ///         an earlier move touched is warm: real moves cost more), a transaction estimate (21,000 + EIP-2028
@@ -75,10 +76,10 @@ abstract contract DisputeVectorsBase is DisputeBase {
         });
     }
 
-    /// @dev A fresh deployment and the vector's job, submitted by `worker` with game `gi`'s result roots.
+    /// @dev A fresh deployment and the vector's job, submitted by `worker` with game `gi`'s checkpoint roots.
     function _vectorJob(uint256 gi) internal returns (uint256 jobId) {
         _deploySystem();
-        (bytes32 finalModelRoot, bytes32 checkpointsRoot) = _resultRoots(gi);
+        bytes32[] memory cps = _resultCheckpoints(gi);
         vm.deal(worker, worker.balance + COLLATERAL);
         vm.prank(worker);
         sm.deposit{value: COLLATERAL}();
@@ -88,83 +89,56 @@ abstract contract DisputeVectorsBase is DisputeBase {
         market.bid(jobId, PRICE);
         vm.warp(block.timestamp + BID_WINDOW);
         market.closeAuction(jobId);
-        vm.prank(worker);
-        market.submitResult(jobId, finalModelRoot, checkpointsRoot);
+        _submit(jobId, cps);
     }
 
-    function _root(string memory key) internal view returns (bool, bytes32) {
-        if (!vm.keyExistsJson(json, key)) return (false, 0);
-        return (true, vm.parseJsonBytes32(json, key));
-    }
-
-    /// @dev The result roots the worker of game `gi` submitted: the game's own `finalModelRoot`/`checkpointsRoot`
-    ///      where it has them, else the job's. Each game's worker trains with its own fault, so its checkpoints
-    ///      (and so its checkpoints root) differ from game to game: where the game does not carry its own, the
-    ///      checkpoints root is recomputed from the game's challenge (the disputed checkpoint's state root and its
-    ///      list proof under the result's checkpoints root), which is what the worker submitted; a job-level
-    ///      value that differs is reported. The final model root, which the game never reads, falls back to the
-    ///      disputed checkpoint's state root (the last checkpoint's when it is the last) or a placeholder.
-    function _resultRoots(uint256 gi) internal view returns (bytes32 finalModelRoot, bytes32 checkpointsRoot) {
-        string memory g = string.concat(".games[", vm.toString(gi), "]");
-        (bool haveFinal, bytes32 f) = _root(string.concat(g, ".finalModelRoot"));
-        (bool haveCheckpoints, bytes32 c) = _root(string.concat(g, ".checkpointsRoot"));
-        if (haveFinal && haveCheckpoints) return (f, c);
-        (bool jobFinal, bytes32 jf) = _root(".job.finalModelRoot");
-        (bool jobCheckpoints, bytes32 jc) = _root(".job.checkpointsRoot");
-        finalModelRoot = haveFinal ? f : jobFinal ? jf : bytes32(0);
-        checkpointsRoot = haveCheckpoints ? c : jc;
-        bytes memory data = vm.parseJsonBytes(json, string.concat(g, ".moves[0].calldata"));
-        require(bytes4(data) == IVerdeArbitration.challenge.selector, "dispute.json: first move not challenge");
-        (, uint32 k,, IVerdeArbitration.CheckpointProof memory cur) = abi.decode(
-            _args(data), (uint256, uint32, IVerdeArbitration.CheckpointProof, IVerdeArbitration.CheckpointProof)
-        );
+    /// @dev The checkpoint roots the worker of game `gi` submitted: the game's own `checkpoints` where it has them
+    ///      (each game's worker trains with its own fault), else the job's.
+    function _resultCheckpoints(uint256 gi) internal view returns (bytes32[] memory) {
+        string memory key = string.concat(".games[", vm.toString(gi), "].checkpoints");
+        if (!vm.keyExistsJson(json, key)) key = ".job.checkpoints";
+        require(vm.keyExistsJson(json, key), "dispute.json: no checkpoints for the game or the job");
+        bytes32[] memory cps = vm.parseJsonBytes32Array(json, key);
         uint256 count = vm.parseJsonUint(json, ".job.steps") / vm.parseJsonUint(json, ".job.checkpointInterval");
-        if (!haveCheckpoints && !cur.fromInbox) {
-            bytes32 h = TestMerkle.leafHash(cur.stateRoot);
-            uint256 index = k - 1;
-            for (uint256 i; i < cur.proof.length; ++i) {
-                h = (index >> i) & 1 == 0 ? TestMerkle.nodeHash(h, cur.proof[i]) : TestMerkle.nodeHash(cur.proof[i], h);
-            }
-            checkpointsRoot = TestMerkle.checkpointsRoot(uint32(count), h);
-            if (!jobCheckpoints) {
-                console.log("dispute.json: no checkpointsRoot; recomputed from the game's challenge");
-            } else if (jc != checkpointsRoot) {
-                console.log("dispute.json: job.checkpointsRoot is not this game's; using the game's challenge");
-            }
-        }
-        require(checkpointsRoot != 0, "dispute.json: no checkpointsRoot and the challenge uses the inbox");
-        if (finalModelRoot == 0) finalModelRoot = k == count ? cur.stateRoot : keccak256("final model");
+        require(cps.length == count, "dispute.json: checkpoints count is not steps / interval");
+        return cps;
     }
 
     function _moveName(string memory key, bytes memory data) internal view returns (string memory name) {
         bytes4 s = bytes4(data);
         name = s == IVerdeArbitration.challenge.selector
             ? "challenge"
-            : s == IVerdeArbitration.revealStepRoots.selector
-                ? "revealStepRoots"
-                : s == IVerdeArbitration.pickStep.selector
-                    ? "pickStep"
-                    : s == IVerdeArbitration.revealStepTrace.selector
-                        ? "revealStepTrace"
-                        : s == IVerdeArbitration.pickNode.selector
-                            ? "pickNode"
-                            : s == IVerdeArbitration.defend.selector
-                                ? "defend"
-                                : s == IVerdeArbitration.pickElement.selector
-                                    ? "pickElement"
-                                    : s == IVerdeArbitration.revealElementTrace.selector
-                                        ? "revealElementTrace"
-                                        : s == IVerdeArbitration.pickEntry.selector
-                                            ? "pickEntry"
-                                            : s == IVerdeArbitration.proveStep.selector
-                                                ? "proveStep"
-                                                : s == IVerdeArbitration.query.selector
-                                                    ? "query"
-                                                    : s == IVerdeArbitration.answer.selector
-                                                        ? "answer"
-                                                        : s == IVerdeArbitration.timeout.selector
-                                                            ? "timeout"
-                                                            : vm.toString(abi.encodePacked(s));
+            : s == IVerdeArbitration.challengeResult.selector
+                ? "challengeResult"
+                : s == IVerdeArbitration.pickCheckpoint.selector
+                    ? "pickCheckpoint"
+                    : s == IVerdeArbitration.revealStepRoots.selector
+                        ? "revealStepRoots"
+                        : s == IVerdeArbitration.pickStep.selector
+                            ? "pickStep"
+                            : s == IVerdeArbitration.revealStepTrace.selector
+                                ? "revealStepTrace"
+                                : s == IVerdeArbitration.pickNode.selector
+                                    ? "pickNode"
+                                    : s == IVerdeArbitration.defend.selector
+                                        ? "defend"
+                                        : s == IVerdeArbitration.pickElement.selector
+                                            ? "pickElement"
+                                            : s == IVerdeArbitration.revealElementTrace.selector
+                                                ? "revealElementTrace"
+                                                : s == IVerdeArbitration.pickEntry.selector
+                                                    ? "pickEntry"
+                                                    : s == IVerdeArbitration.proveStep.selector
+                                                        ? "proveStep"
+                                                        : s == IVerdeArbitration.query.selector
+                                                            ? "query"
+                                                            : s == IVerdeArbitration.answer.selector
+                                                                ? "answer"
+                                                                : s == IVerdeArbitration.timeout.selector
+                                                                    ? "timeout"
+                                                                    : s == IVerdeArbitration.closeStale.selector
+                                                                        ? "closeStale"
+                                                                        : vm.toString(abi.encodePacked(s));
         // the Go side's receipt gas, where the vector has it
         if (vm.keyExistsJson(json, string.concat(key, ".gas"))) {
             name = string.concat(
@@ -189,7 +163,11 @@ abstract contract DisputeVectorsBase is DisputeBase {
             require(byWorker || keccak256(bytes(from)) == keccak256("challenger"), "dispute.json: bad move.from");
             uint256 value;
             if (j == 0) {
-                require(bytes4(data) == IVerdeArbitration.challenge.selector, "dispute.json: first move not challenge");
+                require(
+                    bytes4(data) == IVerdeArbitration.challenge.selector
+                        || bytes4(data) == IVerdeArbitration.challengeResult.selector,
+                    "dispute.json: first move not challenge"
+                );
                 require(!byWorker, "dispute.json: the worker challenges");
                 (uint256 jobId) = abi.decode(_args(data), (uint256));
                 assertEq(jobId, r.jobId, "the challenge's job id");
@@ -279,10 +257,12 @@ contract DisputeVectors_Test is DisputeVectorsBase {
         assertEq(g.worker, worker);
         assertEq(g.challenger, challenger);
         IJobMarket.Job memory j = market.getJob(r.jobId);
+        uint256 owed = BOND;
         if (r.outcome == uint256(IVerdeArbitration.Outcome.ChallengerWon)) {
-            assertEq(arb.balanceOf(challenger), BOND, "bond back");
+            owed += _slashReward();
+            assertEq(arb.balanceOf(challenger), owed, "bond back and the whole reward (the round's only game)");
             assertEq(arb.balanceOf(worker), 0);
-            assertEq(sm.rewardOf(challenger), _slashReward(), "slash reward");
+            assertEq(sm.rewardOf(address(arb)), 0, "reward taken from the StakeManager");
             assertEq(sm.totalBurned(), COLLATERAL - _slashReward(), "burned");
             assertEq(sm.stakeOf(worker).staked, 0, "collateral slashed");
             assertEq(uint8(j.status), uint8(IJobMarket.JobStatus.Open), "job reopened");
@@ -297,14 +277,14 @@ contract DisputeVectors_Test is DisputeVectorsBase {
             assertEq(uint8(j.status), uint8(IJobMarket.JobStatus.Submitted), "the result stands");
             assertEq(j.openDisputes, 0);
         }
-        assertEq(arb.totalAccounted(), BOND);
+        assertEq(arb.totalAccounted(), owed);
         _assertAccounted();
-        // the winner takes the bond out, once
+        // the winner takes the bond (and reward) out, once
         address winner = r.outcome == uint256(IVerdeArbitration.Outcome.ChallengerWon) ? challenger : worker;
         uint256 before = winner.balance;
         vm.prank(winner);
         arb.withdraw();
-        assertEq(winner.balance, before + BOND);
+        assertEq(winner.balance, before + owed);
         vm.prank(winner);
         vm.expectRevert(IVerdeArbitration.NothingToClaim.selector);
         arb.withdraw();
@@ -350,11 +330,6 @@ contract DisputeVectors_SelfCheck_Test is DisputeVectorsBase {
         return string.concat("\"", vm.toString(x), "\"");
     }
 
-    function _lastCheckpoint(uint32 ns) internal pure returns (bytes32) {
-        bytes32[] memory cps = _checkpoints(ns);
-        return cps[cps.length - 1];
-    }
-
     function _jobJson() internal pure returns (string memory) {
         IJobMarket.JobParams memory p = _params(1);
         string memory a = string.concat(
@@ -377,11 +352,11 @@ contract DisputeVectors_SelfCheck_Test is DisputeVectorsBase {
             vm.toString(p.steps),
             ",\"checkpointInterval\":",
             vm.toString(p.checkpointInterval),
-            ",\"finalModelRoot\":",
-            _hex(_lastCheckpoint(1)),
-            ",\"checkpointsRoot\":",
-            _hex(_checkpointsRoot(1)),
-            "}"
+            ",\"checkpoints\":[",
+            _hex(_checkpoints(1)[0]),
+            ",",
+            _hex(_checkpoints(1)[1]),
+            "]}"
         );
     }
 
@@ -447,8 +422,8 @@ contract DisputeVectors_SelfCheck_Test is DisputeVectorsBase {
             IVerdeArbitration.Game memory g = arb.getGame(0);
             assertEq(uint256(g.outcome), r.outcome);
             if (r.outcome == 2) {
-                assertEq(arb.balanceOf(challenger), BOND);
-                assertEq(sm.rewardOf(challenger), _slashReward());
+                assertEq(arb.balanceOf(challenger), BOND + _slashReward());
+                assertEq(sm.rewardOf(challenger), 0);
             } else {
                 assertEq(arb.balanceOf(worker), BOND);
                 assertEq(sm.rewardOf(challenger), 0);

@@ -47,7 +47,7 @@ contract VerdeArbitration_Test is DisputeBase {
     }
 
     function _freshGame() internal returns (address a) {
-        a = vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, CLOCK, uint16(128)));
+        a = vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, CLOCK, ANSWER_TIME));
     }
 
     /// @dev The worker won: the bond is the worker's, the market's dispute is closed, nothing slashed.
@@ -71,14 +71,16 @@ contract VerdeArbitration_Test is DisputeBase {
         _assertAccounted();
     }
 
-    /// @dev The challenger won: its bond back, the worker's collateral slashed with the reward to it, job reopened.
+    /// @dev The challenger of the round's only live game won: its bond back and the whole slash reward (credited
+    ///      in the game contract), the worker's collateral slashed, the job reopened.
     function _assertChallengerWon(uint256 gameId, uint256 jobId) internal view {
         IVerdeArbitration.Game memory g = _g(gameId);
         assertEq(uint8(g.phase), uint8(IVerdeArbitration.Phase.Resolved), "phase");
         assertEq(uint8(g.outcome), uint8(IVerdeArbitration.Outcome.ChallengerWon), "outcome");
-        assertEq(arb.balanceOf(g.challenger), BOND, "bond back");
+        assertEq(arb.balanceOf(g.challenger), BOND + _slashReward(), "bond back and the reward");
         assertEq(arb.balanceOf(worker), 0, "nothing to the worker");
-        assertEq(sm.rewardOf(g.challenger), _slashReward(), "slash reward");
+        assertEq(sm.rewardOf(address(arb)), 0, "the reward was taken from the StakeManager");
+        assertEq(sm.rewardOf(g.challenger), 0, "nothing left in the StakeManager");
         assertEq(sm.totalBurned(), COLLATERAL - _slashReward(), "burned");
         assertEq(sm.stakeOf(worker).staked, 0, "worker slashed");
         assertEq(sm.stakeOf(worker).locked, 0, "lock gone");
@@ -99,7 +101,8 @@ contract VerdeArbitration_Test is DisputeBase {
         assertEq(arb.oneStep(), address(d.oneStep));
         assertEq(arb.bond(), BOND);
         assertEq(arb.clock(), CLOCK);
-        assertEq(arb.maxQueries(), 128);
+        assertEq(arb.answerTime(), ANSWER_TIME);
+        assertEq(arb.requiredBond(), BOND);
         assertEq(arb.gameCount(), 0);
         assertEq(arb.totalAccounted(), 0);
         assertEq(d.arbiter, address(arb));
@@ -128,7 +131,7 @@ contract VerdeArbitration_Test is DisputeBase {
         vm.expectRevert(IVerdeArbitration.ZeroAddress.selector);
         IWire(a).wire(market, inbox, OneStep(address(0)));
         vm.expectEmit(a);
-        emit IVerdeArbitration.Wired(address(market), address(inbox), address(d.oneStep));
+        emit IVerdeArbitration.Wired(address(market), address(inbox), address(d.oneStep), address(sm));
         IWire(a).wire(market, inbox, d.oneStep);
     }
 
@@ -151,9 +154,38 @@ contract VerdeArbitration_Test is DisputeBase {
         vm.startPrank(challenger);
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadBond.selector, 0, BOND));
         arb.challenge(jobId, 2, p1, p2);
-        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadBond.selector, BOND + 1, BOND));
-        arb.challenge{value: BOND + 1}(jobId, 2, p1, p2);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadBond.selector, BOND - 1, BOND));
+        arb.challenge{value: BOND - 1}(jobId, 2, p1, p2);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadBond.selector, BOND - 1, BOND));
+        arb.challengeResult{value: BOND - 1}(jobId);
+        // more than the bond is the challenger's choice: the game holds what was sent
+        uint256 gameId = arb.challenge{value: BOND + 1}(jobId, 2, p1, p2);
         vm.stopPrank();
+        assertEq(_g(gameId).bond, BOND + 1);
+        _assertAccounted();
+    }
+
+    /// @dev Mechanism 4: the bond covers the worst-case gas an honest worker spends in a game at the current base
+    ///      fee; above the floor's break-even base fee the required bond grows with it.
+    function test_requiredBond_followsBaseFee() public {
+        assertEq(arb.requiredBond(), BOND);
+        uint256 breakEven = BOND / arb.DEFENCE_GAS();
+        vm.fee(breakEven);
+        assertEq(arb.requiredBond(), BOND);
+        vm.fee(100 gwei);
+        uint256 required = arb.DEFENCE_GAS() * 100 gwei;
+        assertGt(required, BOND);
+        assertEq(arb.requiredBond(), required);
+        uint256 jobId = _job();
+        IVerdeArbitration.CheckpointProof memory p1 = _cp(jobId, 1);
+        IVerdeArbitration.CheckpointProof memory p2 = _cp(jobId, 2);
+        vm.deal(challenger, required);
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadBond.selector, BOND, required));
+        arb.challenge{value: BOND}(jobId, 2, p1, p2);
+        vm.prank(challenger);
+        uint256 gameId = arb.challenge{value: required}(jobId, 2, p1, p2);
+        assertEq(_g(gameId).bond, required);
     }
 
     function test_challenge_revertsNoWorker() public {
@@ -310,7 +342,8 @@ contract VerdeArbitration_Test is DisputeBase {
         p.stateRoot = _checkpoints(jobNs[jobId])[k - 1];
         p.fromInbox = true;
         p.batchIndex = batchIndex;
-        ICommitmentInbox.Commitment memory c = ICommitmentInbox.Commitment(uint64(jobId), k, p.stateRoot, worker);
+        ICommitmentInbox.Commitment memory c =
+            ICommitmentInbox.Commitment(uint64(jobId), market.getJob(jobId).round, k, p.stateRoot, worker);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, inbox.commitmentDigest(c));
         p.signature = abi.encodePacked(r, s, v);
     }
@@ -320,15 +353,15 @@ contract VerdeArbitration_Test is DisputeBase {
         // checkpoint 1 in a sequencer batch (a one-entry batch: its root is the leaf), checkpoint 2 force-included
         IVerdeArbitration.CheckpointProof memory p1 = _inboxCp(jobId, 1, 0);
         IVerdeArbitration.CheckpointProof memory p2 = _inboxCp(jobId, 2, inbox.FORCED());
-        bytes memory entry = inbox.encodeEntry(ICommitmentInbox.Commitment(uint64(jobId), 1, p1.stateRoot, worker));
+        bytes memory entry = inbox.encodeEntry(ICommitmentInbox.Commitment(uint64(jobId), 1, 1, p1.stateRoot, worker));
         vm.prank(sequencer);
         inbox.postBatch(entry);
-        inbox.forceInclude(ICommitmentInbox.Commitment(uint64(jobId), 2, p2.stateRoot, worker));
+        inbox.forceInclude(ICommitmentInbox.Commitment(uint64(jobId), 1, 2, p2.stateRoot, worker));
         // a signature by someone else is refused by the inbox
         IVerdeArbitration.CheckpointProof memory forged = _inboxCp(jobId, 2, inbox.FORCED());
         (, uint256 otherKey) = makeAddrAndKey("not the worker");
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(
-            otherKey, inbox.commitmentDigest(ICommitmentInbox.Commitment(uint64(jobId), 2, p2.stateRoot, worker))
+            otherKey, inbox.commitmentDigest(ICommitmentInbox.Commitment(uint64(jobId), 1, 2, p2.stateRoot, worker))
         );
         forged.signature = abi.encodePacked(r, s, v);
         vm.prank(challenger);
@@ -357,14 +390,19 @@ contract VerdeArbitration_Test is DisputeBase {
     }
 
     function test_constructor_revertsInvalidParam() public {
+        string memory art = "VerdeArbitration.sol:VerdeArbitration";
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "bond"));
-        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(0, CLOCK, uint16(1)));
+        vm.deployCode(art, abi.encode(0, CLOCK, ANSWER_TIME));
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "clock"));
-        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, 0, uint16(1)));
+        vm.deployCode(art, abi.encode(BOND, 9, 9));
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "clock"));
-        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, 365 days + 1, uint16(1)));
-        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "maxQueries"));
-        vm.deployCode("VerdeArbitration.sol:VerdeArbitration", abi.encode(BOND, CLOCK, uint16(0)));
+        vm.deployCode(art, abi.encode(BOND, 365 days + 1, ANSWER_TIME));
+        // the answer time is at least 10 s and at most the clock: consistent with each other at deployment
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "answerTime"));
+        vm.deployCode(art, abi.encode(BOND, CLOCK, 9));
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.InvalidParam.selector, "answerTime"));
+        vm.deployCode(art, abi.encode(BOND, CLOCK, CLOCK + 1));
+        vm.deployCode(art, abi.encode(BOND, 10, 10));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -547,47 +585,60 @@ contract VerdeArbitration_Test is DisputeBase {
         assertEq(g.nextList, _stateList(3, 1));
     }
 
+    function _traceReverts(uint256 gameId, IVerdeArbitration.StepTraceReveal memory r, bytes memory err) internal {
+        vm.prank(worker);
+        vm.expectRevert(err);
+        arb.revealStepTrace(gameId, r);
+    }
+
     function test_revealStepTrace_reverts() public {
         uint256 gameId = _challenge(challenger, _job(), 2);
         _revealStepRoots(gameId);
-        bytes32 gl = _graphList();
-        bytes32 tl = TestMerkle.listRoot(_traceItems(2, 0));
-        bytes32 s2 = _stateList(2, 1);
-        bytes32 s3 = _stateList(3, 1);
-
-        vm.prank(worker);
-        vm.expectRevert(_wrongPhase(gameId, IVerdeArbitration.Phase.PickStep));
-        arb.revealStepTrace(gameId, N, gl, tl, 1, s2, s3, 0);
+        IVerdeArbitration.StepTraceReveal memory r = _stepTraceReveal(gameId, 0);
+        _traceReverts(gameId, r, _wrongPhase(gameId, IVerdeArbitration.Phase.PickStep));
         _pickStep(gameId, 0);
+        r = _stepTraceReveal(gameId, 0);
 
         vm.prank(challenger);
         vm.expectRevert(_notYourTurn(worker));
-        arb.revealStepTrace(gameId, N, gl, tl, 1, s2, s3, 0);
+        arb.revealStepTrace(gameId, r);
 
-        vm.startPrank(worker);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.GraphRoot));
-        arb.revealStepTrace(gameId, N - 1, gl, tl, 1, s2, s3, 0);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.GraphRoot));
-        arb.revealStepTrace(gameId, N, keccak256("graph"), tl, 1, s2, s3, 0);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.NumState));
-        arb.revealStepTrace(gameId, N, gl, tl, 0, s2, s3, 0);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.NumState));
-        arb.revealStepTrace(gameId, N, gl, tl, N, s2, s3, 0);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.StartState));
-        arb.revealStepTrace(gameId, N, gl, tl, 2, s2, s3, 0);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.StartState));
-        arb.revealStepTrace(gameId, N, gl, tl, 1, keccak256("wrong list"), s3, 0);
-        vm.expectRevert(_pf(IVerdeArbitration.Check.NextState));
-        arb.revealStepTrace(gameId, N, gl, tl, 1, s2, keccak256("wrong list"), 0);
+        IVerdeArbitration.StepTraceReveal memory x = _stepTraceReveal(gameId, 0);
+        x.numNodes = N - 1;
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.GraphRoot));
+        x = _stepTraceReveal(gameId, 0);
+        x.graphList = keccak256("graph");
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.GraphRoot));
+        x = _stepTraceReveal(gameId, 0);
+        x.numState = 0;
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.NumState));
+        x.numState = N;
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.NumState));
+        x.numState = 2;
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.StartState));
+        x = _stepTraceReveal(gameId, 0);
+        x.startList = keccak256("wrong list");
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.StartState));
+        x = _stepTraceReveal(gameId, 0);
+        x.nextList = keccak256("wrong list");
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.NextState));
         // a list of the right tensors bound to another step's root
-        vm.expectRevert(_pf(IVerdeArbitration.Check.NextState));
-        arb.revealStepTrace(gameId, N, gl, tl, 1, s2, _stateList(0, 1), 0);
-        vm.stopPrank();
+        x = _stepTraceReveal(gameId, 0);
+        x.nextList = _stateList(0, 1);
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.NextState));
+        // the last items' proofs
+        x = _stepTraceReveal(gameId, 0);
+        x.lastOutRoot = keccak256("not the last output");
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.LastOutput));
+        x = _stepTraceReveal(gameId, 0);
+        x.lastOutProof[0] = keccak256("other sibling");
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.LastOutput));
+        x = _stepTraceReveal(gameId, 0);
+        x.lastNextRoot = keccak256("not the state tensor");
+        _traceReverts(gameId, x, _pf(IVerdeArbitration.Check.LastNext));
 
         vm.warp(block.timestamp + CLOCK + 1);
-        vm.prank(worker);
-        vm.expectRevert(_expired(gameId));
-        arb.revealStepTrace(gameId, N, gl, tl, 1, s2, s3, 0);
+        _traceReverts(gameId, r, _expired(gameId));
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -790,10 +841,8 @@ contract VerdeArbitration_Test is DisputeBase {
         _assertChallengerWon(gameId, jobId);
         vm.expectRevert(_wrongPhase(gameId, IVerdeArbitration.Phase.Resolved));
         arb.timeout(gameId);
-        vm.startPrank(challenger);
-        assertEq(arb.withdraw(), BOND);
-        sm.claimReward();
-        vm.stopPrank();
+        vm.prank(challenger);
+        assertEq(arb.withdraw(), BOND + _slashReward());
         assertEq(challenger.balance, rewardBefore + BOND + _slashReward());
         _assertAccounted();
         assertEq(arb.totalAccounted(), 0);
@@ -1050,7 +1099,7 @@ contract VerdeArbitration_Test is DisputeBase {
                     : IVerdeArbitration.Check.Item
             )
         );
-        arb.answer(gameId, item ^ bytes32(uint256(1)), proof);
+        arb.answer(gameId, item ^ bytes32(uint256(1) << 255), proof);
         vm.expectEmit(address(arb));
         emit IVerdeArbitration.QueryAnswered(gameId, list, index, item, proof);
         vm.prank(worker);
@@ -1065,7 +1114,7 @@ contract VerdeArbitration_Test is DisputeBase {
     }
 
     function _queryNoneBut(uint256 gameId, IVerdeArbitration.List a, IVerdeArbitration.List b) internal {
-        for (uint8 i; i <= uint8(IVerdeArbitration.List.ElementTrace); ++i) {
+        for (uint8 i; i <= uint8(IVerdeArbitration.List.Checkpoints); ++i) {
             IVerdeArbitration.List l = IVerdeArbitration.List(i);
             if (l != a && l != b) _queryNotAllowed(gameId, l);
         }
@@ -1165,7 +1214,7 @@ contract VerdeArbitration_Test is DisputeBase {
         uint256 gameId = _challenge(challenger, jobId, 2);
         _revealStepRoots(gameId);
         _query(gameId, IVerdeArbitration.List.StepRoots, 1);
-        vm.warp(block.timestamp + CLOCK);
+        vm.warp(block.timestamp + CLOCK + ANSWER_TIME);
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.ClockRunning.selector, gameId, 0));
         arb.timeout(gameId);
         vm.warp(block.timestamp + 1);
@@ -1192,12 +1241,13 @@ contract VerdeArbitration_Test is DisputeBase {
         vm.warp(block.timestamp + 300);
         _pickStep(gameId, 1); // challenger: 300
         IVerdeArbitration.Game memory g = _g(gameId);
-        assertEq(g.workerClock, CLOCK - 1300);
+        // the query gave the worker ANSWER_TIME to answer on top of its clock
+        assertEq(g.workerClock, CLOCK - 1300 + ANSWER_TIME);
         assertEq(g.challengerClock, CLOCK - 1300);
         (address who, uint256 deadline) = arb.toMove(gameId);
         assertEq(who, worker);
-        assertEq(deadline, block.timestamp + CLOCK - 1300);
-        // the worker has CLOCK - 1300 left: not a second more
+        assertEq(deadline, block.timestamp + CLOCK - 1300 + ANSWER_TIME);
+        // the worker has CLOCK - 1300 + ANSWER_TIME left: not a second more
         vm.warp(deadline);
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.ClockRunning.selector, gameId, 0));
         arb.timeout(gameId);
@@ -1265,14 +1315,14 @@ contract VerdeArbitration_Test is DisputeBase {
         _toOneStep(g1, LIE_OUT, 0, 1);
         _proveStep(g1);
         assertEq(uint8(_g(g1).outcome), uint8(IVerdeArbitration.Outcome.ChallengerWon));
-        assertEq(arb.balanceOf(challenger), BOND);
+        // g2 ended before the loss: it shares nothing; g1 was the round's only live game and takes all
+        assertEq(arb.balanceOf(challenger), BOND + _slashReward());
         assertEq(arb.balanceOf(challenger2), 0);
-        assertEq(sm.rewardOf(challenger), _slashReward());
-        assertEq(sm.rewardOf(challenger2), 0);
+        assertEq(sm.rewardOf(address(arb)), 0);
         assertEq(sm.totalBurned(), COLLATERAL - _slashReward(), "slashed once");
         assertEq(sm.stakeOf(worker).staked, 0);
         assertEq(uint8(market.getJob(jobId).status), uint8(IJobMarket.JobStatus.Open));
-        assertEq(arb.totalAccounted(), 2 * BOND);
+        assertEq(arb.totalAccounted(), 2 * BOND + _slashReward());
         _assertAccounted();
         vm.prank(worker);
         arb.withdraw();
@@ -1282,46 +1332,126 @@ contract VerdeArbitration_Test is DisputeBase {
         _assertAccounted();
     }
 
-    function test_closeStale_afterReopen_bondBack() public {
+    /// @dev The worker loses g1 while g2 is live: the reward is split between both games' challengers; g2 is
+    ///      closed by anyone with closeStale (Shared), and the market is not called again.
+    function test_closeStale_afterLoss_sharesReward() public {
         uint256 jobId = _job();
         uint256 g1 = _challenge(challenger, jobId, 2);
         uint256 g2 = _challenge(challenger2, jobId, 2);
         vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.NotStale.selector, g2));
         arb.closeStale(g2);
+        assertEq(arb.roundGames(jobId, 1).live, 2);
         // g1: the worker times out; the job reopens
         vm.warp(block.timestamp + CLOCK + 1);
+        uint256 half = _slashReward() / 2;
+        vm.expectEmit(address(arb));
+        emit IVerdeArbitration.RewardPooled(jobId, 1, g1, _slashReward(), 2);
+        vm.expectEmit(address(arb));
+        emit IVerdeArbitration.RewardShared(g1, challenger, half);
         arb.timeout(g1);
         assertEq(uint8(market.getJob(jobId).status), uint8(IJobMarket.JobStatus.Open));
+        IVerdeArbitration.RoundGames memory r = arb.roundGames(jobId, 1);
+        assertEq(r.live, 1);
+        assertEq(r.shares, 2);
+        assertEq(r.sharesPaid, 1);
+        assertEq(r.pot, _slashReward());
         vm.expectRevert(_wrongPhase(g1, IVerdeArbitration.Phase.Resolved));
         arb.closeStale(g1);
-        // g2 is moot: its bond goes back and the market is not called
+        // g2 shares: its bond goes back with the other half, and the market is not called
         vm.expectCall(address(market), abi.encodeWithSelector(market.resolveDispute.selector), 0);
         vm.expectEmit(address(arb));
         emit IVerdeArbitration.GameResolved(
-            g2, jobId, IVerdeArbitration.Outcome.Moot, IVerdeArbitration.Reason.Stale, challenger2, BOND
+            g2, jobId, IVerdeArbitration.Outcome.Shared, IVerdeArbitration.Reason.Shared, challenger2, BOND
         );
+        vm.expectEmit(address(arb));
+        emit IVerdeArbitration.RewardShared(g2, challenger2, _slashReward() - half);
         vm.prank(stranger);
         arb.closeStale(g2);
-        assertEq(arb.balanceOf(challenger2), BOND);
-        assertEq(arb.balanceOf(challenger), BOND);
-        assertEq(sm.rewardOf(challenger), _slashReward());
-        assertEq(sm.rewardOf(challenger2), 0);
+        assertEq(arb.balanceOf(challenger2), BOND + _slashReward() - half);
+        assertEq(arb.balanceOf(challenger), BOND + half);
+        assertEq(arb.roundGames(jobId, 1).potPaid, _slashReward());
+        assertEq(arb.roundGames(jobId, 1).live, 0);
         vm.expectRevert(_wrongPhase(g2, IVerdeArbitration.Phase.Resolved));
         arb.closeStale(g2);
         _assertAccounted();
+        assertEq(arb.totalAccounted(), 2 * BOND + _slashReward());
     }
 
-    function test_timeout_onStaleGame_isMoot() public {
+    /// @dev Mechanism 3: a cheater about to lose an honest game gets its own sybil to win first (here on a
+    ///      checkpoint it signed wrongly and force-included, losing that game on purpose). The reward is split
+    ///      among the games live at that moment: the honest challenger's game keeps its share, so opening it is
+    ///      never made worthless, and the cheater loses at least what the sybil does not get back.
+    function test_sybilWinsFirst_honestGameStillShares() public {
         uint256 jobId = _job();
+        // the honest game, on the lie at node 3 of step 2
+        uint256 honest = _challenge(challenger, jobId, 2);
+        _toPickNode(honest, LIE_OUT);
+        // the sybil's game, which the worker loses at once (a wrong constant in its step trace)
+        address sybil = makeAddr("sybil");
+        vm.deal(sybil, 1 ether);
+        uint256 s = _challenge(sybil, jobId, 1);
+        _toPickNode(s, LIE_CONST);
+        _pickNode(s, NODE_OUTPUT, 2, 0);
+        assertEq(uint8(_g(s).outcome), uint8(IVerdeArbitration.Outcome.ChallengerWon));
+        uint256 half = _slashReward() / 2;
+        assertEq(arb.balanceOf(sybil), BOND + half);
+        // the honest game is closed with its share
+        arb.closeStale(honest);
+        assertEq(uint8(_g(honest).outcome), uint8(IVerdeArbitration.Outcome.Shared));
+        assertEq(arb.balanceOf(challenger), BOND + _slashReward() - half);
+        // the cheater (worker + sybil) is down by the collateral minus the sybil's share
+        assertEq(sm.stakeOf(worker).staked, 0);
+        assertEq(sm.totalBurned(), COLLATERAL - _slashReward());
+        _assertAccounted();
+    }
+
+    /// @dev Three live games: thirds, the last one closed takes the rounding remainder, so the pot is paid exactly.
+    function test_shares_threeGames_remainderToLast() public {
+        uint256 jobId = _job();
+        address c3 = makeAddr("c3");
+        vm.deal(c3, 1 ether);
         uint256 g1 = _challenge(challenger, jobId, 2);
         uint256 g2 = _challenge(challenger2, jobId, 2);
+        uint256 g3 = _challenge(c3, jobId, 1);
         vm.warp(block.timestamp + CLOCK + 1);
-        arb.timeout(g1);
-        // g2's worker is out of time too, but the round moved on: the bond goes back
         arb.timeout(g2);
-        assertEq(uint8(_g(g2).outcome), uint8(IVerdeArbitration.Outcome.Moot));
-        assertEq(arb.balanceOf(challenger2), BOND);
-        assertEq(sm.rewardOf(challenger2), 0);
+        uint256 third = _slashReward() / 3;
+        arb.timeout(g1); // also stale now: shares
+        arb.closeStale(g3);
+        assertEq(uint8(_g(g1).outcome), uint8(IVerdeArbitration.Outcome.Shared));
+        assertEq(uint8(_g(g3).outcome), uint8(IVerdeArbitration.Outcome.Shared));
+        assertEq(arb.balanceOf(challenger2), BOND + third);
+        assertEq(arb.balanceOf(challenger), BOND + third);
+        assertEq(arb.balanceOf(c3), BOND + _slashReward() - 2 * third);
+        assertEq(arb.roundGames(jobId, 1).potPaid, _slashReward());
+        _assertAccounted();
+    }
+
+    /// @dev Mechanism 5: a game on an assigned job does not hold back the market's timeout; when the round ends by
+    ///      timeout (no game lost), live games end Moot: bond back, no reward (the collateral was burned whole).
+    function test_marketTimeout_liveGamesMoot() public {
+        uint256 jobId = _assignedJob(1);
+        (address w, uint256 key) = makeAddrAndKey("worker");
+        assertEq(w, worker);
+        ICommitmentInbox.Commitment memory c =
+            ICommitmentInbox.Commitment(uint64(jobId), 1, 1, _checkpoints(1)[0], worker);
+        inbox.forceInclude(c);
+        (uint8 v, bytes32 r, bytes32 sg) = vm.sign(key, inbox.commitmentDigest(c));
+        IVerdeArbitration.CheckpointProof memory p;
+        p.stateRoot = c.stateRoot;
+        p.fromInbox = true;
+        p.batchIndex = inbox.FORCED();
+        p.signature = abi.encodePacked(r, sg, v);
+        vm.prank(challenger);
+        uint256 g = arb.challenge{value: BOND}(jobId, 1, _noCp(), p);
+        vm.warp(block.timestamp + EXECUTION_WINDOW + 1);
+        market.timeout(jobId);
+        assertEq(sm.totalBurned(), COLLATERAL);
+        arb.closeStale(g);
+        assertEq(uint8(_g(g).outcome), uint8(IVerdeArbitration.Outcome.Moot));
+        assertEq(arb.balanceOf(challenger), BOND);
+        assertEq(arb.roundGames(jobId, 1).shares, 0);
+        _assertAccounted();
     }
 
     function test_withdraw_twice_revertsNothingToClaim() public {
@@ -1333,11 +1463,12 @@ contract VerdeArbitration_Test is DisputeBase {
         vm.warp(block.timestamp + CLOCK + 1);
         arb.timeout(gameId);
         uint256 before = challenger.balance;
+        uint256 owed = BOND + _slashReward();
         vm.expectEmit(address(arb));
-        emit IVerdeArbitration.Withdrawn(challenger, BOND);
+        emit IVerdeArbitration.Withdrawn(challenger, owed);
         vm.prank(challenger);
-        assertEq(arb.withdraw(), BOND);
-        assertEq(challenger.balance, before + BOND);
+        assertEq(arb.withdraw(), owed);
+        assertEq(challenger.balance, before + owed);
         vm.prank(challenger);
         vm.expectRevert(IVerdeArbitration.NothingToClaim.selector);
         arb.withdraw();
@@ -1353,10 +1484,10 @@ contract VerdeArbitration_Test is DisputeBase {
         r.call{value: BOND}(address(arb), abi.encodeCall(IVerdeArbitration.challenge, (jobId, 2, p1, p2)));
         vm.warp(block.timestamp + CLOCK + 1);
         arb.timeout(0);
-        assertEq(arb.balanceOf(address(r)), BOND);
+        assertEq(arb.balanceOf(address(r)), BOND + _slashReward());
         vm.expectRevert(IVerdeArbitration.TransferFailed.selector);
         r.call(address(arb), abi.encodeCall(IVerdeArbitration.withdraw, ()));
-        assertEq(arb.balanceOf(address(r)), BOND);
+        assertEq(arb.balanceOf(address(r)), BOND + _slashReward());
         _assertAccounted();
     }
 
@@ -1366,19 +1497,29 @@ contract VerdeArbitration_Test is DisputeBase {
         uint256 g2 = _challenge(challenger2, jobId, 1);
         vm.warp(block.timestamp + CLOCK + 1);
         arb.timeout(g1);
-        // the same worker wins the job again (new round)
+        // mechanism 8: the slashed worker cannot win the job again
         vm.deal(worker, COLLATERAL);
         vm.prank(worker);
         sm.deposit{value: COLLATERAL}();
         vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(IJobMarket.Barred.selector, jobId, worker));
+        market.bid(jobId, PRICE);
+        // another worker takes the new round
+        address w2 = makeAddr("worker two");
+        vm.prank(w2);
+        registry.register("peer-w2", "cpu");
+        vm.deal(w2, COLLATERAL);
+        vm.prank(w2);
+        sm.deposit{value: COLLATERAL}();
+        vm.prank(w2);
         market.bid(jobId, PRICE);
         vm.warp(block.timestamp + BID_WINDOW);
         market.closeAuction(jobId);
-        assertEq(market.getJob(jobId).worker, worker);
+        assertEq(market.getJob(jobId).round, 2);
         arb.closeStale(g2);
-        assertEq(uint8(_g(g2).outcome), uint8(IVerdeArbitration.Outcome.Moot));
-        assertEq(arb.balanceOf(challenger2), BOND);
-        assertEq(sm.lockedFor(worker, jobId), COLLATERAL, "the new round's lock is untouched");
+        assertEq(uint8(_g(g2).outcome), uint8(IVerdeArbitration.Outcome.Shared));
+        assertEq(arb.balanceOf(challenger2), BOND + _slashReward() - _slashReward() / 2);
+        assertEq(sm.lockedFor(w2, jobId), COLLATERAL, "the new round's lock is untouched");
     }
 
     /// @dev KNOWN ISSUE (reported, not fixed here): the market accepts a checkpoint interval of 2^32 steps or more,
@@ -1402,60 +1543,287 @@ contract VerdeArbitration_Test is DisputeBase {
     }
 }
 
-/// @notice TooManyQueries, with a deployment that allows 3 queries per game.
-contract VerdeArbitration_Queries_Test is DisputeBase {
-    function _maxQueries() internal pure override returns (uint16) {
-        return 3;
+/// @notice Query limits, result games, one live game per challenger and checkpoint, canonical padding.
+contract VerdeArbitration_Soundness_Test is DisputeBase {
+    function _pf(IVerdeArbitration.Check c) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(IVerdeArbitration.ProofFailed.selector, c);
     }
 
-    function test_query_revertsTooManyQueries() public {
+    /// @dev Mechanism 4: at most depth + 1 queries per list (what a bisection needs); asking the same item again
+    ///      counts, and each query adds ANSWER_TIME to the worker's clock, so queries cannot run it down.
+    function test_query_limitPerList() public {
         uint256 gameId = _challenge(challenger, _job(), 2);
         _revealStepRoots(gameId);
+        assertEq(arb.queryLimit(INTERVAL + 1), 3);
+        uint64 clockBefore = _g(gameId).workerClock;
         for (uint32 i; i < 3; ++i) {
-            _query(gameId, IVerdeArbitration.List.StepRoots, i);
+            _query(gameId, IVerdeArbitration.List.StepRoots, 0); // the same item again and again
+            vm.warp(block.timestamp + 60);
+            _answer(gameId);
+        }
+        assertEq(_g(gameId).workerClock, clockBefore + 3 * (ANSWER_TIME - 60), "answers cost the worker nothing");
+        vm.prank(challenger);
+        vm.expectRevert(
+            abi.encodeWithSelector(IVerdeArbitration.TooManyQueries.selector, IVerdeArbitration.List.StepRoots, 3)
+        );
+        arb.query(gameId, IVerdeArbitration.List.StepRoots, 1);
+        // the limit is per list: the next phase's lists have their own
+        _pickStep(gameId, 0);
+        _revealStepTrace(gameId, 0);
+        assertEq(arb.queryLimit(N), 4);
+        for (uint32 i; i < 4; ++i) {
+            _query(gameId, IVerdeArbitration.List.StepTrace, i);
             _answer(gameId);
         }
         vm.prank(challenger);
-        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.TooManyQueries.selector, 3));
-        arb.query(gameId, IVerdeArbitration.List.StepRoots, 0);
-        // the count is per game
-        _pickStep(gameId, 0);
-        _revealStepTrace(gameId, 0);
-        vm.prank(challenger);
-        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.TooManyQueries.selector, 3));
+        vm.expectRevert(
+            abi.encodeWithSelector(IVerdeArbitration.TooManyQueries.selector, IVerdeArbitration.List.StepTrace, 4)
+        );
         arb.query(gameId, IVerdeArbitration.List.StepTrace, 0);
-        uint256 other = _challenge(challenger2, _g(gameId).jobId, 2);
+        _query(gameId, IVerdeArbitration.List.NextState, 0);
+        _answer(gameId);
+        IVerdeArbitration.Game memory g = _g(gameId);
+        assertEq(g.queries, 8);
+        assertEq(g.queryCounts, 3 | (4 << 8) | (1 << 16));
+        // and per game
+        uint256 other = _challenge(challenger2, g.jobId, 2);
         _revealStepRoots(other);
         _query(other, IVerdeArbitration.List.StepRoots, 0);
     }
 
-    /// @dev A result whose final model root is not its last checkpoint loses at once when the last checkpoint is
-    ///      challenged: the worker is slashed, the challenger gets its bond back and the reward, the job reopens.
-    function test_challenge_finalRootMismatch_workerLosesAtOnce() public {
-        uint256 jobId = _assignedJob(1);
-        vm.prank(worker);
-        market.submitResult(jobId, keccak256("not the last checkpoint"), _checkpointsRoot(1));
-        uint256 gameId = _challenge(challenger, jobId, NUM_CHECKPOINTS);
-        IVerdeArbitration.Game memory g = _g(gameId);
-        assertEq(uint8(g.phase), uint8(IVerdeArbitration.Phase.Resolved));
-        assertEq(uint8(g.outcome), uint8(IVerdeArbitration.Outcome.ChallengerWon));
-        assertEq(arb.balanceOf(challenger), BOND, "bond back");
-        assertEq(sm.rewardOf(challenger), _slashReward(), "slash reward");
-        assertEq(sm.lockedFor(worker, jobId), 0, "collateral slashed");
-        assertEq(uint8(market.getJob(jobId).status), uint8(IJobMarket.JobStatus.Open), "job reopened");
-        assertEq(address(arb).balance, arb.totalAccounted());
+    function test_queryLimit_values() public view {
+        assertEq(arb.queryLimit(0), 1);
+        assertEq(arb.queryLimit(1), 1);
+        assertEq(arb.queryLimit(2), 2);
+        assertEq(arb.queryLimit(5), 4);
+        assertEq(arb.queryLimit(uint256(type(uint32).max) + 1), 33);
     }
 
-    /// @dev With a consistent result the same challenge opens an ordinary game, and an earlier checkpoint is never
-    ///      compared with the final model root.
-    function test_challenge_lastCheckpointOfConsistentResult_opensGame() public {
+    /// @dev Mechanism 10 (contract side): one live game per challenger, job, round and checkpoint.
+    function test_challenge_secondLiveGameSameCheckpoint_reverts() public {
         uint256 jobId = _job();
-        uint256 gameId = _challenge(challenger, jobId, NUM_CHECKPOINTS);
-        assertEq(uint8(_g(gameId).phase), uint8(IVerdeArbitration.Phase.StepRoots));
-        uint256 other = _assignedJob(1);
+        uint256 g1 = _challenge(challenger, jobId, 2);
+        assertEq(arb.liveGameOf(challenger, jobId, 1, 2), g1 + 1);
+        IVerdeArbitration.CheckpointProof memory p1 = _cp(jobId, 1);
+        IVerdeArbitration.CheckpointProof memory p2 = _cp(jobId, 2);
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.GameExists.selector, g1));
+        arb.challenge{value: BOND}(jobId, 2, p1, p2);
+        // another checkpoint, or another challenger, is another game
+        uint256 g2 = _challenge(challenger, jobId, 1);
+        uint256 g3 = _challenge(challenger2, jobId, 2);
+        assertEq(arb.liveGameOf(challenger2, jobId, 1, 2), g3 + 1);
+        // once the first is over, the same game may be opened again (the worker won it: the round goes on)
+        _toPickNode(g1, 0);
+        _pickNode(g1, IVerdeArbitration.Claim.NodeOutput, 2, 0);
+        assertEq(arb.liveGameOf(challenger, jobId, 1, 2), 0);
+        uint256 g4 = _challenge(challenger, jobId, 2);
+        assertEq(arb.liveGameOf(challenger, jobId, 1, 2), g4 + 1);
+        assertEq(arb.liveGameOf(challenger, jobId, 1, 1), g2 + 1);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // challengeResult and pickCheckpoint (mechanism 1: every submitted root can be opened on demand)
+    // ---------------------------------------------------------------------------------------------------------
+
+    function test_challengeResult_opensCheckpointList() public {
+        uint256 jobId = _job();
+        uint32 round = market.getJob(jobId).round;
+        vm.expectEmit(address(arb));
+        emit IVerdeArbitration.GameStarted(0, jobId, worker, challenger, round, 0, bytes32(0), bytes32(0));
+        uint256 gameId = _challengeResult(challenger, jobId);
+        IVerdeArbitration.Game memory g = _g(gameId);
+        assertEq(uint8(g.phase), uint8(IVerdeArbitration.Phase.PickCheckpoint));
+        assertEq(g.checkpoint, 0);
+        assertEq(g.checkpoints, NUM_CHECKPOINTS);
+        assertEq(g.checkpointList, TestMerkle.listRoot(_checkpoints(1)));
+        assertEq(g.checkpointList, market.getJob(jobId).checkpointsList);
+        assertEq(arb.liveGameOf(challenger, jobId, round, 0), gameId + 1);
+        (address who,) = arb.toMove(gameId);
+        assertEq(who, challenger);
+        // the checkpoints are opened one by one
+        _query(gameId, IVerdeArbitration.List.Checkpoints, 1);
+        _answer(gameId);
+        _query(gameId, IVerdeArbitration.List.Checkpoints, 0);
+        _answer(gameId);
+        vm.expectEmit(address(arb));
+        emit IVerdeArbitration.CheckpointPicked(gameId, 2, _stateRoot(2, 1), _stateRoot(4, 1));
+        _pickCheckpoint(gameId, 2);
+        g = _g(gameId);
+        assertEq(uint8(g.phase), uint8(IVerdeArbitration.Phase.StepRoots));
+        assertEq(g.checkpoint, 2);
+        assertEq(g.step, INTERVAL);
+        assertEq(g.startRoot, _stateRoot(2, 1));
+        assertEq(g.endRoot, _stateRoot(4, 1));
+        assertEq(arb.liveGameOf(challenger, jobId, round, 0), 0, "the result slot is free again");
+        assertEq(arb.liveGameOf(challenger, jobId, round, 2), gameId + 1);
+        // and the game goes on as any other: the honest worker wins
+        _toPickNode(gameId, 0);
+        _pickNode(gameId, IVerdeArbitration.Claim.NodeOutput, 0, 0);
+        _defend(gameId);
+        assertEq(uint8(_g(gameId).outcome), uint8(IVerdeArbitration.Outcome.WorkerWon));
+        _assertAccounted();
+    }
+
+    function test_pickCheckpoint_firstUsesInitialStateRoot() public {
+        uint256 gameId = _challengeResult(challenger, _job());
+        _pickCheckpoint(gameId, 1);
+        IVerdeArbitration.Game memory g = _g(gameId);
+        assertEq(g.startRoot, market.getJob(g.jobId).params.initialStateRoot);
+        assertEq(g.endRoot, _stateRoot(2, 1));
+        assertEq(g.step, 0);
+    }
+
+    function test_pickCheckpoint_reverts() public {
+        uint256 jobId = _job();
+        uint256 gameId = _challengeResult(challenger, jobId);
+        bytes32[] memory cps = _checkpoints(1);
+        bytes32[] memory p0 = TestMerkle.listProof(cps, 0);
+        bytes32[] memory p1 = TestMerkle.listProof(cps, 1);
         vm.prank(worker);
-        market.submitResult(other, keccak256("not the last checkpoint"), _checkpointsRoot(1));
-        uint256 g2 = _challenge(challenger, other, 1);
-        assertEq(uint8(_g(g2).phase), uint8(IVerdeArbitration.Phase.StepRoots));
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.NotYourTurn.selector, challenger));
+        arb.pickCheckpoint(gameId, 2, cps[0], p0, cps[1], p1);
+        vm.startPrank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadCheckpoint.selector, 0, NUM_CHECKPOINTS));
+        arb.pickCheckpoint(gameId, 0, cps[0], p0, cps[1], p1);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.BadCheckpoint.selector, 3, NUM_CHECKPOINTS));
+        arb.pickCheckpoint(gameId, 3, cps[0], p0, cps[1], p1);
+        vm.expectRevert(_pf(IVerdeArbitration.Check.Checkpoint));
+        arb.pickCheckpoint(gameId, 2, keccak256("other"), p0, cps[1], p1);
+        vm.expectRevert(_pf(IVerdeArbitration.Check.Checkpoint));
+        arb.pickCheckpoint(gameId, 2, cps[0], p0, keccak256("other"), p1);
+        vm.expectRevert(_pf(IVerdeArbitration.Check.Checkpoint));
+        arb.pickCheckpoint(gameId, 1, bytes32(0), new bytes32[](0), cps[1], p1);
+        vm.stopPrank();
+        // a second result game by the same challenger waits for this one
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.GameExists.selector, gameId));
+        arb.challengeResult{value: BOND}(jobId);
+        // a direct game on the checkpoint this one picks blocks the pick
+        _challenge(challenger, jobId, 2);
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.GameExists.selector, gameId + 1));
+        arb.pickCheckpoint(gameId, 2, cps[0], p0, cps[1], p1);
+    }
+
+    function test_challengeResult_revertsNoResult() public {
+        uint256 jobId = _assignedJob(1);
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.NoResult.selector, jobId));
+        arb.challengeResult{value: BOND}(jobId);
+        vm.prank(challenger);
+        vm.expectRevert(abi.encodeWithSelector(IVerdeArbitration.NoWorker.selector, 99));
+        arb.challengeResult{value: BOND}(99);
+    }
+
+    /// @dev Mechanism 1: a worker that never trained submits a checkpoints root over roots it made up (the contract
+    ///      can only check the last one's proof). A challenger who replayed the job asks to open it; the worker
+    ///      cannot answer with anything that matches a replay... or here does not answer at all: it loses on time.
+    function test_challengeResult_workerCannotOpen_losesOnTime() public {
+        uint256 jobId = _assignedJob(1);
+        bytes32[] memory madeUp = new bytes32[](NUM_CHECKPOINTS);
+        madeUp[0] = keccak256("never trained 1");
+        madeUp[1] = keccak256("never trained 2");
+        _submit(jobId, madeUp);
+        uint256 gameId = _challengeResult(challenger, jobId);
+        _query(gameId, IVerdeArbitration.List.Checkpoints, 0);
+        (, uint256 deadline) = arb.toMove(gameId);
+        assertEq(deadline, block.timestamp + CLOCK + ANSWER_TIME);
+        vm.warp(deadline + 1);
+        arb.timeout(gameId);
+        IVerdeArbitration.Game memory g = _g(gameId);
+        assertEq(uint8(g.outcome), uint8(IVerdeArbitration.Outcome.ChallengerWon));
+        assertEq(arb.balanceOf(challenger), BOND + _slashReward());
+        assertEq(sm.stakeOf(worker).staked, 0);
+        assertEq(uint8(market.getJob(jobId).status), uint8(IJobMarket.JobStatus.Open));
+        assertTrue(market.isBarred(jobId, worker));
+        _assertAccounted();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+    // Canonical roots (mechanism 2): junk in Merkle padding is refused everywhere
+    // ---------------------------------------------------------------------------------------------------------
+
+    function _paddingErr(uint256 h) internal pure returns (bytes memory) {
+        return abi.encodeWithSelector(OneStepMerkle.PaddingSibling.selector, h);
+    }
+
+    /// @dev The interval's step roots (3 items) pad position 3; a list with junk there cannot be revealed, since
+    ///      the last item's proof carries the padding.
+    function test_revealStepRoots_junkPadding_reverts() public {
+        uint256 gameId = _challenge(challenger, _job(), 2);
+        bytes32[] memory items = _stepItems(gameId);
+        bytes32[] memory first = TestMerkle.listProof(items, 0);
+        bytes32[] memory last = TestMerkle.listProof(items, INTERVAL);
+        assertEq(last[0], bytes32(0), "position 3 is padding");
+        // the junk tree: leaves 0..2 as before, junk at 3
+        bytes32 junk = keccak256("junk");
+        bytes32 right = TestMerkle.nodeHash(TestMerkle.leafHash(items[2]), junk);
+        bytes32 root = TestMerkle.nodeHash(last[1], right);
+        first[1] = right;
+        last[0] = junk;
+        vm.prank(worker);
+        vm.expectRevert(_paddingErr(0));
+        arb.revealStepRoots(gameId, root, first, last, 0);
+        // the canonical list is accepted
+        _revealStepRoots(gameId);
+    }
+
+    /// @dev A tensor leaf answered with junk in its padding words is refused (it used to pass `answer`).
+    function test_answer_tensorLeafJunkPadding_reverts() public {
+        uint256 gameId = _challenge(challenger, _job(), 2);
+        _toPickNode(gameId, 0);
+        _pickNode(gameId, IVerdeArbitration.Claim.NodeOutput, 3, NO_ELEMENT);
+        _query(gameId, IVerdeArbitration.List.OutTensor, 1);
+        (bytes32 item, bytes32[] memory proof) = _answerArgs(gameId);
+        vm.prank(worker);
+        vm.expectRevert(abi.encodeWithSelector(OneStepMerkle.LeafPadding.selector));
+        arb.answer(gameId, item | bytes32(uint256(0xdead)), proof);
+        _answer(gameId);
+    }
+
+    /// @dev An element trace of 3 entries pads position 3: junk there cannot be revealed.
+    function test_revealElementTrace_junkPadding_reverts() public {
+        uint256 gameId = _challenge(challenger, _job(), 2);
+        _toPickNode(gameId, 0);
+        _pickNode(gameId, IVerdeArbitration.Claim.NodeOutput, 3, 4);
+        ElementRevealJunk memory r = _junkElementReveal(gameId);
+        vm.prank(worker);
+        vm.expectRevert(_paddingErr(0));
+        arb.revealElementTrace(gameId, 3, r.root, r.lastItem, r.lastProof, r.leaf, r.leafPath, 0);
+        _revealElementTrace(gameId, 3);
+    }
+
+    struct ElementRevealJunk {
+        bytes32 root;
+        bytes32 lastItem;
+        bytes32[] lastProof;
+        bytes32 leaf;
+        bytes32[] leafPath;
+    }
+
+    function _junkElementReveal(uint256 gameId) internal view returns (ElementRevealJunk memory r) {
+        IVerdeArbitration.Game memory g = _g(gameId);
+        bytes32[] memory items = _elementItems(g.step, 0, g.element, 3);
+        bytes32 junk = keccak256("junk entry");
+        bytes32 left = TestMerkle.nodeHash(TestMerkle.leafHash(items[0]), TestMerkle.leafHash(items[1]));
+        bytes32 right = TestMerkle.nodeHash(TestMerkle.leafHash(items[2]), junk);
+        r.root = TestMerkle.nodeHash(left, right);
+        r.lastItem = items[2];
+        r.lastProof = new bytes32[](2);
+        (r.lastProof[0], r.lastProof[1]) = (junk, left);
+        (r.leaf, r.leafPath) = TestMerkle.elementProof(_out(g.step, 0), g.element);
+    }
+
+    /// @dev A junk padding sibling in an answer's path is refused: queries can only open canonical trees.
+    function test_answer_junkPaddingSibling_reverts() public {
+        uint256 gameId = _challenge(challenger, _job(), 2);
+        _revealStepRoots(gameId);
+        _query(gameId, IVerdeArbitration.List.StepRoots, 2);
+        (bytes32 item, bytes32[] memory proof) = _answerArgs(gameId);
+        proof[0] = keccak256("junk");
+        vm.prank(worker);
+        vm.expectRevert(_paddingErr(0));
+        arb.answer(gameId, item, proof);
     }
 }

@@ -11,7 +11,7 @@ import {DisputeHandler} from "./handlers/DisputeHandler.sol";
 
 /// @notice Invariants of the dispute game (VerdeArbitration) with StakeManager and JobMarket behind it, under
 ///         random sequences of challenges, moves, timeouts, closeStale and withdrawals over several jobs. Each
-///         invariant is listed in words in PROPERTIES.md (D1-D7).
+///         invariant is listed in words in PROPERTIES.md (D1-D9).
 contract Dispute_Invariants_Test is Test {
     DisputeHandler internal handler;
     IVerdeArbitration internal arb;
@@ -36,7 +36,7 @@ contract Dispute_Invariants_Test is Test {
         selectors[3] = DisputeHandler.timeout.selector;
         selectors[4] = DisputeHandler.closeStale.selector;
         selectors[5] = DisputeHandler.withdraw.selector;
-        selectors[6] = DisputeHandler.claimReward.selector;
+        selectors[6] = DisputeHandler.newJob.selector;
         selectors[7] = DisputeHandler.rebid.selector;
         selectors[8] = DisputeHandler.finalize.selector;
         selectors[9] = DisputeHandler.warp.selector;
@@ -51,9 +51,10 @@ contract Dispute_Invariants_Test is Test {
         assertEq(address(arb).balance, arb.totalAccounted(), "arbitration balance != totalAccounted");
     }
 
-    /// @dev D2: what it accounts for is the unwithdrawn balances plus the bonds of unresolved games.
+    /// @dev D2: what it accounts for is the unwithdrawn balances plus the bonds of unresolved games plus the reward
+    ///      shares not yet paid out of the rounds' pots.
     function invariant_D2_accountedIsBalancesPlusOpenBonds() public view {
-        uint256 sum;
+        uint256 sum = _unpaidPots();
         address[] memory actors = handler.actors();
         for (uint256 i; i < actors.length; ++i) {
             sum += arb.balanceOf(actors[i]);
@@ -63,10 +64,23 @@ contract Dispute_Invariants_Test is Test {
             IVerdeArbitration.Game memory g = arb.getGame(i);
             if (g.phase != IVerdeArbitration.Phase.Resolved) sum += g.bond;
         }
-        assertEq(arb.totalAccounted(), sum, "totalAccounted != balances + open bonds");
+        assertEq(arb.totalAccounted(), sum, "totalAccounted != balances + open bonds + unpaid shares");
     }
 
-    /// @dev D3: every resolved game paid its bond exactly once, to the winner (the challenger when moot).
+    /// @dev Sum over every (job, round) of pot - potPaid.
+    function _unpaidPots() internal view returns (uint256 sum) {
+        uint256[] memory jobs = handler.jobs();
+        for (uint256 k; k < jobs.length; ++k) {
+            uint32 rounds = market.getJob(jobs[k]).round;
+            for (uint32 r = 1; r <= rounds; ++r) {
+                IVerdeArbitration.RoundGames memory rg = arb.roundGames(jobs[k], r);
+                sum += rg.pot - rg.potPaid;
+            }
+        }
+    }
+
+    /// @dev D3: every resolved game paid its bond exactly once, to the winner (the challenger when moot or shared),
+    ///      and every reward share went to the challenger of a game that won or shared, once.
     function invariant_D3_eachResolvedGamePaidOnce() public view {
         address[] memory actors = handler.actors();
         uint256 credited;
@@ -89,7 +103,7 @@ contract Dispute_Invariants_Test is Test {
             }
         }
         assertEq(resolved, handler.ghost_resolved(), "resolved count");
-        assertEq(credited, resolved * BOND, "credited != bonds of resolved games");
+        assertEq(credited, resolved * BOND + handler.ghost_sharesCredited(), "credited != bonds + shares");
     }
 
     /// @dev D4: ETH is conserved across StakeManager, JobMarket and VerdeArbitration: each holds exactly its
@@ -126,35 +140,94 @@ contract Dispute_Invariants_Test is Test {
         }
     }
 
-    /// @dev D6: no side ever had more than `clock` in total, and nothing moves in the future.
+    /// @dev D6: no side ever had more than `clock` in total, plus `answerTime` per query for the worker, and
+    ///      nothing moves in the future.
     function invariant_D6_clocks() public view {
         uint256 n = arb.gameCount();
         uint64 clock = arb.clock();
         for (uint256 i; i < n; ++i) {
             IVerdeArbitration.Game memory g = arb.getGame(i);
-            assertLe(g.workerClock, clock, "worker clock");
+            assertLe(g.workerClock, clock + uint256(g.queries) * arb.answerTime(), "worker clock");
             assertLe(g.challengerClock, clock, "challenger clock");
             assertLe(g.lastMoveAt, block.timestamp, "last move in the future");
         }
     }
 
-    /// @dev D7: every game the challenger won slashed the round's whole collateral once (reward plus burn), and
-    ///      nothing else was slashed.
+    /// @dev D7: every game the challenger won slashed the round's whole collateral once (the reward share into
+    ///      the round's pot, the rest burned), and nothing else was slashed; the StakeManager holds no reward (the
+    ///      game took each at once).
     function invariant_D7_slashOncePerWin() public view {
-        address[] memory actors = handler.actors();
-        uint256 rewards = handler.ghost_rewardsClaimed();
-        for (uint256 i; i < actors.length; ++i) {
-            rewards += sm.rewardOf(actors[i]);
+        uint256 pots;
+        uint256 lostRounds;
+        uint256[] memory jobs = handler.jobs();
+        for (uint256 k; k < jobs.length; ++k) {
+            uint32 rounds = market.getJob(jobs[k]).round;
+            for (uint32 r = 1; r <= rounds; ++r) {
+                IVerdeArbitration.RoundGames memory rg = arb.roundGames(jobs[k], r);
+                pots += rg.pot;
+                if (rg.shares != 0) ++lostRounds;
+            }
         }
-        assertEq(rewards + sm.totalBurned(), handler.ghost_challengerWins() * COLLATERAL, "slashed != wins");
-        assertEq(rewards, handler.ghost_challengerWins() * COLLATERAL / 2, "reward share");
+        assertEq(lostRounds, handler.ghost_challengerWins(), "one challenger win per lost round");
+        assertEq(pots + sm.totalBurned(), handler.ghost_challengerWins() * COLLATERAL, "slashed != wins");
+        assertEq(pots, handler.ghost_challengerWins() * COLLATERAL / 2, "reward share");
+        assertEq(sm.rewardOf(address(arb)), 0, "reward left in the StakeManager");
+    }
+
+    /// @dev D8: each round's pot is split among exactly the games live when the worker lost, never more than the pot,
+    ///      and the live count is the number of unresolved games of the round.
+    function invariant_D8_roundShares() public view {
+        uint256[] memory jobs = handler.jobs();
+        uint256 n = arb.gameCount();
+        for (uint256 k; k < jobs.length; ++k) {
+            uint32 rounds = market.getJob(jobs[k]).round;
+            for (uint32 r = 1; r <= rounds; ++r) {
+                IVerdeArbitration.RoundGames memory rg = arb.roundGames(jobs[k], r);
+                assertLe(rg.potPaid, rg.pot, "paid more than the pot");
+                assertLe(rg.sharesPaid, rg.shares, "more shares than games");
+                if (rg.shares != 0 && rg.sharesPaid == rg.shares) assertEq(rg.potPaid, rg.pot, "pot not paid out");
+                uint256 live;
+                uint256 sharing;
+                for (uint256 i; i < n; ++i) {
+                    IVerdeArbitration.Game memory g = arb.getGame(i);
+                    if (g.jobId != jobs[k] || g.round != r) continue;
+                    if (g.phase != IVerdeArbitration.Phase.Resolved) ++live;
+                    if (g.outcome == IVerdeArbitration.Outcome.ChallengerWon) ++sharing;
+                    if (g.outcome == IVerdeArbitration.Outcome.Shared) ++sharing;
+                }
+                assertEq(rg.live, live, "live count");
+                assertEq(rg.sharesPaid, sharing, "shares paid != games that won or shared");
+                if (rg.shares != 0) assertEq(rg.shares, rg.sharesPaid + live, "shares != games live at the loss");
+            }
+        }
+    }
+
+    /// @dev D9: at most one live game per challenger, job, round and checkpoint.
+    function invariant_D9_oneLiveGamePerChallengerAndCheckpoint() public view {
+        uint256 n = arb.gameCount();
+        for (uint256 i; i < n; ++i) {
+            IVerdeArbitration.Game memory a = arb.getGame(i);
+            if (a.phase == IVerdeArbitration.Phase.Resolved) continue;
+            assertEq(arb.liveGameOf(a.challenger, a.jobId, a.round, a.checkpoint), i + 1, "live slot");
+            for (uint256 j = i + 1; j < n; ++j) {
+                IVerdeArbitration.Game memory b = arb.getGame(j);
+                if (b.phase == IVerdeArbitration.Phase.Resolved) continue;
+                assertFalse(
+                    a.challenger == b.challenger && a.jobId == b.jobId && a.round == b.round
+                        && a.checkpoint == b.checkpoint,
+                    "two live games on one slot"
+                );
+            }
+        }
     }
 
     /// @dev Prints how often each action ran (with -vv).
     function afterInvariant() external view {
-        bytes32[22] memory names = [
+        bytes32[24] memory names = [
             bytes32("newJob"),
             "challenge",
+            "challengeResult",
+            "pickCheckpoint/query",
             "revealStepRoots",
             "pickStep/query",
             "revealStepTrace",
@@ -171,7 +244,7 @@ contract Dispute_Invariants_Test is Test {
             "closeStale",
             "closeStale (live)",
             "withdraw",
-            "claimReward",
+            "rebid (barred)",
             "rebid",
             "finalize",
             "warp"
@@ -182,5 +255,6 @@ contract Dispute_Invariants_Test is Test {
         console.log("worker won", handler.calls("worker won"));
         console.log("challenger won", handler.calls("challenger won"));
         console.log("moot", handler.calls("moot"));
+        console.log("shared", handler.calls("shared"));
     }
 }

@@ -31,7 +31,9 @@ contract Market_Invariants_Test is Test {
                 slashRewardBps: 5000,
                 disputeBond: 0.1 ether,
                 disputeClock: 1 hours,
-                disputeMaxQueries: 128
+                disputeAnswerTime: 5 minutes,
+                minExecutionWindow: 10 minutes,
+                minStepMicros: 1000
             })
             );
         stakeManager = d.stakeManager;
@@ -45,7 +47,7 @@ contract Market_Invariants_Test is Test {
     ///      accounts for.
     function invariant_stakeManagerBalanceEqualsAccounted() public view {
         address[] memory actors = handler.actors();
-        uint256 sum = stakeManager.totalBurned();
+        uint256 sum = stakeManager.totalBurned() + stakeManager.rewardOf(arbiter);
         for (uint256 i; i < actors.length; ++i) {
             IStakeManager.StakeInfo memory s = stakeManager.stakeOf(actors[i]);
             sum += uint256(s.staked) + s.unbonding + stakeManager.rewardOf(actors[i]);
@@ -117,7 +119,7 @@ contract Market_Invariants_Test is Test {
         assertEq(handler.ghost_unauthorizedSlashes(), 0, "unauthorized slash succeeded");
         assertEq(handler.ghost_unauthorizedHooks(), 0, "unauthorized dispute hook succeeded");
         address[] memory actors = handler.actors();
-        uint256 rewards = handler.ghost_rewardsClaimed();
+        uint256 rewards = handler.ghost_rewardsClaimed() + stakeManager.rewardOf(arbiter);
         for (uint256 i; i < actors.length; ++i) {
             rewards += stakeManager.rewardOf(actors[i]);
         }

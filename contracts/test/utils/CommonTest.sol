@@ -8,6 +8,7 @@ import {JobMarket} from "../../src/JobMarket.sol";
 import {CommitmentInbox} from "../../src/CommitmentInbox.sol";
 import {NodeRegistry} from "../../src/NodeRegistry.sol";
 import {IJobMarket} from "../../src/interfaces/IJobMarket.sol";
+import {TestMerkle} from "../dispute/TestMerkle.sol";
 
 /// @notice Deploys the system through the Deploy script and offers helpers shared by the unit tests.
 abstract contract CommonTest is Test {
@@ -33,6 +34,10 @@ abstract contract CommonTest is Test {
     uint64 internal constant BID_WINDOW = 1 hours;
     uint64 internal constant EXECUTION_WINDOW = 1 days;
     uint64 internal constant CHALLENGE_WINDOW = 2 hours;
+    uint64 internal constant MIN_EXECUTION_WINDOW = 10 minutes;
+    uint64 internal constant MIN_STEP_MICROS = 1000;
+    /// @dev Checkpoints of the default job: 1000 steps / 100.
+    uint256 internal constant CHECKPOINTS = 10;
 
     function setUp() public virtual {
         vm.warp(1_700_000_000);
@@ -45,7 +50,9 @@ abstract contract CommonTest is Test {
                 slashRewardBps: SLASH_REWARD_BPS,
                 disputeBond: 0.1 ether,
                 disputeClock: 1 hours,
-                disputeMaxQueries: 128
+                disputeAnswerTime: 5 minutes,
+                minExecutionWindow: MIN_EXECUTION_WINDOW,
+                minStepMicros: MIN_STEP_MICROS
             })
         );
         stakeManager = d.stakeManager;
@@ -105,8 +112,30 @@ abstract contract CommonTest is Test {
     /// @dev An assigned job whose result is submitted.
     function submittedJob(uint256 price) internal returns (uint256 jobId) {
         jobId = assignedJob(price);
-        vm.prank(worker);
-        market.submitResult(jobId, keccak256("final"), keccak256("checkpoints"));
+        submitAs(worker, jobId, keccak256("final"));
+    }
+
+    /// @dev A checkpoints root over `count` checkpoint roots whose last is `last` (the others made up), with its
+    ///      list root and the proof of the last item (what submitResult takes).
+    function checkpointsFor(uint256 count, bytes32 last)
+        internal
+        pure
+        returns (bytes32 root, bytes32 listRoot, bytes32[] memory proof)
+    {
+        bytes32[] memory items = new bytes32[](count);
+        for (uint256 i; i + 1 < count; ++i) {
+            items[i] = keccak256(abi.encode("checkpoint", i + 1));
+        }
+        items[count - 1] = last;
+        (listRoot, proof) = TestMerkle.list(items, count - 1);
+        root = keccak256(abi.encodePacked(uint8(0x08), uint32(count), listRoot));
+    }
+
+    /// @dev `who` submits the result of a default-shaped job (CHECKPOINTS checkpoints) with final model `last`.
+    function submitAs(address who, uint256 jobId, bytes32 last) internal {
+        (bytes32 root,, bytes32[] memory proof) = checkpointsFor(CHECKPOINTS, last);
+        vm.prank(who);
+        market.submitResult(jobId, last, root, proof);
     }
 
     function status(uint256 jobId) internal view returns (IJobMarket.JobStatus) {

@@ -28,15 +28,19 @@ const privateKey = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b
 const worker = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const other = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 
+// The last entry repeats the second in round 2: the same claim of another assignment round is another entry.
 const commitments = [
-  { jobId: 1, checkpoint: 0, stateRoot: hex(k(Buffer.from('state 0'))), worker },
-  { jobId: 1, checkpoint: 1, stateRoot: hex(k(Buffer.from('state 1'))), worker },
-  { jobId: 1, checkpoint: 2, stateRoot: hex(k(Buffer.from('state 2'))), worker },
-  { jobId: 7, checkpoint: 4294967295, stateRoot: hex(k(Buffer.from('state max'))), worker: other },
-  { jobId: '18446744073709551615', checkpoint: 3, stateRoot: hex(k(Buffer.from('job max'))), worker },
+  { jobId: 1, round: 1, checkpoint: 0, stateRoot: hex(k(Buffer.from('state 0'))), worker },
+  { jobId: 1, round: 1, checkpoint: 1, stateRoot: hex(k(Buffer.from('state 1'))), worker },
+  { jobId: 1, round: 1, checkpoint: 2, stateRoot: hex(k(Buffer.from('state 2'))), worker },
+  { jobId: 7, round: 4294967295, checkpoint: 4294967295, stateRoot: hex(k(Buffer.from('state max'))), worker: other },
+  { jobId: '18446744073709551615', round: 3, checkpoint: 3, stateRoot: hex(k(Buffer.from('job max'))), worker },
+  { jobId: 1, round: 2, checkpoint: 1, stateRoot: hex(k(Buffer.from('state 1'))), worker },
 ];
 
-const encodeEntry = (c) => Buffer.concat([be(c.jobId, 8), be(c.checkpoint, 4), buf(c.stateRoot), buf(c.worker)]);
+// 68 bytes: abi.encodePacked(uint64 jobId, uint32 round, uint32 checkpoint, bytes32 stateRoot, address worker).
+const encodeEntry = (c) =>
+  Buffer.concat([be(c.jobId, 8), be(c.round, 4), be(c.checkpoint, 4), buf(c.stateRoot), buf(c.worker)]);
 const leafOf = (entry) => k(Buffer.from([0x00]), entry);
 const nodeOf = (l, r) => k(Buffer.from([0x01]), l, r);
 
@@ -70,10 +74,10 @@ const leaves = entries.map(leafOf);
 // EIP-712.
 const domainTypehash = k(Buffer.from('EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)'));
 const domainSeparator = k(domainTypehash, k(Buffer.from('gensyn')), k(Buffer.from('1')), word(chainId), addrWord(verifyingContract));
-const commitmentType = 'Commitment(uint64 jobId,uint32 checkpoint,bytes32 stateRoot,address worker)';
+const commitmentType = 'Commitment(uint64 jobId,uint32 round,uint32 checkpoint,bytes32 stateRoot,address worker)';
 const typehash = k(Buffer.from(commitmentType));
 const c0 = commitments[1];
-const structHash = k(typehash, word(c0.jobId), word(c0.checkpoint), buf(c0.stateRoot), addrWord(c0.worker));
+const structHash = k(typehash, word(c0.jobId), word(c0.round), word(c0.checkpoint), buf(c0.stateRoot), addrWord(c0.worker));
 const digest = k(Buffer.from([0x19, 0x01]), domainSeparator, structHash);
 
 const cast = path.join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'cast');
@@ -86,13 +90,13 @@ const typed = {
       { name: 'chainId', type: 'uint256' }, { name: 'verifyingContract', type: 'address' },
     ],
     Commitment: [
-      { name: 'jobId', type: 'uint64' }, { name: 'checkpoint', type: 'uint32' },
+      { name: 'jobId', type: 'uint64' }, { name: 'round', type: 'uint32' }, { name: 'checkpoint', type: 'uint32' },
       { name: 'stateRoot', type: 'bytes32' }, { name: 'worker', type: 'address' },
     ],
   },
   primaryType: 'Commitment',
   domain: { name: 'gensyn', version: '1', chainId, verifyingContract },
-  message: { jobId: c0.jobId, checkpoint: c0.checkpoint, stateRoot: c0.stateRoot, worker: c0.worker },
+  message: { jobId: c0.jobId, round: c0.round, checkpoint: c0.checkpoint, stateRoot: c0.stateRoot, worker: c0.worker },
 };
 const typedSig = execFileSync(cast, ['wallet', 'sign', '--data', '--private-key', privateKey, JSON.stringify(typed)]).toString().trim();
 if (typedSig !== signature) throw new Error('cast EIP-712 signature differs: ' + typedSig + ' vs ' + signature);
@@ -108,6 +112,7 @@ const out = {
   commitmentTypehash: hex(typehash),
   commitments: commitments.map((c, i) => ({
     jobId: String(c.jobId),
+    round: c.round,
     checkpoint: c.checkpoint,
     stateRoot: c.stateRoot,
     worker: c.worker,

@@ -9,6 +9,7 @@ import {JobMarket} from "../../../src/JobMarket.sol";
 import {NodeRegistry} from "../../../src/NodeRegistry.sol";
 import {IJobMarket} from "../../../src/interfaces/IJobMarket.sol";
 import {IStakeManager} from "../../../src/interfaces/IStakeManager.sol";
+import {TestMerkle} from "../../dispute/TestMerkle.sol";
 
 /// @notice Drives StakeManager and JobMarket through random but mostly valid sequences of calls by a fixed set
 ///         of actors (workers, clients, challengers) and the arbiter, and records ghost variables for the
@@ -111,6 +112,8 @@ contract MarketHandler is CommonBase, StdCheats, StdUtils {
             a = _pickNext(_actors, actorSeed, k);
             reward = stakeManager.rewardOf(a);
         }
+        // a lost dispute's reward share goes to the arbiter (the dispute game splits it)
+        if (reward == 0) (a, reward) = (arbiter, stakeManager.rewardOf(arbiter));
         if (reward == 0) return;
         vm.prank(a);
         stakeManager.claimReward();
@@ -211,6 +214,16 @@ contract MarketHandler is CommonBase, StdCheats, StdUtils {
         }
         price = bound(price, 0, upper);
         address w = _pick(_workers, workerSeed);
+        for (uint256 k = 1; k < _workers.length && market.isBarred(jobId, w); ++k) {
+            w = _pickNext(_workers, workerSeed, k);
+        }
+        if (market.isBarred(jobId, w)) {
+            vm.prank(w);
+            vm.expectRevert(abi.encodeWithSelector(IJobMarket.Barred.selector, jobId, w));
+            market.bid(jobId, price);
+            ++calls["bid (barred)"];
+            return;
+        }
         if (w != j.worker) {
             uint256 free = stakeManager.freeStake(w);
             if (free < j.params.requiredCollateral) {
@@ -235,8 +248,18 @@ contract MarketHandler is CommonBase, StdCheats, StdUtils {
         (uint256 jobId, IJobMarket.Job memory j) = _find(jobSeed, _bit(IJobMarket.JobStatus.Assigned), false);
         if (j.status != IJobMarket.JobStatus.Assigned || block.timestamp > j.resultDeadline) return;
         if (modelRoot == bytes32(0)) modelRoot = bytes32(uint256(1));
+        // the K = steps / interval checkpoint roots (made up, the last being the model) and the last one's proof
+        uint256 count = j.params.steps / j.params.checkpointInterval;
+        bytes32[] memory cps = new bytes32[](count);
+        for (uint256 i; i + 1 < count; ++i) {
+            cps[i] = keccak256(abi.encode(modelRoot, i));
+        }
+        cps[count - 1] = modelRoot;
+        (bytes32 lr, bytes32[] memory proof) = TestMerkle.list(cps, count - 1);
+        // forge-lint: disable-next-line(unsafe-typecast)
+        bytes32 root = TestMerkle.checkpointsRoot(uint32(count), lr);
         vm.prank(j.worker);
-        market.submitResult(jobId, modelRoot, keccak256(abi.encode(modelRoot)));
+        market.submitResult(jobId, modelRoot, root, proof);
         ++calls["submitResult"];
     }
 
@@ -269,7 +292,8 @@ contract MarketHandler is CommonBase, StdCheats, StdUtils {
 
     function timeout(uint256 jobSeed) external {
         (uint256 jobId, IJobMarket.Job memory j) = _find(jobSeed, _bit(IJobMarket.JobStatus.Assigned), false);
-        if (j.status != IJobMarket.JobStatus.Assigned || j.openDisputes != 0) return;
+        // open disputes do not hold a timeout back
+        if (j.status != IJobMarket.JobStatus.Assigned) return;
         if (block.timestamp <= j.resultDeadline) vm.warp(uint256(j.resultDeadline) + 1);
         uint256 lock = stakeManager.lockedFor(j.worker, jobId);
         market.timeout(jobId);
