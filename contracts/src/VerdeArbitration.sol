@@ -24,11 +24,12 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     uint8 internal constant KIND_OP = 4;
 
     /// @inheritdoc IVerdeArbitration
-    /// @dev An honest worker's moves in one game, each with proofs of the largest depth a job allows (33 levels),
-    ///      plus every answer the per-list query limits allow (6 lists, at most 34 queries each), each at the
-    ///      gas of an answer with a 33-level proof. `DefenceGasTest` measures every term and checks the sum is
+    /// @dev An honest worker's moves in one game, each with proofs of the largest depth a job allows (32 levels; 29
+    ///      for a tensor's leaves), plus every answer the per-list query limits allow (195: 33 per list, 30 for a
+    ///      tensor's leaves), each at the gas of a 32-level answer, as transactions of their own (cold storage,
+    ///      EIP-7623 calldata floor). `DefenceGas_Test` measures every term (16.9M gas in all) and checks the sum is
     ///      below this bound.
-    uint256 public constant DEFENCE_GAS = 16_000_000;
+    uint256 public constant DEFENCE_GAS = 18_000_000;
     /// @dev Shortest clock and answer time accepted, in seconds: a move needs a few blocks to land.
     uint64 internal constant MIN_TIME = 10;
 
@@ -56,7 +57,7 @@ contract VerdeArbitration is IVerdeArbitration, ReentrancyGuardTransient {
     /// @param bond_ The challenger's bond floor, in wei (see requiredBond).
     /// @param clock_ Each side's total thinking time per game, in seconds.
     /// @param answerTime_ Seconds each query adds to the worker's clock: queries cannot run the worker's clock
-    ///        down, and with the per-list query limits a game lasts at most 2 * clock + 204 * answerTime.
+    ///        down, and with the per-list query limits a game lasts at most 2 * clock + 195 * answerTime.
     constructor(uint256 bond_, uint64 clock_, uint64 answerTime_) {
         if (bond_ == 0) revert InvalidParam("bond");
         if (clock_ < MIN_TIME || clock_ > 365 days) revert InvalidParam("clock");
