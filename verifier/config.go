@@ -3,13 +3,16 @@
 // seeded audit policy (the state before an interval comes from the worker's
 // published checkpoint in the blob store), compares the last state root
 // with the worker's committed checkpoint (from the CommitmentInbox or the
-// sequener's gensyn_getInclusion), and on a mismatch opens a dispute in
+// sequencer's gensyn_getInclusion), and on a mismatch opens a dispute in
 // VerdeArbitration and plays the game to its end with node/dispute's
 // Challenger: every move, a timeout when the worker's clock runs out, then
-// the bond and the slash reward are withdrawn. Audits and games live in
-// Pebble in the data directory, so a verifier killed mid-game resumes every
-// open game without challenging again. Every chain write goes through
-// op-service's txmgr.
+// the bond and the reward share the game credits are withdrawn. A result
+// whose checkpoint roots it cannot learn is compared whole with a replay of
+// the whole job and, when it differs, disputed with challengeResult.
+// Audits, games and challenges in flight live in Pebble in the data
+// directory, so a verifier killed mid-game resumes every open game without
+// challenging again (it first waits for its own pending transactions).
+// Every chain write goes through op-service's txmgr.
 package verifier
 
 import (
@@ -37,9 +40,9 @@ var (
 	ErrInvalidAuditFraction  = errors.New("audit fraction must be in (0, 1] (--audit.fraction)")
 	ErrInvalidMaxBlobSize    = errors.New("max blob size must be positive (--max-blob-size)")
 	ErrUnsafeWithoutTestMode = errors.New("--unsafe.* flags are for tests only: add --unsafe.test-modes to use them")
-	ErrInvalidStrategy       = errors.New("--unsafe.strategy must be honest or random")
+	ErrInvalidStrategy       = errors.New("--unsafe.strategy must be honest, random or grief")
 	ErrInvalidStopAfter      = errors.New("--unsafe.stop-after must be 0 (never stop) or a positive number of moves")
-	ErrCheckpointWithoutAll  = errors.New("--unsafe.challenge-checkpoint needs --unsafe.challenge-all")
+	ErrCheckpointWithoutAll  = errors.New("--unsafe.challenge-checkpoint needs --unsafe.challenge-all or --unsafe.strategy grief")
 	ErrNoSigner              = errors.New("the verifier sends transactions: give --private-key, --mnemonic with --hd-path, or --signer.endpoint")
 )
 
@@ -94,13 +97,13 @@ func (c *CLIConfig) Check() error {
 	if unsafe && !c.UnsafeTestModes {
 		return ErrUnsafeWithoutTestMode
 	}
-	if c.Strategy != "honest" && c.Strategy != "random" {
+	if c.Strategy != "honest" && c.Strategy != "random" && c.Strategy != "grief" {
 		return ErrInvalidStrategy
 	}
 	if c.StopAfter < 0 {
 		return ErrInvalidStopAfter
 	}
-	if c.ChallengeCheckpoint != 0 && !c.ChallengeAll {
+	if c.ChallengeCheckpoint != 0 && !c.ChallengeAll && !c.Grief() {
 		return ErrCheckpointWithoutAll
 	}
 	if c.TxMgrConfig.PrivateKey == "" && c.TxMgrConfig.Mnemonic == "" && !c.TxMgrConfig.SignerCLIConfig.Enabled() {
@@ -115,13 +118,20 @@ func (c *CLIConfig) Check() error {
 	return nil
 }
 
-// DisputeStrategy is the challenger's strategy (call Check first).
+// DisputeStrategy is the challenger's strategy (call Check first): grief
+// plays random picks once its queries are spent.
 func (c *CLIConfig) DisputeStrategy() dispute.Strategy {
-	if c.Strategy == "random" {
+	if c.Strategy == "random" || c.Grief() {
 		return dispute.Random
 	}
 	return dispute.Honest
 }
+
+// Grief is whether the challenger griefs (--unsafe.strategy grief): it
+// challenges audited checkpoints of honest workers as with
+// --unsafe.challenge-all and asks every query the contract allows before
+// each pick.
+func (c *CLIConfig) Grief() bool { return c.Strategy == "grief" }
 
 // NewConfig reads the configuration from the command line.
 func NewConfig(ctx *cli.Context) *CLIConfig {

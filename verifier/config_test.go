@@ -138,6 +138,7 @@ func TestCheck(t *testing.T) {
 		{"negative fraction", func(c *CLIConfig) { c.AuditFraction = -0.5 }, ErrInvalidAuditFraction},
 		{"blob size", func(c *CLIConfig) { c.MaxBlobSize = 0 }, ErrInvalidMaxBlobSize},
 		{"random without test modes", func(c *CLIConfig) { c.Strategy = "random" }, ErrUnsafeWithoutTestMode},
+		{"grief without test modes", func(c *CLIConfig) { c.Strategy = "grief" }, ErrUnsafeWithoutTestMode},
 		{"stop-after without test modes", func(c *CLIConfig) { c.StopAfter = 2 }, ErrUnsafeWithoutTestMode},
 		{"challenge-all without test modes", func(c *CLIConfig) { c.ChallengeAll = true }, ErrUnsafeWithoutTestMode},
 		{"an unsafe flag set to its default", func(c *CLIConfig) { c.UnsafeSet = true }, ErrUnsafeWithoutTestMode},
@@ -154,6 +155,20 @@ func TestCheck(t *testing.T) {
 	}
 }
 
+// TestGriefStrategy: --unsafe.strategy grief plays random picks after its
+// queries and challenges like --unsafe.challenge-all (so it takes
+// --unsafe.challenge-checkpoint alone).
+func TestGriefStrategy(t *testing.T) {
+	cfg, err := configFromArgs(t, nil, withKey("--unsafe.test-modes", "--unsafe.strategy", "grief", "--unsafe.challenge-checkpoint", "2")...)
+	require.NoError(t, err)
+	require.NoError(t, cfg.Check())
+	require.True(t, cfg.Grief())
+	require.Equal(t, dispute.Random, cfg.DisputeStrategy())
+	cfg.Strategy = "random"
+	require.False(t, cfg.Grief())
+	require.ErrorIs(t, cfg.Check(), ErrCheckpointWithoutAll)
+}
+
 func TestUnsafeFlagsNeedTestModes(t *testing.T) {
 	for _, args := range [][]string{
 		{"--unsafe.strategy", "random"},
@@ -161,6 +176,8 @@ func TestUnsafeFlagsNeedTestModes(t *testing.T) {
 		{"--unsafe.stop-after", "2"},
 		{"--unsafe.challenge-all"},
 		{"--unsafe.challenge-all", "--unsafe.challenge-checkpoint", "3"},
+		{"--unsafe.strategy", "grief"},
+		{"--unsafe.strategy", "grief", "--unsafe.challenge-checkpoint", "2"},
 	} {
 		cfg, err := configFromArgs(t, nil, withKey(args...)...)
 		require.NoError(t, err)

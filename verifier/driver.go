@@ -42,15 +42,20 @@ type DriverConfig struct {
 	AuditAssigned bool
 	MaxBlobSize   int64
 
-	// Test-only modes (--unsafe.*).
+	// Test-only modes (--unsafe.*). Grief: before every pick, ask every
+	// query the contract's per-list limits allow, then play Strategy.
 	Strategy            dispute.Strategy
+	Grief               bool
 	StopAfter           int
 	ChallengeAll        bool
 	ChallengeCheckpoint uint32
 }
 
 func (c DriverConfig) strategyName() string {
-	if c.Strategy == dispute.Random {
+	switch {
+	case c.Grief:
+		return "grief"
+	case c.Strategy == dispute.Random:
 		return "random"
 	}
 	return "honest"
@@ -83,6 +88,10 @@ type Driver struct {
 	trainers    map[uint64]*trainer.Trainer
 	challengers map[uint64]*dispute.Challenger
 	blobCache   map[common.Hash][]byte
+
+	// waiting is set while the account has transactions in the node's pool
+	// that this loop did not see mined (logged once).
+	waiting bool
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -149,9 +158,29 @@ func (d *Driver) send(ctx context.Context, what string, cand txmgr.TxCandidate) 
 	return r, nil
 }
 
-// Step plays every open game first (they run on a clock), then adopts
-// unknown games of its own, then audits.
+// Step first waits out the account's own pending transactions, then adopts
+// unknown games of its own, plays every open game (they run on a clock),
+// then audits.
 func (d *Driver) Step(ctx context.Context) error {
+	// A transaction of this account still in the node's pool (sent before a
+	// restart, or by a send that gave up waiting) may be a challenge: nothing
+	// is sent, and nothing decided from the chain, until it is mined or
+	// dropped (a new transaction would also take its nonce).
+	latest, pending, err := d.c.OwnNonces(ctx, d.me())
+	if err != nil {
+		return fmt.Errorf("read the account's nonces: %w", err)
+	}
+	if pending > latest {
+		if !d.waiting {
+			d.log.Warn("Own transactions pending; waiting until they are mined or dropped", "nonce", latest, "pendingNonce", pending)
+		}
+		d.waiting = true
+		return nil
+	}
+	if d.waiting {
+		d.log.Info("No own transaction pending any more", "nonce", latest)
+		d.waiting = false
+	}
 	var errs error
 	adopted := true
 	if err := d.adoptGames(ctx); err != nil {
@@ -392,11 +421,11 @@ func (d *Driver) auditJobs(ctx context.Context) error {
 }
 
 // workerRoots returns the worker's committed state roots of checkpoints
-// 1..K (zero where none is known): from the inbox's batches and forced
-// entries, completed from the sequencer's gensyn_getInclusion for the
-// current round.
+// 1..K of the job's current round (zero where none is known): from the
+// inbox's batches and forced entries, completed from the sequencer's
+// gensyn_getInclusion for that round.
 func (d *Driver) workerRoots(ctx context.Context, id uint64, job bindings.IJobMarketJob, K int) []common.Hash {
-	roots := d.idx.roots(id, job.Worker, K)
+	roots := d.idx.roots(id, job.Round, job.Worker, K)
 	if d.seq == nil {
 		return roots
 	}
@@ -409,7 +438,7 @@ func (d *Driver) workerRoots(ctx context.Context, id uint64, job bindings.IJobMa
 			break
 		}
 		c := inc.Commitment
-		if inc.Round != job.Round || c.Worker != job.Worker || c.JobID != id || c.Checkpoint != uint32(k) {
+		if inc.Round != job.Round || c.Round != job.Round || c.Worker != job.Worker || c.JobID != id || c.Checkpoint != uint32(k) {
 			break
 		}
 		roots[k-1] = c.StateRoot
@@ -468,12 +497,23 @@ func (d *Driver) wantChallenge(k uint32, mismatch bool) bool {
 	return mismatch
 }
 
-// auditJob audits the checkpoints of one job round that the policy selects
-// and that it has not audited, and challenges a mismatch.
+// auditJob audits one job round. A Submitted result whose checkpoint roots
+// the verifier cannot learn (or that are not the roots the worker
+// committed) is checked whole against a replay of the job
+// (auditResult); otherwise the checkpoints the policy selects are
+// replayed one by one and a mismatch is challenged.
 func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarketJob) error {
 	r, err := d.store.Audit(id, job.Round)
 	if err != nil {
 		return err
+	}
+	if r.Intent != nil {
+		// A challenge was being sent when the verifier stopped (or its send
+		// gave up): Step has waited out the account's pending transactions,
+		// so the chain says whether its game exists.
+		if err := d.settleIntent(ctx, r); err != nil {
+			return fmt.Errorf("settle the challenge in flight: %w", err)
+		}
 	}
 	if r.Skipped != "" || r.Done {
 		return nil
@@ -487,17 +527,6 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		d.log.Info("Challenge window closed; audit of the round ends", "job", id, "round", job.Round, "audited", len(r.Checked))
 		return d.store.PutAudit(r)
 	}
-	if r.Challenging != 0 {
-		// A challenge was being sent when the verifier stopped. Its game, if
-		// it was mined, has been adopted from the chain by now (adoption runs
-		// first, and an audit only after it succeeded), which cleared this;
-		// so it was not mined, and the retry below sends it again.
-		d.log.Warn("Challenge in flight at the last stop is not on chain; sending it again", "job", id, "checkpoint", r.Challenging)
-		r.Challenging = 0
-		if err := d.store.PutAudit(r); err != nil {
-			return err
-		}
-	}
 	tr, err := d.trainerOf(ctx, id, job)
 	var skip *errSkip
 	if errors.As(err, &skip) {
@@ -510,31 +539,13 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 	}
 	K := int(job.Params.Steps / job.Params.CheckpointInterval)
 	roots := d.workerRoots(ctx, id, job, K)
-	viaResult := false
-	if rr := resultRoots(roots, job); rr != nil {
-		roots, viaResult = rr, true
-	} else if job.Status == JobSubmitted {
-		d.log.Warn("The result's checkpoints root is not over the committed roots; challenging from the inbox", "job", id)
+	rr := resultRoots(roots, job)
+	if job.Status == JobSubmitted && rr == nil {
+		return d.auditResult(ctx, tr, r, id, job, K, roots)
 	}
-	// A result whose final model root is not the last checkpoint the worker
-	// committed is wrong whatever the training: challenging that checkpoint
-	// wins at once (VerdeArbitration's FinalRootMismatch), no replay needed.
-	if last := uint32(K); job.Status == JobSubmitted && roots[K-1] != (common.Hash{}) &&
-		roots[K-1] != common.Hash(job.FinalModelRoot) && !r.challenged(last) && len(r.Challenged) == 0 {
-		d.log.Warn("The result's final model root is not its last checkpoint", "job", id, "round", job.Round,
-			"finalModelRoot", common.Hash(job.FinalModelRoot), "lastCheckpoint", roots[K-1])
-		start, err := d.startState(ctx, tr, last, roots)
-		var div *diverged
-		if errors.As(err, &div) {
-			start, err = div.Start, nil
-		}
-		if err != nil {
-			return fmt.Errorf("start state of checkpoint %d: %w", last, err)
-		}
-		if err := d.challenge(ctx, tr, r, id, job, last, roots, viaResult, start); err != nil {
-			return fmt.Errorf("challenge the final model root: %w", err)
-		}
-		return nil
+	viaResult := rr != nil
+	if viaResult {
+		roots = rr
 	}
 	allDone := true
 	// Challenges that did not go out (a revert, an unreachable sequencer)
@@ -571,7 +582,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			continue
 		}
 		if roots[k-1] == (common.Hash{}) || (k > 1 && roots[k-2] == (common.Hash{})) {
-			allDone = false // not committed yet
+			allDone = false // an Assigned job: not committed yet
 			continue
 		}
 		at, start, end := k, (*trainer.State)(nil), common.Hash{}
@@ -626,13 +637,113 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		if err := d.store.PutAudit(r); err != nil {
 			return err
 		}
-		// The job's trainer (its dataset) is not kept in memory once audited; a
-		// game rebuilds it from the job's directory.
-		d.mu.Lock()
-		delete(d.trainers, id)
-		d.mu.Unlock()
+		d.forgetTrainer(id)
 	}
 	return nil
+}
+
+// forgetTrainer drops an audited job's trainer (its dataset) from memory; a
+// game rebuilds it from the job's directory.
+func (d *Driver) forgetTrainer(id uint64) {
+	d.mu.Lock()
+	delete(d.trainers, id)
+	d.mu.Unlock()
+}
+
+// auditResult checks a submitted result whose checkpoint roots the verifier
+// does not know (the worker committed none, or not these): the job's spec
+// fixes everything, so the verifier replays the whole job from the initial
+// state, and when the checkpoints root of its own K roots is not the
+// result's, opens a game on the result's checkpoints list
+// (challengeResult), where queries open the worker's list and the game
+// bisects it against the replay (docs/verifier.md). The replay's roots are
+// kept in the audit record, so a restart does not replay again.
+func (d *Driver) auditResult(ctx context.Context, tr *trainer.Trainer, r *AuditRecord, id uint64, job bindings.IJobMarketJob,
+	K int, committed []common.Hash) error {
+	if r.ResultChallenged {
+		r.Done = true // one game per round: the bisection finds the first wrong checkpoint
+		return d.store.PutAudit(r)
+	}
+	own := r.Replayed
+	if len(own) != K {
+		known := 0
+		for _, h := range committed {
+			if h != (common.Hash{}) {
+				known++
+			}
+		}
+		d.log.Warn("The result's checkpoint roots are not the worker's known commitments; replaying the whole job", "job", id,
+			"round", job.Round, "worker", job.Worker, "checkpoints", K, "committed", known)
+		var err error
+		if own, err = d.replayAll(ctx, tr, K); err != nil {
+			return fmt.Errorf("replay the job: %w", err)
+		}
+		r.Replayed = own
+		if !sameList(own, job.CheckpointsRoot) {
+			d.m.RecordMismatch()
+		}
+		if err := d.store.PutAudit(r); err != nil {
+			return err
+		}
+	}
+	if sameList(own, job.CheckpointsRoot) {
+		r.Done = true
+		r.Checked = r.Checked[:0]
+		for k := uint32(1); int(k) <= K; k++ {
+			r.Checked = append(r.Checked, k)
+		}
+		d.log.Info("Job audited: the result's checkpoints root is the replay's", "job", id, "round", job.Round, "checked", K)
+		d.forgetTrainer(id)
+		return d.store.PutAudit(r)
+	}
+	d.log.Warn("The result's checkpoints root is not the replay's; challenging the result", "job", id, "round", job.Round,
+		"worker", job.Worker, "checkpointsRoot", common.Hash(job.CheckpointsRoot), "replayed", common.Hash(commit.CheckpointsRoot(hashesTo(own))))
+	bond, err := d.bond(ctx)
+	if err != nil {
+		return err
+	}
+	in := ChallengeIntent{Result: true}
+	if err := d.open(ctx, r, job, in, d.c.ChallengeResultCandidate(id, bond), nil, nil, common.Hash{}); err != nil {
+		return fmt.Errorf("challenge the result: %w", err)
+	}
+	if r.ResultChallenged {
+		r.Done = true // one game per round: the bisection finds the first wrong checkpoint
+		return d.store.PutAudit(r)
+	}
+	return nil
+}
+
+// sameList says whether the checkpoints root of roots is root.
+func sameList(roots []common.Hash, root [32]byte) bool {
+	return commit.CheckpointsRoot(hashesTo(roots)) == commit.Hash(root)
+}
+
+func hashesTo(hs []common.Hash) []commit.Hash {
+	out := make([]commit.Hash, len(hs))
+	for i, h := range hs {
+		out[i] = commit.Hash(h)
+	}
+	return out
+}
+
+// replayAll replays the whole job from its initial state and returns the
+// state roots of checkpoints 1..K.
+func (d *Driver) replayAll(ctx context.Context, tr *trainer.Trainer, K int) ([]common.Hash, error) {
+	st, err := tr.InitialState()
+	if err != nil {
+		return nil, err
+	}
+	own := make([]common.Hash, K)
+	for k := range own {
+		rs, next, err := tr.ReplayInterval(ctx, st)
+		if err != nil {
+			return nil, fmt.Errorf("checkpoint %d: %w", k+1, err)
+		}
+		own[k] = common.Hash(rs[len(rs)-1])
+		d.m.RecordAudit()
+		st = next
+	}
+	return own, nil
 }
 
 // checkpointProof proves the worker's root of checkpoint k: from the
@@ -643,18 +754,14 @@ func (d *Driver) checkpointProof(ctx context.Context, id uint64, job bindings.IJ
 	root := roots[k-1]
 	p := bindings.IVerdeArbitrationCheckpointProof{StateRoot: root, Proof: [][32]byte{}, BatchIndex: new(big.Int), LeafIndex: new(big.Int), Signature: []byte{}}
 	if viaResult {
-		items := make([]commit.Hash, len(roots))
-		for i, r := range roots {
-			items[i] = commit.Hash(r)
-		}
-		lp, err := commit.ListProof(items, uint64(k-1))
+		sib, err := commit.CheckpointProof(hashesTo(roots), int(k))
 		if err != nil {
 			return p, err
 		}
-		p.Proof = hashes32(lp.Siblings)
+		p.Proof = hashes32(sib)
 		return p, nil
 	}
-	cm := inbox.Commitment{JobID: id, Checkpoint: k, StateRoot: root, Worker: job.Worker}
+	cm := inbox.Commitment{JobID: id, Round: job.Round, Checkpoint: k, StateRoot: root, Worker: job.Worker}
 	inc, err := d.inclusion(ctx, id, k)
 	if err != nil {
 		return p, fmt.Errorf("the worker's signature of checkpoint %d: %w", k, err)
@@ -674,9 +781,24 @@ func (d *Driver) checkpointProof(ctx context.Context, id uint64, job bindings.IJ
 	return p, fmt.Errorf("commitment %s is not on chain yet", cm)
 }
 
-// challenge opens a game over checkpoint k with the bond. The audit record
-// says a challenge is in flight before the transaction goes out, and the
-// game record is written once it is mined.
+// bondMargin: the bond sent is requiredBond() read just before sending plus
+// 1/bondMargin of it (12.5%), so that a base-fee rise before the
+// transaction lands (requiredBond follows DEFENCE_GAS * basefee) does not
+// make it revert. The game keeps what was sent and pays it all back to a
+// challenger who does not lose.
+const bondMargin = 8
+
+// bond is the value to send with a challenge.
+func (d *Driver) bond(ctx context.Context) (*big.Int, error) {
+	rb, err := d.c.RequiredBond(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("read the required bond: %w", err)
+	}
+	return new(big.Int).Add(rb, new(big.Int).Div(rb, big.NewInt(bondMargin))), nil
+}
+
+// challenge opens a game over checkpoint k (roots proven from the result or
+// the inbox) with the bond.
 func (d *Driver) challenge(ctx context.Context, tr *trainer.Trainer, r *AuditRecord, id uint64, job bindings.IJobMarketJob, k uint32,
 	roots []common.Hash, viaResult bool, start *trainer.State) error {
 	cur, err := d.checkpointProof(ctx, id, job, k, roots, viaResult)
@@ -691,22 +813,64 @@ func (d *Driver) challenge(ctx context.Context, tr *trainer.Trainer, r *AuditRec
 		}
 		prevRoot = roots[k-2]
 	}
-	bond, err := d.c.Bond(ctx)
+	bond, err := d.bond(ctx)
 	if err != nil {
 		return err
 	}
-	cand := d.c.ChallengeCandidate(id, k, prev, cur, bond)
-	if err := d.c.Simulate(ctx, d.me(), cand); err != nil {
-		return fmt.Errorf("challenge would revert: %w", err)
+	return d.open(ctx, r, job, ChallengeIntent{Checkpoint: k}, d.c.ChallengeCandidate(id, k, prev, cur, bond), tr, start, prevRoot)
+}
+
+// open sends a challenge (cand: challenge or challengeResult, with the bond
+// as value) and records its game. The intent is written durably before the
+// transaction goes out and cleared once the game is recorded, or once the
+// transaction reverted; when the send fails otherwise (it may be out), the
+// intent stays and the next poll settles it from the chain. A GameExists
+// revert (this account already has a live game on the job, round and
+// checkpoint) is not an error: that game is adopted. tr and start (the
+// state at checkpoint k-1, kept for the challenger) are nil for a result
+// game.
+func (d *Driver) open(ctx context.Context, r *AuditRecord, job bindings.IJobMarketJob, in ChallengeIntent, cand txmgr.TxCandidate,
+	tr *trainer.Trainer, start *trainer.State, prevRoot common.Hash) error {
+	what := fmt.Sprintf("challenge job %d round %d checkpoint %d", r.Job, r.Round, in.Checkpoint)
+	if in.Result {
+		what = fmt.Sprintf("challenge the result of job %d round %d", r.Job, r.Round)
 	}
-	r.Challenging = k
+	adoptExisting := func(gid uint64) error {
+		d.log.Info("The contract has this verifier's live game on that checkpoint already; adopting it", "job", r.Job, "round", r.Round,
+			"checkpoint", in.Checkpoint, "result", in.Result, "game", gid)
+		r.Intent = nil
+		return d.adoptID(ctx, gid, r)
+	}
+	if err := d.c.Simulate(ctx, d.me(), cand); err != nil {
+		if gid, ok := d.c.gameExists(err); ok {
+			return adoptExisting(gid)
+		}
+		return fmt.Errorf("%s would revert: %w", what, err)
+	}
+	cand, err := d.c.WithGas(ctx, d.me(), cand)
+	if err != nil {
+		if gid, ok := d.c.gameExists(err); ok {
+			return adoptExisting(gid)
+		}
+		return fmt.Errorf("%s: estimate gas: %w", what, err)
+	}
+	head, err := d.c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	in.FromBlock = head.Number.Uint64()
+	r.Intent = &in
 	if err := d.store.PutAudit(r); err != nil {
 		return err
 	}
-	rc, err := d.send(ctx, fmt.Sprintf("challenge job %d checkpoint %d", id, k), cand)
+	rc, err := d.tx.Send(ctx, cand)
 	if err != nil {
-		r.Challenging = 0
-		return errors.Join(err, d.store.PutAudit(r))
+		// It may be out (a timeout, a stop): the intent stays.
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		r.Intent = nil
+		return errors.Join(fmt.Errorf("%s: transaction %s reverted", what, rc.TxHash), d.store.PutAudit(r))
 	}
 	var gameID uint64
 	found := false
@@ -717,21 +881,58 @@ func (d *Driver) challenge(ctx context.Context, tr *trainer.Trainer, r *AuditRec
 		}
 	}
 	if !found {
-		return fmt.Errorf("challenge %s: no GameStarted event", rc.TxHash)
+		return fmt.Errorf("%s: transaction %s has no GameStarted event", what, rc.TxHash)
 	}
-	if err := d.saveStart(tr, gameID, start); err != nil {
-		d.log.Warn("Keep the game's start state", "game", gameID, "err", err)
+	if start != nil {
+		if err := d.saveStart(tr, gameID, start); err != nil {
+			d.log.Warn("Keep the game's start state", "game", gameID, "err", err)
+		}
 	}
-	g := &GameRecord{ID: gameID, Job: id, Round: job.Round, Checkpoint: k, PrevRoot: prevRoot, Strategy: d.cfg.strategyName(),
-		Seed: d.seedOf(gameID), Status: GameOpen, FromBlock: rc.BlockNumber.Uint64(), OpenTx: rc.TxHash}
+	g := &GameRecord{ID: gameID, Job: r.Job, Round: r.Round, Checkpoint: in.Checkpoint, PrevRoot: prevRoot, Result: in.Result,
+		Strategy: d.cfg.strategyName(), Seed: d.seedOf(gameID), Status: GameOpen, FromBlock: rc.BlockNumber.Uint64(), OpenTx: rc.TxHash,
+		Bond: cand.Value}
 	if err := d.store.PutGame(g); err != nil {
 		return err
 	}
-	r.Challenging = 0
-	r.Challenged = append(r.Challenged, k)
-	r.Games = append(r.Games, gameID)
+	r.Intent = nil
+	r.markGame(g)
 	d.m.RecordGameOpened()
-	d.log.Info("Game opened", "game", gameID, "job", id, "round", job.Round, "checkpoint", k, "bond", bond, "strategy", g.Strategy, "tx", rc.TxHash)
+	d.log.Info("Game opened", "game", gameID, "job", r.Job, "round", r.Round, "checkpoint", in.Checkpoint, "result", in.Result,
+		"worker", job.Worker, "bond", cand.Value, "strategy", g.Strategy, "tx", rc.TxHash)
+	return d.store.PutAudit(r)
+}
+
+// settleIntent decides a recorded challenge intent from the chain (the
+// account has no pending transaction): its game is this account's live game
+// on the job, round and checkpoint (liveGameOf) or one of the job's
+// GameStarted events since the intent; found, it is adopted; otherwise the
+// transaction never made it and the intent is dropped (the audit may
+// challenge again).
+func (d *Driver) settleIntent(ctx context.Context, r *AuditRecord) error {
+	in := r.Intent
+	gid, ok, err := d.c.LiveGameOf(ctx, d.me(), r.Job, r.Round, in.Checkpoint)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		evs, err := d.c.gameStartedLogs(ctx, r.Job, in.FromBlock)
+		if err != nil {
+			return err
+		}
+		for _, ev := range evs {
+			if ev.Challenger == d.me() && ev.Round == r.Round && ev.Checkpoint == in.Checkpoint && ev.GameId.IsUint64() {
+				gid, ok = ev.GameId.Uint64(), true
+			}
+		}
+	}
+	r.Intent = nil
+	if ok {
+		d.log.Info("The challenge in flight at the last stop is on chain; adopting its game", "job", r.Job, "round", r.Round,
+			"checkpoint", in.Checkpoint, "result", in.Result, "game", gid)
+		return d.adoptID(ctx, gid, r)
+	}
+	d.log.Warn("The challenge in flight at the last stop never reached the chain (no pending transaction, no game); it may be sent again",
+		"job", r.Job, "round", r.Round, "checkpoint", in.Checkpoint, "result", in.Result)
 	return d.store.PutAudit(r)
 }
 

@@ -1,168 +1,59 @@
 package verifier
 
 import (
-	"context"
 	"math/big"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/log"
-	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
-	opcrypto "github.com/ethereum-optimism/optimism/op-service/crypto"
-	"github.com/ethereum-optimism/optimism/op-service/txmgr"
-
-	"github.com/gensyn-stack/gensyn/bindings"
-	"github.com/gensyn-stack/gensyn/internal/deployments"
-	"github.com/gensyn-stack/gensyn/internal/testchain"
-	"github.com/gensyn-stack/gensyn/node/blobstore"
-	"github.com/gensyn-stack/gensyn/node/commit"
-	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/node/dispute"
-	"github.com/gensyn-stack/gensyn/node/jobclient"
-	"github.com/gensyn-stack/gensyn/node/trainer"
-	"github.com/gensyn-stack/gensyn/verifier/metrics"
+	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
 
-func txManager(t *testing.T, c *testchain.Chain, name string) *txmgr.SimpleTxManager {
-	t.Helper()
-	cfg := &txmgr.Config{
-		Backend: c.Backend, ChainID: c.ChainID, NumConfirmations: 1,
-		NetworkTimeout: 5 * time.Second, ReceiptQueryInterval: 10 * time.Millisecond,
-		TxNotInMempoolTimeout: 10 * time.Second, TxSendTimeout: 30 * time.Second, SafeAbortNonceTooLowCount: 3,
-		Signer: opcrypto.SignerFnFromBind(opcrypto.PrivateKeySignerFn(c.Keys[name], c.ChainID)),
-		From:   c.Addr(name),
-	}
-	cfg.FeeLimitMultiplier.Store(5)
-	cfg.ResubmissionTimeout.Store(int64(10 * time.Second))
-	cfg.FeeLimitThreshold.Store(big.NewInt(params.GWei * 100))
-	cfg.MinTipCap.Store(big.NewInt(params.GWei))
-	cfg.MinBaseFee.Store(big.NewInt(params.GWei))
-	tm, err := txmgr.NewSimpleTxManagerFromConfig(name, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, cfg)
-	require.NoError(t, err)
-	t.Cleanup(tm.Close)
-	return tm
-}
-
-// deployWithGame deploys the protocol with VerdeArbitration as the arbiter,
-// as the deploy script does.
-func deployWithGame(c *testchain.Chain, deployer, sequencer string, bond *big.Int, clock uint64) deployments.Contracts {
-	sm, reg, market, ib := bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewJobMarket(), bindings.NewCommitmentInbox()
-	game := bindings.NewVerdeArbitration()
-	var d deployments.Contracts
-	d.OneStep = c.Deploy(deployer, bindings.OneStepMetaData.Bin, nil)
-	d.VerdeArbitration = c.Deploy(deployer, bindings.VerdeArbitrationMetaData.Bin, game.PackConstructor(bond, clock, 64))
-	d.StakeManager = c.Deploy(deployer, bindings.StakeManagerMetaData.Bin, sm.PackConstructor(d.VerdeArbitration, big.NewInt(7*24*3600), big.NewInt(5000)))
-	d.NodeRegistry = c.Deploy(deployer, bindings.NodeRegistryMetaData.Bin, reg.PackConstructor(d.VerdeArbitration))
-	d.JobMarket = c.Deploy(deployer, bindings.JobMarketMetaData.Bin, market.PackConstructor(d.StakeManager, d.NodeRegistry, d.VerdeArbitration))
-	d.CommitmentInbox = c.Deploy(deployer, bindings.CommitmentInboxMetaData.Bin, ib.PackConstructor(c.Addr(sequencer), d.JobMarket))
-	c.Send(deployer, sm.Instance(c.Backend, d.StakeManager), nil, sm.PackSetMarket(d.JobMarket))
-	c.Send(deployer, reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackSetMarket(d.JobMarket))
-	c.Send(deployer, game.Instance(c.Backend, d.VerdeArbitration), nil, game.PackWire(d.JobMarket, d.CommitmentInbox, d.OneStep))
-	return d
-}
-
-// smallJob is the example spec cut to 200 steps (2 checkpoints).
-func smallJob(t *testing.T) (specBytes, data []byte) {
-	t.Helper()
-	root := filepath.Join("..")
-	raw, err := os.ReadFile(filepath.Join(root, "examples", "digits-mlp.json"))
-	require.NoError(t, err)
-	data, err = os.ReadFile(filepath.Join(root, "data", "digits.csv.gz"))
-	require.NoError(t, err)
-	specBytes = []byte(strings.Replace(string(raw), `"steps": 1000`, `"steps": 200`, 1))
-	require.NotEqual(t, raw, specBytes)
-	return specBytes, data
+// wrongSecondCheckpoint: the worker trains checkpoint 1 honestly (and
+// publishes it), claims a wrong root for checkpoint 2 (its final model
+// root), force-includes both commitments and submits the result over them.
+// It returns the roots of checkpoint 1 and the wrong 2.
+func wrongSecondCheckpoint(f *fixture) (root1, wrong2 common.Hash) {
+	st, err := f.tr.InitialState()
+	require.NoError(f.t, err)
+	_, s1, err := f.tr.ReplayInterval(f.ctx, st)
+	require.NoError(f.t, err)
+	root1, wrong2 = f.publish(s1), common.Hash{0xba, 0xd}
+	f.forceInclude(1, root1)
+	f.forceInclude(2, wrong2)
+	f.submit([]common.Hash{root1, wrong2})
+	return root1, wrong2
 }
 
 // TestDriverCatchesWrongCheckpoint runs the verifier's loop on a simulated
 // chain with a real blob store against a worker that commits a wrong state
 // root for checkpoint 2 (checkpoint 1 is right and published): the audit
 // replays both intervals, finds the mismatch at 2, challenges it (proven
-// from the result's checkpoints root) with the bond; a restarted verifier
-// does not challenge again; a verifier with an empty store adopts the game
-// from the chain; the worker never moves, so once its clock runs out the
-// verifier times it out, wins, withdraws its bond and claims the slash
-// reward.
+// from the result's checkpoints root) with requiredBond() plus the margin;
+// a restarted verifier does not challenge again; a verifier with an empty
+// store adopts the game from the chain; the worker never moves, so once
+// its clock runs out the verifier times it out, wins, and withdraws its
+// bond and the whole slash reward (the only live game's share).
 func TestDriverCatchesWrongCheckpoint(t *testing.T) {
-	c := testchain.New(t, "deployer", "sequencer", "client", "worker", "verifier")
-	oneEth := big.NewInt(params.Ether)
-	bond := new(big.Int).Div(oneEth, big.NewInt(10))
-	const clock = 3600
-	addrs := deployWithGame(c, "deployer", "sequencer", bond, clock)
-	local, err := blobstore.NewLocal(t.TempDir())
-	require.NoError(t, err)
-	srv := httptest.NewServer(blobstore.NewServer(local, 0, nil))
-	defer srv.Close()
-	blobs := blobstore.NewClient(srv.URL, nil)
-	ctx := context.Background()
-
-	specBytes, data := smallJob(t)
-	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: oneEth, RequiredCollateral: oneEth,
-		BidWindow: 600, ExecutionWindow: 3600, ChallengeWindow: 600})
-	require.NoError(t, err)
-	_, err = blobs.Put(ctx, p.SpecBytes)
-	require.NoError(t, err)
-	_, err = blobs.Put(ctx, data)
-	require.NoError(t, err)
-
-	// The worker: registered, staked, wins the auction.
-	m, sm, reg, ib := bindings.NewJobMarket(), bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewCommitmentInbox()
-	market := m.Instance(c.Backend, addrs.JobMarket)
-	worker := c.Addr("worker")
-	c.Send("worker", reg.Instance(c.Backend, addrs.NodeRegistry), nil, reg.PackRegister([]byte("w"), "cpu"))
-	c.Send("worker", sm.Instance(c.Backend, addrs.StakeManager), new(big.Int).Mul(oneEth, big.NewInt(2)), sm.PackDeposit())
-	c.Send("client", market, oneEth, m.PackPostJob(p.Params))
-	c.Send("worker", market, nil, m.PackBid(big.NewInt(1), new(big.Int).Div(oneEth, big.NewInt(2))))
-	c.Advance(601 * time.Second)
-	c.Send("sequencer", market, nil, m.PackCloseAuction(big.NewInt(1)))
-
-	// It trains checkpoint 1 honestly (and publishes it), then claims a
-	// wrong root for checkpoint 2; both commitments are force-included and
-	// the result is over its claimed roots.
-	ds, err := dataset.Decode(data, p.Spec.Dataset.Format)
-	require.NoError(t, err)
-	tr, err := trainer.New(p.Spec, ds, trainer.Options{SkipEval: true})
-	require.NoError(t, err)
-	st, err := tr.InitialState()
-	require.NoError(t, err)
-	rs1, s1, err := tr.ReplayInterval(ctx, st)
-	require.NoError(t, err)
-	rs2, _, err := tr.ReplayInterval(ctx, s1)
-	require.NoError(t, err)
-	root1, honest2 := common.Hash(rs1[len(rs1)-1]), common.Hash(rs2[len(rs2)-1])
-	wrong2 := common.Hash{0xba, 0xd}
-	ck, err := tr.Checkpoint(s1)
-	require.NoError(t, err)
-	b, err := ck.Encode()
-	require.NoError(t, err)
-	h, err := blobs.Put(ctx, b)
-	require.NoError(t, err)
-	require.NoError(t, blobs.Link(ctx, blobstore.Hash(root1), h))
-	inboxC := ib.Instance(c.Backend, addrs.CommitmentInbox)
-	for k, root := range []common.Hash{root1, wrong2} {
-		c.Send("worker", inboxC, nil, ib.PackForceInclude(bindings.ICommitmentInboxCommitment{JobId: 1, Checkpoint: uint32(k + 1), StateRoot: root, Worker: worker}))
-	}
-	ckRoot := commit.CheckpointsRoot([]commit.Hash{commit.Hash(root1), commit.Hash(wrong2)})
-	c.Send("worker", market, nil, m.PackSubmitResult(big.NewInt(1), wrong2, ckRoot))
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	root1, wrong2 := wrongSecondCheckpoint(f)
 
 	dataDir := t.TempDir()
-	newDriver := func(store *Store) *Driver {
-		return NewDriver(DriverConfig{DataDir: dataDir, PollInterval: 10 * time.Millisecond, AuditFraction: 1, MaxBlobSize: 1 << 26,
-			Strategy: dispute.Honest}, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, NewContracts(c.Backend, addrs),
-			txManager(t, c, "verifier"), blobs, nil, store)
-	}
 	storeDir := filepath.Join(dataDir, "state")
 	store, err := OpenStore(storeDir)
 	require.NoError(t, err)
-	d := newDriver(store)
-	before := c.Balance(c.Addr("verifier"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{Strategy: dispute.Honest}, nil)
+	before := f.c.Balance(f.c.Addr("verifier"))
+	required, err := f.contracts().RequiredBond(ctx)
+	require.NoError(t, err)
+	require.Zero(t, required.Cmp(f.bond), "the floor at the simulated chain's base fee")
 
 	// The audit: checkpoint 1 matches, checkpoint 2 does not; one game.
 	require.NoError(t, d.Step(ctx))
@@ -172,6 +63,7 @@ func TestDriverCatchesWrongCheckpoint(t *testing.T) {
 	require.Equal(t, []uint32{2}, r.Mismatched)
 	require.Equal(t, []uint32{2}, r.Challenged)
 	require.Equal(t, []uint64{0}, r.Games)
+	require.Nil(t, r.Intent)
 	require.True(t, r.Done)
 	g, ok, err := store.Game(0)
 	require.NoError(t, err)
@@ -179,65 +71,270 @@ func TestDriverCatchesWrongCheckpoint(t *testing.T) {
 	require.Equal(t, uint32(2), g.Checkpoint)
 	require.Equal(t, root1, g.PrevRoot)
 	require.Equal(t, GameOpen, g.Status)
-	gm, err := d.c.Game(ctx, 0)
-	require.NoError(t, err)
-	require.Equal(t, c.Addr("verifier"), gm.Challenger)
-	require.Equal(t, worker, gm.Worker)
+	wantBond := new(big.Int).Add(required, new(big.Int).Div(required, big.NewInt(8)))
+	require.Equal(t, wantBond, g.Bond, "requiredBond() plus 12.5%")
+	gm := f.game(0)
+	require.Equal(t, wantBond, gm.Bond, "the game keeps what was sent")
+	require.Equal(t, f.c.Addr("verifier"), gm.Challenger)
+	require.Equal(t, f.c.Addr("worker"), gm.Worker)
 	require.Equal(t, uint8(dispute.PhaseStepRoots), gm.Phase)
 	require.Equal(t, root1, common.Hash(gm.StartRoot))
 	require.Equal(t, wrong2, common.Hash(gm.EndRoot))
-	require.NotEqual(t, honest2, wrong2)
 	require.FileExists(t, filepath.Join(dataDir, "games", "0", "start.gck"))
 
 	// A restart with the same store challenges nothing again.
 	require.NoError(t, d.Step(ctx))
-	d2 := newDriver(store)
+	d2 := f.driver("verifier", nil, store, dataDir, DriverConfig{Strategy: dispute.Honest}, nil)
 	require.NoError(t, d2.Step(ctx))
-	n, err := d.c.GameCount(ctx)
-	require.NoError(t, err)
-	require.Equal(t, uint64(1), n)
+	require.Equal(t, uint64(1), f.gameCount())
 	require.NoError(t, store.Close())
 
 	// A verifier that lost its store adopts its game from the chain and
 	// does not challenge again either.
 	require.NoError(t, os.RemoveAll(dataDir))
-	store, err = OpenStore(storeDir)
-	require.NoError(t, err)
-	defer store.Close()
-	d3 := newDriver(store)
+	store = f.openStore(storeDir)
+	d3 := f.driver("verifier", nil, store, dataDir, DriverConfig{Strategy: dispute.Honest}, nil)
 	require.NoError(t, d3.Step(ctx))
-	n, err = d.c.GameCount(ctx)
-	require.NoError(t, err)
-	require.Equal(t, uint64(1), n)
+	require.Equal(t, uint64(1), f.gameCount())
 	g, ok, err = store.Game(0)
 	require.NoError(t, err)
 	require.True(t, ok)
 	require.Equal(t, root1, g.PrevRoot)
 	require.Equal(t, uint32(2), g.Checkpoint)
+	require.Equal(t, wantBond, g.Bond)
 	r, err = store.Audit(1, 1)
 	require.NoError(t, err)
 	require.Equal(t, []uint32{2}, r.Challenged)
 
 	// The worker never reveals its step roots: its clock runs out, the
-	// verifier times it out, wins, and collects its bond and the reward.
-	c.Advance((clock + 1) * time.Second)
+	// verifier times it out, wins, and withdraws its bond and the reward
+	// share the game credited (the whole pot: one live game).
+	f.c.Advance((testClock + 1) * time.Second)
 	require.NoError(t, d3.Step(ctx))
 	require.NoError(t, d3.Step(ctx))
 	g, _, err = store.Game(0)
 	require.NoError(t, err)
 	require.Equal(t, GameDone, g.Status)
-	require.Equal(t, "won", g.Outcome)
-	gm, err = d.c.Game(ctx, 0)
+	require.Equal(t, OutcomeWon, g.Outcome)
+	pot := new(big.Int).Div(oneEth, big.NewInt(2)) // 50% of the 1 ETH collateral
+	require.Equal(t, pot, g.Share)
+	require.Equal(t, uint8(dispute.OutcomeChallengerWon), f.game(0).Outcome)
+	require.Zero(t, f.arbBalance("verifier").Sign(), "bond and share withdrawn")
+	gained := new(big.Int).Sub(f.c.Balance(f.c.Addr("verifier")), before)
+	require.Equal(t, 1, gained.Cmp(new(big.Int).Div(pot, big.NewInt(2))), "the share, net of gas: %s", gained)
+	require.Equal(t, JobOpen, f.job().Status, "the job reopened")
+}
+
+// TestDriverRestartWhileChallengePending (mechanism 10): the verifier is
+// killed while its challenge transaction sits in the node's pool. The
+// restarted verifier sees its pending nonce above its mined one and waits:
+// no second challenge goes out; once the first is mined, it adopts that
+// game from the chain and never challenges again. A verifier killed after
+// recording the intent but before the transaction went out finds neither a
+// pending transaction nor a game, and sends the challenge then.
+func TestDriverRestartWhileChallengePending(t *testing.T) {
+	t.Run("published", func(t *testing.T) {
+		f := newFixture(t, defaultTerms)
+		ctx := f.ctx
+		wrongSecondCheckpoint(f)
+		dataDir := t.TempDir()
+		store := f.openStore(filepath.Join(dataDir, "state"))
+		dying := &dyingSender{c: f.c, name: "verifier", publish: true}
+		require.NoError(t, f.driver("verifier", dying, store, dataDir, DriverConfig{}, nil).Step(ctx))
+		require.Len(t, dying.sent, 1, "the challenge went out")
+		r, err := store.Audit(1, 1)
+		require.NoError(t, err)
+		require.Equal(t, &ChallengeIntent{Checkpoint: 2, FromBlock: r.Intent.FromBlock}, r.Intent, "the intent is recorded before sending")
+		require.Empty(t, r.Challenged)
+
+		// The restarted verifier waits while its challenge is pending.
+		d := f.driver("verifier", nil, store, dataDir, DriverConfig{}, nil)
+		for range 3 {
+			require.NoError(t, d.Step(ctx))
+		}
+		latest, pending, err := f.contracts().OwnNonces(ctx, f.c.Addr("verifier"))
+		require.NoError(t, err)
+		require.Equal(t, latest+1, pending, "still only the first challenge pending")
+		require.Equal(t, uint64(0), f.gameCount())
+		r, err = store.Audit(1, 1)
+		require.NoError(t, err)
+		require.NotNil(t, r.Intent)
+
+		// It is mined: the verifier adopts its game.
+		f.c.Sim.Commit()
+		require.NoError(t, d.Step(ctx))
+		require.NoError(t, d.Step(ctx))
+		require.Equal(t, uint64(1), f.gameCount(), "never challenged twice")
+		r, err = store.Audit(1, 1)
+		require.NoError(t, err)
+		require.Nil(t, r.Intent)
+		require.Equal(t, []uint32{2}, r.Challenged)
+		require.Equal(t, []uint64{0}, r.Games)
+		require.True(t, r.Done)
+		g, ok, err := store.Game(0)
+		require.NoError(t, err)
+		require.True(t, ok)
+		require.Equal(t, uint32(2), g.Checkpoint)
+		require.Equal(t, dying.sent[0].Hash(), g.OpenTx)
+	})
+	t.Run("not published", func(t *testing.T) {
+		f := newFixture(t, defaultTerms)
+		ctx := f.ctx
+		wrongSecondCheckpoint(f)
+		dataDir := t.TempDir()
+		store := f.openStore(filepath.Join(dataDir, "state"))
+		require.NoError(t, f.driver("verifier", &dyingSender{c: f.c, name: "verifier"}, store, dataDir, DriverConfig{}, nil).Step(ctx))
+		r, err := store.Audit(1, 1)
+		require.NoError(t, err)
+		require.NotNil(t, r.Intent)
+		require.Equal(t, uint64(0), f.gameCount())
+
+		d := f.driver("verifier", nil, store, dataDir, DriverConfig{}, nil)
+		require.NoError(t, d.Step(ctx))
+		require.NoError(t, d.Step(ctx))
+		require.Equal(t, uint64(1), f.gameCount())
+		r, err = store.Audit(1, 1)
+		require.NoError(t, err)
+		require.Nil(t, r.Intent)
+		require.Equal(t, []uint32{2}, r.Challenged)
+		require.Equal(t, []uint64{0}, r.Games)
+	})
+}
+
+// TestDriverAdoptsOnGameExists: two processes with the same key (separate
+// stores). The second one's adoption scan runs before the first opens its
+// game and its audit after: its challenge reverts GameExists (one live game
+// per challenger, job, round and checkpoint), which it takes as "the game
+// exists" and adopts, without an error and without a second game.
+func TestDriverAdoptsOnGameExists(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	wrongSecondCheckpoint(f)
+	dirA, dirB := t.TempDir(), t.TempDir()
+	storeA, storeB := f.openStore(filepath.Join(dirA, "state")), f.openStore(filepath.Join(dirB, "state"))
+	a := f.driver("verifier", nil, storeA, dirA, DriverConfig{}, nil)
+	b := f.driver("verifier", nil, storeB, dirB, DriverConfig{}, nil)
+	require.NoError(t, b.adoptGames(ctx))
+	require.NoError(t, a.Step(ctx))
+	require.Equal(t, uint64(1), f.gameCount())
+	require.NoError(t, b.auditJobs(ctx))
+	require.Equal(t, uint64(1), f.gameCount())
+	scan, err := storeB.GameScan()
 	require.NoError(t, err)
-	require.Equal(t, uint8(dispute.OutcomeChallengerWon), gm.Outcome)
-	bal, err := d.c.ArbBalanceOf(ctx, c.Addr("verifier"))
+	require.Zero(t, scan, "B's adoption scan never saw the game: the GameExists revert did")
+	r, err := storeB.Audit(1, 1)
 	require.NoError(t, err)
-	require.Zero(t, bal.Sign(), "the bond was withdrawn")
-	rw, err := d.c.RewardOf(ctx, c.Addr("verifier"))
+	require.Equal(t, []uint32{2}, r.Challenged)
+	require.Equal(t, []uint64{0}, r.Games)
+	require.Nil(t, r.Intent)
+	g, ok, err := storeB.Game(0)
 	require.NoError(t, err)
-	require.Zero(t, rw.Sign(), "the reward was claimed")
-	require.Equal(t, 1, c.Balance(c.Addr("verifier")).Cmp(before), "bond back plus the slash reward, net of gas")
-	job, err := d.c.Job(ctx, 1)
+	require.True(t, ok)
+	require.Equal(t, uint32(2), g.Checkpoint)
+	require.NoError(t, b.Step(ctx))
+	require.Equal(t, uint64(1), f.gameCount())
+}
+
+// TestDriverSharedReward: two verifiers challenge the same wrong
+// checkpoint. The first times the silent worker out and wins; the slash
+// reward is split between the two games live at that moment. The second
+// game's round is over: its verifier closes it (closeStale), gets its bond
+// back and the other half (outcome shared), and withdraws.
+func TestDriverSharedReward(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	wrongSecondCheckpoint(f)
+	dir1, dir2 := t.TempDir(), t.TempDir()
+	store1, store2 := f.openStore(filepath.Join(dir1, "state")), f.openStore(filepath.Join(dir2, "state"))
+	d1 := f.driver("verifier", nil, store1, dir1, DriverConfig{}, nil)
+	d2 := f.driver("verifier2", nil, store2, dir2, DriverConfig{}, nil)
+	require.NoError(t, d1.Step(ctx))
+	require.NoError(t, d2.Step(ctx))
+	require.Equal(t, uint64(2), f.gameCount())
+
+	f.c.Advance((testClock + 1) * time.Second)
+	require.NoError(t, d1.Step(ctx)) // timeout: won
+	require.NoError(t, d1.Step(ctx)) // collect
+	require.NoError(t, d2.Step(ctx)) // the round is over: closeStale
+	require.Equal(t, uint8(dispute.OutcomeShared), f.game(1).Outcome)
+	require.Equal(t, 1, f.arbBalance("verifier2").Cmp(f.game(1).Bond), "bond back and a share")
+	require.NoError(t, d2.Step(ctx)) // collect
+
+	pot := new(big.Int).Div(oneEth, big.NewInt(2))
+	g1, _, err := store1.Game(0)
 	require.NoError(t, err)
-	require.Equal(t, JobOpen, job.Status, "the job reopened")
+	g2, _, err := store2.Game(1)
+	require.NoError(t, err)
+	require.Equal(t, OutcomeWon, g1.Outcome)
+	require.Equal(t, OutcomeShared, g2.Outcome)
+	require.Equal(t, GameDone, g1.Status)
+	require.Equal(t, GameDone, g2.Status)
+	require.Equal(t, new(big.Int).Div(pot, big.NewInt(2)), g1.Share)
+	require.Equal(t, pot, new(big.Int).Add(g1.Share, g2.Share), "the pot, split between the two live games")
+	require.Zero(t, f.arbBalance("verifier").Sign())
+	require.Zero(t, f.arbBalance("verifier2").Sign())
+}
+
+// TestDriverMootWhenJobTimesOut: with --audit.assigned the verifier
+// challenges a wrong commitment of a job still in training (proven from
+// the inbox with the worker's signature, here from a stand-in for the
+// sequencer). The worker then misses its deadline and the poster times the
+// job out: the round is over without a lost game, so the verifier closes
+// its game (closeStale), which ends moot, and withdraws its bond, with no
+// share.
+func TestDriverMootWhenJobTimesOut(t *testing.T) {
+	terms := defaultTerms
+	terms.ExecutionWindow = 120
+	f := newFixture(t, terms)
+	ctx := f.ctx
+	wrong1 := common.Hash{0xba, 0xd, 1}
+	f.forceInclude(1, wrong1)
+	cm := inbox.Commitment{JobID: 1, Round: 1, Checkpoint: 1, StateRoot: wrong1, Worker: f.c.Addr("worker")}
+	sig, err := inbox.NewDomain(f.c.ChainID.Uint64(), f.addrs.CommitmentInbox).Sign(cm, f.c.Keys["worker"])
+	require.NoError(t, err)
+	seq := &fakeSequencer{incs: map[uint32]*seqrpc.Inclusion{1: {Status: "forced", Round: 1, Commitment: cm, Signature: sig}}}
+
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{AuditAssigned: true}, seq)
+	require.NoError(t, d.Step(ctx))
+	require.Equal(t, uint64(1), f.gameCount())
+	gm := f.game(0)
+	require.Equal(t, uint32(1), gm.Checkpoint)
+	require.Equal(t, wrong1, common.Hash(gm.EndRoot))
+
+	f.c.Advance(121 * time.Second)
+	f.c.Send("client", f.market, nil, f.m.PackTimeout(big.NewInt(1)))
+	require.NoError(t, d.Step(ctx)) // closeStale
+	require.Equal(t, uint8(dispute.OutcomeMoot), f.game(0).Outcome)
+	require.Equal(t, gm.Bond, f.arbBalance("verifier"), "the bond back, no share")
+	require.NoError(t, d.Step(ctx)) // collect
+	g, _, err := store.Game(0)
+	require.NoError(t, err)
+	require.Equal(t, OutcomeMoot, g.Outcome)
+	require.Equal(t, GameDone, g.Status)
+	require.Zero(t, g.Share.Sign())
+	require.Zero(t, f.arbBalance("verifier").Sign())
+}
+
+// TestDriverHonestResultWithoutCommitments (mechanism 1, the honest side):
+// a worker that commits nothing and submits an honest result is checked by
+// a replay of the whole job; the checkpoints roots agree: no game, the
+// round is audited.
+func TestDriverHonestResultWithoutCommitments(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	states := f.train(faultyStep(f.tr, 0))
+	f.submit([]common.Hash{f.rootOf(states[100]), f.rootOf(states[200])})
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{AuditFraction: 0.01, AuditSeed: 3}, nil)
+	require.NoError(t, d.Step(ctx))
+	require.Equal(t, uint64(0), f.gameCount())
+	r, err := store.Audit(1, 1)
+	require.NoError(t, err)
+	require.True(t, r.Done)
+	require.Equal(t, []uint32{1, 2}, r.Checked)
+	require.Equal(t, []common.Hash{f.rootOf(states[100]), f.rootOf(states[200])}, r.Replayed)
+	require.False(t, r.ResultChallenged)
 }

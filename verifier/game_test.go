@@ -5,27 +5,20 @@ import (
 	"fmt"
 	"math"
 	"math/big"
-	"net/http/httptest"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
-	"github.com/ethereum/go-ethereum/log"
-	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gensyn-stack/gensyn/bindings"
-	"github.com/gensyn-stack/gensyn/internal/testchain"
-	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
-	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/dispute"
-	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/trainer"
-	"github.com/gensyn-stack/gensyn/verifier/metrics"
 )
 
 // claimedStates is a worker's claimed states (dispute.StateSource).
@@ -53,135 +46,91 @@ func faultyStep(tr *trainer.Trainer, at uint64) dispute.StepFunc {
 	}
 }
 
-// playGame runs the verifier's loop against a scripted worker (node/dispute's
-// Defender over its claimed states, publishing every blob) on a simulated
-// chain until the game is over and collected; the worker's training goes
-// wrong after step faultAt (0: an honest worker); withhold: it publishes
-// no dispute blob (the verifier must query). A verifier that does not move
-// is timed out by the worker. It returns the game's record and the
-// verifier's driver.
+// playOpts is the worker of a game test.
 type playOpts struct {
 	faultAt  uint64 // the worker goes wrong after this step (0: honest)
 	withhold bool   // the worker publishes no dispute blob
 	restart  bool   // a new driver (same store and data directory) before every verifier step
+	// noCommit: the worker signs no commitment and publishes no checkpoint;
+	// the verifier replays the whole job and challenges the result.
+	noCommit bool
+	// junk: the worker never trains; its result is over two made-up roots
+	// (implies noCommit). It answers queries on its checkpoints list and
+	// nothing else.
+	junk bool
 }
 
-func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver, *testchain.Chain) {
+// playGame runs the verifier's loop against a scripted worker (node/dispute's
+// Defender over its claimed states, publishing every blob unless it
+// withholds them) on a simulated chain until the game is over and
+// collected. A worker that cannot move is timed out by the verifier; a
+// verifier that does not move is timed out by the worker. It returns the
+// game's record, the verifier's driver and the fixture.
+func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver, *fixture) {
 	t.Helper()
-	ctx := context.Background()
-	c := testchain.New(t, "deployer", "sequencer", "client", "worker", "verifier")
-	eth := big.NewInt(params.Ether)
-	bond := new(big.Int).Div(eth, big.NewInt(10))
-	const clock = 3600
-	addrs := deployWithGame(c, "deployer", "sequencer", bond, clock)
-	local, err := blobstore.NewLocal(t.TempDir())
-	require.NoError(t, err)
-	srv := httptest.NewServer(blobstore.NewServer(local, 0, nil))
-	t.Cleanup(srv.Close)
-	blobs := blobstore.NewClient(srv.URL, nil)
-
-	specBytes, data := smallJob(t)
-	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: eth, RequiredCollateral: eth,
-		BidWindow: 600, ExecutionWindow: 36000, ChallengeWindow: 36000})
-	require.NoError(t, err)
-	for _, b := range [][]byte{p.SpecBytes, data} {
-		_, err = blobs.Put(ctx, b)
-		require.NoError(t, err)
-	}
-	ds, err := dataset.Decode(data, p.Spec.Dataset.Format)
-	require.NoError(t, err)
-	tr, err := trainer.New(p.Spec, ds, trainer.Options{SkipEval: true})
-	require.NoError(t, err)
+	f := newFixture(t, defaultTerms)
+	ctx, c := f.ctx, f.c
 
 	// The worker trains (with its fault), publishes its checkpoints,
 	// force-includes its commitments and submits the result.
-	step := faultyStep(tr, o.faultAt)
-	init, err := tr.InitialState()
-	require.NoError(t, err)
-	src := &claimedStates{states: []*trainer.State{init}}
-	for st := init; st.Step < 200; {
-		st, err = step(st)
-		require.NoError(t, err)
-		src.states = append(src.states, st)
+	step := faultyStep(f.tr, o.faultAt)
+	var roots []common.Hash
+	var def *dispute.Defender
+	if o.junk {
+		roots = []common.Hash{crypto.Keccak256Hash([]byte("junk 1")), crypto.Keccak256Hash([]byte("junk 2"))}
+	} else {
+		src := &claimedStates{states: f.train(step)}
+		def = dispute.NewDefender(f.tr, src, step)
+		for k, i := range []int{100, 200} {
+			if o.noCommit {
+				roots = append(roots, f.rootOf(src.states[i]))
+				continue
+			}
+			roots = append(roots, f.publish(src.states[i]))
+			f.forceInclude(uint32(k+1), roots[k])
+		}
 	}
-	m, sm, reg, ib, g := bindings.NewJobMarket(), bindings.NewStakeManager(), bindings.NewNodeRegistry(), bindings.NewCommitmentInbox(), bindings.NewVerdeArbitration()
-	market, arb := m.Instance(c.Backend, addrs.JobMarket), g.Instance(c.Backend, addrs.VerdeArbitration)
-	worker := c.Addr("worker")
-	c.Send("worker", reg.Instance(c.Backend, addrs.NodeRegistry), nil, reg.PackRegister([]byte("w"), "cpu"))
-	c.Send("worker", sm.Instance(c.Backend, addrs.StakeManager), new(big.Int).Mul(eth, big.NewInt(2)), sm.PackDeposit())
-	c.Send("client", market, eth, m.PackPostJob(p.Params))
-	c.Send("worker", market, nil, m.PackBid(big.NewInt(1), eth))
-	c.Advance(601 * time.Second)
-	c.Send("client", market, nil, m.PackCloseAuction(big.NewInt(1)))
-	var roots []commit.Hash
-	for k, i := range []int{100, 200} {
-		ck, err := tr.Checkpoint(src.states[i])
-		require.NoError(t, err)
-		b, err := ck.Encode()
-		require.NoError(t, err)
-		h, err := blobs.Put(ctx, b)
-		require.NoError(t, err)
-		require.NoError(t, blobs.Link(ctx, blobstore.Hash(ck.StateRoot), h))
-		roots = append(roots, ck.StateRoot)
-		c.Send("worker", ib.Instance(c.Backend, addrs.CommitmentInbox), nil, ib.PackForceInclude(bindings.ICommitmentInboxCommitment{
-			JobId: 1, Checkpoint: uint32(k + 1), StateRoot: ck.StateRoot, Worker: worker}))
-	}
-	c.Send("worker", market, nil, m.PackSubmitResult(big.NewInt(1), roots[1], commit.CheckpointsRoot(roots)))
+	f.submit(roots)
 
-	store, err := OpenStore(filepath.Join(t.TempDir(), "state"))
-	require.NoError(t, err)
-	t.Cleanup(func() { _ = store.Close() })
-	cfg.DataDir, cfg.PollInterval, cfg.MaxBlobSize = t.TempDir(), 10*time.Millisecond, 1<<26
-	if cfg.AuditFraction == 0 {
-		cfg.AuditFraction = 1
-	}
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
 	tm := txManager(t, c, "verifier")
-	newDriver := func() *Driver {
-		return NewDriver(cfg, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, NewContracts(c.Backend, addrs), tm, blobs, nil, store)
-	}
+	newDriver := func() *Driver { return f.driver("verifier", tm, store, dataDir, cfg, nil) }
 	d := newDriver()
+	worker := c.Addr("worker")
+	arb := f.arb.Instance(c.Backend, f.addrs.VerdeArbitration)
 
-	// The worker's side: every move its Defender computes, its blobs
-	// published; a move it cannot make is left to its clock.
-	def := dispute.NewDefender(tr, src, step)
+	// The worker's side: its checkpoints list's answers, every move its
+	// Defender computes, its blobs published; a move it cannot make is left
+	// to its clock.
 	workerMove := func(gid uint64, game *dispute.Game) bool {
-		mv, err := def.Move(ctx, game)
-		if err != nil {
-			// The worker's own states cannot back the move (a cheater cornered):
-			// it stays silent.
-			t.Logf("worker cannot move in phase %s: %v", dispute.Phase(game.Phase), err)
+		var mv *dispute.WorkerMove
+		if dispute.Phase(game.Phase) == dispute.PhaseAnswer && dispute.List(game.QueryList) == dispute.ListCheckpoints {
+			p, err := commit.ListProof(hashesTo(roots), uint64(game.QueryIndex))
+			require.NoError(t, err)
+			mv = &dispute.WorkerMove{Answer: &dispute.AnswerMove{Item: commit.Hash(roots[game.QueryIndex]), Proof: p.Siblings}}
+		} else if def != nil {
+			var err error
+			if mv, err = def.Move(ctx, game); err != nil {
+				// The worker's own states cannot back the move (a cheater
+				// cornered): it stays silent.
+				t.Logf("worker cannot move in phase %s: %v", dispute.Phase(game.Phase), err)
+				return false
+			}
+		} else {
 			return false
 		}
 		if mv.Blob != nil && !o.withhold {
-			_, err := blobs.Put(ctx, mv.Blob)
+			_, err := f.blobs.Put(ctx, mv.Blob)
 			require.NoError(t, err)
 		}
-		id := new(big.Int).SetUint64(gid)
-		var data []byte
-		switch {
-		case mv.StepRoots != nil:
-			s := mv.StepRoots
-			data = g.PackRevealStepRoots(id, s.ListRoot, hashes32(s.FirstProof), hashes32(s.LastProof), s.DataHash)
-		case mv.StepTrace != nil:
-			s := mv.StepTrace
-			data = g.PackRevealStepTrace(id, s.NumNodes, s.GraphList, s.TraceList, s.NumState, s.StartList, s.NextList, s.DataHash)
-		case mv.Defence != nil:
-			data = g.PackDefend(id, hashes32(mv.Defence.Proof), mv.Defence.DataList, mv.Defence.DataCount)
-		case mv.ElementTrace != nil:
-			s := mv.ElementTrace
-			data = g.PackRevealElementTrace(id, s.TraceLength, s.ListRoot, s.LastItem, hashes32(s.LastProof), s.Leaf, hashes32(s.LeafPath), s.DataHash)
-		case mv.OneStep != nil:
-			data = g.PackProveStep(id, *mv.OneStep)
-		case mv.Answer != nil:
-			data = g.PackAnswer(id, mv.Answer.Item, hashes32(mv.Answer.Proof))
-		default:
-			t.Fatal("empty worker move")
-		}
-		to := addrs.VerdeArbitration
+		data, err := dispute.PackWorkerMove(new(big.Int).SetUint64(gid), mv)
+		require.NoError(t, err)
+		to := f.addrs.VerdeArbitration
 		est, err := c.Backend.EstimateGas(ctx, ethereum.CallMsg{From: worker, To: &to, Data: data})
 		require.NoError(t, err, "the worker's move in phase %s", dispute.Phase(game.Phase))
 		opts := c.Opts("worker", nil)
-		opts.GasLimit = est * 3 / 2
+		opts.GasLimit = est*3/2 + 50_000
 		tx, err := bind.Transact(arb, opts, data)
 		require.NoError(t, err)
 		r, err := bind.WaitMined(ctx, c.Backend, tx.Hash())
@@ -196,9 +145,8 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 	require.Len(t, games, 1, "one game opened")
 	gid := games[0].ID
 	for i := 0; ; i++ {
-		require.Less(t, i, 300, "the game does not end")
-		game, err := d.c.Game(ctx, gid)
-		require.NoError(t, err)
+		require.Less(t, i, 400, "the game does not end")
+		game := f.game(gid)
 		ph := dispute.Phase(game.Phase)
 		if ph == dispute.PhaseResolved {
 			break
@@ -206,7 +154,7 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 		if ph.WorkerToMove() {
 			if !workerMove(gid, &game) {
 				// Its clock runs out; the verifier times it out.
-				c.Advance((clock + 1) * time.Second)
+				c.Advance(time.Duration(game.WorkerClock+1) * time.Second)
 				require.NoError(t, d.Step(ctx))
 			}
 			continue
@@ -215,37 +163,31 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 			d = newDriver() // the challenger is rebuilt from the store and the kept start state
 		}
 		require.NoError(t, d.Step(ctx), "the verifier's move in phase %s", ph)
-		after, err := d.c.Game(ctx, gid)
-		require.NoError(t, err)
+		after := f.game(gid)
 		if after.Phase == game.Phase && after.LastMoveAt == game.LastMoveAt && after.Queries == game.Queries {
 			// The verifier stays silent: the worker times it out.
-			c.Advance((clock + 1) * time.Second)
-			c.Send("worker", arb, nil, g.PackTimeout(new(big.Int).SetUint64(gid)))
+			c.Advance((testClock + 1) * time.Second)
+			c.Send("worker", arb, nil, f.arb.PackTimeout(new(big.Int).SetUint64(gid)))
 		}
 	}
 	require.NoError(t, d.Step(ctx)) // collect
 	rec, _, err := store.Game(gid)
 	require.NoError(t, err)
-	return rec, d, c
+	return rec, d, f
 }
 
 // TestGameAgainstCheatingWorker: a worker whose training goes wrong after
 // step 150 (checkpoint 1 right, 2 wrong) is caught by the audit and loses
 // the game the verifier plays honestly, move by move; the verifier gets
-// its bond and the slash reward.
+// its bond and the whole slash reward share.
 func TestGameAgainstCheatingWorker(t *testing.T) {
-	rec, d, c := playGame(t, playOpts{faultAt: 150}, DriverConfig{Strategy: dispute.Honest})
+	rec, _, f := playGame(t, playOpts{faultAt: 150}, DriverConfig{Strategy: dispute.Honest})
 	require.Equal(t, GameDone, rec.Status)
-	require.Equal(t, "won", rec.Outcome)
+	require.Equal(t, OutcomeWon, rec.Outcome)
 	require.Equal(t, uint32(2), rec.Checkpoint)
 	require.Positive(t, rec.Moves)
-	ctx := context.Background()
-	bal, err := d.c.ArbBalanceOf(ctx, c.Addr("verifier"))
-	require.NoError(t, err)
-	require.Zero(t, bal.Sign())
-	rw, err := d.c.RewardOf(ctx, c.Addr("verifier"))
-	require.NoError(t, err)
-	require.Zero(t, rw.Sign())
+	require.Equal(t, new(big.Int).Div(oneEth, big.NewInt(2)), rec.Share)
+	require.Zero(t, f.arbBalance("verifier").Sign())
 	t.Logf("verifier moves: %d", rec.Moves)
 }
 
@@ -253,16 +195,17 @@ func TestGameAgainstCheatingWorker(t *testing.T) {
 // challenges an honest worker's checkpoint 2 anyway and plays random moves
 // loses its bond.
 func TestGameRandomChallengerLoses(t *testing.T) {
-	rec, _, _ := playGame(t, playOpts{}, DriverConfig{Strategy: dispute.Random, ChallengeAll: true, ChallengeCheckpoint: 2})
+	rec, _, f := playGame(t, playOpts{}, DriverConfig{Strategy: dispute.Random, ChallengeAll: true, ChallengeCheckpoint: 2})
 	require.Equal(t, GameDone, rec.Status)
-	require.Equal(t, "lost", rec.Outcome)
+	require.Equal(t, OutcomeLost, rec.Outcome)
+	require.Equal(t, rec.Bond, f.arbBalance("worker"), "the bond went to the worker")
 }
 
 // TestGameWithheldData: a cheating worker that publishes none of its
 // dispute blobs is bisected with on-chain queries and still loses.
 func TestGameWithheldData(t *testing.T) {
 	rec, _, _ := playGame(t, playOpts{faultAt: 150, withhold: true}, DriverConfig{Strategy: dispute.Honest})
-	require.Equal(t, "won", rec.Outcome)
+	require.Equal(t, OutcomeWon, rec.Outcome)
 	t.Logf("verifier moves with queries: %d", rec.Moves)
 }
 
@@ -270,7 +213,7 @@ func TestGameWithheldData(t *testing.T) {
 // after its first move against a cheating worker, and loses on time.
 func TestGameSilentChallenger(t *testing.T) {
 	rec, _, _ := playGame(t, playOpts{faultAt: 150}, DriverConfig{Strategy: dispute.Honest, StopAfter: 1})
-	require.Equal(t, "lost", rec.Outcome)
+	require.Equal(t, OutcomeLost, rec.Outcome)
 	require.Equal(t, 1, rec.Moves)
 }
 
@@ -278,9 +221,63 @@ func TestGameSilentChallenger(t *testing.T) {
 // moves (a new driver on the same store: the challenger rebuilt each time)
 // plays the withheld-data game to the same end, and never challenges twice.
 func TestGameResumesAfterRestart(t *testing.T) {
-	rec, d, _ := playGame(t, playOpts{faultAt: 150, withhold: true, restart: true}, DriverConfig{Strategy: dispute.Honest})
-	require.Equal(t, "won", rec.Outcome)
-	n, err := d.c.GameCount(context.Background())
-	require.NoError(t, err)
-	require.Equal(t, uint64(1), n)
+	rec, _, f := playGame(t, playOpts{faultAt: 150, withhold: true, restart: true}, DriverConfig{Strategy: dispute.Honest})
+	require.Equal(t, OutcomeWon, rec.Outcome)
+	require.Equal(t, uint64(1), f.gameCount())
+}
+
+// TestResultGameWorkerNeverTrains (mechanism 1): a worker that never trains
+// commits nothing and submits a result over made-up roots. The verifier
+// cannot learn its roots, replays the whole job, finds that the result's
+// checkpoints root is not its own, and opens a game on the result
+// (challengeResult); it opens the worker's list with queries, picks
+// checkpoint 1 (the first that differs), and the worker, who cannot reveal
+// step roots that end at a made-up root, loses on time.
+func TestResultGameWorkerNeverTrains(t *testing.T) {
+	rec, _, f := playGame(t, playOpts{junk: true}, DriverConfig{Strategy: dispute.Honest})
+	require.True(t, rec.Result)
+	require.Equal(t, OutcomeWon, rec.Outcome)
+	require.Equal(t, uint32(1), rec.Checkpoint)
+	require.Equal(t, common.Hash(f.p.Params.InitialStateRoot), rec.PrevRoot)
+	require.Equal(t, new(big.Int).Div(oneEth, big.NewInt(2)), rec.Share)
+	require.Equal(t, JobOpen, f.job().Status, "the job reopened")
+}
+
+// TestResultGameAgainstUncommittedCheater: a worker that goes wrong after
+// step 150 and commits nothing is caught by the whole-job replay; the
+// result game bisects its checkpoints list with queries, picks checkpoint
+// 2 (1 agrees), and goes on like any game to the worker's defeat. The
+// verifier is restarted before every one of its moves: its own roots come
+// back from the store, the picked checkpoint from the chain.
+func TestResultGameAgainstUncommittedCheater(t *testing.T) {
+	rec, _, f := playGame(t, playOpts{faultAt: 150, noCommit: true, restart: true}, DriverConfig{Strategy: dispute.Honest})
+	require.True(t, rec.Result)
+	require.Equal(t, OutcomeWon, rec.Outcome)
+	require.Equal(t, uint32(2), rec.Checkpoint)
+	require.Equal(t, uint64(1), f.gameCount())
+	gm := f.game(rec.ID)
+	require.Positive(t, new(big.Int).Rsh(gm.QueryCounts, 8*uint(dispute.ListCheckpoints)).Uint64()&0xff, "the checkpoints list was queried")
+	t.Logf("verifier moves: %d", rec.Moves)
+}
+
+// TestGriefingChallengerLoses (mechanism 4): a griefing challenger
+// (--unsafe.strategy grief) opens a game against an honest worker and, in
+// every phase where it may query, asks as many queries as the contract's
+// per-list limit allows, then picks at random. The worker answers every
+// query; each query adds answerTime to its clock, so its clock never runs
+// down; the griefer loses its bond.
+func TestGriefingChallengerLoses(t *testing.T) {
+	rec, d, f := playGame(t, playOpts{}, DriverConfig{Strategy: dispute.Random, Grief: true, ChallengeAll: true, ChallengeCheckpoint: 2})
+	require.Equal(t, "grief", rec.Strategy)
+	require.Equal(t, OutcomeLost, rec.Outcome)
+	require.Equal(t, rec.Bond, f.arbBalance("worker"), "the bond went to the worker")
+	gm := f.game(rec.ID)
+	for _, l := range []dispute.List{dispute.ListStepRoots, dispute.ListStepTrace, dispute.ListNextState} {
+		limit, err := d.c.QueryLimit(f.ctx, listCount(&gm, l))
+		require.NoError(t, err)
+		asked := new(big.Int).Rsh(gm.QueryCounts, 8*uint(l)).Uint64() & 0xff
+		require.Equal(t, limit, asked, "list %d queried up to its limit", l)
+	}
+	require.Greater(t, gm.WorkerClock, uint64(testClock), "the worker's clock grew with the queries")
+	t.Logf("queries %d, moves %d, worker clock %d s", gm.Queries, rec.Moves, gm.WorkerClock)
 }

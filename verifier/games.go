@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/big"
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -39,7 +40,7 @@ func (d *Driver) adoptGames(ctx context.Context) error {
 			if _, ok, err := d.store.Game(id); err != nil {
 				return err
 			} else if !ok {
-				if err := d.adopt(ctx, id, gm); err != nil {
+				if err := d.adopt(ctx, id, gm, nil); err != nil {
 					return fmt.Errorf("game %d: %w", id, err)
 				}
 			}
@@ -51,7 +52,38 @@ func (d *Driver) adoptGames(ctx context.Context) error {
 	return nil
 }
 
-func (d *Driver) adopt(ctx context.Context, id uint64, gm bindings.IVerdeArbitrationGame) error {
+// adoptID records game id (this account's) if the store does not know it,
+// and marks it in the audit record of its round (r when it is that round's,
+// written back).
+func (d *Driver) adoptID(ctx context.Context, id uint64, r *AuditRecord) error {
+	g, ok, err := d.store.Game(id)
+	if err != nil {
+		return err
+	}
+	if ok {
+		if r == nil || r.Job != g.Job || r.Round != g.Round {
+			if r, err = d.store.Audit(g.Job, g.Round); err != nil {
+				return err
+			}
+		}
+		r.markGame(g)
+		return d.store.PutAudit(r)
+	}
+	gm, err := d.c.Game(ctx, id)
+	if err != nil {
+		return err
+	}
+	if gm.Challenger != d.me() {
+		return fmt.Errorf("game %d is not this verifier's (challenger %s)", id, gm.Challenger)
+	}
+	return d.adopt(ctx, id, gm, r)
+}
+
+// adopt records game id, found on chain, from its GameStarted event (a game
+// started with checkpoint 0 was opened with challengeResult) and marks it in
+// the audit record of its round (r when it is that round's); an intent of
+// that round for the same checkpoint is settled by it.
+func (d *Driver) adopt(ctx context.Context, id uint64, gm bindings.IVerdeArbitrationGame, r *AuditRecord) error {
 	logs, err := d.c.gameLogs(ctx, id, 0, "GameStarted")
 	if err != nil {
 		return err
@@ -63,21 +95,23 @@ func (d *Driver) adopt(ctx context.Context, id uint64, gm bindings.IVerdeArbitra
 	if err != nil {
 		return err
 	}
-	g := &GameRecord{ID: id, Job: gm.JobId, Round: gm.Round, Checkpoint: gm.Checkpoint, PrevRoot: ev.StartRoot,
-		Strategy: d.cfg.strategyName(), Seed: d.seedOf(id), Status: GameOpen, FromBlock: logs[0].BlockNumber, OpenTx: logs[0].TxHash}
+	g := &GameRecord{ID: id, Job: gm.JobId, Round: gm.Round, Checkpoint: ev.Checkpoint, PrevRoot: ev.StartRoot, Result: ev.Checkpoint == 0,
+		Strategy: d.cfg.strategyName(), Seed: d.seedOf(id), Status: GameOpen, FromBlock: logs[0].BlockNumber, OpenTx: logs[0].TxHash,
+		Bond: gm.Bond}
 	if err := d.store.PutGame(g); err != nil {
 		return err
 	}
-	r, err := d.store.Audit(gm.JobId, gm.Round)
-	if err != nil {
-		return err
+	if r == nil || r.Job != gm.JobId || r.Round != gm.Round {
+		if r, err = d.store.Audit(gm.JobId, gm.Round); err != nil {
+			return err
+		}
 	}
-	if !r.challenged(gm.Checkpoint) {
-		r.Challenged = append(r.Challenged, gm.Checkpoint)
+	r.markGame(g)
+	if in := r.Intent; in != nil && in.Result == g.Result && in.Checkpoint == ev.Checkpoint {
+		r.Intent = nil
 	}
-	r.Games = append(r.Games, id)
-	r.Challenging = 0
-	d.log.Info("Game adopted from the chain", "game", id, "job", gm.JobId, "checkpoint", gm.Checkpoint, "phase", dispute.Phase(gm.Phase))
+	d.log.Info("Game adopted from the chain", "game", id, "job", gm.JobId, "round", gm.Round, "checkpoint", ev.Checkpoint,
+		"result", g.Result, "phase", dispute.Phase(gm.Phase), "bond", gm.Bond)
 	return d.store.PutAudit(r)
 }
 
@@ -105,11 +139,13 @@ func (d *Driver) playGames(ctx context.Context) error {
 func outcomeName(o dispute.Outcome) string {
 	switch o {
 	case dispute.OutcomeChallengerWon:
-		return "won"
+		return OutcomeWon
 	case dispute.OutcomeWorkerWon:
-		return "lost"
+		return OutcomeLost
 	case dispute.OutcomeMoot:
-		return "moot"
+		return OutcomeMoot
+	case dispute.OutcomeShared:
+		return OutcomeShared
 	}
 	return "none"
 }
@@ -132,16 +168,30 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 		return err
 	}
 	phase := dispute.Phase(gm.Phase)
+	if g.Result && g.Checkpoint == 0 && gm.Checkpoint != 0 {
+		if err := d.syncPick(ctx, g); err != nil {
+			return fmt.Errorf("the picked checkpoint: %w", err)
+		}
+	}
 	if phase == dispute.PhaseResolved {
-		g.Status, g.Outcome = GameResolved, outcomeName(dispute.Outcome(gm.Outcome))
+		share, err := d.shareOf(ctx, g)
+		if err != nil {
+			return fmt.Errorf("reward share: %w", err)
+		}
+		g.Status, g.Outcome, g.Share = GameResolved, outcomeName(dispute.Outcome(gm.Outcome)), share
+		if g.Bond == nil {
+			g.Bond = gm.Bond
+		}
 		if err := d.store.PutGame(g); err != nil {
 			return err
 		}
 		d.m.RecordGameResolved(g.Outcome)
+		d.m.RecordRewardShare(g.Outcome, share)
 		d.mu.Lock()
 		delete(d.challengers, g.ID)
 		d.mu.Unlock()
-		d.log.Info("Game resolved", "game", g.ID, "job", g.Job, "checkpoint", g.Checkpoint, "outcome", g.Outcome, "moves", g.Moves)
+		d.log.Info("Game resolved", "game", g.ID, "job", g.Job, "round", g.Round, "checkpoint", g.Checkpoint, "outcome", g.Outcome,
+			"bond", g.Bond, "share", share, "moves", g.Moves)
 		return d.collect(ctx, g)
 	}
 	job, err := d.c.Job(ctx, gm.JobId)
@@ -149,6 +199,11 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 		return err
 	}
 	if !live(job, gm) {
+		// The round ended (the job reopened after another game, or timed
+		// out): closeStale gives the bond back, with a share of the slash
+		// reward when the worker lost another game of the round (Shared).
+		d.log.Info("The game's round is over; closing it", "game", g.ID, "job", g.Job, "round", g.Round, "jobRound", job.Round,
+			"jobStatus", job.Status)
 		return d.move(ctx, g, "close-stale", d.c.CloseStaleCandidate(g.ID))
 	}
 	if phase.WorkerToMove() {
@@ -169,17 +224,33 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 	if d.cfg.StopAfter > 0 && g.Moves >= d.cfg.StopAfter {
 		return nil // test mode: a challenger that stops answering
 	}
-	ch, err := d.challengerOf(ctx, g, gm)
-	if err != nil {
-		return fmt.Errorf("challenger: %w", err)
-	}
 	ev, err := d.evidence(ctx, g)
 	if err != nil {
 		return fmt.Errorf("evidence: %w", err)
 	}
-	mv, err := ch.Move(ctx, &gm, ev)
-	if err != nil {
-		return fmt.Errorf("compute move in phase %s: %w", phase, err)
+	var mv *dispute.ChallengerMove
+	if g.Strategy == "grief" {
+		if mv, err = d.griefQuery(ctx, &gm); err != nil {
+			return fmt.Errorf("grief: %w", err)
+		}
+	}
+	if mv == nil && phase == dispute.PhasePickCheckpoint {
+		own, err := d.ownRoots(ctx, g)
+		if err != nil {
+			return fmt.Errorf("own checkpoint roots: %w", err)
+		}
+		if mv, err = dispute.PickCheckpoint(&gm, hashesTo(own), ev); err != nil {
+			return fmt.Errorf("compute move in phase %s: %w", phase, err)
+		}
+	}
+	if mv == nil {
+		ch, err := d.challengerOf(ctx, g, gm)
+		if err != nil {
+			return fmt.Errorf("challenger: %w", err)
+		}
+		if mv, err = ch.Move(ctx, &gm, ev); err != nil {
+			return fmt.Errorf("compute move in phase %s: %w", phase, err)
+		}
 	}
 	kind, cand, err := d.moveCandidate(g.ID, mv)
 	if err != nil {
@@ -192,11 +263,114 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 	return d.store.PutGame(g)
 }
 
+// syncPick records the checkpoint a result game picked and its start root
+// (checkpoint k-1, agreed by the bisection) from its CheckpointPicked
+// event: the game goes on like one opened with challenge.
+func (d *Driver) syncPick(ctx context.Context, g *GameRecord) error {
+	logs, err := d.c.gameLogs(ctx, g.ID, g.FromBlock, "CheckpointPicked")
+	if err != nil {
+		return err
+	}
+	if len(logs) == 0 {
+		return errors.New("no CheckpointPicked event")
+	}
+	ev, err := d.c.arb.UnpackCheckpointPickedEvent(&logs[0])
+	if err != nil {
+		return err
+	}
+	g.Checkpoint, g.PrevRoot = ev.Checkpoint, ev.StartRoot
+	d.log.Info("Checkpoint picked in the result game", "game", g.ID, "job", g.Job, "checkpoint", g.Checkpoint, "startRoot", g.PrevRoot,
+		"workerRoot", common.Hash(ev.EndRoot))
+	return d.store.PutGame(g)
+}
+
+// ownRoots returns the verifier's own checkpoint roots of the game's job
+// (from the audit record of its round, or a new replay of the whole job).
+func (d *Driver) ownRoots(ctx context.Context, g *GameRecord) ([]common.Hash, error) {
+	r, err := d.store.Audit(g.Job, g.Round)
+	if err != nil {
+		return nil, err
+	}
+	job, err := d.c.Job(ctx, g.Job)
+	if err != nil {
+		return nil, err
+	}
+	K := int(job.Params.Steps / job.Params.CheckpointInterval)
+	if len(r.Replayed) == K {
+		return r.Replayed, nil
+	}
+	tr, err := d.trainerOf(ctx, g.Job, job)
+	if err != nil {
+		return nil, err
+	}
+	d.log.Info("Replaying the whole job for the result game", "game", g.ID, "job", g.Job, "checkpoints", K)
+	own, err := d.replayAll(ctx, tr, K)
+	if err != nil {
+		return nil, err
+	}
+	r.Replayed = own
+	return own, d.store.PutAudit(r)
+}
+
+// griefLists are the lists a challenger may query in each of its phases.
+var griefLists = map[dispute.Phase][]dispute.List{
+	dispute.PhasePickCheckpoint: {dispute.ListCheckpoints},
+	dispute.PhasePickStep:       {dispute.ListStepRoots},
+	dispute.PhasePickNode:       {dispute.ListStepTrace, dispute.ListNextState},
+	dispute.PhasePickElement:    {dispute.ListOutTensor},
+	dispute.PhasePickEntry:      {dispute.ListElementTrace},
+}
+
+// listCount is the item count of a queryable list of the game
+// (VerdeArbitration._list).
+func listCount(gm *bindings.IVerdeArbitrationGame, l dispute.List) uint64 {
+	switch l {
+	case dispute.ListStepRoots:
+		return uint64(gm.Interval) + 1
+	case dispute.ListStepTrace:
+		return uint64(gm.NumNodes)
+	case dispute.ListNextState:
+		return uint64(gm.NumState)
+	case dispute.ListOutTensor:
+		return (uint64(gm.Numel) + 7) >> 3
+	case dispute.ListCheckpoints:
+		return uint64(gm.Checkpoints)
+	}
+	return uint64(gm.TraceLength)
+}
+
+// griefQuery is the griefing challenger's query (--unsafe.strategy grief, a
+// test of the query limits): in the current phase, the next query of the
+// first list it may query that has not reached the contract's limit
+// (queryLimit(count)), its items in turn and again from the first; nil
+// when every list of the phase is spent.
+func (d *Driver) griefQuery(ctx context.Context, gm *bindings.IVerdeArbitrationGame) (*dispute.ChallengerMove, error) {
+	for _, l := range griefLists[dispute.Phase(gm.Phase)] {
+		count := listCount(gm, l)
+		if count == 0 {
+			continue
+		}
+		limit, err := d.c.QueryLimit(ctx, count)
+		if err != nil {
+			return nil, err
+		}
+		asked := new(big.Int).Rsh(gm.QueryCounts, 8*uint(l)).Uint64() & 0xff
+		if asked < limit {
+			return &dispute.ChallengerMove{Query: &dispute.QueryMove{List: l, Index: uint32(asked % count)}}, nil
+		}
+	}
+	return nil, nil
+}
+
 // moveCandidate maps a challenger move to its transaction.
 func (d *Driver) moveCandidate(id uint64, mv *dispute.ChallengerMove) (string, txmgr.TxCandidate, error) {
 	switch {
 	case mv == nil:
 		return "", txmgr.TxCandidate{}, errors.New("no move")
+	case mv.PickCheckpoint != nil:
+		p := mv.PickCheckpoint
+		return "pick-checkpoint", d.c.PickCheckpointCandidate(id, p.Checkpoint, common.Hash(p.PrevRoot), hashesOf(p.PrevProof),
+			common.Hash(p.CurRoot), hashesOf(p.CurProof)), nil
 	case mv.PickStep != nil:
 		p := mv.PickStep
 		return "pick-step", d.c.PickStepCandidate(id, p.Index, common.Hash(p.StartRoot), hashesOf(p.StartProof),
@@ -239,9 +413,9 @@ func (d *Driver) move(ctx context.Context, g *GameRecord, kind string, cand txmg
 	return nil
 }
 
-// collect withdraws the verifier's balance in VerdeArbitration (bonds won
-// or returned) and claims its slash rewards in the StakeManager, then marks
-// the game done.
+// collect withdraws the verifier's balance in VerdeArbitration (its bond
+// back after a game it did not lose, and the reward share the game credits
+// when the worker lost: won or shared), then marks the game done.
 func (d *Driver) collect(ctx context.Context, g *GameRecord) error {
 	bal, err := d.c.ArbBalanceOf(ctx, d.me())
 	if err != nil {
@@ -251,21 +425,34 @@ func (d *Driver) collect(ctx context.Context, g *GameRecord) error {
 		if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei (game %d)", bal, g.ID), d.c.WithdrawCandidate()); err != nil {
 			return err
 		}
-		d.m.RecordBondWithdrawn(bal)
-	}
-	rw, err := d.c.RewardOf(ctx, d.me())
-	if err != nil {
-		return err
-	}
-	if rw.Sign() > 0 {
-		if _, err := d.send(ctx, fmt.Sprintf("claim reward %s wei (game %d)", rw, g.ID), d.c.ClaimRewardCandidate()); err != nil {
-			return err
-		}
-		d.m.RecordRewardClaimed(rw)
+		d.m.RecordWithdrawn(bal)
 	}
 	g.Status = GameDone
-	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "withdrawn", bal, "reward", rw)
+	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "bond", g.Bond, "share", g.Share, "withdrawn", bal)
 	return d.store.PutGame(g)
+}
+
+// shareOf is the slash reward share the game credited to this verifier
+// (its RewardShared events; zero when none).
+func (d *Driver) shareOf(ctx context.Context, g *GameRecord) (*big.Int, error) {
+	logs, err := d.c.gameLogs(ctx, g.ID, g.FromBlock, "RewardShared")
+	if err != nil {
+		return nil, err
+	}
+	sum := new(big.Int)
+	for i := range logs {
+		if logs[i].Removed {
+			continue
+		}
+		ev, err := d.c.arb.UnpackRewardSharedEvent(&logs[i])
+		if err != nil {
+			return nil, err
+		}
+		if ev.Challenger == d.me() {
+			sum.Add(sum, ev.Amount)
+		}
+	}
+	return sum, nil
 }
 
 // challengerOf returns the game's challenger, rebuilding it after a
@@ -277,6 +464,9 @@ func (d *Driver) challengerOf(ctx context.Context, g *GameRecord, gm bindings.IV
 	d.mu.Unlock()
 	if ok {
 		return ch, nil
+	}
+	if g.Checkpoint == 0 {
+		return nil, errors.New("the game has no checkpoint picked yet")
 	}
 	job, err := d.c.Job(ctx, g.Job)
 	if err != nil {
@@ -302,7 +492,7 @@ func (d *Driver) challengerOf(ctx context.Context, g *GameRecord, gm bindings.IV
 		}
 	}
 	strategy := dispute.Honest
-	if g.Strategy == "random" {
+	if g.Strategy == "random" || g.Strategy == "grief" {
 		strategy = dispute.Random
 	}
 	ch = dispute.NewChallenger(tr, st, strategy, g.Seed)

@@ -23,8 +23,8 @@ var Forced = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 256), big.NewInt(1
 var ErrNotPostBatch = errors.New("not a postBatch call")
 
 // DecodePostBatch decodes the calldata of CommitmentInbox.postBatch(bytes
-// entries) into its commitments (64-byte entries: jobId u64 | checkpoint
-// u32 | stateRoot | worker, docs/commitments.md).
+// entries) into its commitments (68-byte entries: jobId u64 | round u32 |
+// checkpoint u32 | stateRoot | worker, docs/commitments.md).
 func DecodePostBatch(inboxABI *abi.ABI, calldata []byte) ([]inbox.Commitment, error) {
 	m, ok := inboxABI.Methods["postBatch"]
 	if !ok {
@@ -79,7 +79,7 @@ func (x *inboxIndex) update(ctx context.Context) error {
 		return nil
 	}
 	posted, forced := x.c.inboxABI.Events["BatchPosted"].ID, x.c.inboxABI.Events["ForceIncluded"].ID
-	logs, err := x.c.client.FilterLogs(ctx, ethereum.FilterQuery{
+	logs, err := x.c.filterLogs(ctx, ethereum.FilterQuery{
 		FromBlock: u256(x.next), ToBlock: u256(to), Addresses: []common.Address{x.c.addrs.CommitmentInbox},
 		Topics: [][]common.Hash{{posted, forced}},
 	})
@@ -126,7 +126,7 @@ func (x *inboxIndex) update(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			cm := inbox.Commitment{JobID: ev.JobId, Checkpoint: ev.Checkpoint, StateRoot: ev.StateRoot, Worker: ev.Worker}
+			cm := inbox.Commitment{JobID: ev.JobId, Round: ev.Round, Checkpoint: ev.Checkpoint, StateRoot: ev.StateRoot, Worker: ev.Worker}
 			x.byJob[cm.JobID] = append(x.byJob[cm.JobID], InboxEntry{Commitment: cm, BatchIndex: Forced, Block: lg.BlockNumber})
 		}
 	}
@@ -135,12 +135,13 @@ func (x *inboxIndex) update(ctx context.Context) error {
 }
 
 // roots returns the latest committed state root of each checkpoint 1..k of
-// a job by its worker (zero where none).
-func (x *inboxIndex) roots(job uint64, worker common.Address, k int) []common.Hash {
+// a job round by its worker (zero where none): a commitment of another
+// round is never the worker's claim in this one.
+func (x *inboxIndex) roots(job uint64, round uint32, worker common.Address, k int) []common.Hash {
 	out := make([]common.Hash, k)
 	for _, e := range x.byJob[job] {
 		c := e.Commitment
-		if c.Worker == worker && c.Checkpoint >= 1 && int(c.Checkpoint) <= k {
+		if c.Worker == worker && c.Round == round && c.Checkpoint >= 1 && int(c.Checkpoint) <= k {
 			out[c.Checkpoint-1] = c.StateRoot
 		}
 	}

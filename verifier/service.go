@@ -110,8 +110,8 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 	}
 	s.Driver = NewDriver(DriverConfig{
 		DataDir: cfg.DataDir, PollInterval: cfg.PollInterval, AuditFraction: cfg.AuditFraction, AuditSeed: cfg.AuditSeed,
-		AuditAssigned: cfg.AuditAssigned, MaxBlobSize: cfg.MaxBlobSize, Strategy: cfg.DisputeStrategy(),
-		StopAfter: cfg.StopAfter, ChallengeAll: cfg.ChallengeAll, ChallengeCheckpoint: cfg.ChallengeCheckpoint,
+		AuditAssigned: cfg.AuditAssigned, MaxBlobSize: cfg.MaxBlobSize, Strategy: cfg.DisputeStrategy(), Grief: cfg.Grief(),
+		StopAfter: cfg.StopAfter, ChallengeAll: cfg.ChallengeAll || cfg.Grief(), ChallengeCheckpoint: cfg.ChallengeCheckpoint,
 	}, s.Log.New("role", "verifier"), s.Metrics, s.Contracts, s.TxManager, s.Blobs, seq, s.Store)
 	if err := s.initMetricsServer(cfg); err != nil {
 		return err

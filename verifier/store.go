@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"os"
 	"strconv"
 
@@ -22,12 +23,19 @@ type AuditRecord struct {
 	// replayed root is not the worker's.
 	Checked    []uint32 `json:"checked,omitempty"`
 	Mismatched []uint32 `json:"mismatched,omitempty"`
-	// Challenging is the checkpoint a challenge is being sent for (written
-	// before the transaction, so that a restart adopts the game from the
-	// chain instead of challenging again); 0: none.
-	Challenging uint32 `json:"challenging,omitempty"`
+	// Intent is the challenge being sent (written before its transaction
+	// goes out, cleared once its game is recorded or once the chain shows it
+	// was never opened): a restart settles it from the chain before anything
+	// is challenged again; nil: none.
+	Intent *ChallengeIntent `json:"intent,omitempty"`
 	// Challenged lists the checkpoints challenged.
 	Challenged []uint32 `json:"challenged,omitempty"`
+	// Replayed is the verifier's own state roots of checkpoints 1..K from a
+	// replay of the whole job, made when the worker's roots were not known.
+	Replayed []common.Hash `json:"replayed,omitempty"`
+	// ResultChallenged is set once a game was opened on the result's
+	// checkpoints list (challengeResult).
+	ResultChallenged bool `json:"resultChallenged,omitempty"`
 	// Games lists the games opened.
 	Games []uint64 `json:"games,omitempty"`
 	// Done is set when nothing more is audited in this round (the result's
@@ -35,8 +43,36 @@ type AuditRecord struct {
 	Done bool `json:"done,omitempty"`
 }
 
+// ChallengeIntent is a challenge about to be sent, recorded durably first.
+type ChallengeIntent struct {
+	// Checkpoint is the checkpoint challenged (0 with Result).
+	Checkpoint uint32 `json:"checkpoint"`
+	// Result: a game on the result's checkpoints list (challengeResult).
+	Result bool `json:"result,omitempty"`
+	// FromBlock is the head when the intent was recorded: the game, if its
+	// transaction was mined, started after it.
+	FromBlock uint64 `json:"fromBlock"`
+}
+
 func (r *AuditRecord) checked(k uint32) bool    { return contains(r.Checked, k) }
 func (r *AuditRecord) challenged(k uint32) bool { return contains(r.Challenged, k) }
+
+// markGame records a game of the round: its checkpoint challenged (or the
+// result), its id.
+func (r *AuditRecord) markGame(g *GameRecord) {
+	if g.Result {
+		r.ResultChallenged = true
+	} else if !r.challenged(g.Checkpoint) {
+		r.Challenged = append(r.Challenged, g.Checkpoint)
+	}
+	for _, id := range r.Games {
+		if id == g.ID {
+			return
+		}
+	}
+	r.Games = append(r.Games, g.ID)
+}
+
 func contains(xs []uint32, k uint32) bool {
 	for _, x := range xs {
 		if x == k {
@@ -46,11 +82,16 @@ func contains(xs []uint32, k uint32) bool {
 	return false
 }
 
-// Game statuses.
+// Game statuses and outcomes.
 const (
 	GameOpen     = "open"     // being played
 	GameResolved = "resolved" // over on chain; bond or reward not yet collected
 	GameDone     = "done"     // over, collected
+
+	OutcomeWon    = "won"    // the worker lost: bond back and a reward share
+	OutcomeLost   = "lost"   // the worker won: the bond went to it
+	OutcomeMoot   = "moot"   // the round ended without a lost game (the worker timed out): bond back
+	OutcomeShared = "shared" // the worker lost another game of the round while this one was live: bond back and a share
 )
 
 // GameRecord is one game where the verifier is the challenger, in Pebble
@@ -68,10 +109,19 @@ type GameRecord struct {
 	Seed     int64  `json:"seed"`
 	// Moves counts the moves this verifier sent in the game.
 	Moves int `json:"moves"`
-	// Status is GameOpen, GameResolved or GameDone; Outcome "won", "lost"
-	// or "moot" once resolved.
+	// Result: the game was opened with challengeResult on the result's
+	// checkpoints list; Checkpoint and PrevRoot are zero until the
+	// verifier's pickCheckpoint is on chain.
+	Result bool `json:"result,omitempty"`
+	// Status is GameOpen, GameResolved or GameDone; Outcome "won", "lost",
+	// "moot" or "shared" once resolved.
 	Status  string `json:"status"`
 	Outcome string `json:"outcome,omitempty"`
+	// Bond is the wei sent with the challenge (the game's bond); Share the
+	// slash reward share credited to the verifier by the game (won or
+	// shared).
+	Bond  *big.Int `json:"bond,omitempty"`
+	Share *big.Int `json:"share,omitempty"`
 	// FromBlock is the block of the challenge (events are read from it).
 	FromBlock uint64      `json:"fromBlock"`
 	OpenTx    common.Hash `json:"openTx,omitempty"`

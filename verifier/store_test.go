@@ -1,6 +1,7 @@
 package verifier
 
 import (
+	"math/big"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -24,12 +25,15 @@ func TestStoreRoundTripAndReopen(t *testing.T) {
 	require.Equal(t, &AuditRecord{Job: 3, Round: 2}, r)
 	r.Checked = []uint32{1, 4}
 	r.Mismatched = []uint32{4}
-	r.Challenging = 4
+	r.Intent = &ChallengeIntent{Checkpoint: 4, FromBlock: 17}
+	r.Replayed = []common.Hash{{7}, {8}}
+	r.ResultChallenged = true
 	require.NoError(t, s.PutAudit(r))
 
 	g1 := &GameRecord{ID: 11, Job: 3, Round: 2, Checkpoint: 4, PrevRoot: common.Hash{1}, Strategy: "honest", Seed: -5,
-		Moves: 2, Status: GameOpen, FromBlock: 99, OpenTx: common.Hash{2}}
-	g0 := &GameRecord{ID: 2, Job: 1, Round: 1, Checkpoint: 1, Strategy: "random", Status: GameDone, Outcome: "lost"}
+		Moves: 2, Status: GameOpen, FromBlock: 99, OpenTx: common.Hash{2}, Bond: big.NewInt(1125), Result: true}
+	g0 := &GameRecord{ID: 2, Job: 1, Round: 1, Checkpoint: 1, Strategy: "random", Status: GameDone, Outcome: OutcomeShared,
+		Bond: new(big.Int).Lsh(big.NewInt(1), 100), Share: big.NewInt(333)}
 	require.NoError(t, s.PutGame(g1))
 	require.NoError(t, s.PutGame(g0))
 	require.NoError(t, s.SetScanLow(3))

@@ -43,7 +43,7 @@ func TestVerifierBadInput(t *testing.T) {
 		{with("--private-key", key, "--unsafe.strategy", "random"), "--unsafe.* flags are for tests only: add --unsafe.test-modes"},
 		{with("--private-key", key, "--unsafe.stop-after", "2"), "--unsafe.* flags are for tests only"},
 		{with("--private-key", key, "--unsafe.challenge-all"), "--unsafe.* flags are for tests only"},
-		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.strategy", "evil"), "--unsafe.strategy must be honest or random"},
+		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.strategy", "evil"), "--unsafe.strategy must be honest, random or grief"},
 		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.stop-after", "-1"), "--unsafe.stop-after must be 0"},
 		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.challenge-checkpoint", "2"), "--unsafe.challenge-checkpoint needs --unsafe.challenge-all"},
 		{with("--private-key", key, "--audit.seed", "x"), "invalid value \"x\" for flag -audit.seed"},

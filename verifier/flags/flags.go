@@ -94,7 +94,7 @@ var (
 	}
 	UnsafeStrategyFlag = &cli.StringFlag{
 		Name:    "unsafe.strategy",
-		Usage:   "TEST ONLY (needs --unsafe.test-modes): honest, or random (a dishonest challenger making random valid moves)",
+		Usage:   "TEST ONLY (needs --unsafe.test-modes): honest; random (a dishonest challenger making random valid moves); or grief (challenges audited checkpoints even when they match, asks every query the contract allows before each pick, then picks at random)",
 		Value:   "honest",
 		EnvVars: prefixEnvVars("UNSAFE_STRATEGY"),
 	}
@@ -111,7 +111,7 @@ var (
 	}
 	UnsafeChallengeCheckpointFlag = &cli.UintFlag{
 		Name:    "unsafe.challenge-checkpoint",
-		Usage:   "TEST ONLY (needs --unsafe.test-modes and --unsafe.challenge-all): challenge only this checkpoint (1..K; 0: every audited one)",
+		Usage:   "TEST ONLY (needs --unsafe.test-modes, and --unsafe.challenge-all or --unsafe.strategy grief): challenge only this checkpoint (1..K; 0: every audited one)",
 		Value:   0,
 		EnvVars: prefixEnvVars("UNSAFE_CHALLENGE_CHECKPOINT"),
 	}

@@ -26,16 +26,18 @@ type Metricer interface {
 	// RecordGameOpened counts a challenge sent.
 	RecordGameOpened()
 	// RecordGameResolved counts a game of this verifier's that ended, by
-	// outcome ("won", "lost", "moot").
+	// outcome ("won", "lost", "moot", "shared").
 	RecordGameResolved(outcome string)
-	// RecordMove counts a move sent, by kind ("pick-step", "pick-node",
-	// "pick-element", "pick-entry", "query", "timeout", "close-stale").
+	// RecordMove counts a move sent, by kind ("pick-checkpoint",
+	// "pick-step", "pick-node", "pick-element", "pick-entry", "query",
+	// "timeout", "close-stale").
 	RecordMove(kind string)
-	// RecordBondWithdrawn adds wei withdrawn from VerdeArbitration.
-	RecordBondWithdrawn(wei *big.Int)
-	// RecordRewardClaimed adds wei of slash rewards claimed from the
-	// StakeManager.
-	RecordRewardClaimed(wei *big.Int)
+	// RecordRewardShare adds the wei of slash reward a game credited to
+	// this verifier, by the game's outcome ("won" or "shared").
+	RecordRewardShare(outcome string, wei *big.Int)
+	// RecordWithdrawn adds wei withdrawn from VerdeArbitration (bonds back
+	// and reward shares).
+	RecordWithdrawn(wei *big.Int)
 
 	txmetrics.TxMetricer
 	opmetrics.RegistryMetricer
@@ -54,8 +56,8 @@ type Metrics struct {
 	opened     prometheus.Counter
 	resolved   *prometheus.CounterVec
 	moves      *prometheus.CounterVec
-	bonds      prometheus.Counter
-	rewards    prometheus.Counter
+	shares     *prometheus.CounterVec
+	withdrawn  prometheus.Counter
 }
 
 var _ Metricer = (*Metrics)(nil)
@@ -88,16 +90,16 @@ func NewMetrics(procName string) *Metrics {
 			Namespace: ns, Name: "games_opened_total", Help: "Disputes opened (challenges sent with a bond)",
 		}),
 		resolved: factory.NewCounterVec(prometheus.CounterOpts{
-			Namespace: ns, Name: "games_resolved_total", Help: "Games of this verifier that ended, by outcome (won, lost, moot)",
+			Namespace: ns, Name: "games_resolved_total", Help: "Games of this verifier that ended, by outcome (won, lost, moot, shared)",
 		}, []string{"outcome"}),
 		moves: factory.NewCounterVec(prometheus.CounterOpts{
 			Namespace: ns, Name: "moves_total", Help: "Game moves sent, by kind",
 		}, []string{"kind"}),
-		bonds: factory.NewCounter(prometheus.CounterOpts{
-			Namespace: ns, Name: "bonds_withdrawn_wei_total", Help: "Wei withdrawn from VerdeArbitration (bonds won or returned)",
-		}),
-		rewards: factory.NewCounter(prometheus.CounterOpts{
-			Namespace: ns, Name: "rewards_claimed_wei_total", Help: "Wei of slash rewards claimed from the StakeManager",
+		shares: factory.NewCounterVec(prometheus.CounterOpts{
+			Namespace: ns, Name: "reward_shares_wei_total", Help: "Wei of slash reward credited by games to this verifier, by outcome (won, shared)",
+		}, []string{"outcome"}),
+		withdrawn: factory.NewCounter(prometheus.CounterOpts{
+			Namespace: ns, Name: "withdrawn_wei_total", Help: "Wei withdrawn from VerdeArbitration (bonds back and reward shares)",
 		}),
 	}
 }
@@ -112,8 +114,12 @@ func (m *Metrics) RecordMismatch()                   { m.mismatches.Inc() }
 func (m *Metrics) RecordGameOpened()                 { m.opened.Inc() }
 func (m *Metrics) RecordGameResolved(outcome string) { m.resolved.WithLabelValues(outcome).Inc() }
 func (m *Metrics) RecordMove(kind string)            { m.moves.WithLabelValues(kind).Inc() }
-func (m *Metrics) RecordBondWithdrawn(wei *big.Int)  { m.bonds.Add(weiFloat(wei)) }
-func (m *Metrics) RecordRewardClaimed(wei *big.Int)  { m.rewards.Add(weiFloat(wei)) }
+func (m *Metrics) RecordWithdrawn(wei *big.Int)      { m.withdrawn.Add(weiFloat(wei)) }
+func (m *Metrics) RecordRewardShare(outcome string, wei *big.Int) {
+	if wei != nil && wei.Sign() > 0 {
+		m.shares.WithLabelValues(outcome).Add(weiFloat(wei))
+	}
+}
 
 func weiFloat(v *big.Int) float64 {
 	if v == nil || v.Sign() <= 0 {
@@ -133,12 +139,12 @@ func (*noopMetrics) Registry() *prometheus.Registry { return prometheus.NewRegis
 // NoopMetrics is a Metricer that records nothing (tests, disabled metrics).
 var NoopMetrics Metricer = new(noopMetrics)
 
-func (*noopMetrics) RecordInfo(string)            {}
-func (*noopMetrics) RecordUp()                    {}
-func (*noopMetrics) RecordAudit()                 {}
-func (*noopMetrics) RecordMismatch()              {}
-func (*noopMetrics) RecordGameOpened()            {}
-func (*noopMetrics) RecordGameResolved(string)    {}
-func (*noopMetrics) RecordMove(string)            {}
-func (*noopMetrics) RecordBondWithdrawn(*big.Int) {}
-func (*noopMetrics) RecordRewardClaimed(*big.Int) {}
+func (*noopMetrics) RecordInfo(string)                  {}
+func (*noopMetrics) RecordUp()                          {}
+func (*noopMetrics) RecordAudit()                       {}
+func (*noopMetrics) RecordMismatch()                    {}
+func (*noopMetrics) RecordGameOpened()                  {}
+func (*noopMetrics) RecordGameResolved(string)          {}
+func (*noopMetrics) RecordMove(string)                  {}
+func (*noopMetrics) RecordWithdrawn(*big.Int)           {}
+func (*noopMetrics) RecordRewardShare(string, *big.Int) {}
