@@ -12,9 +12,18 @@ import (
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
+	"github.com/gensyn-stack/gensyn/node/commit"
 )
 
 var ether = big.NewInt(params.Ether)
+
+func hashes(hs []commit.Hash) [][32]byte {
+	out := make([][32]byte, len(hs))
+	for i, h := range hs {
+		out[i] = h
+	}
+	return out
+}
 
 func eth(num, den int64) *big.Int {
 	v := new(big.Int).Mul(ether, big.NewInt(num))
@@ -85,8 +94,22 @@ func TestMarketLifecycle(t *testing.T) {
 	require.Equal(t, eth(1, 1), call(smI, sm.PackLockedFor(c.Addr("worker2"), jobID), sm.UnpackLockedFor))
 	require.Zero(t, call(smI, sm.PackLockedFor(c.Addr("worker1"), jobID), sm.UnpackLockedFor).Sign())
 
-	// The winner submits its result; after the challenge window anyone finalizes.
-	c.Send("worker2", marketI, nil, market.PackSubmitResult(jobID, crypto.Keccak256Hash([]byte("final")), crypto.Keccak256Hash([]byte("ckpts"))))
+	// The winner submits its result: the final model is the last of the K = 4
+	// checkpoints, proven under the checkpoints root. A root it cannot open
+	// that way is refused. After the challenge window anyone finalizes.
+	roots := make([]commit.Hash, params.Steps/params.CheckpointInterval)
+	for i := range roots {
+		roots[i] = commit.Hash(crypto.Keccak256Hash([]byte("checkpoint"), []byte{byte(i + 1)}))
+	}
+	proof, err := commit.CheckpointProof(roots, len(roots))
+	require.NoError(t, err)
+	final, ckRoot := roots[len(roots)-1], commit.CheckpointsRoot(roots)
+	_, err = bind.Transact(marketI, c.Opts("worker2", nil), market.PackSubmitResult(jobID, roots[len(roots)-2], ckRoot, hashes(proof)))
+	require.ErrorContains(t, err, "execution reverted", "a final model that is not the last checkpoint")
+	c.Send("worker2", marketI, nil, market.PackSubmitResult(jobID, final, ckRoot, hashes(proof)))
+	job = testchain.Call(t, marketI, market.PackGetJob(jobID), market.UnpackGetJob)
+	require.Equal(t, [32]byte(final), job.FinalModelRoot)
+	require.Equal(t, [32]byte(ckRoot), job.CheckpointsRoot)
 	c.Advance(time.Duration(params.ChallengeWindow+1) * time.Second)
 	c.Send("sequencer", marketI, nil, market.PackFinalize(jobID))
 	require.Zero(t, call(smI, sm.PackLockedFor(c.Addr("worker2"), jobID), sm.UnpackLockedFor).Sign())

@@ -30,6 +30,7 @@ import (
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/node/commit"
 	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
 
@@ -113,6 +114,17 @@ func (c *seqChain) openJob(worker, client int, checkpoints uint64) uint64 {
 	reg, sm, m := bindings.NewNodeRegistry(), bindings.NewStakeManager(), bindings.NewJobMarket()
 	c.send(worker, reg.Instance(c.client, c.d.Contracts.NodeRegistry), nil, reg.PackRegister([]byte("peer"), "cpu:2"))
 	c.send(worker, sm.Instance(c.client, c.d.Contracts.StakeManager), new(big.Int).Mul(big.NewInt(params.Ether), big.NewInt(2)), sm.PackDeposit())
+	id := c.postJob(client, checkpoints)
+	c.send(worker, m.Instance(c.client, c.d.Contracts.JobMarket), nil, m.PackBid(new(big.Int).SetUint64(id), big.NewInt(params.Ether/2)))
+	return id
+}
+
+// postJob posts a job of `checkpoints` checkpoints of 10 steps from client
+// (1 ETH escrow; its 10 h execution window is far above the devnet's
+// minimum) and returns its id.
+func (c *seqChain) postJob(client int, checkpoints uint64) uint64 {
+	c.t.Helper()
+	m := bindings.NewJobMarket()
 	jp := bindings.IJobMarketJobParams{
 		SpecHash: crypto.Keccak256Hash([]byte("spec")), DatasetHash: crypto.Keccak256Hash([]byte("data")),
 		DatasetUri: crypto.Keccak256Hash([]byte("uri")), InitialStateRoot: crypto.Keccak256Hash([]byte("s0")),
@@ -123,9 +135,7 @@ func (c *seqChain) openJob(worker, client int, checkpoints uint64) uint64 {
 	r := c.send(client, m.Instance(c.client, c.d.Contracts.JobMarket), big.NewInt(params.Ether), m.PackPostJob(jp))
 	ev, err := m.UnpackJobPostedEvent(r.Logs[0])
 	require.NoError(c.t, err)
-	id := ev.JobId.Uint64()
-	c.send(worker, m.Instance(c.client, c.d.Contracts.JobMarket), nil, m.PackBid(ev.JobId, big.NewInt(params.Ether/2)))
-	return id
+	return ev.JobId.Uint64()
 }
 
 func (c *seqChain) closeAuction(from int, id uint64) {
@@ -211,9 +221,20 @@ func (p *seqProc) status(t *testing.T) seqrpc.Status {
 	return st
 }
 
-// submit signs a commitment of the worker and submits it.
+// stateRoot is the state root the tests' workers commit for checkpoint ck of job.
+func stateRoot(job uint64, ck uint32) common.Hash {
+	return crypto.Keccak256Hash([]byte(fmt.Sprintf("state %d/%d", job, ck)))
+}
+
+// submit signs a commitment of the worker, in the job's current assignment
+// round, and submits it.
 func (c *seqChain) submit(p *seqProc, worker int, job uint64, ck uint32) (seqrpc.SubmitResult, inbox.Commitment, error) {
-	cm := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte(fmt.Sprintf("state %d/%d", job, ck))), Worker: c.addr(worker)}
+	return c.submitRound(p, worker, job, c.job(job).Round, ck)
+}
+
+// submitRound signs a commitment of the worker in round and submits it.
+func (c *seqChain) submitRound(p *seqProc, worker int, job uint64, round, ck uint32) (seqrpc.SubmitResult, inbox.Commitment, error) {
+	cm := inbox.Commitment{JobID: job, Round: round, Checkpoint: ck, StateRoot: stateRoot(job, ck), Worker: c.addr(worker)}
 	sig, err := inbox.NewDomain(c.d.ChainID, c.d.Contracts.CommitmentInbox).Sign(cm, c.keys[worker])
 	require.NoError(c.t, err)
 	var res seqrpc.SubmitResult
@@ -235,7 +256,7 @@ func (c *seqChain) requireIncludedOnChain(p *seqProc, job uint64, cks uint32) {
 		for i := range inc.Proof {
 			proof[i] = inc.Proof[i]
 		}
-		bc := bindings.ICommitmentInboxCommitment{JobId: inc.Commitment.JobID, Checkpoint: inc.Commitment.Checkpoint, StateRoot: inc.Commitment.StateRoot, Worker: inc.Commitment.Worker}
+		bc := bindings.ICommitmentInboxCommitment{JobId: inc.Commitment.JobID, Round: inc.Commitment.Round, Checkpoint: inc.Commitment.Checkpoint, StateRoot: inc.Commitment.StateRoot, Worker: inc.Commitment.Worker}
 		bi, li := new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex)
 		require.True(t, call(t, inst, ib.PackIsIncluded(bc, bi, li, proof), ib.UnpackIsIncluded), "isIncluded job %d checkpoint %d", job, ck)
 		leaf := call(t, inst, ib.PackVerifyCommitment(bc, inc.Signature, bi, li, proof), ib.UnpackVerifyCommitment)
@@ -279,14 +300,18 @@ func (c *seqChain) postedEntries() (batches int, entries []inbox.Commitment) {
 }
 
 // TestSequencer runs the real `gensyn sequencer` against a real anvil: the
-// keeper closes the auction, a worker's signed commitments are acknowledged
-// over JSON-RPC and posted in batches, every served proof verifies on chain
-// (isIncluded, verifyCommitment), bad submissions get typed errors, the
-// keeper finalizes the job, and SIGTERM stops the service cleanly.
+// keeper closes the auction, and restarts the auction of a job nobody bid
+// on; a worker's signed commitments are acknowledged over JSON-RPC and
+// posted in batches, every served proof verifies on chain (isIncluded,
+// verifyCommitment), bad submissions (a commitment of another round among
+// them) get typed errors, the keeper finalizes the job once its result (the
+// last checkpoint, proven under the checkpoints root) is in, and SIGTERM
+// stops the service cleanly.
 func TestSequencer(t *testing.T) {
 	c := startSeqChain(t)
 	const worker, client, other = 3, 4, 5
 	job := c.openJob(worker, client, 20)
+	idle := c.postJob(client, 20) // nobody bids on it
 
 	// Bad configurations: one line on stderr, exit 1, no key printed.
 	requireOneLineError(t, gensyn(t, nil, "sequencer"), "flag l1-eth-rpc is required")
@@ -307,6 +332,8 @@ func TestSequencer(t *testing.T) {
 	c.warp(601)
 	require.Eventually(t, func() bool { return c.job(job).Status == seqrpc.JobAssigned }, 30*time.Second, 100*time.Millisecond, "the keeper did not close the auction")
 	require.Equal(t, c.addr(worker), c.job(job).Worker)
+	require.Eventually(t, func() bool { return c.job(idle).Auctions == 2 }, 30*time.Second, 100*time.Millisecond, "the keeper did not restart the bid-less auction")
+	require.Equal(t, uint8(seqrpc.JobOpen), c.job(idle).Status)
 
 	// 20 checkpoints: 2 batches of 8 by size, the last 4 after max-delay.
 	for ck := uint32(1); ck <= 20; ck++ {
@@ -324,7 +351,9 @@ func TestSequencer(t *testing.T) {
 	requireRPCError(t, err, seqrpc.CodeCheckpointRange, "out of range 1..20")
 	_, _, err = c.submit(p, other, job, 1)
 	requireRPCError(t, err, seqrpc.CodeNotAssigned, "is not the assigned worker")
-	cm := inbox.Commitment{JobID: job, Checkpoint: 1, StateRoot: common.Hash{1}, Worker: c.addr(worker)}
+	_, _, err = c.submitRound(p, worker, job, 2, 1)
+	requireRPCError(t, err, seqrpc.CodeWrongRound, fmt.Sprintf("round 2 is not the current assignment round 1 of job %d", job))
+	cm := inbox.Commitment{JobID: job, Round: 1, Checkpoint: 1, StateRoot: common.Hash{1}, Worker: c.addr(worker)}
 	badSig, err := inbox.NewDomain(c.d.ChainID, c.d.Contracts.CommitmentInbox).Sign(cm, c.keys[other])
 	require.NoError(t, err)
 	err = p.rpc.Call(nil, "gensyn_submitCommitment", seqrpc.ArgsOf(cm), hexutil.Bytes(badSig))
@@ -350,9 +379,21 @@ func TestSequencer(t *testing.T) {
 	require.NoError(t, p.rpc.Call(&inc, "gensyn_getInclusion", job, 5))
 	t.Logf("gensyn_getInclusion(%d, 5): %s", job, inc)
 
-	// The worker submits its result; the keeper finalizes after the window.
+	// The worker submits its result (the final model is checkpoint 20, proven
+	// under the root of the 20 committed state roots); the keeper finalizes
+	// after the window.
+	roots := make([]commit.Hash, 20)
+	for i := range roots {
+		roots[i] = commit.Hash(stateRoot(job, uint32(i+1)))
+	}
+	proof, err := commit.CheckpointProof(roots, len(roots))
+	require.NoError(t, err)
+	last := make([][32]byte, len(proof))
+	for i := range proof {
+		last[i] = proof[i]
+	}
 	m := bindings.NewJobMarket()
-	c.send(worker, m.Instance(c.client, c.d.Contracts.JobMarket), nil, m.PackSubmitResult(new(big.Int).SetUint64(job), crypto.Keccak256Hash([]byte("final")), crypto.Keccak256Hash([]byte("ckpts"))))
+	c.send(worker, m.Instance(c.client, c.d.Contracts.JobMarket), nil, m.PackSubmitResult(new(big.Int).SetUint64(job), roots[19], commit.CheckpointsRoot(roots), last))
 	c.warp(1801)
 	require.Eventually(t, func() bool { return c.job(job).Status == seqrpc.JobFinalized }, 30*time.Second, 100*time.Millisecond, "the keeper did not finalize")
 
@@ -361,6 +402,7 @@ func TestSequencer(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, string(b), "Posted batch")
 	require.Contains(t, string(b), "Keeper transition")
+	require.Regexp(t, `msg="Keeper transition" role=keeper job=2 method=closeAuction outcome=restarted`, string(b))
 	require.Contains(t, string(b), "Sequencer stopped")
 	for _, line := range strings.Split(string(b), "\n") {
 		for _, k := range []string{"JSON-RPC API listening", "Sequencer starting", "Recorded batch intent", "Posted batch", "Keeper transition", "Sequencer stopped"} {

@@ -190,6 +190,30 @@ func (m *Market) TimeoutCandidate(id uint64) txmgr.TxCandidate {
 	return m.candidate(m.abi.PackTimeout(new(big.Int).SetUint64(id)))
 }
 
+// marketOutcomes name the JobMarket events of a keeper transition.
+var marketOutcomes = map[common.Hash]string{
+	crypto.Keccak256Hash([]byte("JobAssigned(uint256,address,uint256,uint32,uint256)")): "assigned",
+	crypto.Keccak256Hash([]byte("AuctionRestarted(uint256,uint8,uint256)")):             "restarted",
+	crypto.Keccak256Hash([]byte("JobCancelled(uint256,uint256)")):                       "cancelled",
+	crypto.Keccak256Hash([]byte("JobFinalized(uint256,address,uint256,uint256)")):       "finalized",
+	crypto.Keccak256Hash([]byte("JobReopened(uint256,uint256)")):                        "reopened",
+}
+
+// Outcome names what a closeAuction, finalize or timeout receipt did to job
+// id (see KeeperAction.Outcome); "" when none of those events is in it.
+func (m *Market) Outcome(r *types.Receipt, id uint64) string {
+	topic := common.BigToHash(new(big.Int).SetUint64(id))
+	for _, l := range r.Logs {
+		if l.Address != m.Addr || len(l.Topics) < 2 || l.Topics[1] != topic {
+			continue
+		}
+		if o, ok := marketOutcomes[l.Topics[0]]; ok {
+			return o
+		}
+	}
+	return ""
+}
+
 // Simulate runs a candidate as an eth_call from `from` on the latest block;
 // an error means the transaction would revert.
 func Simulate(ctx context.Context, client L1Client, from common.Address, c txmgr.TxCandidate) error {

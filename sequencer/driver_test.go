@@ -8,9 +8,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/log"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/bindings"
@@ -48,10 +50,10 @@ func (e *batcherEnv) driver(maxEntries int, maxDelay time.Duration) *Driver {
 }
 
 func (e *batcherEnv) append(t *testing.T, key *ecdsa.PrivateKey, job uint64, ck uint32) inbox.Commitment {
-	c := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(key.PublicKey)}
+	c := inbox.Commitment{JobID: job, Round: 1, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(key.PublicKey)}
 	sig, err := e.domain.Sign(c, key)
 	require.NoError(t, err)
-	_, err = e.store.Append(c, 1, sig, e.clock)
+	_, err = e.store.Append(c, sig, e.clock)
 	require.NoError(t, err)
 	return c
 }
@@ -88,15 +90,31 @@ func (e *batcherEnv) requireAllIncluded(t *testing.T) int {
 			for k := range p {
 				proof[k] = p[k]
 			}
-			ok, err := ib.UnpackIsIncluded(e.c.call(e.c.inbox, ib.PackIsIncluded(bindings.ICommitmentInboxCommitment{
-				JobId: c.JobID, Checkpoint: c.Checkpoint, StateRoot: c.StateRoot, Worker: c.Worker,
-			}, new(big.Int).SetUint64(b.ChainIndex), big.NewInt(int64(i)), proof)))
+			ok, err := ib.UnpackIsIncluded(e.c.call(e.c.inbox, ib.PackIsIncluded(toBinding(c),
+				new(big.Int).SetUint64(b.ChainIndex), big.NewInt(int64(i)), proof)))
 			require.NoError(t, err)
 			require.True(t, ok, "batch %d entry %d", b.ChainIndex, i)
 			n++
 		}
 	}
 	return n
+}
+
+// revertOf decodes the CommitmentInbox custom error an eth_call reverted with.
+func revertOf(t *testing.T, ib *bindings.CommitmentInbox, err error) any {
+	t.Helper()
+	require.Error(t, err)
+	var de gethrpc.DataError
+	require.ErrorAs(t, err, &de)
+	s, ok := de.ErrorData().(string)
+	require.True(t, ok, "revert data %v", de.ErrorData())
+	v, uerr := ib.UnpackError(common.FromHex(s))
+	require.NoError(t, uerr)
+	return v
+}
+
+func toBinding(c inbox.Commitment) bindings.ICommitmentInboxCommitment {
+	return bindings.ICommitmentInboxCommitment{JobId: c.JobID, Round: c.Round, Checkpoint: c.Checkpoint, StateRoot: c.StateRoot, Worker: c.Worker}
 }
 
 // TestDriverBatching: the size bound and the time bound trigger batches,
@@ -190,7 +208,7 @@ func TestDriverInclusionAPI(t *testing.T) {
 	api := rpc.NewAPI(rpc.Config{Domain: e.domain, JobTTL: time.Second}, e.store, market, nil, log.NewLogger(log.DiscardHandler()))
 	w := c.keys["worker"]
 	for ck := uint32(1); ck <= 4; ck++ {
-		cm := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(ck)}), Worker: c.addr("worker")}
+		cm := inbox.Commitment{JobID: job, Round: 1, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(ck)}), Worker: c.addr("worker")}
 		sig, err := e.domain.Sign(cm, w)
 		require.NoError(t, err)
 		s := hexBytes(sig)
@@ -204,15 +222,14 @@ func TestDriverInclusionAPI(t *testing.T) {
 	ib := bindings.NewCommitmentInbox()
 	for ck := uint32(1); ck <= 4; ck++ {
 		jid, cku := job, ck
-		inc, err := api.GetInclusion(ctx, &jid, &cku)
+		inc, err := api.GetInclusion(ctx, &jid, &cku, nil)
 		require.NoError(t, err)
 		require.Equal(t, rpc.StatusPosted, inc.Status)
 		proof := make([][32]byte, len(inc.Proof))
 		for k := range inc.Proof {
 			proof[k] = inc.Proof[k]
 		}
-		bc := bindings.ICommitmentInboxCommitment{JobId: inc.Commitment.JobID, Checkpoint: inc.Commitment.Checkpoint, StateRoot: inc.Commitment.StateRoot, Worker: inc.Commitment.Worker}
-		leaf, err := ib.UnpackVerifyCommitment(c.call(c.inbox, ib.PackVerifyCommitment(bc, inc.Signature, new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), proof)))
+		leaf, err := ib.UnpackVerifyCommitment(c.call(c.inbox, ib.PackVerifyCommitment(toBinding(inc.Commitment), inc.Signature, new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), proof)))
 		require.NoError(t, err)
 		require.Equal(t, inc.Leaf, common.Hash(leaf))
 	}
@@ -220,7 +237,9 @@ func TestDriverInclusionAPI(t *testing.T) {
 
 // TestReassignedJob: after a timeout and a new auction (round 2), the new
 // worker's checkpoints start again at 1, are batched, and verify on chain;
-// the old worker's entries no longer pass verifyCommitment.
+// the old worker's entries no longer pass verifyCommitment; a commitment of
+// the new worker that names round 1 is refused by the sequencer with the
+// typed wrong-round error, and the contract would refuse it too (WrongRound).
 func TestReassignedJob(t *testing.T) {
 	e := newBatcherEnv(t)
 	c := e.c
@@ -235,13 +254,18 @@ func TestReassignedJob(t *testing.T) {
 	c.send("client", mi, nil, m.PackCloseAuction(new(big.Int).SetUint64(job)))
 
 	api := rpc.NewAPI(rpc.Config{Domain: e.domain, JobTTL: 0}, e.store, NewMarket(c.backend, c.market), nil, log.NewLogger(log.DiscardHandler()))
-	submit := func(worker string, ck uint32) (*rpc.SubmitResult, error) {
-		cm := inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte(worker), []byte{byte(ck)}), Worker: c.addr(worker)}
+	submitRound := func(worker string, round, ck uint32) (*rpc.SubmitResult, error) {
+		cm := inbox.Commitment{JobID: job, Round: round, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte(worker), []byte{byte(ck)}), Worker: c.addr(worker)}
 		sig, err := e.domain.Sign(cm, c.keys[worker])
 		require.NoError(t, err)
 		s := hexBytes(sig)
 		args := rpc.ArgsOf(cm)
 		return api.SubmitCommitment(ctx, &args, &s)
+	}
+	submit := func(worker string, ck uint32) (*rpc.SubmitResult, error) {
+		j, err := NewMarket(c.backend, c.market).GetJob(ctx, job)
+		require.NoError(t, err)
+		return submitRound(worker, j.Round, ck)
 	}
 	for ck := uint32(1); ck <= 2; ck++ {
 		_, err := submit("worker", ck)
@@ -254,8 +278,22 @@ func TestReassignedJob(t *testing.T) {
 	c.advance(601 * time.Second)
 	c.send("client", mi, nil, m.PackCloseAuction(new(big.Int).SetUint64(job)))
 
-	_, err := submit("worker", 3)
+	_, err := submitRound("worker", 1, 3)
 	require.ErrorContains(t, err, "is not the assigned worker")
+	_, err = submitRound("worker2", 1, 1)
+	var re *rpc.Error
+	require.ErrorAs(t, err, &re)
+	require.Equal(t, rpc.CodeWrongRound, re.Code)
+	require.Equal(t, "round 1 is not the current assignment round 2 of job 1", re.Message)
+	stale := inbox.Commitment{JobID: job, Round: 1, Checkpoint: 1, StateRoot: crypto.Keccak256Hash([]byte("worker2"), []byte{1}), Worker: c.addr("worker2")}
+	staleSig, err := e.domain.Sign(stale, c.keys["worker2"])
+	require.NoError(t, err)
+	r, err := e.tm.Send(ctx, e.ib.ForceIncludeCandidate(toBinding(stale)))
+	require.NoError(t, err)
+	require.Equal(t, uint64(1), r.Status)
+	ib := bindings.NewCommitmentInbox()
+	_, err = c.backend.CallContract(ctx, ethereum.CallMsg{To: &c.inbox, Data: ib.PackVerifyCommitment(toBinding(stale), staleSig, abi.MaxUint256, common.Big0, nil)}, nil)
+	require.Equal(t, &bindings.CommitmentInboxWrongRound{Round: 1, Current: 2}, revertOf(t, ib, err), "the contract refuses a round-1 commitment in round 2")
 	_, err = submit("worker2", 2)
 	require.ErrorContains(t, err, "the next one is 1")
 	res, err := submit("worker2", 1)
@@ -263,18 +301,16 @@ func TestReassignedJob(t *testing.T) {
 	require.False(t, res.Duplicate)
 	require.NoError(t, e.driver(10, time.Hour).Flush(ctx))
 
-	ib := bindings.NewCommitmentInbox()
 	verify := func(ck uint32) error {
 		jid := job
-		inc, err := api.GetInclusion(ctx, &jid, &ck)
+		inc, err := api.GetInclusion(ctx, &jid, &ck, nil)
 		require.NoError(t, err)
 		require.Equal(t, rpc.StatusPosted, inc.Status)
 		proof := make([][32]byte, len(inc.Proof))
 		for k := range inc.Proof {
 			proof[k] = inc.Proof[k]
 		}
-		bc := bindings.ICommitmentInboxCommitment{JobId: inc.Commitment.JobID, Checkpoint: inc.Commitment.Checkpoint, StateRoot: inc.Commitment.StateRoot, Worker: inc.Commitment.Worker}
-		_, err = c.backend.CallContract(ctx, ethereum.CallMsg{To: &c.inbox, Data: ib.PackVerifyCommitment(bc, inc.Signature, new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), proof)}, nil)
+		_, err = c.backend.CallContract(ctx, ethereum.CallMsg{To: &c.inbox, Data: ib.PackVerifyCommitment(toBinding(inc.Commitment), inc.Signature, new(big.Int).SetUint64(*inc.BatchIndex), new(big.Int).SetUint64(*inc.LeafIndex), proof)}, nil)
 		return err
 	}
 	require.NoError(t, verify(1), "worker2's checkpoint 1 (round 2)")

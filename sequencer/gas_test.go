@@ -9,7 +9,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
-	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 )
 
@@ -30,7 +29,7 @@ func BenchmarkGasPerCommitment(b *testing.B) {
 	commitments := func(n int) []inbox.Commitment {
 		cs := make([]inbox.Commitment, n)
 		for i := range cs {
-			cs[i] = inbox.Commitment{JobID: job, Checkpoint: uint32(i + 1), StateRoot: crypto.Keccak256Hash([]byte(fmt.Sprint(job, i))), Worker: worker}
+			cs[i] = inbox.Commitment{JobID: job, Round: 1, Checkpoint: uint32(i + 1), StateRoot: crypto.Keccak256Hash([]byte(fmt.Sprint(job, i))), Worker: worker}
 		}
 		job++
 		return cs
@@ -52,7 +51,7 @@ func BenchmarkGasPerCommitment(b *testing.B) {
 		var gas uint64
 		for i := 0; i < b.N; i++ {
 			cm := commitments(1)[0]
-			r, err := tm.Send(ctx, ib.ForceIncludeCandidate(bindings.ICommitmentInboxCommitment{JobId: cm.JobID, Checkpoint: cm.Checkpoint, StateRoot: cm.StateRoot, Worker: cm.Worker}))
+			r, err := tm.Send(ctx, ib.ForceIncludeCandidate(toBinding(cm)))
 			require.NoError(b, err)
 			require.Equal(b, types.ReceiptStatusSuccessful, r.Status)
 			gas += r.GasUsed

@@ -6,7 +6,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/log"
 
@@ -17,12 +16,16 @@ import (
 	"github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
 
-// Keeper drives the JobMarket's time-based transitions: it closes auctions
-// whose bidding ended with a best bid, finalizes submitted jobs whose
-// challenge window is over with no open dispute, and times out assigned jobs
-// past their result deadline. Times are the chain's (the latest block's
-// timestamp). Each call is first run as an eth_call, so no reverting
-// transaction is sent; each transaction goes through the tx manager.
+// Keeper drives the JobMarket's time-based transitions: it closes every
+// auction whose bid window passed (with a best bid the job is assigned;
+// without one the market starts the next auction, or cancels the job with
+// full refunds once MAX_AUCTIONS auctions ran), finalizes submitted jobs
+// whose challenge window is over with no open dispute, and times out
+// assigned jobs past their result deadline, open disputes or not (the
+// market no longer waits for them; their games end moot). Times are the
+// chain's (the latest block's timestamp). Each call is first run as an
+// eth_call, so no reverting transaction is sent; each transaction goes
+// through the tx manager.
 type Keeper struct {
 	interval time.Duration
 	log      log.Logger
@@ -76,14 +79,20 @@ func (k *Keeper) Stop() {
 type KeeperAction struct {
 	JobID  uint64
 	Method string
-	TxHash string
+	// Outcome is what the market did (Market.Outcome): "assigned",
+	// "restarted" (an auction without a bid runs again), "cancelled" (the
+	// last auction ended without a bid), "finalized", "reopened" (timed out).
+	Outcome string
+	TxHash  string
 }
 
 // due returns the transition a job is due for at chain time now, if any.
 func due(j bindings.IJobMarketJob, now uint64) string {
 	switch j.Status {
 	case rpc.JobOpen:
-		if j.Worker != (common.Address{}) && now >= j.BiddingEndsAt {
+		// Bid-less auctions too: closeAuction restarts or cancels them, so
+		// no job stays Open with its escrow locked.
+		if now >= j.BiddingEndsAt {
 			return "closeAuction"
 		}
 	case rpc.JobSubmitted:
@@ -91,7 +100,7 @@ func due(j bindings.IJobMarketJob, now uint64) string {
 			return "finalize"
 		}
 	case rpc.JobAssigned:
-		if j.OpenDisputes == 0 && now > j.ResultDeadline {
+		if now > j.ResultDeadline {
 			return "timeout"
 		}
 	}
@@ -148,8 +157,9 @@ func (k *Keeper) Step(ctx context.Context) ([]KeeperAction, error) {
 			continue
 		}
 		k.m.RecordKeeperCall(method, "ok")
-		k.log.Info("Keeper transition", "job", id, "method", method, "tx", receipt.TxHash, "block", receipt.BlockNumber)
-		done = append(done, KeeperAction{JobID: id, Method: method, TxHash: receipt.TxHash.Hex()})
+		outcome := k.market.Outcome(receipt, id)
+		k.log.Info("Keeper transition", "job", id, "method", method, "outcome", outcome, "tx", receipt.TxHash, "block", receipt.BlockNumber)
+		done = append(done, KeeperAction{JobID: id, Method: method, Outcome: outcome, TxHash: receipt.TxHash.Hex()})
 	}
 	return done, nil
 }

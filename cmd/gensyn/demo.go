@@ -54,7 +54,8 @@ func demoCommand() *cli.Command {
 			"the refund, fetches and verifies the model and prints the balances. Then a third worker that cheats\n" +
 			"(--unsafe.fault perturb-weight: it flips one bit of one weight at one step) underbids and wins a second\n" +
 			"job; the verifier replays the checkpoint interval, disputes it and plays the Verde game down to one\n" +
-			"float32 operation executed on chain; the cheater is slashed, the verifier paid, the job reopened.\n" +
+			"float32 operation executed on chain; the cheater is slashed, the job reopened, and the slash reward is\n" +
+			"split among the round's live games (here the verifier's one game, so the verifier gets all of it).\n" +
 			"Everything is stopped at the end. Logs are kept in --dir.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "dir", Usage: "directory for the devnet state, data directories and logs (default: a new temporary directory)"},
@@ -76,6 +77,9 @@ type demo struct {
 	ec    *ethclient.Client
 	keys  []string
 	names map[common.Address]string
+	// share is the slash reward share credited to each challenger
+	// (VerdeArbitration RewardShared events of the second act).
+	share map[common.Address]*big.Int
 }
 
 func (dm *demo) say(format string, args ...any) {
@@ -149,7 +153,7 @@ func eth(v *big.Int) string {
 func runDemo(c *cli.Context) error {
 	ctx, cancel := context.WithTimeout(c.Context, c.Duration("timeout"))
 	defer cancel()
-	dm := &demo{w: c.App.Writer, start: time.Now(), names: map[common.Address]string{}}
+	dm := &demo{w: c.App.Writer, start: time.Now(), names: map[common.Address]string{}, share: map[common.Address]*big.Int{}}
 	var err error
 	if dm.self, err = os.Executable(); err != nil {
 		return err
@@ -416,6 +420,7 @@ func runDemo(c *cli.Context) error {
 func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.Prepared, depsPath, blobURL, seqURL string, addrOf func(int) common.Address) error {
 	cheat, verifier := addrOf(demoCheater), addrOf(demoVerifier)
 	dm.names[cheat] = "worker C (cheater)"
+	dm.names[dm.d.Contracts.VerdeArbitration] = "the dispute game"
 	fmt.Fprintln(dm.w)
 	if err := dm.spawn("worker-c", []string{"GENSYN_WORKER_PRIVATE_KEY=" + dm.keys[demoCheater]},
 		"worker", "--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath, "--data-dir", filepath.Join(dm.dir, "worker-c"),
@@ -428,7 +433,6 @@ func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.
 	if err := dm.waitRegistered(ctx, cheat); err != nil {
 		return err
 	}
-	sm := bindings.NewStakeManager()
 	twoEth := big.NewInt(2e18)
 	var stakeBefore *big.Int
 	for {
@@ -493,30 +497,24 @@ func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.
 	// The cheater's operator would stop it; so does the demo.
 	_ = cheater.Process.Signal(syscall.SIGTERM)
 
-	// The verifier withdraws its bond and its reward.
+	// The verifier withdraws its bond and its reward share from the game
+	// contract (the StakeManager paid the slash reward to the game, the
+	// arbiter, which split it among the round's live games).
 	deadline := time.Now().Add(30 * time.Second)
 	for {
 		st, err := dm.stakeOf(ctx, cheat)
 		if err != nil {
 			return err
 		}
-		out, err := dm.call(ctx, dm.d.Contracts.StakeManager, sm.PackRewardOf(verifier))
+		out, err := dm.call(ctx, dm.d.Contracts.VerdeArbitration, bindings.NewVerdeArbitration().PackBalanceOf(verifier))
 		if err != nil {
 			return err
 		}
-		reward, err := sm.UnpackRewardOf(out)
+		unclaimed, err := bindings.NewVerdeArbitration().UnpackBalanceOf(out)
 		if err != nil {
 			return err
 		}
-		out, err = dm.call(ctx, dm.d.Contracts.VerdeArbitration, bindings.NewVerdeArbitration().PackBalanceOf(verifier))
-		if err != nil {
-			return err
-		}
-		bond, err := bindings.NewVerdeArbitration().UnpackBalanceOf(out)
-		if err != nil {
-			return err
-		}
-		if (reward.Sign() == 0 && bond.Sign() == 0) || time.Now().After(deadline) {
+		if unclaimed.Sign() == 0 || time.Now().After(deadline) {
 			block1, err := dm.ec.BlockNumber(ctx)
 			if err != nil {
 				return err
@@ -535,8 +533,12 @@ func (dm *demo) cheater(ctx context.Context, jc *jobclient.Client, p *jobclient.
 			}
 			fmt.Fprintln(dm.w, "\nthe cheater and the verifier:")
 			fmt.Fprintf(dm.w, "  worker C  stake %s -> %s in the StakeManager (slashed %s of its 1 ETH collateral)\n", eth(stakeBefore), eth(st), eth(new(big.Int).Sub(stakeBefore, st)))
-			fmt.Fprintf(dm.w, "  verifier  %+s (its bond back and half the slash as reward, withdrawn; gas %s); unclaimed: reward %s, bond %s\n",
-				eth(new(big.Int).Sub(now, verifierBefore)), eth(g), eth(reward), eth(bond))
+			share := dm.share[verifier]
+			if share == nil {
+				share = new(big.Int)
+			}
+			fmt.Fprintf(dm.w, "  verifier  %+s (its bond back and its share %s of the slash reward, withdrawn from the dispute game; gas %s); unclaimed: %s\n",
+				eth(new(big.Int).Sub(now, verifierBefore)), eth(share), eth(g), eth(unclaimed))
 			return nil
 		}
 		select {
@@ -614,7 +616,13 @@ func (dm *demo) gameEvent(l *types.Log, moves *int) bool {
 	default:
 		*moves++
 		if e, err := g.UnpackGameStartedEvent(l); err == nil {
-			dm.say("%s challenged checkpoint %d of %s (bond posted): game %s: tx %s", who(e.Challenger), e.Checkpoint, who(e.Worker), e.GameId, tx)
+			if e.Checkpoint == 0 {
+				dm.say("%s challenged the result of %s, round %d, without its checkpoint roots (bond posted): game %s: tx %s", who(e.Challenger), who(e.Worker), e.Round, e.GameId, tx)
+			} else {
+				dm.say("%s challenged checkpoint %d of %s, round %d (bond posted): game %s: tx %s", who(e.Challenger), e.Checkpoint, who(e.Worker), e.Round, e.GameId, tx)
+			}
+		} else if e, err := g.UnpackCheckpointPickedEvent(l); err == nil {
+			dm.say("  verifier picked checkpoint %d, proven under the result's checkpoints root", e.Checkpoint)
 		} else if e, err := g.UnpackStepRootsRevealedEvent(l); err == nil {
 			dm.say("  worker revealed the state roots of every step of the interval (root %s)", short(e.ListRoot))
 		} else if e, err := g.UnpackStepPickedEvent(l); err == nil {
@@ -632,14 +640,24 @@ func (dm *demo) gameEvent(l *types.Log, moves *int) bool {
 		} else if _, err := g.UnpackQueryAnsweredEvent(l); err == nil {
 			dm.say("  worker answered the query")
 		} else if e, err := g.UnpackGameResolvedEvent(l); err == nil {
-			outcome := map[uint8]string{1: "the worker won", 2: "the verifier won", 3: "moot"}[e.Outcome]
+			outcome := map[uint8]string{1: "the worker won", 2: "the verifier won", 3: "moot", 4: "shared"}[e.Outcome]
 			reason := map[uint8]string{1: "timeout", 2: "defended", 3: "constant holds", 4: "constant wrong",
 				5: "the one-step executor agreed", 6: "the one-step executor re-ran the float32 operation and disagreed", 7: "stale",
-				8: "the result's final model root is not its last checkpoint"}[e.Reason]
+				8: "another game of the round proved the fault"}[e.Reason]
 			if e.Reason != 2 && e.Reason != 5 && e.Reason != 6 {
 				*moves-- // ended by timeout or staleness, not by a move
 			}
 			dm.say("game %s over: %s (%s); bond %s to %s: tx %s", e.GameId, outcome, reason, eth(e.Bond), who(e.Paid), tx)
+		} else if e, err := g.UnpackRewardPooledEvent(l); err == nil {
+			*moves--
+			dm.say("dispute game: slash reward %s of job %s round %d split among the round's %d live game(s)", eth(e.Pot), e.JobId, e.Round, e.Shares)
+		} else if e, err := g.UnpackRewardSharedEvent(l); err == nil {
+			*moves--
+			if dm.share[e.Challenger] == nil {
+				dm.share[e.Challenger] = new(big.Int)
+			}
+			dm.share[e.Challenger].Add(dm.share[e.Challenger], e.Amount)
+			dm.say("  game %s: %s's share %s", e.GameId, who(e.Challenger), eth(e.Amount))
 		} else {
 			*moves--
 		}
@@ -665,7 +683,7 @@ func (dm *demo) event(l *types.Log) bool {
 	} else if e, err := in.UnpackBatchPostedEvent(l); err == nil {
 		dm.say("sequencer posted batch %s with %s checkpoint commitments, root %x: tx %s", e.BatchIndex, e.Size, e.Root, tx)
 	} else if e, err := in.UnpackForceIncludedEvent(l); err == nil {
-		dm.say("%s force-included checkpoint %d of job %d: tx %s", who(e.Sender), e.Checkpoint, e.JobId, tx)
+		dm.say("%s force-included checkpoint %d of job %d (round %d): tx %s", who(e.Sender), e.Checkpoint, e.JobId, e.Round, tx)
 	} else if e, err := m.UnpackResultSubmittedEvent(l); err == nil {
 		dm.say("%s submitted the result: final model root %x, checkpoints root %x: tx %s", who(e.Worker), e.FinalModelRoot, e.CheckpointsRoot, tx)
 	} else if e, err := m.UnpackJobFinalizedEvent(l); err == nil {

@@ -38,17 +38,32 @@ func parseAddress(flag, s string) (common.Address, error) {
 	return common.HexToAddress(s), nil
 }
 
+// The deploy script's defaults (contracts/script/Deploy.s.sol), which
+// `gensyn deploy` passes unless told otherwise; TestDeployDefaults checks
+// that they match the script.
+const (
+	DeployDisputeClock       = 3600
+	DeployDisputeAnswerTime  = 300
+	DeployMinExecutionWindow = 600
+	DeployMinStepMicros      = 1000
+)
+
 func deployCommand() *cli.Command {
 	return &cli.Command{
-		Name:      "deploy",
-		Usage:     "deploy the protocol's contracts to any EVM chain with the project's forge deploy script",
-		UsageText: "gensyn deploy --rpc URL (--private-key HEX | --keystore FILE --password-file FILE) [--arbiter ADDR] [--sequencer ADDR]",
+		Name:  "deploy",
+		Usage: "deploy the protocol's contracts to any EVM chain with the project's forge deploy script",
+		UsageText: "gensyn deploy --rpc URL (--private-key HEX | --keystore FILE --password-file FILE) [--arbiter ADDR] [--sequencer ADDR]\n" +
+			"   [--dispute-clock S] [--dispute-answer-time S] [--min-execution-window S] [--min-step-micros US]",
 		Flags: append([]cli.Flag{
 			repoFlag,
 			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC endpoint of the chain", EnvVars: []string{"GENSYN_RPC"}},
 			&cli.StringFlag{Name: "arbiter", Usage: "address allowed to open and resolve disputes instead of the VerdeArbitration game (for tests of the market alone; default: the game)", EnvVars: []string{"GENSYN_ARBITER"}},
 			&cli.StringFlag{Name: "sequencer", Usage: "address allowed to post commitment batches (default: the deployer)", EnvVars: []string{"GENSYN_SEQUENCER"}},
 			&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
+			&cli.Uint64Flag{Name: "dispute-clock", Value: DeployDisputeClock, Usage: "each side's thinking time per dispute game, in seconds"},
+			&cli.Uint64Flag{Name: "dispute-answer-time", Value: DeployDisputeAnswerTime, Usage: "seconds each dispute query adds to the worker's clock (at most --dispute-clock)"},
+			&cli.Uint64Flag{Name: "min-execution-window", Value: DeployMinExecutionWindow, Usage: "shortest execution window of any job, in seconds"},
+			&cli.Uint64Flag{Name: "min-step-micros", Value: DeployMinStepMicros, Usage: "execution time floor per training step, in microseconds"},
 		}, keyFlags()...),
 		Action: deploy,
 	}
@@ -74,6 +89,10 @@ func deploy(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	p, err := protocolParams(c)
+	if err != nil {
+		return err
+	}
 	tc, err := toolchain.Locate(root)
 	if err != nil {
 		return err
@@ -84,6 +103,7 @@ func deploy(c *cli.Context) error {
 	}
 	d, err := devnet.Deploy(c.Context, tc, devnet.DeployOptions{
 		RPCURL: c.String("rpc"), Key: key, Arbiter: arbiter, Sequencer: sequencer,
+		DisputeClock: p.clock, DisputeAnswerTime: p.answerTime, MinExecutionWindow: p.minWindow, MinStepMicros: &p.stepMicros,
 		LogFile: filepath.Join(root, ".devnet", "deploy.log"),
 	})
 	if err != nil {
@@ -97,6 +117,8 @@ func deploy(c *cli.Context) error {
 	fmt.Fprintf(out, "deployed to chain %d in block %d by %s:\n", d.ChainID, d.BlockNumber, d.Deployer)
 	fmt.Fprintf(out, "  StakeManager     %s\n  JobMarket        %s\n  CommitmentInbox  %s\n  NodeRegistry     %s\n",
 		d.Contracts.StakeManager, d.Contracts.JobMarket, d.Contracts.CommitmentInbox, d.Contracts.NodeRegistry)
+	fmt.Fprintf(out, "  VerdeArbitration %s\n  OneStep          %s\n", d.Contracts.VerdeArbitration, d.Contracts.OneStep)
+	printSettings(out, d.Settings)
 	fmt.Fprintf(out, "wrote %s\n", rel(root, path))
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"time"
@@ -50,6 +51,9 @@ func devnetCommand() *cli.Command {
 					&cli.BoolFlag{Name: "resume", Usage: "restart the chain saved in --anvil-state without deploying (its contracts must be those of <chain-id>.json)"},
 					&cli.IntFlag{Name: "accounts", Value: 10, Usage: "number of funded development accounts (at least 3)"},
 					&cli.Uint64Flag{Name: "dispute-clock", Value: devnet.DefaultDisputeClock, Usage: "each side's thinking time per dispute game, in seconds"},
+					&cli.Uint64Flag{Name: "dispute-answer-time", Value: devnet.DefaultDisputeAnswerTime, Usage: "seconds each dispute query adds to the worker's clock (at most --dispute-clock)"},
+					&cli.Uint64Flag{Name: "min-execution-window", Value: devnet.DefaultMinExecutionWindow, Usage: "shortest execution window of any job, in seconds"},
+					&cli.Uint64Flag{Name: "min-step-micros", Value: devnet.DefaultMinStepMicros, Usage: "execution time floor per training step, in microseconds"},
 				},
 				Action: devnetUp,
 			},
@@ -100,9 +104,11 @@ func devnetUp(c *cli.Context) error {
 	if cfg.Accounts < 3 || cfg.Accounts > 1000 {
 		return fmt.Errorf("--accounts %d: must be in 3..1000", cfg.Accounts)
 	}
-	if cfg.DisputeClock = c.Uint64("dispute-clock"); cfg.DisputeClock == 0 || cfg.DisputeClock > 365*24*3600 {
-		return fmt.Errorf("--dispute-clock %d: must be in 1..31536000 seconds", cfg.DisputeClock)
+	p, err := protocolParams(c)
+	if err != nil {
+		return err
 	}
+	cfg.DisputeClock, cfg.DisputeAnswerTime, cfg.MinExecutionWindow, cfg.MinStepMicros = p.clock, p.answerTime, p.minWindow, &p.stepMicros
 	if d := c.String("deployments-dir"); d != "" {
 		cfg.DeploymentsDir, _ = filepath.Abs(d)
 	}
@@ -136,6 +142,7 @@ func devnetUp(c *cli.Context) error {
 	fmt.Fprintf(out, "  VerdeArbitration %s\n", d.Contracts.VerdeArbitration)
 	fmt.Fprintf(out, "  OneStep          %s\n", d.Contracts.OneStep)
 	fmt.Fprintf(out, "  sequencer %s (development account %d), arbiter %s (the VerdeArbitration dispute game)\n", d.Sequencer, devnet.SequencerIndex, d.Arbiter)
+	printSettings(out, d.Settings)
 	fmt.Fprintf(out, "%d funded development accounts (keys in %s)\n", len(d.Accounts), rel(root, d.AccountKeysFile))
 	fmt.Fprintf(out, "wrote %s\n", rel(root, deployments.Path(cfg.DeploymentsDir, d.ChainID)))
 	fmt.Fprintf(out, "devnet ready at %s in %s; stop it with `gensyn devnet down`\n", state.RPCURL, time.Since(start).Round(100*time.Millisecond))
@@ -173,6 +180,49 @@ func devnetStatus(c *cli.Context) error {
 	}
 	fmt.Fprintf(c.App.Writer, "devnet running: anvil pid %d on %s, chain id %d, since %s\n", s.PID, s.RPCURL, s.ChainID, s.StartedAt)
 	return nil
+}
+
+// Bounds of the protocol parameters, as the contracts' constructors check
+// them (VerdeArbitration: 10 s <= answer time <= clock <= 365 days;
+// JobMarket: 0 < min execution window <= MAX_WINDOW, step floor <= 1e12 us).
+const (
+	minGameTime   = 10
+	maxClock      = 365 * 24 * 3600
+	maxWindow     = 3650 * 24 * 3600
+	maxStepMicros = 1_000_000_000_000
+)
+
+// params are the dispute and execution-window parameters of a deployment.
+type params struct {
+	clock, answerTime, minWindow, stepMicros uint64
+}
+
+// protocolParams reads and checks --dispute-clock, --dispute-answer-time,
+// --min-execution-window and --min-step-micros.
+func protocolParams(c *cli.Context) (params, error) {
+	p := params{clock: c.Uint64("dispute-clock"), answerTime: c.Uint64("dispute-answer-time"),
+		minWindow: c.Uint64("min-execution-window"), stepMicros: c.Uint64("min-step-micros")}
+	switch {
+	case p.clock < minGameTime || p.clock > maxClock:
+		return p, fmt.Errorf("--dispute-clock %d: must be in %d..%d seconds", p.clock, minGameTime, maxClock)
+	case p.answerTime < minGameTime || p.answerTime > p.clock:
+		return p, fmt.Errorf("--dispute-answer-time %d: must be in %d..%d seconds (at most --dispute-clock)", p.answerTime, minGameTime, p.clock)
+	case p.minWindow == 0 || p.minWindow > maxWindow:
+		return p, fmt.Errorf("--min-execution-window %d: must be in 1..%d seconds", p.minWindow, maxWindow)
+	case p.stepMicros > maxStepMicros:
+		return p, fmt.Errorf("--min-step-micros %d: must be at most %d", p.stepMicros, uint64(maxStepMicros))
+	}
+	return p, nil
+}
+
+// printSettings prints the parameters read back from the deployed contracts.
+func printSettings(out io.Writer, s *deployments.Settings) {
+	if s == nil {
+		return
+	}
+	fmt.Fprintf(out, "  disputes: bond %s, clock %ds per side, each query adds %ds to the worker's clock\n",
+		eth(s.DisputeBondWei), s.DisputeClock, s.DisputeAnswerTime)
+	fmt.Fprintf(out, "  jobs: execution window at least %ds + %dus per step\n", s.MinExecutionWindow, s.MinStepMicros)
 }
 
 func rel(root, p string) string {

@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
+	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
@@ -263,8 +264,7 @@ func jobSubmit(c *cli.Context) error {
 		return fmt.Errorf("--collateral: %w", err)
 	}
 	secs := func(name string) uint64 { return uint64(c.Duration(name).Round(time.Second) / time.Second) }
-	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
-		BidWindow: secs("bid-window"), ExecutionWindow: secs("execution-window"), ChallengeWindow: secs("challenge-window")})
+	s, err := spec.Parse(specBytes)
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.String("spec"), err)
 	}
@@ -273,9 +273,19 @@ func jobSubmit(c *cli.Context) error {
 		return err
 	}
 	defer done()
+	// The market refuses a window its job cannot meet; say so before the
+	// roots are computed and anything is uploaded or sent.
+	if err := jc.CheckExecutionWindow(c.Context, bindings.IJobMarketJobParams{Steps: uint64(s.Steps), ExecutionWindow: secs("execution-window")}); err != nil {
+		return executionWindowError(err)
+	}
+	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
+		BidWindow: secs("bid-window"), ExecutionWindow: secs("execution-window"), ChallengeWindow: secs("challenge-window")})
+	if err != nil {
+		return fmt.Errorf("%s: %w", c.String("spec"), err)
+	}
 	posted, err := jc.Submit(c.Context, p, escrow)
 	if err != nil {
-		return err
+		return executionWindowError(err)
 	}
 	out := map[string]any{
 		"jobId": posted.JobID, "tx": posted.Tx, "block": posted.Block, "poster": jc.Tx.From(),
@@ -294,6 +304,17 @@ func jobSubmit(c *cli.Context) error {
 	return nil
 }
 
+// executionWindowError words a *jobclient.ExecutionWindowError after the
+// flag that set the window; other errors pass unchanged.
+func executionWindowError(err error) error {
+	var ew *jobclient.ExecutionWindowError
+	if errors.As(err, &ew) {
+		return fmt.Errorf("--execution-window %s is shorter than this job needs: at least %s (JobMarket.minExecutionTime for %d steps)",
+			jobclient.FormatSeconds(new(big.Int).SetUint64(ew.Window)), jobclient.FormatSeconds(ew.Min), ew.Steps)
+	}
+	return err
+}
+
 type jobStatusJSON struct {
 	JobID           uint64 `json:"jobId"`
 	Status          string `json:"status"`
@@ -302,6 +323,9 @@ type jobStatusJSON struct {
 	Price           string `json:"price"`
 	Escrow          string `json:"escrow"`
 	Round           uint32 `json:"round"`
+	Auctions        int    `json:"auctions"`
+	MaxAuctions     int    `json:"maxAuctions,omitempty"`
+	NoBidder        bool   `json:"noBidder,omitempty"`
 	Committed       int    `json:"committed"`
 	Posted          int    `json:"posted"`
 	Forced          int    `json:"forced"`
@@ -317,10 +341,15 @@ func readStatus(ctx context.Context, jc *jobclient.Client, id uint64) (jobStatus
 		return jobStatusJSON{}, err
 	}
 	s := jobStatusJSON{JobID: id, Status: jobclient.StatusName(job.Status), Poster: job.Poster.Hex(),
-		Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round}
+		Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round, Auctions: int(job.Auctions)}
 	if job.Worker != (common.Address{}) {
 		s.Worker = job.Worker.Hex()
 	}
+	a, err := jc.Auctions(ctx, id, job)
+	if err != nil {
+		return jobStatusJSON{}, err
+	}
+	s.MaxAuctions, s.NoBidder = a.Max, a.NoBidder
 	if job.FinalModelRoot != [32]byte{} {
 		s.FinalModelRoot, s.CheckpointsRoot = common.Hash(job.FinalModelRoot).Hex(), common.Hash(job.CheckpointsRoot).Hex()
 	}
@@ -347,10 +376,18 @@ func statusLine(s jobStatusJSON) string {
 		line += fmt.Sprintf(", %d force-included", s.Forced)
 	}
 	line += ")"
+	if s.Status == "open" && s.MaxAuctions > 0 {
+		line += fmt.Sprintf(", auction %d of at most %d", s.Auctions, s.MaxAuctions)
+	}
 	if s.Worker != "" {
 		line += fmt.Sprintf(", worker %s at %s wei", s.Worker, s.Price)
 	}
 	return line
+}
+
+// noBidderLine explains a job cancelled because nobody bid.
+func noBidderLine(s jobStatusJSON) string {
+	return fmt.Sprintf("  cancelled: no worker bid in %d auctions; funders claim their escrow back with `gensyn job refund %d`", s.Auctions, s.JobID)
 }
 
 func jobStatus(c *cli.Context) error {
@@ -373,6 +410,9 @@ func jobStatus(c *cli.Context) error {
 			return printJSON(w, s)
 		}
 		fmt.Fprintln(w, statusLine(s))
+		if s.NoBidder {
+			fmt.Fprintln(w, noBidderLine(s))
+		}
 		if s.FinalModelRoot != "" {
 			fmt.Fprintf(w, "  final model root %s\n  checkpoints root %s\n", s.FinalModelRoot, s.CheckpointsRoot)
 		}
@@ -415,6 +455,9 @@ func jobStatus(c *cli.Context) error {
 		if s.Status == "finalized" || s.Status == "cancelled" {
 			if !c.Bool("json") {
 				fmt.Fprintln(w)
+				if s.NoBidder {
+					fmt.Fprintln(w, noBidderLine(s))
+				}
 			}
 			return nil
 		}
@@ -444,7 +487,7 @@ func jobList(c *cli.Context) error {
 			return err
 		}
 		s := jobStatusJSON{JobID: id, Status: jobclient.StatusName(job.Status), Poster: job.Poster.Hex(),
-			Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round,
+			Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round, Auctions: int(job.Auctions),
 			Checkpoints: int(job.Params.Steps / job.Params.CheckpointInterval)}
 		if job.Worker != (common.Address{}) {
 			s.Worker = job.Worker.Hex()

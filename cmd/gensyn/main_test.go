@@ -5,6 +5,10 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -40,8 +44,15 @@ func TestBadInput_oneLineErrors(t *testing.T) {
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "--arbiter", "0xabc"}, "--arbiter \"0xabc\": not a 20-byte hex address"},
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"}, "rpc unreachable"},
 		{[]string{"devnet", "up", "--port", "70000"}, "--port 70000: must be in 1..65535"},
+		{[]string{"devnet", "up", "--dispute-answer-time", "301"}, "--dispute-answer-time 301: must be in 10..300 seconds (at most --dispute-clock)"},
+		{[]string{"devnet", "up", "--dispute-answer-time", "9"}, "--dispute-answer-time 9: must be in 10..300 seconds"},
+		{[]string{"devnet", "up", "--dispute-clock", "5"}, "--dispute-clock 5: must be in 10..31536000 seconds"},
+		{[]string{"devnet", "up", "--min-execution-window", "0"}, "--min-execution-window 0: must be in 1..315360000 seconds"},
+		{[]string{"devnet", "up", "--min-step-micros", "1000000000001"}, "--min-step-micros 1000000000001: must be at most 1000000000000"},
+		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "--dispute-clock", "60"}, "--dispute-answer-time 300: must be in 10..60 seconds (at most --dispute-clock)"},
 		{[]string{"devnet", "up", "--bogus"}, "flag provided but not defined: -bogus"},
-		{[]string{"devnet", "up", "--repo", os.TempDir()}, "not inside a gensyn checkout"},
+		// Not the temporary directory: a stray foundry.toml there would make it a checkout.
+		{[]string{"devnet", "up", "--repo", "/proc"}, "not inside a gensyn checkout"},
 	}
 	for _, c := range cases {
 		_, err := runCLI(t, c.args...)
@@ -49,6 +60,25 @@ func TestBadInput_oneLineErrors(t *testing.T) {
 		require.Contains(t, oneLine(err), c.want, c.args)
 		require.NotContains(t, oneLine(err), "\n")
 	}
+}
+
+// TestDeployDefaults: `gensyn deploy`'s defaults are the deploy script's.
+func TestDeployDefaults(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "contracts", "script", "Deploy.s.sol"))
+	require.NoError(t, err)
+	units := map[string]uint64{"": 1, "seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
+	constant := func(name string) uint64 {
+		m := regexp.MustCompile(name + `\s*=\s*([0-9_]+)\s*(seconds|minutes|hours|days)?\s*;`).FindSubmatch(src)
+		require.NotNil(t, m, "%s in Deploy.s.sol", name)
+		n, err := strconv.ParseUint(strings.ReplaceAll(string(m[1]), "_", ""), 10, 64)
+		require.NoError(t, err)
+		return n * units[string(m[2])]
+	}
+	require.Equal(t, constant("DEFAULT_DISPUTE_CLOCK"), uint64(DeployDisputeClock))
+	require.Equal(t, constant("DEFAULT_DISPUTE_ANSWER_TIME"), uint64(DeployDisputeAnswerTime))
+	require.Equal(t, constant("DEFAULT_MIN_EXECUTION_WINDOW"), uint64(DeployMinExecutionWindow))
+	require.Equal(t, constant("DEFAULT_MIN_STEP_MICROS"), uint64(DeployMinStepMicros))
+	require.NotContains(t, string(src), "DISPUTE_MAX_QUERIES")
 }
 
 func TestOneLine(t *testing.T) {

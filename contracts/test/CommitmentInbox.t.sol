@@ -421,7 +421,7 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
     }
 
     function test_vectors_entriesAndLeaves_succeeds() public view {
-        for (uint256 i; i < 5; ++i) {
+        for (uint256 i; i < 6; ++i) {
             string memory p = string.concat(".commitments[", vm.toString(i), "]");
             ICommitmentInbox.Commitment memory c = vectorCommitment(i);
             assertEq(vinbox.encodeEntry(c), vm.parseJsonBytes(json, string.concat(p, ".entry")));
@@ -433,7 +433,7 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
         bytes memory batch = vm.parseJsonBytes(json, ".batch");
         assertEq(vinbox.computeRoot(batch), vm.parseJsonBytes32(json, ".root"));
         bytes32[] memory prefixRoots = vm.parseJsonBytes32Array(json, ".prefixRoots");
-        for (uint256 n = 1; n <= 5; ++n) {
+        for (uint256 n = 1; n <= 6; ++n) {
             bytes memory prefix = new bytes(n * 68);
             for (uint256 b; b < n * 68; ++b) {
                 prefix[b] = batch[b];
@@ -442,7 +442,7 @@ contract CommitmentInbox_Vectors_Test is CommitmentInboxTest {
         }
         vm.prank(sequencer);
         vinbox.postBatch(batch);
-        for (uint256 i; i < 5; ++i) {
+        for (uint256 i; i < 6; ++i) {
             string memory p = string.concat(".proofs[", vm.toString(i), "]");
             uint256 index = vm.parseJsonUint(json, string.concat(p, ".index"));
             bytes32[] memory proof = vm.parseJsonBytes32Array(json, string.concat(p, ".proof"));

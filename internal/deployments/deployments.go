@@ -36,6 +36,22 @@ type Account struct {
 	BalanceWei *big.Int       `json:"balanceWei"`
 }
 
+// Settings are the protocol parameters a deployment fixed, read back from
+// the deployed contracts (VerdeArbitration and JobMarket) once deployed.
+type Settings struct {
+	// DisputeBondWei is the challenger's bond floor (VerdeArbitration.bond).
+	DisputeBondWei *big.Int `json:"disputeBondWei"`
+	// DisputeClock is each side's thinking time per game, in seconds.
+	DisputeClock uint64 `json:"disputeClock"`
+	// DisputeAnswerTime is what each query adds to the worker's clock, in seconds.
+	DisputeAnswerTime uint64 `json:"disputeAnswerTime"`
+	// MinExecutionWindow (seconds) and MinStepMicros (microseconds per step)
+	// fix the shortest execution window a job of S steps may have:
+	// MinExecutionWindow + ceil(S * MinStepMicros / 1e6) seconds.
+	MinExecutionWindow uint64 `json:"minExecutionWindow"`
+	MinStepMicros      uint64 `json:"minStepMicros"`
+}
+
 // Deployment describes the protocol on one chain.
 type Deployment struct {
 	ChainID     uint64         `json:"chainId"`
@@ -49,6 +65,9 @@ type Deployment struct {
 	// AccountKeysFile is, on a devnet, anvil's file with the development
 	// accounts' well-known private keys.
 	AccountKeysFile string `json:"accountKeysFile,omitempty"`
+	// Settings are the deployed parameters (absent in files written before
+	// they were recorded).
+	Settings *Settings `json:"settings,omitempty"`
 }
 
 // Path is the conventional location of a chain's deployment under dir.

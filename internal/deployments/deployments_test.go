@@ -36,6 +36,19 @@ func TestWriteRead_roundTrip(t *testing.T) {
 	got, err := Read(path)
 	require.NoError(t, err)
 	require.Equal(t, sample(), got)
+
+	// With the deployed settings: they round-trip too.
+	withSettings := sample()
+	withSettings.Settings = &Settings{DisputeBondWei: big.NewInt(1e17), DisputeClock: 300, DisputeAnswerTime: 30, MinExecutionWindow: 60, MinStepMicros: 1000}
+	require.NoError(t, Write(path, withSettings))
+	got, err = Read(path)
+	require.NoError(t, err)
+	require.Equal(t, withSettings, got)
+	raw, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Contains(t, string(raw), `"disputeAnswerTime": 30`)
+	require.Contains(t, string(raw), `"minExecutionWindow": 60`)
+	require.Contains(t, string(raw), `"minStepMicros": 1000`)
 	// No temporary file is left behind.
 	entries, err := os.ReadDir(filepath.Dir(path))
 	require.NoError(t, err)

@@ -12,13 +12,16 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
+	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/toolchain"
 )
@@ -42,9 +45,18 @@ type DeployOptions struct {
 	// DisputeClock is each side's thinking time per dispute game, in
 	// seconds (zero: the deploy script's default, one hour).
 	DisputeClock uint64
+	// DisputeAnswerTime is what each query adds to the worker's clock, in
+	// seconds (zero: the script's default, 300; at most DisputeClock).
+	DisputeAnswerTime uint64
 	// DisputeBondWei is the challenger's bond (nil: the script's default,
 	// 0.1 ether).
 	DisputeBondWei *big.Int
+	// MinExecutionWindow is the shortest execution window of any job, in
+	// seconds (zero: the script's default, 600).
+	MinExecutionWindow uint64
+	// MinStepMicros is the execution time floor per training step, in
+	// microseconds (nil: the script's default, 1000; zero is a valid value).
+	MinStepMicros *uint64
 	// LogFile receives forge's full output (it is summarized on failure).
 	LogFile string
 }
@@ -100,30 +112,7 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 	cmd := exec.CommandContext(ctx, tc.Forge, "script", DeployScript,
 		"--rpc-url", opts.RPCURL, "--broadcast", "--slow", "--non-interactive")
 	cmd.Dir = tc.Root
-	cmd.Env = append(os.Environ(),
-		"DEPLOYER_PRIVATE_KEY=0x"+hex.EncodeToString(crypto.FromECDSA(opts.Key)),
-		"SEQUENCER="+opts.Sequencer.Hex(),
-		"DEPLOYMENTS_OUT="+outPath,
-		"NO_COLOR=1",
-	)
-	// Without an explicit arbiter the dispute game is the arbiter. ARBITER,
-	// DISPUTE_CLOCK and DISPUTE_BOND from the caller's environment must not
-	// leak into the script when unset here.
-	if opts.Arbiter != (common.Address{}) {
-		cmd.Env = append(cmd.Env, "ARBITER="+opts.Arbiter.Hex())
-	} else {
-		cmd.Env = append(cmd.Env, "ARBITER=")
-	}
-	if opts.DisputeClock != 0 {
-		cmd.Env = append(cmd.Env, fmt.Sprintf("DISPUTE_CLOCK=%d", opts.DisputeClock))
-	} else {
-		cmd.Env = append(cmd.Env, "DISPUTE_CLOCK=")
-	}
-	if opts.DisputeBondWei != nil {
-		cmd.Env = append(cmd.Env, "DISPUTE_BOND="+opts.DisputeBondWei.String())
-	} else {
-		cmd.Env = append(cmd.Env, "DISPUTE_BOND=")
-	}
+	cmd.Env = scriptEnv(os.Environ(), opts, outPath)
 	var buf bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &buf, &buf
 	runErr := cmd.Run()
@@ -187,7 +176,102 @@ func Deploy(ctx context.Context, tc *toolchain.Toolchain, opts DeployOptions) (*
 			return nil, fmt.Errorf("%w: %s at %s has no code", ErrDeployFailed, name, addr)
 		}
 	}
+	if d.Settings, err = ReadSettings(ctx, client, d.Contracts); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrRPCUnreachable, opts.RPCURL, err)
+	}
 	return d, nil
+}
+
+// scriptVars are the deploy script's environment variables that
+// DeployOptions control: the caller's values never reach the script (an
+// unset option means the script's default, not what the caller's shell
+// happens to export). UNBONDING_DELAY and SLASH_REWARD_BPS, which no option
+// sets, pass through.
+var scriptVars = []string{
+	"DEPLOYER_PRIVATE_KEY", "SEQUENCER", "DEPLOYMENTS_OUT", "ARBITER",
+	"DISPUTE_CLOCK", "DISPUTE_ANSWER_TIME", "DISPUTE_BOND", "MIN_EXECUTION_WINDOW", "MIN_STEP_MICROS",
+}
+
+// scriptEnv is forge's environment: base without scriptVars, plus the
+// options that are set. Without an explicit arbiter the dispute game is the
+// arbiter.
+func scriptEnv(base []string, opts DeployOptions, outPath string) []string {
+	env := make([]string, 0, len(base)+len(scriptVars)+1)
+	for _, kv := range base {
+		name, _, _ := strings.Cut(kv, "=")
+		if !slices.Contains(scriptVars, name) {
+			env = append(env, kv)
+		}
+	}
+	env = append(env, "SEQUENCER="+opts.Sequencer.Hex(), "DEPLOYMENTS_OUT="+outPath, "NO_COLOR=1")
+	if opts.Key != nil {
+		env = append(env, "DEPLOYER_PRIVATE_KEY=0x"+hex.EncodeToString(crypto.FromECDSA(opts.Key)))
+	}
+	if opts.Arbiter != (common.Address{}) {
+		env = append(env, "ARBITER="+opts.Arbiter.Hex())
+	}
+	if opts.DisputeClock != 0 {
+		env = append(env, fmt.Sprintf("DISPUTE_CLOCK=%d", opts.DisputeClock))
+	}
+	if opts.DisputeAnswerTime != 0 {
+		env = append(env, fmt.Sprintf("DISPUTE_ANSWER_TIME=%d", opts.DisputeAnswerTime))
+	}
+	if opts.DisputeBondWei != nil {
+		env = append(env, "DISPUTE_BOND="+opts.DisputeBondWei.String())
+	}
+	if opts.MinExecutionWindow != 0 {
+		env = append(env, fmt.Sprintf("MIN_EXECUTION_WINDOW=%d", opts.MinExecutionWindow))
+	}
+	if opts.MinStepMicros != nil {
+		env = append(env, fmt.Sprintf("MIN_STEP_MICROS=%d", *opts.MinStepMicros))
+	}
+	return env
+}
+
+// ReadSettings reads the deployed dispute and execution-window parameters
+// from the VerdeArbitration game and the JobMarket.
+func ReadSettings(ctx context.Context, client ethereum.ContractCaller, c deployments.Contracts) (*deployments.Settings, error) {
+	game, market := bindings.NewVerdeArbitration(), bindings.NewJobMarket()
+	var (
+		s   deployments.Settings
+		err error
+	)
+	read := func(to common.Address, name string, data []byte, unpack func([]byte) error) {
+		if err != nil {
+			return
+		}
+		out, cerr := client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+		if cerr == nil {
+			cerr = unpack(out)
+		}
+		if cerr != nil {
+			err = fmt.Errorf("read %s: %w", name, cerr)
+		}
+	}
+	read(c.VerdeArbitration, "VerdeArbitration.bond", game.PackBond(), func(b []byte) (e error) {
+		s.DisputeBondWei, e = game.UnpackBond(b)
+		return e
+	})
+	read(c.VerdeArbitration, "VerdeArbitration.clock", game.PackClock(), func(b []byte) (e error) {
+		s.DisputeClock, e = game.UnpackClock(b)
+		return e
+	})
+	read(c.VerdeArbitration, "VerdeArbitration.answerTime", game.PackAnswerTime(), func(b []byte) (e error) {
+		s.DisputeAnswerTime, e = game.UnpackAnswerTime(b)
+		return e
+	})
+	read(c.JobMarket, "JobMarket.minExecutionWindow", market.PackMinExecutionWindow(), func(b []byte) (e error) {
+		s.MinExecutionWindow, e = market.UnpackMinExecutionWindow(b)
+		return e
+	})
+	read(c.JobMarket, "JobMarket.minStepMicros", market.PackMinStepMicros(), func(b []byte) (e error) {
+		s.MinStepMicros, e = market.UnpackMinStepMicros(b)
+		return e
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &s, nil
 }
 
 // dial connects to an RPC endpoint and reads its chain id, with a short

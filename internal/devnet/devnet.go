@@ -63,18 +63,35 @@ type Config struct {
 	// DisputeClock is each side's thinking time per dispute game, in
 	// seconds (zero: the deploy script's default).
 	DisputeClock uint64
+	// DisputeAnswerTime is what each query adds to the worker's clock, in
+	// seconds (zero: the deploy script's default).
+	DisputeAnswerTime uint64
+	// MinExecutionWindow (seconds; zero: the script's default) and
+	// MinStepMicros (microseconds per step; nil: the script's default) fix
+	// the shortest execution window a job may have.
+	MinExecutionWindow uint64
+	MinStepMicros      *uint64
 }
 
-// DefaultDisputeClock is a devnet's dispute clock per side: short enough for
-// a demo, long enough for a loaded CI machine to answer every move.
-const DefaultDisputeClock = 300
+// A devnet's protocol parameters: short enough for a demo, long enough for a
+// loaded CI machine to answer every move. The execution-window rule is the
+// one internal/testchain deploys (testchain.MinExecutionWindow,
+// testchain.MinStepMicros).
+const (
+	DefaultDisputeClock       = 300
+	DefaultDisputeAnswerTime  = 30
+	DefaultMinExecutionWindow = 60
+	DefaultMinStepMicros      = 1000
+)
 
 // DefaultConfig is the devnet the README's quick start runs.
 func DefaultConfig(root string) Config {
+	micros := uint64(DefaultMinStepMicros)
 	return Config{
 		Host: "127.0.0.1", Port: 8545, ChainID: 31337, Accounts: 10, BalanceWE: 10000,
-		DisputeClock: DefaultDisputeClock,
-		StateDir:     filepath.Join(root, ".devnet"), DeploymentsDir: filepath.Join(root, "deployments"),
+		DisputeClock: DefaultDisputeClock, DisputeAnswerTime: DefaultDisputeAnswerTime,
+		MinExecutionWindow: DefaultMinExecutionWindow, MinStepMicros: &micros,
+		StateDir: filepath.Join(root, ".devnet"), DeploymentsDir: filepath.Join(root, "deployments"),
 	}
 }
 
@@ -238,11 +255,14 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	}
 	logf("deploying contracts with %s (forge script %s)", crypto.PubkeyToAddress(deployerKey.PublicKey), DeployScript)
 	d, err := Deploy(ctx, tc, DeployOptions{
-		RPCURL:       state.RPCURL,
-		Key:          deployerKey,
-		Sequencer:    accts.Addresses[SequencerIndex],
-		DisputeClock: cfg.DisputeClock,
-		LogFile:      filepath.Join(cfg.StateDir, "deploy.log"),
+		RPCURL:             state.RPCURL,
+		Key:                deployerKey,
+		Sequencer:          accts.Addresses[SequencerIndex],
+		DisputeClock:       cfg.DisputeClock,
+		DisputeAnswerTime:  cfg.DisputeAnswerTime,
+		MinExecutionWindow: cfg.MinExecutionWindow,
+		MinStepMicros:      cfg.MinStepMicros,
+		LogFile:            filepath.Join(cfg.StateDir, "deploy.log"),
 	})
 	if err != nil {
 		return stopOnErr(err)

@@ -25,7 +25,7 @@ func call[T any](t *testing.T, c *bind.BoundContract, data []byte, unpack func([
 }
 
 func toBinding(c inbox.Commitment) bindings.ICommitmentInboxCommitment {
-	return bindings.ICommitmentInboxCommitment{JobId: c.JobID, Checkpoint: c.Checkpoint, StateRoot: c.StateRoot, Worker: c.Worker}
+	return bindings.ICommitmentInboxCommitment{JobId: c.JobID, Round: c.Round, Checkpoint: c.Checkpoint, StateRoot: c.StateRoot, Worker: c.Worker}
 }
 
 func hashes(hs []common.Hash) [][32]byte {
@@ -126,6 +126,7 @@ func (r *rnd) u64() uint64 {
 func (r *rnd) commitment() inbox.Commitment {
 	var c inbox.Commitment
 	c.JobID = r.u64()
+	c.Round = uint32(r.u64())
 	c.Checkpoint = uint32(r.u64())
 	for i := range c.StateRoot {
 		c.StateRoot[i] = byte(r.u64())

@@ -18,7 +18,7 @@ const SignatureSize = 65
 const (
 	DomainName     = "gensyn"
 	DomainVersion  = "1"
-	CommitmentType = "Commitment(uint64 jobId,uint32 checkpoint,bytes32 stateRoot,address worker)"
+	CommitmentType = "Commitment(uint64 jobId,uint32 round,uint32 checkpoint,bytes32 stateRoot,address worker)"
 	domainType     = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
 )
 
@@ -62,14 +62,16 @@ func NewDomain(chainID uint64, verifyingContract common.Address) Domain {
 // Separator is the domain separator (CommitmentInbox.domainSeparator).
 func (d Domain) Separator() common.Hash { return d.separator }
 
-// StructHash is keccak256(abi.encode(COMMITMENT_TYPEHASH, jobId, checkpoint, stateRoot, worker)).
+// StructHash is keccak256(abi.encode(COMMITMENT_TYPEHASH, jobId, round,
+// checkpoint, stateRoot, worker)).
 func StructHash(c Commitment) common.Hash {
-	var buf [5 * 32]byte
+	var buf [6 * 32]byte
 	copy(buf[0:32], CommitmentTypehash[:])
 	binary.BigEndian.PutUint64(buf[56:64], c.JobID)
-	binary.BigEndian.PutUint32(buf[92:96], c.Checkpoint)
-	copy(buf[96:128], c.StateRoot[:])
-	copy(buf[140:160], c.Worker[:])
+	binary.BigEndian.PutUint32(buf[92:96], c.Round)
+	binary.BigEndian.PutUint32(buf[124:128], c.Checkpoint)
+	copy(buf[128:160], c.StateRoot[:])
+	copy(buf[172:192], c.Worker[:])
 	return crypto.Keccak256Hash(buf[:])
 }
 

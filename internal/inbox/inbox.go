@@ -1,4 +1,4 @@
-// Package inbox is the Go side of the CommitmentInbox encodings: the 64-byte
+// Package inbox is the Go side of the CommitmentInbox encodings: the 68-byte
 // entry of a checkpoint commitment, its Merkle leaf, the positional batch tree
 // with odd-node promotion and its proofs, and the EIP-712 typed-data digest and
 // signature a worker gives for a commitment. It is shared by the sequencer,
@@ -17,9 +17,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
-// EntrySize is the size of one encoded entry: jobId (8) || checkpoint (4) ||
-// stateRoot (32) || worker (20).
-const EntrySize = 64
+// EntrySize is the size of one encoded entry: jobId (8) || round (4) ||
+// checkpoint (4) || stateRoot (32) || worker (20).
+const EntrySize = 68
 
 // MaxBatchEntries bounds the size of a batch the sequencer builds; the
 // contract accepts up to 2^32-1, the block gas limit much fewer.
@@ -27,29 +27,35 @@ const MaxBatchEntries = 1 << 16
 
 // Errors of decoding and proving.
 var (
-	ErrEntryLength = errors.New("inbox: entry is not 64 bytes")
-	ErrBatchLength = errors.New("inbox: batch is empty or not a multiple of 64 bytes")
+	ErrEntryLength = errors.New("inbox: entry is not 68 bytes")
+	ErrBatchLength = errors.New("inbox: batch is empty or not a multiple of 68 bytes")
 	ErrEmptyTree   = errors.New("inbox: tree has no leaves")
 	ErrLeafIndex   = errors.New("inbox: leaf index out of range")
 )
 
 // Commitment is a checkpoint commitment: Worker claims that the state root of
-// job JobID after Checkpoint*checkpointInterval steps is StateRoot.
+// job JobID after Checkpoint*checkpointInterval steps is StateRoot, in the
+// job's assignment round Round (JobMarket.assignmentOf; the first assignment
+// is round 1). The contract accepts a commitment only for the job's current
+// round, so a commitment of an earlier round can never be used against the
+// worker of a later one.
 type Commitment struct {
 	JobID      uint64         `json:"jobId"`
+	Round      uint32         `json:"round"`
 	Checkpoint uint32         `json:"checkpoint"`
 	StateRoot  common.Hash    `json:"stateRoot"`
 	Worker     common.Address `json:"worker"`
 }
 
-// Entry is the 64-byte encoding, abi.encodePacked(uint64 jobId, uint32
-// checkpoint, bytes32 stateRoot, address worker).
+// Entry is the 68-byte encoding, abi.encodePacked(uint64 jobId, uint32 round,
+// uint32 checkpoint, bytes32 stateRoot, address worker).
 func (c Commitment) Entry() [EntrySize]byte {
 	var e [EntrySize]byte
 	binary.BigEndian.PutUint64(e[0:8], c.JobID)
-	binary.BigEndian.PutUint32(e[8:12], c.Checkpoint)
-	copy(e[12:44], c.StateRoot[:])
-	copy(e[44:64], c.Worker[:])
+	binary.BigEndian.PutUint32(e[8:12], c.Round)
+	binary.BigEndian.PutUint32(e[12:16], c.Checkpoint)
+	copy(e[16:48], c.StateRoot[:])
+	copy(e[48:68], c.Worker[:])
 	return e
 }
 
@@ -61,19 +67,20 @@ func (c Commitment) Leaf() common.Hash {
 
 // String is a short human form for logs.
 func (c Commitment) String() string {
-	return fmt.Sprintf("job %d checkpoint %d root %s worker %s", c.JobID, c.Checkpoint, c.StateRoot.Hex(), c.Worker.Hex())
+	return fmt.Sprintf("job %d round %d checkpoint %d root %s worker %s", c.JobID, c.Round, c.Checkpoint, c.StateRoot.Hex(), c.Worker.Hex())
 }
 
-// DecodeEntry parses one 64-byte entry.
+// DecodeEntry parses one 68-byte entry.
 func DecodeEntry(b []byte) (Commitment, error) {
 	if len(b) != EntrySize {
 		return Commitment{}, fmt.Errorf("%w: got %d", ErrEntryLength, len(b))
 	}
 	var c Commitment
 	c.JobID = binary.BigEndian.Uint64(b[0:8])
-	c.Checkpoint = binary.BigEndian.Uint32(b[8:12])
-	copy(c.StateRoot[:], b[12:44])
-	copy(c.Worker[:], b[44:64])
+	c.Round = binary.BigEndian.Uint32(b[8:12])
+	c.Checkpoint = binary.BigEndian.Uint32(b[12:16])
+	copy(c.StateRoot[:], b[16:48])
+	copy(c.Worker[:], b[48:68])
 	return c, nil
 }
 
@@ -87,7 +94,7 @@ func EncodeBatch(cs []Commitment) []byte {
 	return out
 }
 
-// DecodeBatch parses a concatenation of 64-byte entries.
+// DecodeBatch parses a concatenation of 68-byte entries.
 func DecodeBatch(b []byte) ([]Commitment, error) {
 	if len(b) == 0 || len(b)%EntrySize != 0 {
 		return nil, fmt.Errorf("%w: got %d bytes", ErrBatchLength, len(b))

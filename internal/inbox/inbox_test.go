@@ -15,6 +15,7 @@ import (
 
 type vectorCommitment struct {
 	JobID      string         `json:"jobId"`
+	Round      uint32         `json:"round"`
 	Checkpoint uint32         `json:"checkpoint"`
 	StateRoot  common.Hash    `json:"stateRoot"`
 	Worker     common.Address `json:"worker"`
@@ -67,8 +68,9 @@ func TestVectors(t *testing.T) {
 	for i, vc := range v.Commitments {
 		id, ok := new(big.Int).SetString(vc.JobID, 10)
 		require.True(t, ok)
-		c := Commitment{JobID: id.Uint64(), Checkpoint: vc.Checkpoint, StateRoot: vc.StateRoot, Worker: vc.Worker}
+		c := Commitment{JobID: id.Uint64(), Round: vc.Round, Checkpoint: vc.Checkpoint, StateRoot: vc.StateRoot, Worker: vc.Worker}
 		e := c.Entry()
+		require.Len(t, vc.Entry, EntrySize, "entry %d", i)
 		require.Equal(t, []byte(vc.Entry), e[:], "entry %d", i)
 		require.Equal(t, vc.Leaf, c.Leaf(), "leaf %d", i)
 		back, err := DecodeEntry(vc.Entry)
@@ -113,6 +115,7 @@ func TestVectors(t *testing.T) {
 func randCommitment(r *rng) Commitment {
 	var c Commitment
 	c.JobID = r.u64()
+	c.Round = uint32(r.u64())
 	c.Checkpoint = uint32(r.u64())
 	for i := range c.StateRoot {
 		c.StateRoot[i] = byte(r.u64())
@@ -172,6 +175,33 @@ func TestTreeProofs(t *testing.T) {
 	require.ErrorIs(t, err, ErrBatchLength)
 	_, err = BatchRoot(make([]byte, 65))
 	require.ErrorIs(t, err, ErrBatchLength)
+	_, err = BatchRoot(make([]byte, 64)) // one entry of the old, round-less encoding
+	require.ErrorIs(t, err, ErrBatchLength)
+}
+
+// TestRoundBinding: the same checkpoint claim of two assignment rounds has two
+// entries, two leaves and two digests, and the round sits right after the job
+// id in the entry.
+func TestRoundBinding(t *testing.T) {
+	c1 := randCommitment(&rng{s: 3})
+	c1.Round = 1
+	c2 := c1
+	c2.Round = 2
+	e1, e2 := c1.Entry(), c2.Entry()
+	require.NotEqual(t, e1, e2)
+	require.Equal(t, []byte{0, 0, 0, 1}, e1[8:12])
+	require.Equal(t, []byte{0, 0, 0, 2}, e2[8:12])
+	require.Equal(t, e1[:8], e2[:8])
+	require.Equal(t, e1[12:], e2[12:])
+	require.NotEqual(t, c1.Leaf(), c2.Leaf())
+	require.NotEqual(t, StructHash(c1), StructHash(c2))
+	d := NewDomain(31337, common.Address{1})
+	require.NotEqual(t, d.Digest(c1), d.Digest(c2))
+	back, err := DecodeBatch(EncodeBatch([]Commitment{c1, c2}))
+	require.NoError(t, err)
+	require.Equal(t, []Commitment{c1, c2}, back)
+	_, err = DecodeEntry(e1[:64])
+	require.ErrorIs(t, err, ErrEntryLength)
 }
 
 func TestSignRecover(t *testing.T) {
@@ -191,6 +221,12 @@ func TestSignRecover(t *testing.T) {
 	c2 := c
 	c2.Checkpoint++
 	got, err = d.Recover(c2, sig)
+	require.NoError(t, err)
+	require.NotEqual(t, crypto.PubkeyToAddress(key.PublicKey), got)
+	// The same checkpoint of another assignment round is another message.
+	c3 := c
+	c3.Round++
+	got, err = d.Recover(c3, sig)
 	require.NoError(t, err)
 	require.NotEqual(t, crypto.PubkeyToAddress(key.PublicKey), got)
 	got, err = NewDomain(1, d.VerifyingContract).Recover(c, sig)
@@ -217,6 +253,7 @@ func TestSignRecover(t *testing.T) {
 }
 
 func FuzzDecodeEntry(f *testing.F) {
+	f.Add(make([]byte, 68))
 	f.Add(make([]byte, 64))
 	f.Add([]byte{1, 2, 3})
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -232,8 +269,9 @@ func FuzzDecodeEntry(f *testing.F) {
 }
 
 func FuzzDecodeBatch(f *testing.F) {
+	f.Add(make([]byte, 136))
 	f.Add(make([]byte, 128))
-	f.Add(make([]byte, 63))
+	f.Add(make([]byte, 67))
 	f.Add([]byte{})
 	f.Fuzz(func(t *testing.T, b []byte) {
 		cs, err := DecodeBatch(b)
@@ -252,10 +290,10 @@ func FuzzDecodeBatch(f *testing.F) {
 }
 
 func FuzzRecover(f *testing.F) {
-	f.Add(make([]byte, 65), uint64(1), uint32(2))
-	f.Fuzz(func(t *testing.T, sig []byte, job uint64, ck uint32) {
+	f.Add(make([]byte, 65), uint64(1), uint32(1), uint32(2))
+	f.Fuzz(func(t *testing.T, sig []byte, job uint64, round, ck uint32) {
 		d := NewDomain(31337, common.Address{1})
-		_, _ = d.Recover(Commitment{JobID: job, Checkpoint: ck}, sig) // must not panic
+		_, _ = d.Recover(Commitment{JobID: job, Round: round, Checkpoint: ck}, sig) // must not panic
 	})
 }
 

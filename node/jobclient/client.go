@@ -11,11 +11,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	gethrpc "github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
@@ -59,6 +62,7 @@ var (
 type Chain interface {
 	CallContract(ctx context.Context, msg ethereum.CallMsg, blockNumber *big.Int) ([]byte, error)
 	FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error)
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
 // Client is a job client. Tx, Blobs and Seq may be nil for the commands that
@@ -119,7 +123,7 @@ func (c *Client) send(ctx context.Context, data []byte, value *big.Int) (*types.
 	to := c.Addrs.JobMarket
 	cand := txmgr.TxCandidate{TxData: data, To: &to, Value: value}
 	if _, err := c.Chain.CallContract(ctx, ethereum.CallMsg{From: c.Tx.From(), To: &to, Data: data, Value: value}, nil); err != nil {
-		return nil, fmt.Errorf("would revert: %w", err)
+		return nil, fmt.Errorf("would revert: %w", decodeRevert(err))
 	}
 	r, err := c.Tx.Send(ctx, cand)
 	if err != nil {
@@ -205,10 +209,65 @@ type Posted struct {
 	Block uint64
 }
 
-// Submit uploads the spec and dataset and posts the job with escrow.
+// MinExecutionTime is JobMarket.minExecutionTime(steps), in seconds: the
+// shortest execution window the market accepts for a job of that many steps.
+func (c *Client) MinExecutionTime(ctx context.Context, steps uint64) (*big.Int, error) {
+	out, err := c.call(ctx, c.market.PackMinExecutionTime(new(big.Int).SetUint64(steps)))
+	if err != nil {
+		return nil, fmt.Errorf("read JobMarket.minExecutionTime: %w", err)
+	}
+	secs, err := c.market.UnpackMinExecutionTime(out)
+	if err != nil {
+		return nil, fmt.Errorf("read JobMarket.minExecutionTime: %w", err)
+	}
+	return secs, nil
+}
+
+// ExecutionWindowError: the job's execution window is shorter than the
+// market accepts for its number of steps (JobMarket.minExecutionTime): an
+// honest worker could not finish it in time, so nothing is sent.
+type ExecutionWindowError struct {
+	Window uint64   // the job's, in seconds
+	Min    *big.Int // JobMarket.minExecutionTime(Steps), in seconds
+	Steps  uint64
+}
+
+func (e *ExecutionWindowError) Error() string {
+	return fmt.Sprintf("execution window %s is shorter than this job needs: at least %s (JobMarket.minExecutionTime for %d steps)",
+		FormatSeconds(new(big.Int).SetUint64(e.Window)), FormatSeconds(e.Min), e.Steps)
+}
+
+// FormatSeconds writes a number of seconds as a Go duration ("1m1s"), or
+// as "N s" when it is too long for one.
+func FormatSeconds(secs *big.Int) string {
+	if secs.IsInt64() && secs.Int64() <= math.MaxInt64/int64(time.Second) {
+		return (time.Duration(secs.Int64()) * time.Second).String()
+	}
+	return secs.String() + " s"
+}
+
+// CheckExecutionWindow refuses params whose execution window is shorter than
+// JobMarket.minExecutionTime(steps) with an *ExecutionWindowError.
+func (c *Client) CheckExecutionWindow(ctx context.Context, p bindings.IJobMarketJobParams) error {
+	min, err := c.MinExecutionTime(ctx, p.Steps)
+	if err != nil {
+		return err
+	}
+	if new(big.Int).SetUint64(p.ExecutionWindow).Cmp(min) < 0 {
+		return &ExecutionWindowError{Window: p.ExecutionWindow, Min: min, Steps: p.Steps}
+	}
+	return nil
+}
+
+// Submit checks the execution window against the market's minimum (before
+// anything is uploaded or sent), uploads the spec and dataset and posts the
+// job with escrow.
 func (c *Client) Submit(ctx context.Context, p *Prepared, escrow *big.Int) (*Posted, error) {
 	if c.Blobs == nil {
 		return nil, ErrNoBlobstore
+	}
+	if err := c.CheckExecutionWindow(ctx, p.Params); err != nil {
+		return nil, err
 	}
 	if _, err := c.Blobs.Put(ctx, p.SpecBytes); err != nil {
 		return nil, fmt.Errorf("upload spec: %w", err)
@@ -261,7 +320,7 @@ type Progress struct {
 // chain says.
 func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarketJob) (Progress, error) {
 	p := Progress{Total: int(job.Params.Steps / job.Params.CheckpointInterval)}
-	forced, ferr := c.forced(ctx, id, job.Worker)
+	forced, ferr := c.forced(ctx, id, job.Round, job.Worker)
 	p.Forced = len(forced)
 	var serr error
 	seqDone := c.Seq == nil
@@ -277,7 +336,7 @@ func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarke
 			break
 		}
 		var inc seqrpc.Inclusion
-		if err := c.Seq.CallContext(ctx, &inc, "gensyn_getInclusion", id, uint32(k)); err != nil {
+		if err := c.Seq.CallContext(ctx, &inc, "gensyn_getInclusion", id, uint32(k), job.Round); err != nil {
 			var re gethrpc.Error
 			if !errors.As(err, &re) || re.ErrorCode() != seqrpc.CodeNotFound {
 				serr = err
@@ -295,8 +354,9 @@ func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarke
 	return p, errors.Join(ferr, serr)
 }
 
-// forced returns the checkpoints of job id that worker force-included.
-func (c *Client) forced(ctx context.Context, id uint64, worker common.Address) (map[uint32]bool, error) {
+// forced returns the checkpoints of job id that worker force-included in
+// assignment round round.
+func (c *Client) forced(ctx context.Context, id uint64, round uint32, worker common.Address) (map[uint32]bool, error) {
 	out := map[uint32]bool{}
 	if worker == (common.Address{}) {
 		return out, nil
@@ -308,13 +368,70 @@ func (c *Client) forced(ctx context.Context, id uint64, worker common.Address) (
 	}
 	for i := range logs {
 		ev, err := in.UnpackForceIncludedEvent(&logs[i])
-		if err != nil || ev.JobId != id || ev.Worker != worker || logs[i].Removed {
+		if err != nil || ev.JobId != id || ev.Round != round || ev.Worker != worker || logs[i].Removed {
 			continue
 		}
 		out[ev.Checkpoint] = true
 	}
 	return out, nil
 }
+
+// Auctions is how a job's auctions went.
+type Auctions struct {
+	// Run is the number of auctions run since posting or the job's last
+	// reopening, the current one included.
+	Run int
+	// Max is MAX_AUCTIONS: a job whose auctions end without a bid this many
+	// times in a row is cancelled, its escrow refundable.
+	Max int
+	// NoBidder: the job was cancelled because no worker bid in its Max
+	// auctions (the last one had ended without a bid when it was cancelled).
+	NoBidder bool
+}
+
+var jobCancelledTopic = crypto.Keccak256Hash([]byte("JobCancelled(uint256,uint256)"))
+
+// Auctions reads how job's auctions went.
+func (c *Client) Auctions(ctx context.Context, id uint64, job bindings.IJobMarketJob) (Auctions, error) {
+	a := Auctions{Run: int(job.Auctions)}
+	out, err := c.call(ctx, c.market.PackMAXAUCTIONS())
+	if err != nil {
+		return a, fmt.Errorf("read JobMarket.MAX_AUCTIONS: %w", err)
+	}
+	max, err := c.market.UnpackMAXAUCTIONS(out)
+	if err != nil {
+		return a, fmt.Errorf("read JobMarket.MAX_AUCTIONS: %w", err)
+	}
+	a.Max = int(max)
+	if job.Status != statusCancelled || a.Run < a.Max {
+		return a, nil
+	}
+	// Cancelled in its last auction: by rule (closeAuction) or by the poster
+	// after that auction had ended without a bid, when the cancellation's
+	// block is not before the auction's end.
+	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int), Addresses: []common.Address{c.Addrs.JobMarket},
+		Topics: [][]common.Hash{{jobCancelledTopic}, {common.BigToHash(new(big.Int).SetUint64(id))}},
+	})
+	if err != nil {
+		return a, fmt.Errorf("read JobCancelled events: %w", err)
+	}
+	for i := len(logs) - 1; i >= 0; i-- {
+		if logs[i].Removed {
+			continue
+		}
+		h, err := c.Chain.HeaderByNumber(ctx, new(big.Int).SetUint64(logs[i].BlockNumber))
+		if err != nil {
+			return a, fmt.Errorf("read block %d: %w", logs[i].BlockNumber, err)
+		}
+		a.NoBidder = h.Time >= job.BiddingEndsAt
+		break
+	}
+	return a, nil
+}
+
+// statusCancelled is IJobMarket.JobStatus.Cancelled.
+const statusCancelled = 5
 
 // FetchModel finds the job's final model in the blob store's index under
 // the on-chain final model root and returns the checkpoint file whose

@@ -1,9 +1,9 @@
 // Package rpc is the sequencer's JSON-RPC API (namespace "gensyn"), served
 // over HTTP with go-ethereum's rpc server:
 //
-//	gensyn_submitCommitment(commitment, signature) -> {seq, leaf, duplicate}
-//	gensyn_getInclusion(jobId, checkpoint)         -> {status, ..., proof, root, txHash}
-//	gensyn_status()                                -> counters of the log
+//	gensyn_submitCommitment(commitment, signature)  -> {seq, leaf, duplicate}
+//	gensyn_getInclusion(jobId, checkpoint[, round]) -> {status, ..., proof, root, txHash}
+//	gensyn_status()                                 -> counters of the log
 //
 // A submission is acknowledged only after the durable write (sequencer/store).
 package rpc
@@ -43,7 +43,9 @@ const (
 // Job is what the API needs to know of a job.
 type Job struct {
 	Status uint8
-	// Round is the job's assignment number; checkpoints are ordered per round.
+	// Round is the job's assignment number; checkpoints are ordered per
+	// round. With Worker (while Assigned or Submitted) it is what
+	// JobMarket.assignmentOf returns.
 	Round    uint32
 	Worker   common.Address
 	Steps    uint64
@@ -75,8 +77,9 @@ type Config struct {
 
 // Store is the part of the durable log the API uses.
 type Store interface {
-	Append(c inbox.Commitment, round uint32, sig []byte, at time.Time) (store.Ack, error)
+	Append(c inbox.Commitment, sig []byte, at time.Time) (store.Ack, error)
 	Lookup(job uint64, ck uint32) (store.Record, error)
+	LookupRound(job uint64, round, ck uint32) (store.Record, error)
 	BatchOf(seq uint64) (store.Batch, bool)
 	BatchEntries(b store.Batch) ([]store.Record, error)
 	Pending() (int, time.Time)
@@ -121,6 +124,7 @@ func NewServer(api *API) (*gethrpc.Server, error) {
 // unknown fields are rejected.
 type CommitmentArgs struct {
 	JobID      *uint64         `json:"jobId"`
+	Round      *uint32         `json:"round"`
 	Checkpoint *uint32         `json:"checkpoint"`
 	StateRoot  *common.Hash    `json:"stateRoot"`
 	Worker     *common.Address `json:"worker"`
@@ -141,7 +145,7 @@ func (a *CommitmentArgs) UnmarshalJSON(b []byte) error {
 
 // ArgsOf is the submission form of c.
 func ArgsOf(c inbox.Commitment) CommitmentArgs {
-	return CommitmentArgs{JobID: &c.JobID, Checkpoint: &c.Checkpoint, StateRoot: &c.StateRoot, Worker: &c.Worker}
+	return CommitmentArgs{JobID: &c.JobID, Round: &c.Round, Checkpoint: &c.Checkpoint, StateRoot: &c.StateRoot, Worker: &c.Worker}
 }
 
 func (a *CommitmentArgs) commitment() (inbox.Commitment, error) {
@@ -151,6 +155,8 @@ func (a *CommitmentArgs) commitment() (inbox.Commitment, error) {
 	switch {
 	case a.JobID == nil:
 		return inbox.Commitment{}, errorf(CodeInvalidParams, "commitment.jobId is missing")
+	case a.Round == nil:
+		return inbox.Commitment{}, errorf(CodeInvalidParams, "commitment.round is missing")
 	case a.Checkpoint == nil:
 		return inbox.Commitment{}, errorf(CodeInvalidParams, "commitment.checkpoint is missing")
 	case a.StateRoot == nil:
@@ -158,7 +164,7 @@ func (a *CommitmentArgs) commitment() (inbox.Commitment, error) {
 	case a.Worker == nil:
 		return inbox.Commitment{}, errorf(CodeInvalidParams, "commitment.worker is missing")
 	}
-	return inbox.Commitment{JobID: *a.JobID, Checkpoint: *a.Checkpoint, StateRoot: *a.StateRoot, Worker: *a.Worker}, nil
+	return inbox.Commitment{JobID: *a.JobID, Round: *a.Round, Checkpoint: *a.Checkpoint, StateRoot: *a.StateRoot, Worker: *a.Worker}, nil
 }
 
 // SubmitResult acknowledges a durably logged commitment.
@@ -168,11 +174,11 @@ type SubmitResult struct {
 	Duplicate bool        `json:"duplicate"`
 }
 
-// SubmitCommitment checks a signed commitment (signature by its worker, the
-// worker assigned to the job, checkpoint in 1..steps/interval and exactly the
-// last checkpoint of the job's current assignment round + 1) and acknowledges
-// it once it is durably logged. An identical resubmission gets the same
-// acknowledgement.
+// SubmitCommitment checks a signed commitment (signature by its worker; its
+// worker and round are the job's current assignment, as
+// JobMarket.assignmentOf; checkpoint in 1..steps/interval and exactly the
+// last checkpoint of that round + 1) and acknowledges it once it is durably
+// logged. An identical resubmission gets the same acknowledgement.
 func (a *API) SubmitCommitment(ctx context.Context, args *CommitmentArgs, signature *hexutil.Bytes) (*SubmitResult, error) {
 	res, err := a.submit(ctx, args, signature)
 	switch {
@@ -207,7 +213,7 @@ func (a *API) submit(ctx context.Context, args *CommitmentArgs, signature *hexut
 	if signer != c.Worker {
 		return nil, errorf(CodeInvalidSignature, "invalid signature: signed by %s, not by the commitment's worker %s", signer.Hex(), c.Worker.Hex())
 	}
-	job, err := a.jobs.get(ctx, c.JobID, func(j Job) bool { return assignedTo(j, c.Worker) })
+	job, err := a.jobs.get(ctx, c.JobID, func(j Job) bool { return assignedTo(j, c.Worker) && j.Round == c.Round })
 	if err != nil {
 		return nil, errorf(CodeUnavailable, "cannot read job %d from the JobMarket: %v", c.JobID, err)
 	}
@@ -220,17 +226,24 @@ func (a *API) submit(ctx context.Context, args *CommitmentArgs, signature *hexut
 		}
 		return nil, errorf(CodeNotAssigned, "worker %s is not the assigned worker %s of job %d", c.Worker.Hex(), job.Worker.Hex(), c.JobID)
 	}
+	if c.Round != job.Round {
+		return nil, &Error{
+			Code:    CodeWrongRound,
+			Message: fmt.Sprintf("round %d is not the current assignment round %d of job %d", c.Round, job.Round, c.JobID),
+			Data:    WrongRoundData{JobID: c.JobID, Round: c.Round, Current: job.Round},
+		}
+	}
 	if n := job.Checkpoints(); c.Checkpoint == 0 || uint64(c.Checkpoint) > n {
 		return nil, errorf(CodeCheckpointRange, "checkpoint %d of job %d is out of range 1..%d", c.Checkpoint, c.JobID, n)
 	}
-	ack, err := a.store.Append(c, job.Round, *signature, a.cfg.Now())
+	ack, err := a.store.Append(c, *signature, a.cfg.Now())
 	if err != nil {
 		var ooo *store.OutOfOrderError
 		switch {
 		case errors.As(err, &ooo):
-			return nil, errorf(CodeOutOfOrder, "checkpoint %d of job %d is out of order: the next one is %d", c.Checkpoint, c.JobID, ooo.Last+1)
+			return nil, errorf(CodeOutOfOrder, "checkpoint %d of job %d round %d is out of order: the next one is %d", c.Checkpoint, c.JobID, c.Round, ooo.Last+1)
 		case errors.Is(err, store.ErrConflict):
-			return nil, errorf(CodeConflict, "checkpoint %d of job %d was already acknowledged with another state root or signature", c.Checkpoint, c.JobID)
+			return nil, errorf(CodeConflict, "checkpoint %d of job %d round %d was already acknowledged with another state root or signature", c.Checkpoint, c.JobID, c.Round)
 		case errors.Is(err, store.ErrBadInput):
 			return nil, errorf(CodeInvalidParams, "%v", err)
 		default:
@@ -261,6 +274,7 @@ const (
 
 // Inclusion says where an acknowledged commitment is. Once posted, Proof
 // proves Leaf at LeafIndex of inbox batch BatchIndex (CommitmentInbox.isIncluded).
+// Round is the commitment's assignment round (Commitment.Round).
 type Inclusion struct {
 	Status      string           `json:"status"`
 	Seq         uint64           `json:"seq"`
@@ -277,21 +291,32 @@ type Inclusion struct {
 	BlockNumber *uint64          `json:"blockNumber,omitempty"`
 }
 
-// GetInclusion returns the status of (jobId, checkpoint) (of the latest
-// assignment round that has that checkpoint) and, once its batch is confirmed
-// on chain, the Merkle proof.
-func (a *API) GetInclusion(ctx context.Context, jobID *uint64, checkpoint *uint32) (*Inclusion, error) {
+// GetInclusion returns the status of (jobId, checkpoint) of assignment
+// round `round` (optional; without it, of the latest round that has that
+// checkpoint) and, once its batch is confirmed on chain, the Merkle proof.
+func (a *API) GetInclusion(ctx context.Context, jobID *uint64, checkpoint *uint32, round *uint32) (*Inclusion, error) {
 	if jobID == nil || checkpoint == nil {
-		return nil, errorf(CodeInvalidParams, "usage: gensyn_getInclusion(jobId, checkpoint)")
+		return nil, errorf(CodeInvalidParams, "usage: gensyn_getInclusion(jobId, checkpoint[, round])")
 	}
-	r, err := a.store.Lookup(*jobID, *checkpoint)
+	var (
+		r   store.Record
+		err error
+	)
+	if round != nil {
+		r, err = a.store.LookupRound(*jobID, *round, *checkpoint)
+	} else {
+		r, err = a.store.Lookup(*jobID, *checkpoint)
+	}
 	if errors.Is(err, store.ErrNotFound) {
+		if round != nil {
+			return nil, errorf(CodeNotFound, "no acknowledged commitment for job %d round %d checkpoint %d", *jobID, *round, *checkpoint)
+		}
 		return nil, errorf(CodeNotFound, "no acknowledged commitment for job %d checkpoint %d", *jobID, *checkpoint)
 	}
 	if err != nil {
 		return nil, errorf(CodeUnavailable, "read log: %v", err)
 	}
-	inc := &Inclusion{Status: StatusPending, Seq: r.Seq, Round: r.Round, Leaf: r.Commitment.Leaf(), Commitment: r.Commitment, Signature: r.Signature}
+	inc := &Inclusion{Status: StatusPending, Seq: r.Seq, Round: r.Commitment.Round, Leaf: r.Commitment.Leaf(), Commitment: r.Commitment, Signature: r.Signature}
 	b, ok := a.store.BatchOf(r.Seq)
 	if !ok || !b.Posted {
 		return inc, nil

@@ -78,8 +78,9 @@ func newEnv(t *testing.T) *env {
 	return e
 }
 
+// commitment is a round-1 commitment by the env's worker.
 func (e *env) commitment(job uint64, ck uint32) inbox.Commitment {
-	return inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(e.worker.PublicKey)}
+	return inbox.Commitment{JobID: job, Round: 1, Checkpoint: ck, StateRoot: crypto.Keccak256Hash([]byte{byte(job), byte(ck)}), Worker: crypto.PubkeyToAddress(e.worker.PublicKey)}
 }
 
 func (e *env) sign(c inbox.Commitment, k *ecdsa.PrivateKey) hexutil.Bytes {
@@ -152,6 +153,22 @@ func TestSubmitValidation(t *testing.T) {
 	_, err = e.submit(cw, e.sign(cw, e.other))
 	requireCode(t, err, CodeNotAssigned, "is not the assigned worker")
 
+	// Another round than the job's current assignment: refused with a typed
+	// error whose data names both rounds.
+	for _, round := range []uint32{0, 2} {
+		cr := c2
+		cr.Round = round
+		_, err = e.submit(cr, e.sign(cr, e.worker))
+		requireCode(t, err, CodeWrongRound, "is not the current assignment round 1 of job 1")
+		var de gethrpc.DataError
+		require.ErrorAs(t, err, &de)
+		raw, jerr := json.Marshal(de.ErrorData())
+		require.NoError(t, jerr)
+		var data WrongRoundData
+		require.NoError(t, json.Unmarshal(raw, &data))
+		require.Equal(t, WrongRoundData{JobID: 1, Round: round, Current: 1}, data)
+	}
+
 	// Unknown job, job not assigned.
 	cu := e.commitment(9, 1)
 	_, err = e.submit(cu, e.sign(cu, e.worker))
@@ -189,11 +206,13 @@ func TestSubmitMalformed(t *testing.T) {
 	}
 	requireCode(t, raw(), CodeInvalidParams, "missing commitment")
 	requireCode(t, raw(ArgsOf(c)), CodeInvalidParams, "signature is missing")
-	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.stateRoot is missing")
-	requireCode(t, raw(map[string]any{"checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.jobId is missing")
-	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker, "extra": 1}, sig), CodeInvalidParams, "unknown field")
-	requireCode(t, raw(map[string]any{"jobId": -1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "")
-	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "stateRoot": "0x12", "worker": c.Worker}, sig), CodeInvalidParams, "")
+	requireCode(t, raw(map[string]any{"jobId": 1, "round": 1, "checkpoint": 1, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.stateRoot is missing")
+	requireCode(t, raw(map[string]any{"round": 1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.jobId is missing")
+	requireCode(t, raw(map[string]any{"jobId": 1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "commitment.round is missing")
+	requireCode(t, raw(map[string]any{"jobId": 1, "round": 1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker, "extra": 1}, sig), CodeInvalidParams, "unknown field")
+	requireCode(t, raw(map[string]any{"jobId": -1, "round": 1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "")
+	requireCode(t, raw(map[string]any{"jobId": 1, "round": -1, "checkpoint": 1, "stateRoot": c.StateRoot, "worker": c.Worker}, sig), CodeInvalidParams, "")
+	requireCode(t, raw(map[string]any{"jobId": 1, "round": 1, "checkpoint": 1, "stateRoot": "0x12", "worker": c.Worker}, sig), CodeInvalidParams, "")
 	requireCode(t, raw(ArgsOf(c), "0xzz"), CodeInvalidParams, "")
 	requireCode(t, raw("not an object", sig), CodeInvalidParams, "")
 	require.Zero(t, e.store.Stats().Entries)
@@ -269,7 +288,7 @@ func TestJobCache(t *testing.T) {
 	// checkpoint 1 again.
 	e.jobs.set(1, Job{Status: JobAssigned, Round: 2, Worker: crypto.PubkeyToAddress(e.other.PublicKey), Steps: 400, Interval: 100})
 	c := e.commitment(1, 1)
-	c.Worker = crypto.PubkeyToAddress(e.other.PublicKey)
+	c.Round, c.Worker = 2, crypto.PubkeyToAddress(e.other.PublicKey)
 	_, err := e.submit(c, e.sign(c, e.other))
 	requireCode(t, err, CodeNotAssigned, "")
 	e.now = e.now.Add(minRefresh)
@@ -282,20 +301,66 @@ func TestJobCache(t *testing.T) {
 	_, err = e.submit(c2, e.sign(c2, e.other))
 	requireCode(t, err, CodeOutOfOrder, "the next one is 2")
 
+	// The old worker's round-1 commitments are refused now: it is not the
+	// assigned worker any more.
+	old := e.commitment(1, 4)
+	_, err = e.submit(old, e.sign(old, e.worker))
+	requireCode(t, err, CodeNotAssigned, "")
+
 	// getInclusion answers with the latest round's entry; the old worker's
-	// checkpoint 2 (round 1 only) is still served.
+	// checkpoint 2 (round 1 only) is still served; with a round, exactly
+	// that round's.
 	var inc Inclusion
 	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 1))
 	require.Equal(t, uint32(2), inc.Round)
 	require.Equal(t, c, inc.Commitment)
 	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 2))
 	require.Equal(t, uint32(1), inc.Round)
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 1, 1))
+	require.Equal(t, uint32(1), inc.Round)
+	require.Equal(t, e.commitment(1, 1), inc.Commitment)
+	err = e.client.Call(&inc, "gensyn_getInclusion", 1, 2, 2)
+	requireCode(t, err, CodeNotFound, "job 1 round 2 checkpoint 2")
+}
+
+// TestRoundStaysApart: the same key assigned again in round 2 (the market
+// bars a worker that lost the job, but nothing here relies on it): its
+// round-2 commitment of checkpoint 1 with the same root is a new entry with
+// its own leaf, the round-1 one is refused from then on, and neither
+// replaces the other.
+func TestRoundStaysApart(t *testing.T) {
+	e := newEnv(t)
+	c1 := e.commitment(1, 1)
+	r1, err := e.submit(c1, e.sign(c1, e.worker))
+	require.NoError(t, err)
+
+	e.jobs.set(1, Job{Status: JobAssigned, Round: 2, Worker: crypto.PubkeyToAddress(e.worker.PublicKey), Steps: 400, Interval: 100})
+	c2 := c1
+	c2.Round = 2
+	// The cached job (round 1) fails the check, so it is read again once minRefresh passed.
+	e.now = e.now.Add(minRefresh)
+	r2, err := e.submit(c2, e.sign(c2, e.worker))
+	require.NoError(t, err)
+	require.False(t, r2.Duplicate)
+	require.NotEqual(t, r1.Seq, r2.Seq)
+	require.NotEqual(t, r1.Leaf, r2.Leaf)
+
+	// Round 1's resubmission is refused with the typed error, and does not touch round 2.
+	_, err = e.submit(c1, e.sign(c1, e.worker))
+	requireCode(t, err, CodeWrongRound, "round 1 is not the current assignment round 2 of job 1")
+	var inc Inclusion
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 1))
+	require.Equal(t, c2, inc.Commitment)
+	require.Equal(t, r2.Seq, inc.Seq)
+	require.NoError(t, e.client.Call(&inc, "gensyn_getInclusion", 1, 1, 1))
+	require.Equal(t, c1, inc.Commitment)
+	require.Equal(t, r1.Seq, inc.Seq)
 }
 
 // FuzzCommitmentArgs: the submission decoder never panics, and what it
 // accepts round-trips.
 func FuzzCommitmentArgs(f *testing.F) {
-	f.Add([]byte(`{"jobId":1,"checkpoint":2,"stateRoot":"0x0000000000000000000000000000000000000000000000000000000000000001","worker":"0x0000000000000000000000000000000000000002"}`))
+	f.Add([]byte(`{"jobId":1,"round":1,"checkpoint":2,"stateRoot":"0x0000000000000000000000000000000000000000000000000000000000000001","worker":"0x0000000000000000000000000000000000000002"}`))
 	f.Add([]byte(`{"jobId":1}`))
 	f.Add([]byte(`{"jobId":1,"x":2}`))
 	f.Add([]byte(`[]`))

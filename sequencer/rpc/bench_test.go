@@ -58,7 +58,7 @@ func benchIngest(b *testing.B, clients, batch int) {
 	keys := make([]*ecdsa.PrivateKey, clients)
 	for i := range keys {
 		keys[i], _ = crypto.GenerateKey()
-		jobs.set(uint64(i+1), Job{Status: JobAssigned, Worker: crypto.PubkeyToAddress(keys[i].PublicKey), Steps: 1 << 32, Interval: 1})
+		jobs.set(uint64(i+1), Job{Status: JobAssigned, Round: 1, Worker: crypto.PubkeyToAddress(keys[i].PublicKey), Steps: 1 << 32, Interval: 1})
 	}
 	api := NewAPI(Config{Domain: domain, JobTTL: time.Hour}, st, jobs, nil, log.NewLogger(log.DiscardHandler()))
 	srv, err := NewServer(api)

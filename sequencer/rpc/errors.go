@@ -14,7 +14,17 @@ const (
 	CodeUnknownJob       = -32015
 	CodeNotFound         = -32016
 	CodeUnavailable      = -32017
+	// CodeWrongRound: the commitment's round is not the job's current
+	// assignment round (its data is a WrongRoundData).
+	CodeWrongRound = -32018
 )
+
+// WrongRoundData is the data of a CodeWrongRound error.
+type WrongRoundData struct {
+	JobID   uint64 `json:"jobId"`
+	Round   uint32 `json:"round"`
+	Current uint32 `json:"current"`
+}
 
 // Error is a typed JSON-RPC error: go-ethereum's rpc server sends its code
 // (ErrorCode), its one-line message and, when set, its data (ErrorData).
@@ -51,6 +61,8 @@ func kind(code int) string {
 		return "unknown_job"
 	case CodeNotFound:
 		return "not_found"
+	case CodeWrongRound:
+		return "wrong_round"
 	default:
 		return "unavailable"
 	}

@@ -1,7 +1,7 @@
 // Package store is the sequencer's durable log, kept in Pebble.
 //
 // An accepted commitment is written (with its signature, its arrival time, a
-// sequence number and a (job, checkpoint) index) with pebble.Sync before the
+// sequence number and a (job, round, checkpoint) index) with pebble.Sync before the
 // sequencer acknowledges it; concurrent submissions are grouped into one
 // synced write (group commit). A batch is recorded as an intent (the range of
 // entries and their Merkle root, and the chain head before sending) before
@@ -28,8 +28,8 @@ import (
 var (
 	// ErrOutOfOrder: the checkpoint is not the job's last acknowledged checkpoint + 1.
 	ErrOutOfOrder = errors.New("checkpoint out of order")
-	// ErrConflict: an entry with the same (job, checkpoint) but a different
-	// state root, worker or signature was already acknowledged.
+	// ErrConflict: an entry with the same (job, round, checkpoint) but a
+	// different state root, worker or signature was already acknowledged.
 	ErrConflict = errors.New("a different commitment for this checkpoint was already acknowledged")
 	// ErrNotFound: no entry for this (job, checkpoint), or no such batch.
 	ErrNotFound = errors.New("not found")
@@ -42,7 +42,7 @@ var (
 	ErrFailed = errors.New("store failed")
 	// ErrCorrupt: a record on disk does not decode.
 	ErrCorrupt = errors.New("store corrupt")
-	// ErrBadInput: a malformed argument (signature length, zero checkpoint, ...).
+	// ErrBadInput: a malformed argument (signature length, zero checkpoint or round, ...).
 	ErrBadInput = errors.New("bad input")
 	// ErrAlreadyPosted: the batch is already marked posted with other data.
 	ErrAlreadyPosted = errors.New("batch already posted")
@@ -62,12 +62,10 @@ func (e *OutOfOrderError) Error() string {
 
 func (e *OutOfOrderError) Unwrap() error { return ErrOutOfOrder }
 
-// Record is one acknowledged entry.
+// Record is one acknowledged entry. Its assignment round is the
+// commitment's (Commitment.Round).
 type Record struct {
-	Seq uint64
-	// Round is the job's assignment round the entry was accepted in (set by
-	// Lookup and LookupRound; Entry and BatchEntries leave it zero).
-	Round      uint32
+	Seq        uint64
 	Commitment inbox.Commitment
 	Signature  []byte
 	ArrivedAt  time.Time
@@ -105,7 +103,8 @@ var (
 	prefixIndex  = []byte{'j'} // j | job(8) | round(4) | checkpoint(4) -> seq(8)
 	prefixBatch  = []byte{'b'} // b | id(8)                -> batch record
 	keyCursor    = []byte("m/cursor")
-	recordV1     = byte(1)
+	recordV1     = byte(1) // batch records
+	entryV2      = byte(2) // entry records with the 68-byte, round-carrying entry (v1 had 64 bytes and no round)
 	entryRecLen  = 1 + inbox.EntrySize + inbox.SignatureSize + 8
 	batchRecLen  = 1 + 8 + 4 + 32 + 8 + 8 + 1 + 8 + 32 + 8
 	maxGroupSize = 512
@@ -147,27 +146,37 @@ func u64(v uint64) []byte {
 	return b
 }
 
+// Offsets in an entry record: version | entry | signature | arrival (ns).
+const (
+	recEntry = 1
+	recSig   = recEntry + inbox.EntrySize
+	recAt    = recSig + inbox.SignatureSize
+)
+
 func encodeRecord(r *Record) []byte {
 	b := make([]byte, entryRecLen)
-	b[0] = recordV1
+	b[0] = entryV2
 	e := r.Commitment.Entry()
-	copy(b[1:65], e[:])
-	copy(b[65:130], r.Signature)
-	binary.BigEndian.PutUint64(b[130:138], uint64(r.ArrivedAt.UnixNano()))
+	copy(b[recEntry:recSig], e[:])
+	copy(b[recSig:recAt], r.Signature)
+	binary.BigEndian.PutUint64(b[recAt:recAt+8], uint64(r.ArrivedAt.UnixNano()))
 	return b
 }
 
 func decodeRecord(seq uint64, b []byte) (Record, error) {
-	if len(b) != entryRecLen || b[0] != recordV1 {
+	if len(b) > 0 && b[0] == recordV1 {
+		return Record{}, fmt.Errorf("%w: entry %d was written by a sequencer before commitments carried their round; start it with a new log directory", ErrCorrupt, seq)
+	}
+	if len(b) != entryRecLen || b[0] != entryV2 {
 		return Record{}, fmt.Errorf("%w: entry %d: %d bytes, version %v", ErrCorrupt, seq, len(b), firstByte(b))
 	}
-	c, err := inbox.DecodeEntry(b[1:65])
+	c, err := inbox.DecodeEntry(b[recEntry:recSig])
 	if err != nil {
 		return Record{}, fmt.Errorf("%w: entry %d: %v", ErrCorrupt, seq, err)
 	}
 	return Record{
-		Seq: seq, Commitment: c, Signature: append([]byte(nil), b[65:130]...),
-		ArrivedAt: time.Unix(0, int64(binary.BigEndian.Uint64(b[130:138]))),
+		Seq: seq, Commitment: c, Signature: append([]byte(nil), b[recSig:recAt]...),
+		ArrivedAt: time.Unix(0, int64(binary.BigEndian.Uint64(b[recAt:recAt+8]))),
 	}, nil
 }
 
@@ -225,7 +234,6 @@ type Options struct {
 
 type appendReq struct {
 	c     inbox.Commitment
-	round uint32
 	sig   []byte
 	at    time.Time
 	reply chan appendResp
@@ -406,18 +414,23 @@ func (s *Store) Close() error {
 	return s.db.Close()
 }
 
-// Append validates and durably appends a signed commitment accepted in the
-// job's assignment round `round`: the checkpoint must be the round's last
-// acknowledged one + 1 (the first is 1). An identical entry already
-// acknowledged in that round is answered with its original ack (Duplicate);
-// a different one for an existing checkpoint fails with ErrConflict. The
+// Append validates and durably appends a signed commitment of the job's
+// assignment round c.Round: the checkpoint must be that round's last
+// acknowledged one + 1 (the first is 1). Rounds are independent: entries are
+// keyed by (job, round, checkpoint), so an entry of one round never conflicts
+// with, duplicates or replaces one of another. An identical entry already
+// acknowledged in the round is answered with its original ack (Duplicate); a
+// different one for an existing checkpoint fails with ErrConflict. The
 // signature is stored as given; the caller has checked it.
-func (s *Store) Append(c inbox.Commitment, round uint32, sig []byte, at time.Time) (Ack, error) {
+func (s *Store) Append(c inbox.Commitment, sig []byte, at time.Time) (Ack, error) {
 	if len(sig) != inbox.SignatureSize {
 		return Ack{}, fmt.Errorf("%w: signature is %d bytes, want %d", ErrBadInput, len(sig), inbox.SignatureSize)
 	}
 	if c.Checkpoint == 0 {
 		return Ack{}, fmt.Errorf("%w: checkpoint 0 is the job's initial state, not a commitment", ErrBadInput)
+	}
+	if c.Round == 0 {
+		return Ack{}, fmt.Errorf("%w: round 0 is no assignment (the first is 1)", ErrBadInput)
 	}
 	s.mu.RLock()
 	closed, failed := s.closed, s.failed
@@ -428,7 +441,7 @@ func (s *Store) Append(c inbox.Commitment, round uint32, sig []byte, at time.Tim
 	if failed != nil {
 		return Ack{}, failed
 	}
-	req := &appendReq{c: c, round: round, sig: append([]byte(nil), sig...), at: at, reply: make(chan appendResp, 1)}
+	req := &appendReq{c: c, sig: append([]byte(nil), sig...), at: at, reply: make(chan appendResp, 1)}
 	select {
 	case s.reqs <- req:
 	case <-s.quit:
@@ -507,7 +520,7 @@ func (s *Store) commitGroup(group []*appendReq) {
 	var added []Record
 	resps := make([]appendResp, len(group))
 	for i, r := range group {
-		c, jr := r.c, jobRound{r.c.JobID, r.round}
+		c, jr := r.c, jobRound{r.c.JobID, r.c.Round}
 		last, ok := lastOf[jr]
 		if !ok {
 			s.mu.RLock()
@@ -515,19 +528,19 @@ func (s *Store) commitGroup(group []*appendReq) {
 			s.mu.RUnlock()
 		}
 		if c.Checkpoint <= last {
-			resps[i] = s.duplicate(c, r.round, r.sig, staged)
+			resps[i] = s.duplicate(c, r.sig, staged)
 			continue
 		}
 		if c.Checkpoint != last+1 {
-			resps[i] = appendResp{err: &OutOfOrderError{JobID: c.JobID, Round: r.round, Checkpoint: c.Checkpoint, Last: last}}
+			resps[i] = appendResp{err: &OutOfOrderError{JobID: c.JobID, Round: c.Round, Checkpoint: c.Checkpoint, Last: last}}
 			continue
 		}
-		rec := Record{Seq: seq, Round: r.round, Commitment: c, Signature: r.sig, ArrivedAt: r.at}
+		rec := Record{Seq: seq, Commitment: c, Signature: r.sig, ArrivedAt: r.at}
 		if err := batch.Set(entryKey(seq), encodeRecord(&rec), nil); err != nil {
 			resps[i] = appendResp{err: err}
 			continue
 		}
-		if err := batch.Set(indexKey(c.JobID, r.round, c.Checkpoint), u64(seq), nil); err != nil {
+		if err := batch.Set(indexKey(c.JobID, c.Round, c.Checkpoint), u64(seq), nil); err != nil {
 			resps[i] = appendResp{err: err}
 			continue
 		}
@@ -568,19 +581,19 @@ func (s *Store) commitGroup(group []*appendReq) {
 
 // duplicate answers a submission for an already acknowledged (or, in the
 // same group, staged) checkpoint.
-func (s *Store) duplicate(c inbox.Commitment, round uint32, sig []byte, staged map[stagedKey]*Record) appendResp {
+func (s *Store) duplicate(c inbox.Commitment, sig []byte, staged map[stagedKey]*Record) appendResp {
 	var prev Record
-	if p, ok := staged[stagedKey{jobRound{c.JobID, round}, c.Checkpoint}]; ok {
+	if p, ok := staged[stagedKey{jobRound{c.JobID, c.Round}, c.Checkpoint}]; ok {
 		prev = *p
 	} else {
-		r, err := s.LookupRound(c.JobID, round, c.Checkpoint)
+		r, err := s.LookupRound(c.JobID, c.Round, c.Checkpoint)
 		if err != nil {
 			return appendResp{err: err}
 		}
 		prev = r
 	}
 	if prev.Commitment != c || !bytes.Equal(prev.Signature, sig) {
-		return appendResp{err: fmt.Errorf("%w: job %d checkpoint %d has leaf %s (seq %d)", ErrConflict, c.JobID, c.Checkpoint, prev.Commitment.Leaf().Hex(), prev.Seq)}
+		return appendResp{err: fmt.Errorf("%w: job %d round %d checkpoint %d has leaf %s (seq %d)", ErrConflict, c.JobID, c.Round, c.Checkpoint, prev.Commitment.Leaf().Hex(), prev.Seq)}
 	}
 	return appendResp{ack: Ack{Seq: prev.Seq, Leaf: c.Leaf(), Duplicate: true}}
 }
@@ -601,8 +614,13 @@ func (s *Store) LookupRound(job uint64, round, ck uint32) (Record, error) {
 	seq := binary.BigEndian.Uint64(v)
 	closer.Close()
 	r, err := s.read(seq)
-	r.Round = round
-	return r, err
+	if err != nil {
+		return Record{}, err
+	}
+	if r.Commitment.JobID != job || r.Commitment.Round != round || r.Commitment.Checkpoint != ck {
+		return Record{}, fmt.Errorf("%w: index of job %d round %d checkpoint %d points at entry %d (%s)", ErrCorrupt, job, round, ck, seq, r.Commitment)
+	}
+	return r, nil
 }
 
 // Lookup returns the entry of (job, checkpoint) of the latest round that has one.

@@ -19,8 +19,9 @@ import (
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 )
 
+// commitment is a round-1 commitment of job's checkpoint ck.
 func commitment(job uint64, ck uint32) inbox.Commitment {
-	return inbox.Commitment{JobID: job, Checkpoint: ck, StateRoot: common.BytesToHash([]byte(fmt.Sprintf("root %d/%d", job, ck))), Worker: common.Address{byte(job)}}
+	return inbox.Commitment{JobID: job, Round: 1, Checkpoint: ck, StateRoot: common.BytesToHash([]byte(fmt.Sprintf("root %d/%d", job, ck))), Worker: common.Address{byte(job)}}
 }
 
 func sig(b byte) []byte {
@@ -41,12 +42,12 @@ func TestAppendValidation(t *testing.T) {
 	defer s.Close()
 	now := time.Unix(1700000000, 0)
 
-	ack, err := s.Append(commitment(1, 1), 1, sig(1), now)
+	ack, err := s.Append(commitment(1, 1), sig(1), now)
 	require.NoError(t, err)
 	require.Equal(t, Ack{Seq: 0, Leaf: commitment(1, 1).Leaf()}, ack)
 
 	// Duplicate identical: same ack, idempotent.
-	dup, err := s.Append(commitment(1, 1), 1, sig(1), now.Add(time.Second))
+	dup, err := s.Append(commitment(1, 1), sig(1), now.Add(time.Second))
 	require.NoError(t, err)
 	require.True(t, dup.Duplicate)
 	require.Equal(t, uint64(0), dup.Seq)
@@ -54,29 +55,29 @@ func TestAppendValidation(t *testing.T) {
 	// Same checkpoint, different root (or signature): conflict.
 	other := commitment(1, 1)
 	other.StateRoot[0] ^= 1
-	_, err = s.Append(other, 1, sig(1), now)
+	_, err = s.Append(other, sig(1), now)
 	require.ErrorIs(t, err, ErrConflict)
-	_, err = s.Append(commitment(1, 1), 1, sig(2), now)
+	_, err = s.Append(commitment(1, 1), sig(2), now)
 	require.ErrorIs(t, err, ErrConflict)
 
 	// Out of order: a gap, and an index before the first.
-	_, err = s.Append(commitment(1, 3), 1, sig(1), now)
+	_, err = s.Append(commitment(1, 3), sig(1), now)
 	require.ErrorIs(t, err, ErrOutOfOrder)
 	var ooo *OutOfOrderError
 	require.ErrorAs(t, err, &ooo)
 	require.Equal(t, uint32(1), ooo.Last)
-	_, err = s.Append(commitment(2, 2), 1, sig(1), now)
+	_, err = s.Append(commitment(2, 2), sig(1), now)
 	require.ErrorIs(t, err, ErrOutOfOrder)
 
 	// Malformed input.
-	_, err = s.Append(commitment(1, 0), 1, sig(1), now)
+	_, err = s.Append(commitment(1, 0), sig(1), now)
 	require.ErrorIs(t, err, ErrBadInput)
-	_, err = s.Append(commitment(1, 2), 1, sig(1)[:64], now)
+	_, err = s.Append(commitment(1, 2), sig(1)[:64], now)
 	require.ErrorIs(t, err, ErrBadInput)
 
 	// None of the rejects changed the log.
 	require.Equal(t, Stats{Entries: 1, Pending: 1, Jobs: 1}, s.Stats())
-	ack, err = s.Append(commitment(1, 2), 1, sig(1), now)
+	ack, err = s.Append(commitment(1, 2), sig(1), now)
 	require.NoError(t, err)
 	require.Equal(t, uint64(1), ack.Seq)
 	r, err := s.Lookup(1, 2)
@@ -94,18 +95,19 @@ func TestRounds(t *testing.T) {
 	s := open(t, dir)
 	now := time.Unix(1700000000, 0)
 	for ck := uint32(1); ck <= 3; ck++ {
-		_, err := s.Append(commitment(1, ck), 1, sig(1), now)
+		_, err := s.Append(commitment(1, ck), sig(1), now)
 		require.NoError(t, err)
 	}
 	// Round 2, another worker: checkpoint 1 again, in order from there.
 	c1 := commitment(1, 1)
-	c1.Worker = common.Address{0xee}
-	ack, err := s.Append(c1, 2, sig(2), now)
+	c1.Round, c1.Worker = 2, common.Address{0xee}
+	ack, err := s.Append(c1, sig(2), now)
 	require.NoError(t, err)
 	require.Equal(t, uint64(3), ack.Seq)
+	require.False(t, ack.Duplicate)
 	c3 := commitment(1, 3)
-	c3.Worker = common.Address{0xee}
-	_, err = s.Append(c3, 2, sig(2), now)
+	c3.Round, c3.Worker = 2, common.Address{0xee}
+	_, err = s.Append(c3, sig(2), now)
 	var ooo *OutOfOrderError
 	require.ErrorAs(t, err, &ooo)
 	require.Equal(t, OutOfOrderError{JobID: 1, Round: 2, Checkpoint: 3, Last: 1}, *ooo)
@@ -114,14 +116,15 @@ func TestRounds(t *testing.T) {
 
 	r, err := s.Lookup(1, 1)
 	require.NoError(t, err)
-	require.Equal(t, uint32(2), r.Round)
 	require.Equal(t, c1, r.Commitment)
 	r, err = s.Lookup(1, 2) // only in round 1
 	require.NoError(t, err)
-	require.Equal(t, uint32(1), r.Round)
+	require.Equal(t, uint32(1), r.Commitment.Round)
 	r, err = s.LookupRound(1, 1, 1)
 	require.NoError(t, err)
 	require.Equal(t, commitment(1, 1), r.Commitment)
+	_, err = s.LookupRound(1, 2, 2)
+	require.ErrorIs(t, err, ErrNotFound)
 	require.NoError(t, s.Close())
 
 	s = open(t, dir)
@@ -130,8 +133,59 @@ func TestRounds(t *testing.T) {
 	require.Equal(t, uint32(1), s.LastCheckpoint(1, 2))
 	r, err = s.Lookup(1, 1)
 	require.NoError(t, err)
-	require.Equal(t, uint32(2), r.Round)
+	require.Equal(t, c1, r.Commitment, "the round survives a reopen (it is in the entry)")
 	require.Equal(t, 1, s.Stats().Jobs)
+}
+
+// TestRoundsNeverCollide: the same claim (same worker, checkpoint and root)
+// in rounds 1 and 2 is two entries with two leaves; a round-1 entry appended
+// after round 2 began neither conflicts with, duplicates nor replaces the
+// round-2 entry, and a conflicting round-1 resubmission leaves round 2 alone.
+func TestRoundsNeverCollide(t *testing.T) {
+	dir := t.TempDir()
+	s := open(t, dir)
+	now := time.Unix(1700000000, 0)
+	r2 := commitment(5, 1)
+	r2.Round = 2
+	a2, err := s.Append(r2, sig(2), now)
+	require.NoError(t, err)
+	require.False(t, a2.Duplicate)
+
+	// The identical claim of round 1 arrives late: a new entry, not a duplicate of round 2's.
+	a1, err := s.Append(commitment(5, 1), sig(1), now)
+	require.NoError(t, err)
+	require.False(t, a1.Duplicate)
+	require.NotEqual(t, a2.Seq, a1.Seq)
+	require.NotEqual(t, a2.Leaf, a1.Leaf)
+
+	// Another root for round 1's checkpoint 1 conflicts with round 1 only.
+	bad := commitment(5, 1)
+	bad.StateRoot[0] ^= 1
+	_, err = s.Append(bad, sig(1), now)
+	require.ErrorIs(t, err, ErrConflict)
+	require.ErrorContains(t, err, "round 1")
+
+	// Round 2's entry is still the one Lookup answers, before and after a reopen.
+	for reopen := 0; reopen < 2; reopen++ {
+		got, err := s.Lookup(5, 1)
+		require.NoError(t, err)
+		require.Equal(t, r2, got.Commitment)
+		require.Equal(t, a2.Seq, got.Seq)
+		got, err = s.LookupRound(5, 1, 1)
+		require.NoError(t, err)
+		require.Equal(t, commitment(5, 1), got.Commitment)
+		require.Equal(t, a1.Seq, got.Seq)
+		require.NoError(t, s.Close())
+		s = open(t, dir)
+	}
+	defer s.Close()
+
+	// Round 0 is no assignment.
+	z := commitment(5, 1)
+	z.Round = 0
+	_, err = s.Append(z, sig(1), now)
+	require.ErrorIs(t, err, ErrBadInput)
+	require.Equal(t, uint64(2), s.Stats().Entries)
 }
 
 func TestBatchesAndReopen(t *testing.T) {
@@ -140,7 +194,7 @@ func TestBatchesAndReopen(t *testing.T) {
 	now := time.Unix(1700000000, 0)
 	for ck := uint32(1); ck <= 5; ck++ {
 		for job := uint64(1); job <= 3; job++ {
-			_, err := s.Append(commitment(job, ck), 1, sig(byte(job)), now)
+			_, err := s.Append(commitment(job, ck), sig(byte(job)), now)
 			require.NoError(t, err)
 		}
 	}
@@ -179,7 +233,7 @@ func TestBatchesAndReopen(t *testing.T) {
 	_, ok = s.BatchOf(15)
 	require.False(t, ok)
 	require.NoError(t, s.Close())
-	_, err = s.Append(commitment(1, 6), 1, sig(1), now)
+	_, err = s.Append(commitment(1, 6), sig(1), now)
 	require.ErrorIs(t, err, ErrClosed)
 
 	// Reopen: the same state, the intent still open.
@@ -190,9 +244,9 @@ func TestBatchesAndReopen(t *testing.T) {
 	require.Len(t, intents, 1)
 	require.Equal(t, b1, intents[0])
 	require.Equal(t, uint32(5), s.LastCheckpoint(2, 1))
-	_, err = s.Append(commitment(2, 5), 1, sig(2), now)
+	_, err = s.Append(commitment(2, 5), sig(2), now)
 	require.NoError(t, err, "duplicate after reopen")
-	ack, err := s.Append(commitment(2, 6), 1, sig(2), now)
+	ack, err := s.Append(commitment(2, 6), sig(2), now)
 	require.NoError(t, err)
 	require.Equal(t, uint64(15), ack.Seq)
 	require.ErrorIs(t, s.MarkPosted(b1.ID, 8, common.Hash{2}, 103), nil)
@@ -212,7 +266,7 @@ func TestConcurrentAppends(t *testing.T) {
 		go func(j int) {
 			defer wg.Done()
 			for ck := uint32(1); ck <= cks; ck++ {
-				ack, err := s.Append(commitment(uint64(j+1), ck), 1, sig(1), time.Now())
+				ack, err := s.Append(commitment(uint64(j+1), ck), sig(1), time.Now())
 				if err != nil {
 					t.Error(err)
 					return
@@ -240,7 +294,7 @@ func TestConcurrentAppends(t *testing.T) {
 func TestCorruptRecords(t *testing.T) {
 	dir := t.TempDir()
 	s := open(t, dir)
-	_, err := s.Append(commitment(1, 1), 1, sig(1), time.Now())
+	_, err := s.Append(commitment(1, 1), sig(1), time.Now())
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
@@ -249,6 +303,17 @@ func TestCorruptRecords(t *testing.T) {
 	require.NoError(t, db.Close())
 	_, err = Open(dir, Options{})
 	require.ErrorIs(t, err, ErrCorrupt)
+
+	// An entry record of the round-less format (version 1, 64-byte entry) is named as such.
+	db, err = pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
+	require.NoError(t, err)
+	old := make([]byte, 1+64+inbox.SignatureSize+8)
+	old[0] = 1
+	require.NoError(t, db.Set(entryKey(0), old, pebble.Sync))
+	require.NoError(t, db.Close())
+	_, err = Open(dir, Options{})
+	require.ErrorIs(t, err, ErrCorrupt)
+	require.ErrorContains(t, err, "new log directory")
 
 	dir = t.TempDir()
 	db, err = pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
@@ -301,7 +366,7 @@ func TestCrashChild(t *testing.T) {
 		go func(job uint64) {
 			defer wg.Done()
 			for ck := s.LastCheckpoint(job, 1) + 1; ; ck++ {
-				ack, err := s.Append(commitment(job, ck), 1, sig(byte(job)), time.Now())
+				ack, err := s.Append(commitment(job, ck), sig(byte(job)), time.Now())
 				if err != nil {
 					fmt.Println("append:", err)
 					os.Exit(2)
