@@ -185,6 +185,75 @@ func TestTensorRootMatchesReference(t *testing.T) {
 	}
 }
 
+// TestJunkPaddingRejected: in a tree with junk at one padding slot, a
+// proof verifies against the junk root exactly when no sibling that covers
+// only padding holds the junk; the last leaf's path covers every padding
+// subtree, so its proof never verifies.
+func TestJunkPaddingRejected(t *testing.T) {
+	junk := Keccak256([]byte("junk"))
+	for n := 2; n <= 40; n++ {
+		leaves := testLeaves(n)
+		d := Depth(uint64(n))
+		for s := uint64(n); s < 1<<d; s++ {
+			for i := uint64(0); i < uint64(n); i++ {
+				root, p := junkTree(t, leaves, map[uint64]Hash{s: junk}, i)
+				crosses := false
+				for h := 0; h < d; h++ {
+					if ((i>>h)^1)<<h >= uint64(n) && s>>h == (i>>h)^1 {
+						crosses = true
+					}
+				}
+				if got := p.Verify(root, leaves[i], uint64(n)); got == crosses {
+					t.Fatalf("n=%d junk at %d, leaf %d: verify=%v, path crosses the junk: %v", n, s, i, got, crosses)
+				}
+				if i == uint64(n-1) && !crosses {
+					t.Fatalf("n=%d junk at %d: the last leaf's path misses it", n, s)
+				}
+				if crosses && !errors.Is(p.CheckPadding(uint64(n)), ErrPadding) {
+					t.Fatalf("n=%d junk at %d, leaf %d: CheckPadding passes", n, s, i)
+				}
+			}
+		}
+	}
+}
+
+// TestElementProofJunkPadding: an element proof under a tensor root whose
+// tree has junk in a padding leaf, or whose last leaf has a junk padding
+// word, fails with ErrPadding.
+func TestElementProofJunkPadding(t *testing.T) {
+	h := NewHasher()
+	junk := Keccak256([]byte("junk"))
+	for _, n := range []int{9, 17, 33, 41} {
+		shape := []int{n}
+		d := seqData(n)
+		nl := NumLeaves(n)
+		leaves := make([]Hash, nl)
+		for i := range leaves {
+			it := TensorLeafItem(d, i)
+			leaves[i] = h.Leaf(&it)
+		}
+		for s := uint64(nl); s < 1<<Depth(uint64(nl)); s++ {
+			m, p := junkTree(t, leaves, map[uint64]Hash{s: junk}, uint64(nl-1))
+			ep := ElementProof{Shape: shape, Index: uint64(n - 1), Leaf: TensorLeafItem(d, nl-1), Path: p}
+			if _, err := ep.Verify(h.bindShape(shape, &m)); !errors.Is(err, ErrPadding) {
+				t.Fatalf("n=%d junk leaf %d: %v", n, s, err)
+			}
+		}
+		if n%8 != 0 {
+			// junk in the last leaf's padding word
+			leaf := TensorLeafItem(d, nl-1)
+			leaf[31] = 1
+			ls := append([]Hash(nil), leaves...)
+			ls[nl-1] = h.Leaf(&leaf)
+			m, p := junkTree(t, ls, nil, uint64(nl-1))
+			ep := ElementProof{Shape: shape, Index: uint64(n - 1), Leaf: leaf, Path: p}
+			if _, err := ep.Verify(h.bindShape(shape, &m)); !errors.Is(err, ErrPadding) {
+				t.Fatalf("n=%d junk padding word: %v", n, err)
+			}
+		}
+	}
+}
+
 func TestElementProofs(t *testing.T) {
 	for _, s := range [][]int{{1}, {5}, {8}, {9}, {3, 7}, {4, 16}, {100}} {
 		n, _ := NumElements(s)
@@ -306,12 +375,27 @@ func TestParseHash(t *testing.T) {
 	}
 }
 
+// FuzzProofDecode decodes arbitrary proofs and checks that only the genuine
+// proof of a leaf verifies, against the canonical root of 11 leaves and
+// against the root of the same tree with junk at padding slot 11: there the
+// genuine proofs verify except the last leaf's (10), whose sibling at height
+// 0 is the junk.
 func FuzzProofDecode(f *testing.F) {
 	leaves := testLeaves(11)
 	root := NewHasher().MerkleRootOfLeaves(leaves)
-	p, _ := MerkleProof(leaves, 6)
-	enc, _ := p.MarshalBinary()
-	f.Add(enc)
+	var genuine, junkProofs [11][]byte
+	var junkRoot Hash
+	for i := range genuine {
+		p, _ := MerkleProof(leaves, uint64(i))
+		genuine[i], _ = p.MarshalBinary()
+		var jp Proof
+		junkRoot, jp = junkTree(f, leaves, map[uint64]Hash{11: Keccak256([]byte("junk"))}, uint64(i))
+		junkProofs[i], _ = jp.MarshalBinary()
+	}
+	f.Add(genuine[6])
+	f.Add(genuine[10])
+	f.Add(junkProofs[10])
+	f.Add(junkProofs[3])
 	f.Add([]byte{})
 	f.Add(make([]byte, 9))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -327,9 +411,18 @@ func FuzzProofDecode(f *testing.F) {
 		if err != nil || !bytes.Equal(re, b) {
 			t.Fatalf("re-encoding differs: %v", err)
 		}
-		ok := q.Verify(root, leaves[6], 11)
-		if ok != (bytes.Equal(b, enc)) {
-			t.Fatalf("verify=%v for an encoding that is %v the genuine proof", ok, bytes.Equal(b, enc))
+		if q.Index >= 11 {
+			if q.Verify(root, leaves[0], 11) || q.Verify(junkRoot, leaves[0], 11) {
+				t.Fatal("a proof past the last leaf verifies")
+			}
+			return
+		}
+		i := q.Index
+		if ok := q.Verify(root, leaves[i], 11); ok != bytes.Equal(b, genuine[i]) {
+			t.Fatalf("verify=%v for an encoding that is %v the genuine proof of %d", ok, bytes.Equal(b, genuine[i]), i)
+		}
+		if ok := q.Verify(junkRoot, leaves[i], 11); ok != (bytes.Equal(b, junkProofs[i]) && i != 10) {
+			t.Fatalf("junk root: verify=%v for leaf %d (the junk tree's proof: %v)", ok, i, bytes.Equal(b, junkProofs[i]))
 		}
 	})
 }
@@ -339,6 +432,27 @@ func FuzzElementProofDecode(f *testing.F) {
 	root, _ := TensorRoot([]int{3, 7}, d)
 	p, _ := ProveElement([]int{3, 7}, d, 19)
 	enc, _ := p.MarshalBinary()
+	// The same tensor with junk in its last leaf's padding words (3 of 8
+	// words of leaf 2 are padding) and in its padding leaf 3: no proof may
+	// verify under these roots for an element of the last leaf.
+	h := NewHasher()
+	leaves := make([]Hash, 3)
+	for i := range leaves {
+		it := TensorLeafItem(d, i)
+		leaves[i] = h.Leaf(&it)
+	}
+	junkLeaf, junkLeafProof := junkTree(f, leaves, map[uint64]Hash{3: Keccak256([]byte("junk"))}, 2)
+	junkLeafRoot := h.bindShape([]int{3, 7}, &junkLeaf)
+	word := TensorLeafItem(d, 2)
+	word[31] = 1
+	wordLeaves := []Hash{leaves[0], leaves[1], h.Leaf(&word)}
+	wordM, wordProof := junkTree(f, wordLeaves, nil, 2)
+	junkWordRoot := h.bindShape([]int{3, 7}, &wordM)
+	for _, jp := range []ElementProof{{Shape: []int{3, 7}, Index: 20, Leaf: TensorLeafItem(d, 2), Path: junkLeafProof},
+		{Shape: []int{3, 7}, Index: 17, Leaf: word, Path: wordProof}} {
+		e, _ := jp.MarshalBinary()
+		f.Add(e)
+	}
 	f.Add(enc)
 	f.Add([]byte{0})
 	f.Add([]byte{9, 1, 2})
@@ -359,6 +473,11 @@ func FuzzElementProofDecode(f *testing.F) {
 		if err == nil {
 			if q.Index >= 21 || v != math.Float32bits(d[q.Index]) {
 				t.Fatalf("verified a wrong value %#x for element %d", v, q.Index)
+			}
+		}
+		for _, jr := range []Hash{junkLeafRoot, junkWordRoot} {
+			if _, err := q.Verify(jr); err == nil && q.Index >= 16 {
+				t.Fatalf("element %d of the last leaf verifies under a junk-padded root", q.Index)
 			}
 		}
 	})

@@ -147,11 +147,35 @@ func (p Proof) Root(leaf Hash) (Hash, error) {
 	return cur, nil
 }
 
+// ErrPadding is returned (wrapped) when a proof's padding is not the
+// canonical zero padding: a sibling whose subtree lies wholly past the last
+// leaf is not the zero-subtree hash of its height, or a padding word of a
+// last partial tensor leaf is not zero.
+var ErrPadding = errors.New("commit: non-canonical padding")
+
+// CheckPadding checks that every sibling whose subtree lies wholly past the
+// last of `leaves` leaves (its first leaf ((Index>>h)^1)<<h is at or past
+// leaves) is EmptySubtree(h), as the contracts' OneStepMerkle.rootOf does. A
+// root verified through such a proof is canonical: a function of the real
+// leaves alone, so a tree with junk in its padding cannot be opened at any
+// leaf whose path crosses the junk (the last leaf's path crosses all of it).
+func (p Proof) CheckPadding(leaves uint64) error {
+	for h := range p.Siblings {
+		if h >= maxTreeDepth {
+			return fmt.Errorf("commit: proof has %d siblings, at most %d", len(p.Siblings), maxTreeDepth)
+		}
+		if ((p.Index>>uint(h))^1)<<uint(h) >= leaves && p.Siblings[h] != emptySubtree[h] {
+			return fmt.Errorf("%w: sibling at height %d covers only padding and is not the zero-subtree hash", ErrPadding, h)
+		}
+	}
+	return nil
+}
+
 // Verify reports whether leaf sits at p.Index under root, in a tree of
 // exactly `leaves` leaves (the depth must be Depth(leaves) and the index
-// below leaves).
+// below leaves), with canonical padding (CheckPadding).
 func (p Proof) Verify(root, leaf Hash, leaves uint64) bool {
-	if p.Index >= leaves || len(p.Siblings) != Depth(leaves) {
+	if p.Index >= leaves || len(p.Siblings) != Depth(leaves) || p.CheckPadding(leaves) != nil {
 		return false
 	}
 	got, err := p.Root(leaf)

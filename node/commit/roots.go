@@ -156,6 +156,21 @@ func CheckpointsRoot(stateRoots []Hash) Hash {
 	return NewHasher().boundList(TagCheckpoints, nil, stateRoots)
 }
 
+// CheckpointProof returns the list proof of checkpoint k (1-based: item k-1)
+// under CheckpointsRoot(stateRoots). The proof of the last checkpoint (k = K)
+// is what JobMarket.submitResult takes with the final model root: its
+// zero-subtree padding siblings make the submitted root canonical.
+func CheckpointProof(stateRoots []Hash, k int) ([]Hash, error) {
+	if k < 1 || k > len(stateRoots) {
+		return nil, fmt.Errorf("commit: checkpoint %d out of range [1,%d]", k, len(stateRoots))
+	}
+	p, err := ListProof(stateRoots, uint64(k-1))
+	if err != nil {
+		return nil, err
+	}
+	return p.Siblings, nil
+}
+
 // DataRoot binds the tensor roots of the step graph's data nodes (the
 // training split's X, then Y), so that a contract can check a step trace's
 // data nodes: keccak(0x09 || uint32be n || ListRoot(dataRoots)).

@@ -171,8 +171,11 @@ func ProveElement(shape []int, data []float32, index uint64) (ElementProof, erro
 
 // Verify checks the proof against a tensor root and returns the element's
 // bits. It checks the shape, that the index is in range, that the leaf sits
-// at index/8 in a tree of exactly NumLeaves(numel) leaves, and that the
-// padding words of a last partial leaf are zero.
+// at index/8 in a tree of exactly NumLeaves(numel) leaves, that the padding
+// words of a last partial leaf are zero and that every padding sibling is
+// the zero-subtree hash of its height (Proof.CheckPadding), like the
+// contracts' OneStepMerkle.elementRoot: only a canonical tensor root
+// verifies.
 func (p ElementProof) Verify(root Hash) (uint32, error) {
 	n, err := NumElements(p.Shape)
 	if err != nil {
@@ -191,9 +194,12 @@ func (p ElementProof) Verify(root Hash) (uint32, error) {
 	if last := uint64(n) - p.Path.Index*ElemsPerLeaf; last < ElemsPerLeaf {
 		for k := last; k < ElemsPerLeaf; k++ {
 			if binary.BigEndian.Uint32(p.Leaf[4*k:]) != 0 {
-				return 0, fmt.Errorf("commit: padding word %d of the last leaf is not zero", k)
+				return 0, fmt.Errorf("%w: padding word %d of the last leaf is not zero", ErrPadding, k)
 			}
 		}
+	}
+	if err := p.Path.CheckPadding(leaves); err != nil {
+		return 0, err
 	}
 	h := NewHasher()
 	leaf := h.Leaf(&p.Leaf)

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -53,6 +55,33 @@ type graphVector struct {
 	} `json:"proofOfNode1"`
 }
 
+// rejectedVector is a proof that must be rejected because its padding is
+// not canonical: the path leads to Root (a junk-padded tree's root), but a
+// sibling that covers only padding is not the zero-subtree hash
+// (Error "PaddingSibling", at tree height Height) or a padding word of the
+// last tensor leaf is not zero (Error "LeafPadding").
+type rejectedVector struct {
+	Name  string `json:"name"`
+	Kind  string `json:"kind"` // "list": a list item proof; "tensorElement": an element proof
+	Error string `json:"error"`
+	// Height is the tree height of the offending sibling (PaddingSibling).
+	Height *int `json:"height,omitempty"`
+	// list
+	Count uint64  `json:"count,omitempty"`
+	Index *uint64 `json:"index,omitempty"`
+	Item  *Hash   `json:"item,omitempty"`
+	// tensorElement
+	Shape      []int   `json:"shape,omitempty"`
+	Element    *uint64 `json:"element,omitempty"`
+	LeafIndex  *uint64 `json:"leafIndex,omitempty"`
+	Leaf       string  `json:"leaf,omitempty"`
+	MerkleRoot *Hash   `json:"merkleRoot,omitempty"`
+	Encoded    string  `json:"encoded,omitempty"`
+	// both
+	Siblings []Hash `json:"siblings"`
+	Root     Hash   `json:"root"`
+}
+
 type vectors struct {
 	Comment          string             `json:"comment"`
 	EmptySubtree     []Hash             `json:"emptySubtree"`
@@ -64,6 +93,7 @@ type vectors struct {
 	CheckpointsRoot  listVector         `json:"checkpointsRoot"`
 	DataRoot         listVector         `json:"dataRoot"`
 	GraphRoot        graphVector        `json:"graphRoot"`
+	RejectedProofs   []rejectedVector   `json:"rejectedProofs"`
 }
 
 // vectorData returns n elements mixing ordinary values with the special
@@ -157,7 +187,101 @@ func buildVectors(t *testing.T) vectors {
 		t.Fatal(err)
 	}
 	v.GraphRoot.Proof.Index, v.GraphRoot.Proof.Siblings = gp.Index, gp.Siblings
+	v.RejectedProofs = rejectedVectors(t)
 	return v
+}
+
+// junkTree returns the root of the tree over leaves whose padding leaf
+// hashes are set from junk (padding slot -> leaf hash), and the proof of
+// leaf index in it.
+func junkTree(t testing.TB, leaves []Hash, junk map[uint64]Hash, index uint64) (Hash, Proof) {
+	t.Helper()
+	d := Depth(uint64(len(leaves)))
+	level := make([]Hash, 1<<d)
+	copy(level, leaves)
+	for i, j := range junk {
+		if i < uint64(len(leaves)) || i >= uint64(len(level)) {
+			t.Fatalf("slot %d is not padding", i)
+		}
+		level[i] = j
+	}
+	h := NewHasher()
+	p := Proof{Index: index}
+	for idx := index; len(level) > 1; idx >>= 1 {
+		p.Siblings = append(p.Siblings, level[idx^1])
+		next := make([]Hash, len(level)/2)
+		for i := range next {
+			next[i] = h.Node(&level[2*i], &level[2*i+1])
+		}
+		level = next
+	}
+	return level[0], p
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// rejectedVectors builds the proofs that must be rejected: junk at a padding
+// slot of a list, junk in a tensor leaf's padding words, junk in a tensor's
+// padding leaf.
+func rejectedVectors(t *testing.T) []rejectedVector {
+	h := NewHasher()
+	junk := Keccak256([]byte("gensyn: junk in the padding"))
+	var out []rejectedVector
+	// A list of 5 items (depth 3, padding slots 5..7): junk at slot 5 or 6;
+	// the last item's proof carries the junk in its sibling at height 0 or 1.
+	items := []Hash{Keccak256([]byte("item 0")), Keccak256([]byte("item 1")), Keccak256([]byte("item 2")),
+		Keccak256([]byte("item 3")), Keccak256([]byte("item 4"))}
+	leaves := make([]Hash, len(items))
+	for i := range items {
+		leaves[i] = h.Leaf((*[32]byte)(&items[i]))
+	}
+	for _, c := range []struct {
+		name   string
+		slot   uint64
+		height int
+	}{{"list-junk-at-padding-slot-5", 5, 0}, {"list-junk-at-padding-slot-6", 6, 1}} {
+		root, p := junkTree(t, leaves, map[uint64]Hash{c.slot: junk}, 4)
+		out = append(out, rejectedVector{Name: c.name, Kind: "list", Error: "PaddingSibling", Height: ptr(c.height),
+			Count: 5, Index: ptr(uint64(4)), Item: ptr(items[4]), Siblings: p.Siblings, Root: root})
+	}
+	// A [3,5] tensor (2 leaves): its last leaf holds elements 8..14 and one
+	// padding word, here junk.
+	{
+		shape := []int{3, 5}
+		d := vectorData(15)
+		leaf := TensorLeafItem(d, 1)
+		leaf[31] = 0x01
+		l0, l1 := TensorLeafItem(d, 0), leaf
+		leafHashes := []Hash{h.Leaf(&l0), h.Leaf(&l1)}
+		m, p := junkTree(t, leafHashes, nil, 1)
+		root := h.bindShape(shape, &m)
+		ep := ElementProof{Shape: shape, Index: 14, Leaf: leaf, Path: p}
+		enc, _ := ep.MarshalBinary()
+		out = append(out, rejectedVector{Name: "tensor-leaf-junk-padding-word", Kind: "tensorElement", Error: "LeafPadding",
+			Shape: shape, Element: ptr(uint64(14)), LeafIndex: ptr(uint64(1)), Leaf: "0x" + hex.EncodeToString(leaf[:]),
+			MerkleRoot: &m, Encoded: "0x" + hex.EncodeToString(enc), Siblings: p.Siblings, Root: root})
+	}
+	// A [17] tensor (3 leaves, depth 2): junk in padding leaf 3, the sibling
+	// at height 0 of the last leaf's path.
+	{
+		shape := []int{17}
+		d := vectorData(17)
+		var leafHashes []Hash
+		for i := 0; i < 3; i++ {
+			it := TensorLeafItem(d, i)
+			leafHashes = append(leafHashes, h.Leaf(&it))
+		}
+		m, p := junkTree(t, leafHashes, map[uint64]Hash{3: junk}, 2)
+		root := h.bindShape(shape, &m)
+		leaf := TensorLeafItem(d, 2)
+		ep := ElementProof{Shape: shape, Index: 16, Leaf: leaf, Path: p}
+		enc, _ := ep.MarshalBinary()
+		out = append(out, rejectedVector{Name: "tensor-junk-padding-leaf", Kind: "tensorElement", Error: "PaddingSibling",
+			Height: ptr(0), Shape: shape, Element: ptr(uint64(16)), LeafIndex: ptr(uint64(2)),
+			Leaf: "0x" + hex.EncodeToString(leaf[:]), MerkleRoot: &m, Encoded: "0x" + hex.EncodeToString(enc),
+			Siblings: p.Siblings, Root: root})
+	}
+	return out
 }
 
 func TestVectors(t *testing.T) {
@@ -195,5 +319,41 @@ func TestVectors(t *testing.T) {
 	}
 	if val, err := p.Verify(w.ElementProof.Root); err != nil || fmt.Sprintf("0x%08x", val) != w.ElementProof.Value {
 		t.Fatalf("checked-in element proof: %v, value %#x", err, val)
+	}
+	// The checked-in rejected proofs lead to their stated roots but are
+	// rejected for their padding alone.
+	if len(w.RejectedProofs) != 4 {
+		t.Fatalf("%d rejected proofs, want 4", len(w.RejectedProofs))
+	}
+	for _, r := range w.RejectedProofs {
+		switch r.Kind {
+		case "list":
+			p := Proof{Index: *r.Index, Siblings: r.Siblings}
+			leaf := NewHasher().Leaf((*[32]byte)(r.Item))
+			if got, err := p.Root(leaf); err != nil || got != r.Root {
+				t.Fatalf("%s: the path does not lead to its root: %v", r.Name, err)
+			}
+			if p.VerifyItem(r.Root, *r.Item, r.Count) {
+				t.Fatalf("%s: accepted", r.Name)
+			}
+			if err := p.CheckPadding(r.Count); !errors.Is(err, ErrPadding) || !strings.Contains(err.Error(), fmt.Sprintf("height %d", *r.Height)) {
+				t.Fatalf("%s: padding check: %v", r.Name, err)
+			}
+		case "tensorElement":
+			var p ElementProof
+			enc, _ := hex.DecodeString(r.Encoded[2:])
+			if err := p.UnmarshalBinary(enc); err != nil {
+				t.Fatal(err)
+			}
+			leaf := NewHasher().Leaf(&p.Leaf)
+			if got, err := p.Path.Root(leaf); err != nil || got != *r.MerkleRoot {
+				t.Fatalf("%s: the path does not lead to its Merkle root: %v", r.Name, err)
+			}
+			if _, err := p.Verify(r.Root); !errors.Is(err, ErrPadding) {
+				t.Fatalf("%s: not rejected for its padding: %v", r.Name, err)
+			}
+		default:
+			t.Fatalf("%s: unknown kind %q", r.Name, r.Kind)
+		}
 	}
 }

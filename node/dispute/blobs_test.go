@@ -100,9 +100,11 @@ func TestBisection(t *testing.T) {
 		v := newView(uint64(n), &root, own)
 		queries := 0
 		for {
-			leaf, q, err := v.firstDiff()
+			tg, err := v.firstDiff()
 			require.NoError(t, err)
-			if !q {
+			require.False(t, tg.padding)
+			leaf := tg.leaf
+			if !tg.query {
 				require.Equal(t, uint64(first), leaf)
 				it, ok := v.item(leaf)
 				require.True(t, ok)
@@ -127,6 +129,6 @@ func TestBisection(t *testing.T) {
 	// equal lists: no difference
 	own := randHashes(r, 10)
 	root := h.ListRoot(own)
-	_, _, err := newView(10, &root, own).firstDiff()
+	_, err := newView(10, &root, own).firstDiff()
 	require.ErrorIs(t, err, errNoDiff)
 }

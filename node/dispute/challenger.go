@@ -76,6 +76,8 @@ func (c *Challenger) Move(ctx context.Context, g *Game, ev *Evidence) (*Challeng
 		return nil, err
 	}
 	switch Phase(g.Phase) {
+	case PhasePickCheckpoint:
+		return nil, errors.New("dispute: a PickCheckpoint game is played with PickCheckpoint until a checkpoint is picked")
 	case PhasePickStep:
 		return c.pickStep(g, ev)
 	case PhasePickNode:
@@ -108,13 +110,57 @@ func query(l List, idx uint64) *ChallengerMove {
 	return &ChallengerMove{Query: &QueryMove{List: l, Index: uint32(idx)}}
 }
 
+// PickCheckpoint returns the challenger's move in a game opened with
+// challengeResult, in phase PickCheckpoint: own are the challenger's K
+// checkpoint roots (checkpoint k is own[k-1]) from its own replay of the
+// whole job. It bisects the worker's checkpoints list (g.CheckpointList)
+// with ListCheckpoints queries, whose answers come in ev.Answers, and
+// returns the next query, or the PickCheckpoint move of the first checkpoint
+// k whose root differs from ours (k-1 agreed; checkpoint 0 is the job's
+// initial state). A worker that never publishes its list cannot answer and
+// loses on time. After the pick the game goes on at StepRoots: the caller
+// plays it with a Challenger started from its state at checkpoint k-1.
+// ErrNoMove: the worker's checkpoints equal ours.
+func PickCheckpoint(g *Game, own []commit.Hash, ev *Evidence) (*ChallengerMove, error) {
+	if Phase(g.Phase) != PhasePickCheckpoint {
+		return nil, fmt.Errorf("dispute: phase %s is not pick-checkpoint", Phase(g.Phase))
+	}
+	count := uint64(g.Checkpoints)
+	if count == 0 || uint64(len(own)) != count {
+		return nil, fmt.Errorf("dispute: %d own checkpoint roots for a job of %d checkpoints", len(own), count)
+	}
+	if ev == nil {
+		ev = &Evidence{}
+	}
+	root := commit.Hash(g.CheckpointList)
+	v := newView(count, &root, own)
+	v.addAnswers(answersFor(ev, ListCheckpoints))
+	t, err := v.firstDiff()
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
+	}
+	if t.query {
+		return query(ListCheckpoints, t.leaf), nil
+	}
+	cur, _ := v.item(t.leaf)
+	m := &PickCheckpointMove{Checkpoint: uint32(t.leaf + 1), CurRoot: cur, CurProof: v.proof(t.leaf)}
+	if t.leaf > 0 {
+		prev, ok := v.item(t.leaf - 1)
+		if !ok {
+			prev = own[t.leaf-1]
+		}
+		m.PrevRoot, m.PrevProof = prev, v.proof(t.leaf-1)
+	}
+	return &ChallengerMove{PickCheckpoint: m}, nil
+}
+
 func (c *Challenger) pickStep(g *Game, ev *Evidence) (*ChallengerMove, error) {
 	count := uint64(g.Interval) + 1
 	root := commit.Hash(g.StepRoots)
 	v := newView(count, &root, c.roots)
 	if ev.StepRoots != nil {
 		var d StepRootsData
-		if d.UnmarshalBinary(ev.StepRoots) == nil {
+		if d.UnmarshalBinary(ev.StepRoots) == nil && d.FirstStep == g.Step {
 			v.addItems(d.Roots, root)
 		}
 	}
@@ -126,18 +172,17 @@ func (c *Challenger) pickStep(g *Game, ev *Evidence) (*ChallengerMove, error) {
 		}
 		leaf = 1 + uint64(c.rng.Int63n(int64(g.Interval)))
 	} else {
-		var q bool
-		var err error
-		leaf, q, err = v.firstDiff()
+		t, err := v.firstDiff()
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
 		}
-		if q {
-			return query(ListStepRoots, leaf), nil
+		if t.query {
+			return query(ListStepRoots, t.leaf), nil
 		}
-		if leaf == 0 {
+		if t.leaf == 0 {
 			return nil, fmt.Errorf("%w: the worker's first root differs from the checkpoint", ErrNoMove)
 		}
+		leaf = t.leaf
 	}
 	end, _ := v.item(leaf)
 	start, ok := v.item(leaf - 1)
@@ -166,21 +211,34 @@ func (c *Challenger) stepTrace(g *Game) (*trainer.StepTrace, error) {
 	return tr, nil
 }
 
+// workerTrace decodes the worker's published step trace of step g.Step,
+// nil when it is missing or malformed. Its parts are checked where they are
+// used: the node roots and next-state tensors against the game's lists (by
+// view.addItems), a node's output elements against its output root
+// (workerOutput).
 func (c *Challenger) workerTrace(g *Game, ev *Evidence) *StepTraceData {
 	if ev.StepTrace == nil {
 		return nil
 	}
 	var d StepTraceData
-	if d.UnmarshalBinary(ev.StepTrace) != nil || d.Step != g.Step {
-		return nil
-	}
-	h := commit.NewHasher()
-	if uint32(len(d.NodeRoots)) != g.NumNodes || h.ListRoot(d.NodeRoots) != commit.Hash(g.TraceList) ||
-		uint32(len(d.NextTensors)) != g.NumState || h.ListRoot(d.NextTensors) != commit.Hash(g.NextList) ||
-		len(d.Outputs) != len(d.NodeRoots) {
+	if d.UnmarshalBinary(ev.StepTrace) != nil || d.Step != g.Step || len(d.Outputs) != len(d.NodeRoots) {
 		return nil
 	}
 	return &d
+}
+
+// workerOutput returns node j's output elements from the worker's published
+// trace when they give the worker's output root outRoot (with the node's
+// shape), nil otherwise: a false blob never steers the pick.
+func (c *Challenger) workerOutput(wt *StepTraceData, j int, outRoot commit.Hash) []float32 {
+	if wt == nil || j >= len(wt.Outputs) {
+		return nil
+	}
+	r, err := commit.TensorRoot(c.tr.Graph().Nodes[j].Shape, wt.Outputs[j])
+	if err != nil || r != outRoot {
+		return nil
+	}
+	return wt.Outputs[j]
 }
 
 func (c *Challenger) pickNode(g *Game, ev *Evidence) (*ChallengerMove, error) {
@@ -191,14 +249,12 @@ func (c *Challenger) pickNode(g *Game, ev *Evidence) (*ChallengerMove, error) {
 	wt := c.workerTrace(g, ev)
 	traceRoot := commit.Hash(g.TraceList)
 	tv := newView(uint64(g.NumNodes), &traceRoot, own.NodeRoots)
-	if wt != nil {
-		tv.addItems(wt.NodeRoots, traceRoot)
-	}
+	traceOK := wt != nil && tv.addItems(wt.NodeRoots, traceRoot)
 	tv.addAnswers(answersFor(ev, ListStepTrace))
 	graph := c.tr.Graph()
 
 	if c.strategy == Random {
-		if wt == nil {
+		if !traceOK {
 			return nil, fmt.Errorf("%w: a random pick needs the worker's published step trace", ErrNoMove)
 		}
 		// a random node claimed wrong (an operator with a random element), or
@@ -211,21 +267,27 @@ func (c *Challenger) pickNode(g *Game, ev *Evidence) (*ChallengerMove, error) {
 		j := c.rng.Intn(len(graph.Nodes))
 		e := NoElement
 		if graph.Nodes[j].Kind == repops.KindOp {
-			e = uint32(c.rng.Intn(len(wt.Outputs[j])))
+			e = uint32(c.rng.Intn(len(own.Outputs[j].Data)))
 		}
 		return c.nodePick(ClaimNodeOutput, j, wt.NodeRoots[j], tv.proof(uint64(j)), e)
 	}
 
-	j, q, err := tv.firstDiff()
+	t, err := tv.firstDiff()
 	switch {
-	case err == nil && q:
-		return query(ListStepTrace, j), nil
+	case err == nil && t.query:
+		return query(ListStepTrace, t.leaf), nil
 	case err == nil:
+		j := t.leaf
 		outRoot, _ := tv.item(j)
 		e := NoElement
-		if graph.Nodes[j].Kind == repops.KindOp && wt != nil {
-			if i, ok := firstDiffElement(own.Outputs[j].Data, wt.Outputs[j]); ok {
-				e = uint32(i)
+		if graph.Nodes[j].Kind == repops.KindOp {
+			// Name the element only from published elements that give the
+			// worker's output root; otherwise pickElement bisects its tensor
+			// with queries (a tensor with junk padding then cannot be opened).
+			if out := c.workerOutput(wt, int(j), outRoot); out != nil {
+				if i, ok := firstDiffElement(own.Outputs[j].Data, out); ok {
+					e = uint32(i)
+				}
 			}
 		}
 		return c.nodePick(ClaimNodeOutput, int(j), outRoot, tv.proof(j), e)
@@ -245,15 +307,15 @@ func (c *Challenger) pickNode(g *Game, ev *Evidence) (*ChallengerMove, error) {
 		nv.addItems(wt.NextTensors, nextRoot)
 	}
 	nv.addAnswers(answersFor(ev, ListNextState))
-	i, q, err := nv.firstDiff()
+	t, err = nv.firstDiff()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
 	}
-	if q {
-		return query(ListNextState, i), nil
+	if t.query {
+		return query(ListNextState, t.leaf), nil
 	}
-	j = uint64(graph.Outputs[i])
-	return c.nodePick(ClaimStateOutput, int(j), own.NodeRoots[j], tv.proof(j), 0)
+	j := graph.Outputs[t.leaf]
+	return c.nodePick(ClaimStateOutput, j, own.NodeRoots[j], tv.proof(uint64(j)), 0)
 }
 
 func (c *Challenger) nodePick(claim Claim, j int, outRoot commit.Hash, proof []commit.Hash, e uint32) (*ChallengerMove, error) {
@@ -297,8 +359,10 @@ func (c *Challenger) pickElement(g *Game, ev *Evidence) (*ChallengerMove, error)
 		e := uint32(c.rng.Intn(len(data)))
 		return &ChallengerMove{PickElement: &e}, nil
 	}
-	if wt := c.workerTrace(g, ev); wt != nil {
-		if i, ok := firstDiffElement(data, wt.Outputs[g.Node]); ok {
+	wt := c.workerTrace(g, ev)
+	out := c.workerOutput(wt, int(g.Node), commit.Hash(g.OutRoot))
+	if out != nil {
+		if i, ok := firstDiffElement(data, out); ok {
 			e := uint32(i)
 			return &ChallengerMove{PickElement: &e}, nil
 		}
@@ -308,26 +372,35 @@ func (c *Challenger) pickElement(g *Game, ev *Evidence) (*ChallengerMove, error)
 		items[i] = commit.TensorLeafItem(data, i)
 	}
 	v := newView(uint64(len(items)), nil, items)
+	// Published elements equal to ours that do not give the worker's root:
+	// its tensor differs from ours in its padding only (or the blob is
+	// false), so its last leaf is queried first.
+	if wt != nil && out == nil && int(g.Node) < len(wt.Outputs) && sameBits(data, wt.Outputs[g.Node]) {
+		v.suspect = true
+	}
 	v.addAnswers(answersFor(ev, ListOutTensor))
-	leaf, q, err := v.firstDiff()
+	t, err := v.firstDiff()
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrNoMove, err)
 	}
-	if q {
-		return query(ListOutTensor, leaf), nil
+	if t.query {
+		return query(ListOutTensor, t.leaf), nil
 	}
-	w, _ := v.item(leaf)
-	mine := items[leaf]
+	w, _ := v.item(t.leaf)
+	mine := items[t.leaf]
 	for k := 0; k < 8; k++ {
 		if [4]byte(w[4*k:4*k+4]) != [4]byte(mine[4*k:4*k+4]) {
-			e := uint32(8*leaf) + uint32(k)
+			e := uint32(8*t.leaf) + uint32(k)
 			if e >= uint32(len(data)) {
-				break
+				// Junk in the padding words of the last leaf: the worker
+				// cannot prove any element of it (OneStepMerkle checks the
+				// padding words), so the last element is picked.
+				e = uint32(len(data) - 1)
 			}
 			return &ChallengerMove{PickElement: &e}, nil
 		}
 	}
-	return nil, fmt.Errorf("%w: the worker's tensor leaf differs only in padding", ErrNoMove)
+	return nil, fmt.Errorf("%w: the worker's tensor leaf %d equals ours", ErrNoMove, t.leaf)
 }
 
 func (c *Challenger) pickEntry(g *Game, ev *Evidence) (*ChallengerMove, error) {
@@ -353,12 +426,12 @@ func (c *Challenger) pickEntry(g *Game, ev *Evidence) (*ChallengerMove, error) {
 		}
 	}
 	v.addAnswers(answersFor(ev, ListElementTrace))
-	k, q, err := v.firstDiff()
+	t, err := v.firstDiff()
 	switch {
-	case err == nil && q:
-		return query(ListElementTrace, k), nil
+	case err == nil && t.query:
+		return query(ListElementTrace, t.leaf), nil
 	case err == nil:
-		kk := uint32(k)
+		kk := uint32(t.leaf)
 		return &ChallengerMove{PickEntry: &kk}, nil
 	case errors.Is(err, errNoDiff) || uint32(len(c.elem.Items)) != g.TraceLength:
 		// the same entries but a wrong length: any entry fails the length check

@@ -19,13 +19,39 @@ import (
 // worker). The worker then cannot move and loses on time.
 var ErrCannotDefend = errors.New("dispute: the worker's own computation does not back its commitment")
 
+// Mistake is an honest mistake the Defender found in the worker's own
+// computation: element Element of operator node Node (operator Op) at step
+// Step, as the worker computed and committed it (Claimed), is not what the
+// RepOps element program gives from the same inputs (RepOps). The worker's
+// arithmetic is not RepOps (summation order, FMA contraction, wider
+// accumulators): it will lose the game at the one-step, and it should stop
+// training with that executor.
+type Mistake struct {
+	Step    uint64
+	Node    int
+	Op      string
+	Element int
+	RepOps  uint32
+	Claimed uint32
+}
+
 // Defender computes the worker's moves from its claimed states. It caches
 // the last interval's roots and the last step trace, so answering queries
 // does not recompute them. It is not safe for concurrent use.
 type Defender struct {
+	// OnMistake, when set, is called once per (step, node, element) whose
+	// claimed element differs from the RepOps element program (see Mistake).
+	// The Defender then commits the RepOps program with the claimed value as
+	// its last result, so the game ends at the one-step in the usual number
+	// of moves (the worker loses) instead of on the worker's clock.
+	OnMistake func(Mistake)
+
 	tr   *trainer.Trainer
 	src  StateSource
 	step StepFunc
+
+	checkpoints []commit.Hash // the checkpoint roots the worker submitted (SetCheckpointRoots)
+	mistakes    map[Mistake]bool
 
 	roots     *StepRootsData
 	trace     *trainer.StepTrace
@@ -43,6 +69,14 @@ func NewDefender(tr *trainer.Trainer, src StateSource, step StepFunc) *Defender 
 		step = honestStep(tr)
 	}
 	return &Defender{tr: tr, src: src, step: step}
+}
+
+// SetCheckpointRoots gives the Defender the K checkpoint roots the worker
+// submitted with its result (checkpoint k is roots[k-1]), from which it
+// answers the ListCheckpoints queries of a game opened with challengeResult.
+// Without them such a query is ErrCannotDefend.
+func (d *Defender) SetCheckpointRoots(roots []commit.Hash) {
+	d.checkpoints = append([]commit.Hash(nil), roots...)
 }
 
 // Move returns the worker's move in game g (whose phase must be a worker
@@ -237,11 +271,27 @@ func (d *Defender) stepTraceMove(ctx context.Context, g *Game) (*WorkerMove, err
 	for i, e := range encs {
 		items[i] = commit.GraphNodeItem(e)
 	}
+	if len(data.NodeRoots) == 0 || len(data.NextTensors) == 0 {
+		return nil, errors.New("dispute: an empty step trace or state")
+	}
+	// The proofs of the last items, whose zero padding the contract checks:
+	// they make both list roots canonical.
+	lastOut, err := commit.ListProof(data.NodeRoots, uint64(len(data.NodeRoots)-1))
+	if err != nil {
+		return nil, err
+	}
+	lastNext, err := commit.ListProof(data.NextTensors, uint64(len(data.NextTensors)-1))
+	if err != nil {
+		return nil, err
+	}
 	blob, _ := data.MarshalBinary()
 	return &WorkerMove{StepTrace: &StepTraceMove{
 		NumNodes: uint32(len(encs)), GraphList: h.ListRoot(items), TraceList: h.ListRoot(data.NodeRoots),
 		NumState: uint32(len(data.StartTensors)), StartList: h.ListRoot(data.StartTensors),
-		NextList: h.ListRoot(data.NextTensors), DataHash: commit.Hash(blobstore.Sum(blob)),
+		NextList:    h.ListRoot(data.NextTensors),
+		LastOutRoot: data.NodeRoots[len(data.NodeRoots)-1], LastOutProof: lastOut.Siblings,
+		LastNextRoot: data.NextTensors[len(data.NextTensors)-1], LastNextProof: lastNext.Siblings,
+		DataHash: commit.Hash(blobstore.Sum(blob)),
 	}, Blob: blob}, nil
 }
 
@@ -292,30 +342,60 @@ func (d *Defender) elementTrace(ctx context.Context, g *Game) (*trainer.StepTrac
 	if d.elem != nil && d.elem.Node == int(g.Node) && d.elem.Element == int(g.Element) {
 		return tr, d.elem, nil
 	}
-	var et *trainer.ElementTrace
-	if d.patched[int(g.Node)] {
-		// the honest program with the claimed element as its last result
-		entries, err := d.tr.Graph().ElementTrace(d.honest, int(g.Node), int(g.Element))
-		if err != nil {
-			return nil, nil, err
+	node, elem := int(g.Node), int(g.Element)
+	if node >= len(tr.Outputs) || elem >= len(tr.Outputs[node].Data) {
+		return nil, nil, fmt.Errorf("dispute: node %d element %d out of range", node, elem)
+	}
+	// The RepOps element program from the step's inputs (the computed ones
+	// for an output node whose committed tensor is the worker's claimed
+	// state), with the claimed element as its last result: a claim that the
+	// program contradicts then fails at the one-step, in the usual number of
+	// moves. When the worker's own executor gave that element (not a patched
+	// output), the difference is an honest mistake, reported once.
+	inputs := tr.Outputs
+	if d.patched[node] {
+		inputs = d.honest
+	}
+	entries, err := d.tr.Graph().ElementTrace(inputs, node, elem)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(entries) == 0 {
+		return nil, nil, fmt.Errorf("dispute: node %d element %d has an empty trace", node, elem)
+	}
+	claimed := math.Float32bits(tr.Outputs[node].Data[elem])
+	if got := entries[len(entries)-1].Result; got != claimed {
+		if !d.patched[node] {
+			d.mistake(Mistake{Step: tr.Step, Node: node, Op: d.tr.Graph().Nodes[node].Op.String(), Element: elem,
+				RepOps: got, Claimed: claimed})
 		}
-		entries[len(entries)-1].Result = math.Float32bits(tr.Outputs[g.Node].Data[g.Element])
-		items := make([]commit.Hash, len(entries))
-		for i, e := range entries {
-			if items[i], err = trainer.EntryItem(e); err != nil {
-				return nil, nil, err
-			}
-		}
-		et = &trainer.ElementTrace{Step: tr.Step, Node: int(g.Node), Element: int(g.Element), Entries: entries,
-			Items: items, Root: commit.ElementTraceRoot(g.Node, g.Element, items)}
-	} else {
-		var err error
-		if et, err = d.tr.ElementTrace(tr, int(g.Node), int(g.Element)); err != nil {
+		entries[len(entries)-1].Result = claimed
+	}
+	items := make([]commit.Hash, len(entries))
+	for i, e := range entries {
+		if items[i], err = trainer.EntryItem(e); err != nil {
 			return nil, nil, err
 		}
 	}
+	et := &trainer.ElementTrace{Step: tr.Step, Node: node, Element: elem, Entries: entries,
+		Items: items, Root: commit.ElementTraceRoot(g.Node, g.Element, items)}
 	d.elem = et
 	return tr, et, nil
+}
+
+// mistake reports m through OnMistake, once per (step, node, element).
+func (d *Defender) mistake(m Mistake) {
+	key := Mistake{Step: m.Step, Node: m.Node, Element: m.Element}
+	if d.mistakes[key] {
+		return
+	}
+	if d.mistakes == nil {
+		d.mistakes = map[Mistake]bool{}
+	}
+	d.mistakes[key] = true
+	if d.OnMistake != nil {
+		d.OnMistake(m)
+	}
 }
 
 func (d *Defender) elementTraceMove(ctx context.Context, g *Game) (*WorkerMove, error) {
@@ -409,6 +489,15 @@ func (d *Defender) answerMove(ctx context.Context, g *Game) (*WorkerMove, error)
 			return nil, err
 		}
 		items = et.Items
+	case ListCheckpoints:
+		if d.checkpoints == nil {
+			return nil, fmt.Errorf("%w: no checkpoint roots to answer a checkpoints query", ErrCannotDefend)
+		}
+		if uint32(len(d.checkpoints)) != g.Checkpoints ||
+			commit.NewHasher().ListRoot(d.checkpoints) != commit.Hash(g.CheckpointList) {
+			return nil, fmt.Errorf("%w: the checkpoint roots are not the game's checkpoints list", ErrCannotDefend)
+		}
+		items = d.checkpoints
 	default:
 		return nil, fmt.Errorf("dispute: unknown list %d", g.QueryList)
 	}

@@ -25,7 +25,11 @@ type view struct {
 	own   [][]commit.Hash // own[h][i]: the challenger's hash of node (h, i), leaves hashed, zero padding
 	known map[pos]commit.Hash
 	items map[uint64]commit.Hash // the worker's items the challenger saw
-	h     *commit.Hasher
+	// suspect: the worker published items equal to ours that do not give its
+	// root, so its tree differs from ours in its padding only (or the
+	// published items are false): the last item is queried first.
+	suspect bool
+	h       *commit.Hasher
 }
 
 // newView builds the challenger's own tree over ownItems, sized for the
@@ -61,9 +65,21 @@ func newView(count uint64, root *commit.Hash, ownItems []commit.Hash) *view {
 }
 
 // addItems records the worker's full item list (from a published blob); it
-// reports false (and records nothing) when the items do not give root.
+// reports false (and records nothing) when the items do not give root. When
+// they equal ours but do not give root, the view suspects junk padding.
 func (v *view) addItems(items []commit.Hash, root commit.Hash) bool {
-	if uint64(len(items)) != v.count || v.h.ListRoot(items) != root {
+	if uint64(len(items)) != v.count {
+		return false
+	}
+	if v.h.ListRoot(items) != root {
+		same := true
+		for i := range items {
+			if v.h.Leaf((*[32]byte)(&items[i])) != v.own[0][i] {
+				same = false
+				break
+			}
+		}
+		v.suspect = v.suspect || same
 		return false
 	}
 	width := uint64(1) << v.depth
@@ -121,47 +137,75 @@ func (v *view) addAnswer(idx uint64, item commit.Hash, proof []commit.Hash) bool
 // errNoDiff says the worker's tree equals the challenger's.
 var errNoDiff = errors.New("dispute: the worker's list equals ours")
 
+// target is where the challenger goes next in a worker's tree: item leaf,
+// to query first when the worker's item is not known yet.
+type target struct {
+	leaf  uint64
+	query bool
+	// padding: the worker's tree differs from ours only in its padding
+	// (junk where zero-subtree hashes belong). leaf is then the last real
+	// item, whose path covers every padding subtree: since the contracts
+	// check padding siblings (docs/commitments.md §1), the worker cannot
+	// open it and loses on time.
+	padding bool
+}
+
 // firstDiff descends towards the leftmost leaf where the worker's tree
-// differs from the challenger's. It returns that leaf, or, when a node on
-// the way is unknown, the leaf to query next (query true).
-func (v *view) firstDiff() (leaf uint64, query bool, err error) {
+// differs from the challenger's and returns it, or, when a node on the way
+// is unknown, the leaf to query next. When the difference lies in padding
+// (a subtree wholly past the last item, or published items equal to ours
+// under another root) it targets the last item.
+func (v *view) firstDiff() (target, error) {
 	root, ok := v.known[pos{v.depth, 0}]
-	if !ok {
-		return 0, true, nil
+	if ok && root == v.own[v.depth][0] {
+		return target{}, errNoDiff
 	}
-	if root == v.own[v.depth][0] {
-		return 0, false, errNoDiff
+	if _, opened := v.items[v.count-1]; v.suspect && !opened {
+		return v.lastItem()
+	}
+	if !ok {
+		return target{leaf: 0, query: true}, nil
 	}
 	h, idx := v.depth, uint64(0)
 	for h > 0 {
 		l, r := pos{h - 1, 2 * idx}, pos{h - 1, 2*idx + 1}
 		lh, lok := v.known[l]
 		if !lok {
-			return v.firstLeaf(l), true, nil
+			return target{leaf: v.firstLeaf(l), query: true}, nil
 		}
 		if lh != v.own[h-1][2*idx] {
 			h, idx = l.h, l.idx
 			continue
 		}
+		// the left child agrees, so the difference is in the right one
+		if v.firstLeaf(r) >= v.count {
+			return v.lastItem()
+		}
 		rh, rok := v.known[r]
 		if !rok {
-			if v.firstLeaf(r) >= v.count {
-				return 0, false, errors.New("dispute: the worker's tree differs only in its padding")
-			}
-			return v.firstLeaf(r), true, nil
+			return target{leaf: v.firstLeaf(r), query: true}, nil
 		}
 		if rh == v.own[h-1][2*idx+1] {
-			return 0, false, errors.New("dispute: the worker's node differs but its children do not")
+			return target{}, errors.New("dispute: the worker's node differs but its children do not")
 		}
 		h, idx = r.h, r.idx
 	}
-	if idx >= v.count {
-		return 0, false, errors.New("dispute: the worker's tree differs only in its padding")
-	}
 	if _, ok := v.items[idx]; !ok {
-		return idx, true, nil
+		return target{leaf: idx, query: true}, nil
 	}
-	return idx, false, nil
+	return target{leaf: idx}, nil
+}
+
+// lastItem targets the last real item of a tree whose padding differs from
+// ours. Once the worker opened that item its padding is known to be
+// canonical (the contracts check it), so a padding difference then means
+// inconsistent answers.
+func (v *view) lastItem() (target, error) {
+	last := v.count - 1
+	if _, ok := v.items[last]; ok {
+		return target{}, errors.New("dispute: the worker's padding differs from ours under an opened last item")
+	}
+	return target{leaf: last, query: true, padding: true}, nil
 }
 
 func (v *view) firstLeaf(p pos) uint64 { return p.idx << p.h }

@@ -23,6 +23,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/gensyn-stack/gensyn/internal/evmhost"
 )
@@ -94,6 +95,10 @@ func (e *Reverted) Error() string {
 	return fmt.Sprintf("execution reverted: 0x%x", e.Data)
 }
 
+// paddingSiblingID is the selector of OneStepMerkle's PaddingSibling(uint256),
+// which rootOf raises from assembly (so it is not in the ABI).
+var paddingSiblingID = crypto.Keccak256([]byte("PaddingSibling(uint256)"))[:4]
+
 // EVM holds one deployed OneStep contract in an in-memory state. Not safe
 // for concurrent use.
 type EVM struct {
@@ -125,6 +130,9 @@ func (e *EVM) call(input []byte) ([]byte, uint64, error) {
 				if string(er.ID[:4]) == string(rev.Data[:4]) {
 					r.Name = name
 				}
+			}
+			if string(rev.Data[:4]) == string(paddingSiblingID) {
+				r.Name = "PaddingSibling"
 			}
 		}
 		return nil, 0, r
