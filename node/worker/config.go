@@ -1,8 +1,11 @@
 // Package worker is the gensyn worker service: it registers in the
 // NodeRegistry and stakes, watches the JobMarket for open jobs, checks each
 // job's commitments against its spec and dataset from the blob store, bids by
-// a price policy, trains the jobs it wins with RepOps (node/trainer), signs a
-// checkpoint commitment at every checkpoint and sends it to the sequencer
+// a price policy on the jobs it is not barred from and can finish in their
+// execution window at its measured speed, trains the jobs it wins with RepOps
+// (node/trainer; training stops within a step when a job is no longer its
+// own), signs a checkpoint commitment for the assignment round at every
+// checkpoint and sends it to the sequencer
 // (force-including it on chain when the sequencer does not post it in time),
 // publishes its checkpoint files to the blob store, submits the result and
 // withdraws its payment once the job is finalized. It defends the
@@ -39,6 +42,8 @@ var (
 	ErrTwoPricePolicies      = errors.New("give either --bid.price or --bid.fraction, not both")
 	ErrInvalidBidPrice       = errors.New("bid price must be a positive integer number of wei (--bid.price)")
 	ErrInvalidBidFraction    = errors.New("bid fraction must be in (0, 1] (--bid.fraction)")
+	ErrInvalidBidTimeMargin  = errors.New("bid time margin must be at least 1 (--bid.time-margin)")
+	ErrInvalidBidOverhead    = errors.New("bid time overhead must not be negative (--bid.time-overhead)")
 	ErrInvalidStakeTarget    = errors.New("stake target must be a non-negative integer number of wei (--stake.target)")
 	ErrInvalidPollInterval   = errors.New("poll interval must be positive (--poll-interval)")
 	ErrInvalidForceInclusion = errors.New("force-include bound must be positive (--force-include-after)")
@@ -57,9 +62,13 @@ type CLIConfig struct {
 
 	BidPrice    string
 	BidFraction float64
-	StakeTarget string
-	PeerID      string
-	Hardware    string
+	// The bid's time rule: steps x measured step time x BidTimeMargin +
+	// BidTimeOverhead must fit in the job's execution window.
+	BidTimeMargin   float64
+	BidTimeOverhead time.Duration
+	StakeTarget     string
+	PeerID          string
+	Hardware        string
 
 	PollInterval      time.Duration
 	ForceIncludeAfter time.Duration
@@ -109,6 +118,12 @@ func (c *CLIConfig) Check() error {
 		}
 	} else if !(c.BidFraction > 0 && c.BidFraction <= 1) {
 		return ErrInvalidBidFraction
+	}
+	if !(c.BidTimeMargin >= 1) {
+		return ErrInvalidBidTimeMargin
+	}
+	if c.BidTimeOverhead < 0 {
+		return ErrInvalidBidOverhead
 	}
 	if _, ok := parseWei(c.StakeTarget); !ok {
 		return ErrInvalidStakeTarget
@@ -172,6 +187,8 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		Sequencer:         ctx.String(flags.SequencerFlag.Name),
 		BidPrice:          ctx.String(flags.BidPriceFlag.Name),
 		BidFraction:       ctx.Float64(flags.BidFractionFlag.Name),
+		BidTimeMargin:     ctx.Float64(flags.BidTimeMarginFlag.Name),
+		BidTimeOverhead:   ctx.Duration(flags.BidTimeOverheadFlag.Name),
 		StakeTarget:       ctx.String(flags.StakeTargetFlag.Name),
 		PeerID:            ctx.String(flags.PeerIDFlag.Name),
 		Hardware:          ctx.String(flags.HardwareFlag.Name),

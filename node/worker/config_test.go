@@ -1,6 +1,7 @@
 package worker
 
 import (
+	"math"
 	"math/big"
 	"reflect"
 	"testing"
@@ -64,6 +65,8 @@ func TestDefaultConfigIsValid(t *testing.T) {
 	require.Equal(t, "0", cfg.StakeTarget)
 	require.Equal(t, uint64(500_000), cfg.PricePolicy().PPM)
 	require.Equal(t, uint64(1), cfg.TxMgrConfig.NumConfirmations)
+	require.Equal(t, DefaultBidTimeMargin, cfg.BidTimeMargin)
+	require.Equal(t, DefaultBidTimeOverhead, cfg.BidTimeOverhead)
 }
 
 func TestRequiredFlags(t *testing.T) {
@@ -89,6 +92,8 @@ func TestEnvVars(t *testing.T) {
 		"GENSYN_WORKER_POLL_INTERVAL":       "250ms",
 		"GENSYN_WORKER_FORCE_INCLUDE_AFTER": "30s",
 		"GENSYN_WORKER_MAX_BLOB_SIZE":       "1024",
+		"GENSYN_WORKER_BID_TIME_MARGIN":     "3.5",
+		"GENSYN_WORKER_BID_TIME_OVERHEAD":   "2m",
 	})
 	require.NoError(t, err)
 	require.NoError(t, cfg.Check())
@@ -104,6 +109,8 @@ func TestEnvVars(t *testing.T) {
 	require.Equal(t, 250*time.Millisecond, cfg.PollInterval)
 	require.Equal(t, 30*time.Second, cfg.ForceIncludeAfter)
 	require.Equal(t, int64(1024), cfg.MaxBlobSize)
+	require.Equal(t, 3.5, cfg.BidTimeMargin)
+	require.Equal(t, 2*time.Minute, cfg.BidTimeOverhead)
 }
 
 func TestCheck(t *testing.T) {
@@ -128,6 +135,9 @@ func TestCheck(t *testing.T) {
 		{"bad price", func(c *CLIConfig) { c.BidFraction, c.BidPrice = 0, "1eth" }, ErrInvalidBidPrice},
 		{"fraction above 1", func(c *CLIConfig) { c.BidFraction = 1.5 }, ErrInvalidBidFraction},
 		{"negative fraction", func(c *CLIConfig) { c.BidFraction = -0.1 }, ErrInvalidBidFraction},
+		{"time margin below 1", func(c *CLIConfig) { c.BidTimeMargin = 0.5 }, ErrInvalidBidTimeMargin},
+		{"time margin NaN", func(c *CLIConfig) { c.BidTimeMargin = math.NaN() }, ErrInvalidBidTimeMargin},
+		{"negative overhead", func(c *CLIConfig) { c.BidTimeOverhead = -time.Second }, ErrInvalidBidOverhead},
 		{"bad stake", func(c *CLIConfig) { c.StakeTarget = "-1" }, ErrInvalidStakeTarget},
 		{"poll", func(c *CLIConfig) { c.PollInterval = 0 }, ErrInvalidPollInterval},
 		{"force bound", func(c *CLIConfig) { c.ForceIncludeAfter = 0 }, ErrInvalidForceInclusion},

@@ -1,15 +1,20 @@
 package worker
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"math/big"
+	"reflect"
+	"strings"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
@@ -137,9 +142,23 @@ func (c *Contracts) BidCandidate(id uint64, price *big.Int) txmgr.TxCandidate {
 	return candidate(c.addrs.JobMarket, c.market.PackBid(new(big.Int).SetUint64(id), price), nil)
 }
 
-// SubmitResultCandidate is JobMarket.submitResult(jobId, finalModelRoot, checkpointsRoot).
-func (c *Contracts) SubmitResultCandidate(id uint64, finalRoot, checkpointsRoot common.Hash) txmgr.TxCandidate {
-	return candidate(c.addrs.JobMarket, c.market.PackSubmitResult(new(big.Int).SetUint64(id), finalRoot, checkpointsRoot), nil)
+// SubmitResultCandidate is JobMarket.submitResult(jobId, finalModelRoot,
+// checkpointsRoot, lastCheckpointProof): the proof is the list proof of the
+// final model root as the last item of the checkpoints list.
+func (c *Contracts) SubmitResultCandidate(id uint64, finalRoot, checkpointsRoot common.Hash, lastProof []commit.Hash) txmgr.TxCandidate {
+	return candidate(c.addrs.JobMarket, c.market.PackSubmitResult(new(big.Int).SetUint64(id), finalRoot, checkpointsRoot, hashes(lastProof)), nil)
+}
+
+// IsBarred reads JobMarket.isBarred(jobId, worker): a worker slashed in a
+// dispute or timed out on the job may not bid on it again.
+func (c *Contracts) IsBarred(ctx context.Context, id uint64, worker common.Address) (bool, error) {
+	return read(ctx, c, c.addrs.JobMarket, c.market.PackIsBarred(new(big.Int).SetUint64(id), worker), c.market.UnpackIsBarred)
+}
+
+// MaxAuctions reads JobMarket.MAX_AUCTIONS: how many auctions in a row a job
+// runs without a bid before it is cancelled.
+func (c *Contracts) MaxAuctions(ctx context.Context) (uint8, error) {
+	return read(ctx, c, c.addrs.JobMarket, c.market.PackMAXAUCTIONS(), c.market.UnpackMAXAUCTIONS)
 }
 
 // WithdrawCandidate is JobMarket.withdraw().
@@ -172,7 +191,7 @@ func (c *Contracts) Simulate(ctx context.Context, from common.Address, cand txmg
 }
 
 func inboxCommitment(cm inbox.Commitment) bindings.ICommitmentInboxCommitment {
-	return bindings.ICommitmentInboxCommitment{JobId: cm.JobID, Checkpoint: cm.Checkpoint, StateRoot: cm.StateRoot, Worker: cm.Worker}
+	return bindings.ICommitmentInboxCommitment{JobId: cm.JobID, Round: cm.Round, Checkpoint: cm.Checkpoint, StateRoot: cm.StateRoot, Worker: cm.Worker}
 }
 
 // IsIncluded checks an inclusion proof against the inbox's stored batch root
@@ -258,32 +277,89 @@ func hashes(hs []commit.Hash) [][32]byte {
 	return out
 }
 
-// MoveCandidate is the transaction of a worker move in game id:
-// revealStepRoots, revealStepTrace, defend, revealElementTrace, proveStep or
-// answer, and the move's name.
+// MoveCandidate is the transaction of a worker move in game id
+// (revealStepRoots, revealStepTrace, defend, revealElementTrace, proveStep
+// or answer, packed by node/dispute) and the move's name.
 func (c *Contracts) MoveCandidate(id uint64, m *dispute.WorkerMove) (string, txmgr.TxCandidate, error) {
-	g := new(big.Int).SetUint64(id)
-	var name string
-	var data []byte
-	switch {
-	case m.StepRoots != nil:
-		v := m.StepRoots
-		name, data = "revealStepRoots", c.verde.PackRevealStepRoots(g, v.ListRoot, hashes(v.FirstProof), hashes(v.LastProof), v.DataHash)
-	case m.StepTrace != nil:
-		v := m.StepTrace
-		name, data = "revealStepTrace", c.verde.PackRevealStepTrace(g, v.NumNodes, v.GraphList, v.TraceList, v.NumState, v.StartList, v.NextList, v.DataHash)
-	case m.Defence != nil:
-		v := m.Defence
-		name, data = "defend", c.verde.PackDefend(g, hashes(v.Proof), v.DataList, v.DataCount)
-	case m.ElementTrace != nil:
-		v := m.ElementTrace
-		name, data = "revealElementTrace", c.verde.PackRevealElementTrace(g, v.TraceLength, v.ListRoot, v.LastItem, hashes(v.LastProof), v.Leaf, hashes(v.LeafPath), v.DataHash)
-	case m.OneStep != nil:
-		name, data = "proveStep", c.verde.PackProveStep(g, *m.OneStep)
-	case m.Answer != nil:
-		name, data = "answer", c.verde.PackAnswer(g, m.Answer.Item, hashes(m.Answer.Proof))
-	default:
-		return "", txmgr.TxCandidate{}, errors.New("empty worker move")
+	data, err := dispute.PackWorkerMove(new(big.Int).SetUint64(id), m)
+	if err != nil {
+		return "", txmgr.TxCandidate{}, err
 	}
-	return name, candidate(c.addrs.VerdeArbitration, data, nil), nil
+	return m.String(), candidate(c.addrs.VerdeArbitration, data, nil), nil
+}
+
+// RevertReason names the custom error of a reverted call or transaction
+// estimate (JobMarket, VerdeArbitration or CommitmentInbox), with its
+// arguments, or the raw revert data when it is none of theirs; "" when err
+// carries no revert data.
+func RevertReason(err error) string {
+	var de rpc.DataError
+	if !errors.As(err, &de) {
+		return ""
+	}
+	var raw []byte
+	switch v := de.ErrorData().(type) {
+	case string:
+		b, derr := hexutil.Decode(v)
+		if derr != nil {
+			return v
+		}
+		raw = b
+	case []byte:
+		raw = v
+	default:
+		return ""
+	}
+	if len(raw) < 4 {
+		return fmt.Sprintf("0x%x", raw)
+	}
+	type unpacker interface {
+		UnpackError(raw []byte) (any, error)
+	}
+	for _, u := range []unpacker{bindings.NewJobMarket(), bindings.NewVerdeArbitration(), bindings.NewCommitmentInbox()} {
+		if v, err := u.UnpackError(raw); err == nil {
+			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.")
+			for _, p := range []string{"JobMarket", "VerdeArbitration", "CommitmentInbox"} {
+				name = strings.TrimPrefix(name, p)
+			}
+			return name + fieldsOf(v)
+		}
+	}
+	for _, le := range libraryErrors {
+		sig := le.name + "(" + strings.TrimSuffix(strings.Repeat("uint256,", len(le.args)), ",") + ")"
+		if !bytes.Equal(raw[:4], crypto.Keccak256([]byte(sig))[:4]) || len(raw) != 4+32*len(le.args) {
+			continue
+		}
+		parts := make([]string, len(le.args))
+		for i, a := range le.args {
+			parts[i] = a + ":" + new(big.Int).SetBytes(raw[4+32*i:4+32*(i+1)]).String()
+		}
+		return le.name + "{" + strings.Join(parts, " ") + "}"
+	}
+	return fmt.Sprintf("0x%x", raw)
+}
+
+// libraryErrors are OneStepMerkle's errors (all arguments uint256), raised
+// inside the game's calls but in none of the contracts' ABIs.
+var libraryErrors = []struct {
+	name string
+	args []string
+}{
+	{"PaddingSibling", []string{"Height"}},
+	{"LeafPadding", nil},
+	{"BadShape", nil},
+	{"ElementIndex", []string{"Index", "Numel"}},
+}
+
+// fieldsOf formats a decoded error's fields as {Name:value ...}.
+func fieldsOf(v any) string {
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	if rv.Kind() != reflect.Struct {
+		return fmt.Sprintf("{%v}", rv.Interface())
+	}
+	parts := make([]string, rv.NumField())
+	for i := range parts {
+		parts[i] = fmt.Sprintf("%s:%v", rv.Type().Field(i).Name, rv.Field(i).Interface())
+	}
+	return "{" + strings.Join(parts, " ") + "}"
 }

@@ -13,10 +13,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"path/filepath"
 	"sort"
+	"strconv"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
@@ -36,13 +39,26 @@ type jobDefence struct {
 	src       *claimedStates
 	step      dispute.StepFunc
 	defenders map[uint64]*dispute.Defender
+	rooted    map[uint64]bool // games whose Defender has the result's checkpoint roots
 }
 
-func (jd *jobDefence) defender(game uint64) *dispute.Defender {
+// defender is game's Defender: it answers Checkpoints queries from the
+// checkpoint roots the worker's result covers (roots, once known), and
+// reports an honest mistake to onMistake.
+func (jd *jobDefence) defender(game uint64, roots []common.Hash, onMistake func(dispute.Mistake)) *dispute.Defender {
 	def, ok := jd.defenders[game]
 	if !ok {
 		def = dispute.NewDefender(jd.tr, jd.src, jd.step)
+		def.OnMistake = onMistake
 		jd.defenders[game] = def
+	}
+	if !jd.rooted[game] && len(roots) > 0 {
+		hs := make([]commit.Hash, len(roots))
+		for i, h := range roots {
+			hs[i] = commit.Hash(h)
+		}
+		def.SetCheckpointRoots(hs)
+		jd.rooted[game] = true
 	}
 	return def
 }
@@ -60,11 +76,14 @@ func (d *Driver) defenceOf(id uint64) (*jobDefence, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	// The worker's own executor: a worker whose arithmetic is not RepOps
+	// (float64-matmul) defends what it computed, and the Defender finds the
+	// mistake against the RepOps element programs.
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, Executor: d.executor()})
 	if err != nil {
 		return nil, err
 	}
-	jd = &jobDefence{tr: tr, defenders: map[uint64]*dispute.Defender{}}
+	jd = &jobDefence{tr: tr, defenders: map[uint64]*dispute.Defender{}, rooted: map[uint64]bool{}}
 	f := d.cfg.Fault
 	if f.changesStates() {
 		var alt *trainer.Trainer
@@ -250,10 +269,20 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	if phase == dispute.PhaseResolved {
 		return d.gameOver(ctx, rec, &g)
 	}
+	if rec.Checkpoint == 0 && g.Checkpoint != 0 {
+		// a game opened on the result (challengeResult) whose checkpoint
+		// the challenger has picked
+		rec.Checkpoint = g.Checkpoint
+		d.log.Info("Dispute game's checkpoint picked", "game", rec.ID, "job", rec.JobID, "checkpoint", g.Checkpoint)
+		if err := d.state.PutGame(rec); err != nil {
+			return err
+		}
+	}
 	if (job.Status != JobAssigned && job.Status != JobSubmitted) || job.Round != g.Round || job.Worker != g.Worker {
 		// The job's round moved on (another game lost, a timeout): the game
-		// can only end as stale (closeStale, which pays the bond back to
-		// the challenger); nothing is left to defend.
+		// can only end as stale (closeStale: the bond back to the
+		// challenger, with a reward share if another game was lost);
+		// nothing is left to defend.
 		rec.Status = GameMoot
 		d.m.RecordGameOver(GameMoot)
 		d.log.Info("Dispute game is stale (the job's round moved on); no longer defending it", "game", rec.ID, "job", rec.JobID,
@@ -261,9 +290,18 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 		return d.state.PutGame(rec)
 	}
 	if !phase.WorkerToMove() {
+		// the challenger's move (PickCheckpoint included)
 		return d.maybeTimeout(ctx, rec, &g)
 	}
-	if d.cfg.Fault.stopsAnswering() && rec.Moves >= 1 {
+	f := d.cfg.Fault
+	if f.neverTrains() {
+		if d.once(fmt.Sprintf("never/%d", rec.ID)) {
+			d.log.Warn("UNSAFE fault never-train: not answering (its checkpoints are made up; nothing it could reveal matches an honest replay)",
+				"game", rec.ID, "job", rec.JobID, "phase", phase)
+		}
+		return nil
+	}
+	if f.stopsAnswering() && rec.Moves >= 1 {
 		if d.once(fmt.Sprintf("silent/%d", rec.ID)) {
 			d.log.Warn("UNSAFE fault stop-answering: not making the move", "game", rec.ID, "job", rec.JobID, "phase", phase)
 		}
@@ -273,7 +311,11 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	if err != nil {
 		return fmt.Errorf("rebuild the job's trainer: %w", err)
 	}
-	m, err := jd.defender(rec.ID).Move(ctx, &g)
+	jr, err := d.state.Job(rec.JobID)
+	if err != nil {
+		return err
+	}
+	m, err := jd.defender(rec.ID, jr.ResultRoots, d.mistakeLogger(rec)).Move(ctx, &g)
 	if errors.Is(err, dispute.ErrCannotDefend) {
 		// A cheating worker's own computation does not back what it
 		// committed: it cannot move, and loses on time.
@@ -286,8 +328,21 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	if err != nil {
 		return fmt.Errorf("compute the %s move: %w", phase, err)
 	}
+	junk := false
+	if m.StepTrace != nil && f.junkPads() {
+		if junk, err = junkTraceReveal(m); err != nil {
+			return fmt.Errorf("junk-padding: %w", err)
+		}
+		if junk && d.seen(fmt.Sprintf("junk/%d", rec.ID)) {
+			return nil // refused before: no move left
+		}
+		if junk && d.once(fmt.Sprintf("junkreveal/%d", rec.ID)) {
+			d.log.Warn("UNSAFE fault junk-padding: revealing a step trace list with junk at a padding slot", "game", rec.ID,
+				"job", rec.JobID, "traceList", common.Hash(m.StepTrace.TraceList))
+		}
+	}
 	if m.Blob != nil {
-		if d.cfg.Fault.withholds() {
+		if f.withholds() {
 			d.log.Warn("UNSAFE fault withhold: not publishing the move's data", "game", rec.ID, "phase", phase, "bytes", len(m.Blob))
 		} else {
 			h, err := d.blobs.Put(ctx, m.Blob)
@@ -305,6 +360,15 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 		return err
 	}
 	if cand, err = d.c.WithGasMargin(ctx, d.me(), cand); err != nil {
+		if junk {
+			// The contract checks the padding of the trace list through the
+			// proof of its last item: the junk cannot be committed.
+			if d.once(fmt.Sprintf("junk/%d", rec.ID)) {
+				d.log.Warn("UNSAFE fault junk-padding: the contract refused the junk-padded step trace reveal; no move left, the game is lost on time",
+					"game", rec.ID, "job", rec.JobID, "revert", RevertReason(err), "err", err)
+			}
+			return nil
+		}
 		return fmt.Errorf("%s would revert: %w", name, err)
 	}
 	if _, err := d.send(ctx, fmt.Sprintf("%s in game %d (job %d)", name, rec.ID, rec.JobID), cand); err != nil {
@@ -314,6 +378,59 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 	d.m.RecordDisputeMove(name)
 	d.log.Info("Dispute move made", "game", rec.ID, "job", rec.JobID, "move", name, "moves", rec.Moves)
 	return d.state.PutGame(rec)
+}
+
+// mistakeLogger is a Defender's OnMistake for game rec: one loud error line
+// naming the job, game, step, operator and element, with the RepOps value
+// and the worker's claimed one.
+func (d *Driver) mistakeLogger(rec *GameRecord) func(dispute.Mistake) {
+	id, job := rec.ID, rec.JobID
+	return func(m dispute.Mistake) {
+		if !d.once(fmt.Sprintf("mistake/%d", id)) {
+			return
+		}
+		d.log.Error("HONEST MISTAKE: this worker's arithmetic is not RepOps; its claimed value differs from the RepOps element program, and the game will be lost at the one-step",
+			"job", job, "game", id, "step", m.Step, "node", m.Node, "op", m.Op, "element", m.Element,
+			"repops", float32String(m.RepOps), "repopsBits", fmt.Sprintf("0x%08x", m.RepOps),
+			"claimed", float32String(m.Claimed), "claimedBits", fmt.Sprintf("0x%08x", m.Claimed))
+	}
+}
+
+// float32String is the shortest decimal that reads back as the float32 of
+// bits (a log's own float formatting rounds two neighbouring values alike).
+func float32String(bits uint32) string {
+	return strconv.FormatFloat(float64(math.Float32frombits(bits)), 'g', -1, 32)
+}
+
+// junkTraceReveal rewrites a step-trace reveal as FaultJunkPadding's: the
+// trace list root over the step's node roots with junk in the first padding
+// slot, and the proof of the last node root through that tree. It reports
+// false (and changes nothing) when the list has no padding.
+func junkTraceReveal(m *dispute.WorkerMove) (bool, error) {
+	var data dispute.StepTraceData
+	if err := data.UnmarshalBinary(m.Blob); err != nil {
+		return false, err
+	}
+	roots := data.NodeRoots
+	n := len(roots)
+	size := 1 << commit.Depth(uint64(n))
+	if n == 0 || n == size {
+		return false, nil
+	}
+	h := commit.NewHasher()
+	leaves := make([]commit.Hash, size) // ZeroHash padding
+	for i := range roots {
+		leaves[i] = h.Leaf((*[32]byte)(&roots[i]))
+	}
+	leaves[n] = commit.Hash(crypto.Keccak256Hash([]byte("junk in the padding")))
+	p, err := commit.MerkleProof(leaves, uint64(n-1))
+	if err != nil {
+		return false, err
+	}
+	st := m.StepTrace
+	st.TraceList = h.MerkleRootOfLeaves(leaves)
+	st.LastOutRoot, st.LastOutProof = roots[n-1], p.Siblings
+	return true, nil
 }
 
 // once reports whether key is seen for the first time (for logging a
@@ -326,6 +443,13 @@ func (d *Driver) once(key string) bool {
 	}
 	d.logged[key] = true
 	return true
+}
+
+// seen reports whether key was logged with once.
+func (d *Driver) seen(key string) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.logged[key]
 }
 
 // moveDataHash is the data hash a move commits to, if any.
@@ -385,12 +509,17 @@ func (d *Driver) gameOver(ctx context.Context, rec *GameRecord, g *dispute.Game)
 	case dispute.OutcomeChallengerWon:
 		rec.Status = GameLost
 		d.m.RecordGameOver(GameLost)
-		d.log.Error("Dispute game lost: the collateral is slashed and the job reopened", "game", rec.ID, "job", rec.JobID,
-			"checkpoint", rec.Checkpoint, "moves", rec.Moves)
+		d.log.Error("Dispute game lost: the collateral is slashed, the job reopened and this worker barred from it", "game", rec.ID,
+			"job", rec.JobID, "round", rec.Round, "checkpoint", rec.Checkpoint, "moves", rec.Moves)
+	case dispute.OutcomeShared:
+		rec.Status = GameMoot
+		d.m.RecordGameOver(GameMoot)
+		d.log.Info("Dispute game closed: this worker lost another game of the round (the challenger gets its bond and a share of the reward)",
+			"game", rec.ID, "job", rec.JobID, "round", rec.Round)
 	default:
 		rec.Status = GameMoot
 		d.m.RecordGameOver(GameMoot)
-		d.log.Info("Dispute game closed as stale (the job's round moved on)", "game", rec.ID, "job", rec.JobID)
+		d.log.Info("Dispute game closed as moot (the job's round ended)", "game", rec.ID, "job", rec.JobID, "round", rec.Round)
 	}
 	return d.state.PutGame(rec)
 }
@@ -425,25 +554,16 @@ func (d *Driver) stillMine(ctx context.Context, id uint64, round uint32) error {
 	return nil
 }
 
-// corruptFinal is FaultCorruptFinal's result: the final checkpoint's state
-// with one bit flipped, its root, and the checkpoints root over the roots
-// with the last one replaced.
-func (d *Driver) corruptFinal(tr *trainer.Trainer, id uint64, roots []common.Hash) (common.Hash, common.Hash, error) {
+// corruptFinal is the root of the job's final checkpoint state with one bit
+// flipped (FaultCorruptFinal's last checkpoint root, FaultWrongFinalRoot's
+// final model root).
+func (d *Driver) corruptFinal(tr *trainer.Trainer, id uint64) (commit.Hash, error) {
 	steps := uint64(tr.Spec().Steps)
 	st, err := tr.LoadCheckpoint(trainer.CheckpointFile(filepath.Join(d.jobDir(id), "checkpoints"), steps))
 	if err != nil {
-		return common.Hash{}, common.Hash{}, err
+		return commit.Hash{}, err
 	}
-	root, err := tr.StateRoot(flipLowBit(st))
-	if err != nil {
-		return common.Hash{}, common.Hash{}, err
-	}
-	hs := make([]commit.Hash, len(roots))
-	for i, h := range roots {
-		hs[i] = commit.Hash(h)
-	}
-	hs[len(hs)-1] = root
-	return common.Hash(root), common.Hash(commit.CheckpointsRoot(hs)), nil
+	return tr.StateRoot(flipLowBit(st))
 }
 
 // faultTrainStep is the training step of the configured fault for a job

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/log"
 	gethrpc "github.com/ethereum/go-ethereum/rpc"
 
@@ -28,6 +29,7 @@ import (
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
+	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 	"github.com/gensyn-stack/gensyn/node/worker/metrics"
@@ -41,6 +43,16 @@ const bidTimeout = 15 * time.Second
 // must not stall training (its commitments are force-included instead).
 const sequencerTimeout = 10 * time.Second
 
+// Defaults of the bid's time rule (--bid.time-margin, --bid.time-overhead).
+const (
+	DefaultBidTimeMargin   = 2.0
+	DefaultBidTimeOverhead = 30 * time.Second
+)
+
+// speedSteps is how many steps the worker times to measure its speed on a
+// job (after one untimed step, which allocates).
+const speedSteps = 3
+
 // DriverConfig tunes the driver loop.
 type DriverConfig struct {
 	DataDir           string
@@ -51,6 +63,15 @@ type DriverConfig struct {
 	StakeTarget       *big.Int
 	PeerID            []byte
 	Hardware          string
+	// BidTimeMargin and BidTimeOverhead are the bid's time rule: the worker
+	// bids on a job of S steps only when S x its measured step time x
+	// BidTimeMargin + BidTimeOverhead fits in the job's execution window
+	// (a zero margin is DefaultBidTimeMargin; the flags default to
+	// DefaultBidTimeMargin and DefaultBidTimeOverhead).
+	BidTimeMargin   float64
+	BidTimeOverhead time.Duration
+	// Executor computes the operators of training (nil: repops.CPU{}).
+	Executor repops.Executor
 	// Fault is an injected fault (tests and demos only; zero: honest).
 	Fault Fault
 }
@@ -79,8 +100,11 @@ type Driver struct {
 
 	mu       sync.Mutex
 	trainers map[uint64]*trainer.Trainer
-	acked    map[[2]uint64]bool // (job, checkpoint) acknowledged by the sequencer in this run
-	active   map[uint64]bool    // jobs being worked on by a goroutine of their own
+	acked    map[[3]uint64]bool                                             // (job, round, checkpoint) acknowledged by the sequencer in this run
+	working  map[uint64]*workRun                                            // jobs being worked on by a goroutine of their own
+	speeds   map[common.Hash]time.Duration                                  // measured step time per spec hash
+	measure  func(context.Context, *trainer.Trainer) (time.Duration, error) // times a job's step (tests inject one)
+	auctions uint8                                                          // JobMarket.MAX_AUCTIONS, once read
 
 	defences     map[uint64]*jobDefence // per job, used by its defence goroutine only
 	defending    map[uint64]bool        // jobs whose games a goroutine is looking at
@@ -96,9 +120,22 @@ type Driver struct {
 func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts, tx TxSender, key *ecdsa.PrivateKey,
 	domain inbox.Domain, blobs *blobstore.Client, seq Sequencer, state *State) *Driver {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
-		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[2]uint64]bool{}, active: map[uint64]bool{},
-		defences: map[uint64]*jobDefence{}, defending: map[uint64]bool{}, logged: map[string]bool{}, ctx: ctx, cancel: cancel}
+	if cfg.BidTimeMargin == 0 {
+		cfg.BidTimeMargin = DefaultBidTimeMargin
+	}
+	d := &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
+		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[3]uint64]bool{}, working: map[uint64]*workRun{},
+		speeds: map[common.Hash]time.Duration{}, defences: map[uint64]*jobDefence{}, defending: map[uint64]bool{},
+		logged: map[string]bool{}, ctx: ctx, cancel: cancel}
+	d.measure = d.measureStep
+	return d
+}
+
+// workRun is a job's work goroutine: the assignment round it works on and
+// the cancellation of its context.
+type workRun struct {
+	round  uint32
+	cancel context.CancelCauseFunc
 }
 
 // Start runs the loop in a goroutine.
@@ -212,12 +249,17 @@ func (d *Driver) jobsStep(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	head, err := d.c.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("read head: %w", err)
+	}
+	now := head.Time
 	var errs error
 	for _, r := range recs {
 		if r.Skipped != "" || r.Paid {
 			continue
 		}
-		if err := d.handle(ctx, r); err != nil {
+		if err := d.handle(ctx, r, now); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -244,7 +286,7 @@ func (d *Driver) jobsStep(ctx context.Context) error {
 			return err
 		}
 		if r.Skipped == "" {
-			if err := d.handle(ctx, r); err != nil && ctx.Err() == nil {
+			if err := d.handle(ctx, r, now); err != nil && ctx.Err() == nil {
 				errs = errors.Join(errs, fmt.Errorf("job %d: %w", id, err))
 			}
 		}
@@ -277,8 +319,12 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err != nil {
 		return fmt.Errorf("read job: %w", err)
 	}
-	if job.Status != JobOpen {
-		return d.skip(r, "not open when first seen")
+	switch job.Status {
+	case JobOpen, JobAssigned, JobSubmitted:
+		// An assigned or submitted job may reopen (a lost dispute, a
+		// timeout): it is then bid on like a new one.
+	default:
+		return d.skip(r, "finalized or cancelled when first seen")
 	}
 	p := job.Params
 	specBytes, err := d.blobs.Get(ctx, p.SpecHash, d.cfg.MaxBlobSize)
@@ -300,7 +346,7 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err != nil {
 		return err
 	}
-	tr, err := jobclient.VerifyJob(p, s, dataBytes, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
+	tr, err := jobclient.VerifyJob(p, s, dataBytes, d.trainerOptions(id))
 	if errors.As(err, &bad) {
 		return d.skip(r, bad.Reason)
 	}
@@ -336,6 +382,21 @@ func (d *Driver) loadJob(id uint64) (*spec.Spec, *dataset.Dataset, error) {
 	return s, ds, nil
 }
 
+// trainerOptions are the options of a job's training trainer.
+func (d *Driver) trainerOptions(id uint64) trainer.Options {
+	return trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true, Executor: d.executor()}
+}
+
+// executor is what computes the worker's operators: the configured
+// executor (nil: repops.CPU{}), or under the float64-matmul fault
+// trainer.Float64MatMul over it (not RepOps: an honest mistake).
+func (d *Driver) executor() repops.Executor {
+	if d.cfg.Fault.Kind == FaultFloat64MatMul {
+		return trainer.Float64MatMul{Base: d.cfg.Executor}
+	}
+	return d.cfg.Executor
+}
+
 // trainerOf rebuilds a job's trainer from the files evaluate kept.
 func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	d.mu.Lock()
@@ -348,7 +409,7 @@ func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err = trainer.New(s, ds, trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true})
+	tr, err = trainer.New(s, ds, d.trainerOptions(id))
 	if err != nil {
 		return nil, err
 	}
@@ -358,33 +419,38 @@ func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	return tr, nil
 }
 
-// handle moves one job on according to its on-chain status.
-func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
-	d.mu.Lock()
-	busy := d.active[r.ID]
-	d.mu.Unlock()
-	if busy {
-		return nil // its goroutine owns the job's record until it returns
-	}
+// handle moves one job on according to its on-chain status; now is the
+// chain's time (the head's timestamp).
+func (d *Driver) handle(ctx context.Context, r *JobRecord, now uint64) error {
 	job, err := d.c.Job(ctx, r.ID)
 	if err != nil {
 		return fmt.Errorf("read job: %w", err)
 	}
+	d.mu.Lock()
+	run := d.working[r.ID]
+	d.mu.Unlock()
+	if run != nil {
+		// Its goroutine owns the job's record until it returns; it is
+		// stopped (within a step) once the job is no longer this worker's
+		// in its round, or its result can no longer be submitted.
+		if cause := lostAssignment(job, d.me(), run.round, now); cause != nil {
+			run.cancel(cause)
+		}
+		return nil
+	}
 	mine := job.Worker == d.me()
 	switch job.Status {
 	case JobOpen:
-		if len(r.Roots) > 0 {
-			lost, err := d.lostGame(r.ID)
-			if err != nil {
-				return err
-			}
-			if lost != nil {
-				return d.skip(r, fmt.Sprintf("lost dispute game %d", lost.ID))
-			}
-		}
-		return d.maybeBid(ctx, r, job)
+		return d.maybeBid(ctx, r, job, now)
 	case JobAssigned:
 		if !mine {
+			return nil
+		}
+		if now > job.ResultDeadline {
+			if d.once(fmt.Sprintf("deadline/%d/%d", r.ID, job.Round)) {
+				d.log.Warn("The job's result deadline passed without a result; not working on it (it will be timed out)",
+					"job", r.ID, "round", job.Round, "deadline", job.ResultDeadline, "now", now)
+			}
 			return nil
 		}
 		d.startWork(r, job)
@@ -395,7 +461,7 @@ func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
 		}
 		return nil
 	case JobFinalized:
-		if !mine || len(r.Roots) == 0 {
+		if !mine {
 			return d.skip(r, "finalized for another worker")
 		}
 		return d.collect(ctx, r)
@@ -406,16 +472,57 @@ func (d *Driver) handle(ctx context.Context, r *JobRecord) error {
 	}
 }
 
-// maybeBid bids the policy's price while the auction is open, when it would
-// be the best bid and the worker has the free stake to cover the job's
-// collateral.
-func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMarketJob) error {
-	head, err := d.c.client.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return err
+// errDeadlinePassed stops work on a job whose result deadline passed (the
+// market would refuse the result).
+var errDeadlinePassed = errors.New("the job's result deadline passed")
+
+// lostAssignment says why work on job in round must stop (nil: it goes
+// on): the job is no longer Assigned or Submitted to me in that round (timed
+// out, reopened by a lost dispute), or it is still Assigned past its result
+// deadline.
+func lostAssignment(job bindings.IJobMarketJob, me common.Address, round uint32, now uint64) error {
+	if job.Worker != me || job.Round != round || (job.Status != JobAssigned && job.Status != JobSubmitted) {
+		return errNotMine
 	}
-	if head.Time >= job.BiddingEndsAt || job.Worker == d.me() {
-		return nil
+	if job.Status == JobAssigned && now > job.ResultDeadline {
+		return errDeadlinePassed
+	}
+	return nil
+}
+
+// maybeBid bids the policy's price on an Open job when it would be the
+// best bid, the worker has the free stake to cover the job's collateral, is
+// not barred from the job, and can finish it in its execution window at its
+// measured speed (fitsWindow). A job whose auction ended without a bid is
+// bid on too: the bid restarts the auction, until MAX_AUCTIONS auctions ran.
+func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMarketJob, now uint64) error {
+	if job.Worker == d.me() {
+		return nil // the best bid is ours
+	}
+	if now >= job.BiddingEndsAt {
+		if job.Worker != (common.Address{}) {
+			return nil // closed with a best bid: closeAuction assigns it
+		}
+		last, err := d.maxAuctions(ctx)
+		if err != nil {
+			return err
+		}
+		if job.Auctions >= last {
+			return nil // the last auction ended: the job is cancelled when it closes
+		}
+	}
+	if !d.cfg.Fault.rebids() {
+		barred, err := d.c.IsBarred(ctx, r.ID, d.me())
+		if err != nil {
+			return fmt.Errorf("read isBarred: %w", err)
+		}
+		if barred {
+			reason, ready, err := d.barredReason(r.ID)
+			if err != nil || !ready {
+				return err // a game on the job is still being recorded: its end names the reason
+			}
+			return d.skip(r, reason)
+		}
 	}
 	price := d.cfg.Price.Price(job.Params.MaxPrice, job.Escrow)
 	if price.Sign() == 0 {
@@ -432,12 +539,22 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 		d.log.Info("Not enough free stake to bid", "job", r.ID, "free", free, "required", job.Params.RequiredCollateral)
 		return nil
 	}
+	if ok, err := d.canFinish(ctx, r.ID, job); err != nil || !ok {
+		return err
+	}
 	// A bid that another bid undercuts before it is mined fails gas
 	// estimation, which the tx manager would retry for a long time: give it a
 	// bound, and look at the auction again on the next poll.
 	bctx, cancel := context.WithTimeout(ctx, bidTimeout)
 	defer cancel()
 	if _, err := d.send(bctx, fmt.Sprintf("bid %s wei on job %d", price, r.ID), d.c.BidCandidate(r.ID, price)); err != nil {
+		if d.cfg.Fault.rebids() {
+			if barred, berr := d.c.IsBarred(ctx, r.ID, d.me()); berr == nil && barred {
+				d.log.Warn("UNSAFE fault rebid: the market refused this worker's bid on a job it is barred from",
+					"job", r.ID, "revert", RevertReason(err), "err", err)
+				return d.skip(r, "barred: the market refused the bid (rebid)")
+			}
+		}
 		return err
 	}
 	d.m.RecordBid()
@@ -445,27 +562,141 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 	return d.state.PutJob(r)
 }
 
+// maxAuctions is JobMarket.MAX_AUCTIONS (read once).
+func (d *Driver) maxAuctions(ctx context.Context) (uint8, error) {
+	d.mu.Lock()
+	n := d.auctions
+	d.mu.Unlock()
+	if n != 0 {
+		return n, nil
+	}
+	n, err := d.c.MaxAuctions(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("read MAX_AUCTIONS: %w", err)
+	}
+	d.mu.Lock()
+	d.auctions = n
+	d.mu.Unlock()
+	return n, nil
+}
+
+// barredReason is the skip reason of a job this worker is barred from: a
+// dispute game it lost on the job, or else a slash or timeout; not ready
+// while a game on the job is not yet recorded as over.
+func (d *Driver) barredReason(id uint64) (string, bool, error) {
+	games, err := d.state.Games()
+	if err != nil {
+		return "", false, err
+	}
+	ready := true
+	for _, g := range games {
+		if g.JobID != id {
+			continue
+		}
+		if g.Status == GameLost {
+			return fmt.Sprintf("barred: lost dispute game %d", g.ID), true, nil
+		}
+		ready = ready && g.Done()
+	}
+	return "barred: slashed or timed out on the job", ready, nil
+}
+
+// fitsWindow is the bid's time rule: a job of `steps` steps at stepTime a
+// step fits an execution window of `window` seconds when steps x stepTime x
+// margin + overhead <= window. It also returns the time needed, in seconds.
+func fitsWindow(steps uint64, stepTime time.Duration, margin float64, overhead time.Duration, window uint64) (float64, bool) {
+	need := float64(steps)*stepTime.Seconds()*margin + overhead.Seconds()
+	return need, need <= float64(window)
+}
+
+// canFinish applies the bid's time rule to a job with the worker's step
+// time on it (measured once per spec hash); a refusal is logged once per
+// job, with the numbers.
+func (d *Driver) canFinish(ctx context.Context, id uint64, job bindings.IJobMarketJob) (bool, error) {
+	tr, err := d.trainerOf(id)
+	if err != nil {
+		return false, fmt.Errorf("rebuild trainer: %w", err)
+	}
+	key := common.Hash(tr.SpecHash())
+	d.mu.Lock()
+	stepTime, ok := d.speeds[key]
+	d.mu.Unlock()
+	if !ok {
+		if stepTime, err = d.measure(ctx, tr); err != nil {
+			return false, fmt.Errorf("measure the step time: %w", err)
+		}
+		d.mu.Lock()
+		d.speeds[key] = stepTime
+		d.mu.Unlock()
+		d.log.Info("Measured the step time", "job", id, "spec", key, "stepTime", stepTime)
+	}
+	p := job.Params
+	need, fits := fitsWindow(p.Steps, stepTime, d.cfg.BidTimeMargin, d.cfg.BidTimeOverhead, p.ExecutionWindow)
+	if !fits && d.once(fmt.Sprintf("slow/%d", id)) {
+		d.log.Warn("Not bidding: this worker cannot finish the job in its execution window at its measured speed",
+			"job", id, "steps", p.Steps, "stepTime", stepTime, "margin", d.cfg.BidTimeMargin, "overhead", d.cfg.BidTimeOverhead,
+			"needSeconds", need, "executionWindowSeconds", p.ExecutionWindow)
+	}
+	return fits, nil
+}
+
+// measureStep times a few real steps of a job's graph on its data, from
+// the initial state, with the driver's clock.
+func (d *Driver) measureStep(ctx context.Context, tr *trainer.Trainer) (time.Duration, error) {
+	steps := uint64(tr.Spec().Steps)
+	st, err := tr.InitialState()
+	if err != nil {
+		return 0, err
+	}
+	if steps > 1 {
+		if st, _, err = tr.Step(st); err != nil { // allocates: not timed
+			return 0, err
+		}
+	}
+	n := min(uint64(speedSteps), steps-st.Step)
+	start := d.now()
+	for i := uint64(0); i < n; i++ {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		if st, _, err = tr.Step(st); err != nil {
+			return 0, err
+		}
+	}
+	return d.now().Sub(start) / time.Duration(n), nil
+}
+
 // startWork runs work on a goroutine of its own, so that the loop goes on
 // with the other jobs (auctions, payments) while this one trains; the job
 // is left alone by the loop until the goroutine returns, and looked at again
-// on the next poll if it failed.
+// on the next poll if it failed. The goroutine's context is cancelled (the
+// training stops within a step) as soon as the loop sees that the job is no
+// longer this worker's in its round (handle).
 func (d *Driver) startWork(r *JobRecord, job bindings.IJobMarketJob) {
+	wctx, cancel := context.WithCancelCause(d.ctx)
 	d.mu.Lock()
-	d.active[r.ID] = true
+	d.working[r.ID] = &workRun{round: job.Round, cancel: cancel}
 	d.mu.Unlock()
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
 		defer func() {
+			cancel(nil)
 			d.mu.Lock()
-			delete(d.active, r.ID)
+			delete(d.working, r.ID)
 			d.mu.Unlock()
 		}()
-		err := d.work(d.ctx, r, job)
+		err := d.work(wctx, r, job)
+		cause := context.Cause(wctx)
 		switch {
-		case err == nil || d.ctx.Err() != nil:
-		case errors.Is(err, errNotMine):
-			d.log.Warn("Stopped working on the job: it is no longer assigned to this worker (a dispute lost?)", "job", r.ID, "round", job.Round)
+		case d.ctx.Err() != nil:
+		case errors.Is(err, errNotMine) || errors.Is(cause, errNotMine):
+			d.log.Warn("Stopped working on the job: it is no longer assigned to this worker in this round (timed out or reopened)",
+				"job", r.ID, "round", job.Round, "checkpoints", len(r.Roots))
+		case errors.Is(cause, errDeadlinePassed):
+			d.log.Warn("Stopped working on the job: its result deadline passed", "job", r.ID, "round", job.Round,
+				"deadline", job.ResultDeadline, "checkpoints", len(r.Roots))
+		case err == nil, errors.Is(err, errResultRefused):
 		default:
 			d.log.Warn("Job work failed; retrying", "job", r.ID, "err", err)
 		}
@@ -481,6 +712,9 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		if err := d.state.PutJob(r); err != nil {
 			return err
 		}
+	}
+	if d.cfg.Fault.neverTrains() {
+		return d.submitMadeUp(ctx, r, job)
 	}
 	tr, err := d.trainerOf(r.ID)
 	if err != nil {
@@ -534,6 +768,9 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 			d.log.Warn("UNSAFE: training with an injected fault", "job", r.ID, "fault", f.Kind,
 				"step", f.faultStep(job.Params.Steps, interval))
 			_, err = runWith(ctx, tr, filepath.Join(d.jobDir(r.ID), "checkpoints"), from, step, onCheckpoint)
+			if errors.Is(err, errNotMine) {
+				return err
+			}
 			if err != nil {
 				return fmt.Errorf("train: %w", err)
 			}
@@ -562,34 +799,81 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		case <-time.After(d.cfg.PollInterval):
 		}
 	}
-	final := r.Roots[total-1]
 	hs := make([]commit.Hash, total)
 	for i, h := range r.Roots {
 		hs[i] = commit.Hash(h)
 	}
-	ckRoot := common.Hash(commit.CheckpointsRoot(hs))
-	if d.cfg.Fault.Kind == FaultCorruptFinal {
-		if final, ckRoot, err = d.corruptFinal(tr, r.ID, r.Roots); err != nil {
+	final := common.Hash(hs[total-1])
+	switch d.cfg.Fault.Kind {
+	case FaultCorruptFinal:
+		if hs[total-1], err = d.corruptFinal(tr, r.ID); err != nil {
 			return fmt.Errorf("corrupt the final root: %w", err)
 		}
-		d.log.Warn("UNSAFE fault corrupt-final: submitting a corrupted final model root", "job", r.ID,
+		final = common.Hash(hs[total-1])
+		d.log.Warn("UNSAFE fault corrupt-final: submitting a corrupted final model root (and last checkpoint root)", "job", r.ID,
 			"honest", r.Roots[total-1], "submitted", final)
-	}
-	if d.cfg.Fault.Kind == FaultWrongFinalRoot {
-		if final, _, err = d.corruptFinal(tr, r.ID, r.Roots); err != nil {
+	case FaultWrongFinalRoot:
+		root, err := d.corruptFinal(tr, r.ID)
+		if err != nil {
 			return fmt.Errorf("corrupt the final root: %w", err)
 		}
-		d.log.Warn("UNSAFE fault wrong-final-root: submitting a final model root that is not the last checkpoint", "job", r.ID,
-			"lastCheckpoint", r.Roots[total-1], "submitted", final)
+		final = common.Hash(root)
+		if d.once(fmt.Sprintf("wrong-final/%d/%d", r.ID, r.Round)) {
+			d.log.Warn("UNSAFE fault wrong-final-root: submitting a final model root that is not the last checkpoint", "job", r.ID,
+				"lastCheckpoint", r.Roots[total-1], "submitted", final)
+		}
 	}
-	rc, err := d.send(ctx, fmt.Sprintf("submit result of job %d", r.ID), d.c.SubmitResultCandidate(r.ID, final, ckRoot))
+	return d.submitResult(ctx, r, final, hs)
+}
+
+// errResultRefused ends work on a job whose result the market refuses (an
+// injected fault's); the job is looked at again on the next poll.
+var errResultRefused = errors.New("the market refuses the result")
+
+// submitResult sends submitResult(final, CheckpointsRoot(roots), the proof
+// of the last checkpoint), after recording the roots the result covers.
+func (d *Driver) submitResult(ctx context.Context, r *JobRecord, final common.Hash, roots []commit.Hash) error {
+	proof, err := commit.CheckpointProof(roots, len(roots))
 	if err != nil {
+		return err
+	}
+	ckRoot := common.Hash(commit.CheckpointsRoot(roots))
+	r.ResultRoots = make([]common.Hash, len(roots))
+	for i, h := range roots {
+		r.ResultRoots[i] = common.Hash(h)
+	}
+	if err := d.state.PutJob(r); err != nil {
+		return err
+	}
+	rc, err := d.send(ctx, fmt.Sprintf("submit result of job %d", r.ID), d.c.SubmitResultCandidate(r.ID, final, ckRoot, proof))
+	if err != nil {
+		if d.cfg.Fault.Kind == FaultWrongFinalRoot && RevertReason(err) != "" {
+			if d.once(fmt.Sprintf("refused/%d/%d", r.ID, r.Round)) {
+				d.log.Warn("UNSAFE fault wrong-final-root: the market refused a final model root that is not the last checkpoint",
+					"job", r.ID, "revert", RevertReason(err))
+			}
+			return errResultRefused
+		}
 		return err
 	}
 	d.m.RecordResult()
 	r.ResultTx = &rc.TxHash
 	d.log.Info("Result submitted", "job", r.ID, "finalModelRoot", final, "checkpointsRoot", ckRoot, "tx", rc.TxHash)
 	return d.state.PutJob(r)
+}
+
+// submitMadeUp is FaultNeverTrain's work: no training, no commitment, no
+// checkpoint file; a result over K made-up checkpoint roots (the last one
+// as the final model root, with its valid list proof), at once.
+func (d *Driver) submitMadeUp(ctx context.Context, r *JobRecord, job bindings.IJobMarketJob) error {
+	total := int(job.Params.Steps / job.Params.CheckpointInterval)
+	roots := make([]commit.Hash, total)
+	for k := range roots {
+		roots[k] = commit.Hash(crypto.Keccak256Hash([]byte(fmt.Sprintf("never-train job %d round %d checkpoint %d", r.ID, job.Round, k+1))))
+	}
+	d.log.Warn("UNSAFE fault never-train: submitting a result over made-up checkpoint roots, without training or committing",
+		"job", r.ID, "round", job.Round, "checkpoints", total)
+	return d.submitResult(ctx, r, common.Hash(roots[total-1]), roots)
 }
 
 func allTrue(bs []bool) bool {
@@ -611,12 +895,12 @@ func (d *Driver) commitPending(ctx context.Context, r *JobRecord) {
 		if r.Included[i] {
 			continue
 		}
-		cm := inbox.Commitment{JobID: r.ID, Checkpoint: uint32(i + 1), StateRoot: root, Worker: d.me()}
+		cm := inbox.Commitment{JobID: r.ID, Round: r.Round, Checkpoint: uint32(i + 1), StateRoot: root, Worker: d.me()}
 		if r.SentAt[i] == 0 {
 			r.SentAt[i] = d.now().Unix()
 			changed = true
 		}
-		key := [2]uint64{r.ID, uint64(i + 1)}
+		key := [3]uint64{r.ID, uint64(r.Round), uint64(i + 1)}
 		d.mu.Lock()
 		acked := d.acked[key]
 		d.mu.Unlock()

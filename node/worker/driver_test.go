@@ -127,9 +127,10 @@ func TestDriver(t *testing.T) {
 	roots := []commit.Hash{commit.Hash(rec.Roots[0]), commit.Hash(rec.Roots[1])}
 	require.Equal(t, rec.Roots[1], common.Hash(job.FinalModelRoot))
 	require.Equal(t, common.Hash(commit.CheckpointsRoot(roots)), common.Hash(job.CheckpointsRoot))
+	require.Equal(t, rec.Roots, rec.ResultRoots, "the result covers its own roots")
 	in := bindings.NewCommitmentInbox()
 	for k, root := range rec.Roots {
-		cm := inbox.Commitment{JobID: 2, Checkpoint: uint32(k + 1), StateRoot: root, Worker: me}
+		cm := inbox.Commitment{JobID: 2, Round: 1, Checkpoint: uint32(k + 1), StateRoot: root, Worker: me}
 		at := testchain.Call(t, in.Instance(c.Backend, addrs.CommitmentInbox), in.PackForcedAt(cm.Leaf()), in.UnpackForcedAt)
 		require.NotZero(t, at.Sign(), "checkpoint %d force-included", k+1)
 	}

@@ -64,7 +64,36 @@ const (
 	// FaultStopAnswering: makes its first dispute move in a game, then no
 	// more (it runs out of its clock).
 	FaultStopAnswering FaultKind = "stop-answering"
+	// FaultNeverTrain: never trains, signs no commitment and publishes
+	// nothing; it submits at once a result whose checkpoints root covers K
+	// made-up roots (with a valid proof of the last), and makes no dispute
+	// move (it cannot open its made-up list to anything an honest verifier
+	// computes, so it loses on time).
+	FaultNeverTrain FaultKind = "never-train"
+	// FaultJunkPadding: in its step-trace reveal it commits a trace list with
+	// junk at a padding slot (and the proof of its last item through that
+	// junk); the contract's padding check refuses it, so it cannot move.
+	// Given with a state fault, it modifies that fault's defence.
+	FaultJunkPadding FaultKind = "junk-padding"
+	// FaultRebid: once slashed on a job, it bids on the reopened job at once,
+	// skipping its own isBarred check (the market refuses: Barred). Given
+	// with a state fault.
+	FaultRebid FaultKind = "rebid"
+	// FaultFloat64MatMul: computes with trainer.Float64MatMul (matrix
+	// products accumulated in float64) instead of RepOps: an honest mistake,
+	// not a cheat. It trains, commits and defends what that executor
+	// computes, as an honest worker does; its defence recognises the
+	// mistake (one loud error) and loses at the one-step.
+	FaultFloat64MatMul FaultKind = "float64-matmul"
 )
+
+// modifiers are the kinds that modify the defence or the bidding of a state
+// fault (or of an honest worker, given alone).
+var modifiers = []FaultKind{FaultWithhold, FaultStopAnswering, FaultJunkPadding, FaultRebid}
+
+// stateKinds are the kinds that change the worker's claimed states.
+var stateKinds = []FaultKind{FaultPerturbWeight, FaultSkipSteps, FaultWrongBatch, FaultWrongLR, FaultInitialModel,
+	FaultCorruptFinal}
 
 // skipSteps is how many steps FaultSkipSteps leaves out.
 const skipSteps = 5
@@ -85,9 +114,10 @@ func wrongBatchStep(n, steps uint64) uint64 {
 
 // FaultKinds are the valid kinds, sorted.
 func FaultKinds() []string {
-	ks := []string{string(FaultPerturbWeight), string(FaultSkipSteps), string(FaultWrongBatch), string(FaultWrongLR),
-		string(FaultInitialModel), string(FaultCorruptFinal), string(FaultWrongFinalRoot), string(FaultWithhold),
-		string(FaultStopAnswering)}
+	ks := []string{string(FaultWrongFinalRoot), string(FaultNeverTrain), string(FaultFloat64MatMul)}
+	for _, k := range append(append([]FaultKind(nil), stateKinds...), modifiers...) {
+		ks = append(ks, string(k))
+	}
 	sort.Strings(ks)
 	return ks
 }
@@ -109,25 +139,28 @@ func ParseFaultKind(s string) (FaultKind, error) {
 }
 
 // Fault is the configured fault of a worker: a kind and, when StepSet, the
-// step N it starts at (otherwise DefaultFaultStep of each job). Withhold and
-// StopAnswering add a defence fault to a state-changing kind (from a
+// step N it starts at (otherwise DefaultFaultStep of each job). Withhold,
+// StopAnswering, JunkPadding and Rebid add a modifier to a kind (from a
 // comma-separated --unsafe.fault such as "perturb-weight,withhold"); alone,
-// they are the kind itself.
+// a modifier is the kind itself (an honest worker with that modifier).
 type Fault struct {
 	Kind          FaultKind
 	Step          uint64
 	StepSet       bool
 	Withhold      bool
 	StopAnswering bool
+	JunkPadding   bool
+	Rebid         bool
 }
 
-// ParseFault parses --unsafe.fault: one kind, or a state-changing kind and
-// withhold and/or stop-answering, separated by commas.
+// ParseFault parses --unsafe.fault: one kind, or a kind and modifiers
+// (withhold, stop-answering, junk-padding, rebid), separated by commas.
 func ParseFault(s string) (Fault, error) {
 	var f Fault
 	if s == "" {
 		return f, nil
 	}
+	var first FaultKind
 	for _, part := range strings.Split(s, ",") {
 		k, err := ParseFaultKind(strings.TrimSpace(part))
 		if err != nil {
@@ -138,6 +171,10 @@ func ParseFault(s string) (Fault, error) {
 			f.Withhold = true
 		case FaultStopAnswering:
 			f.StopAnswering = true
+		case FaultJunkPadding:
+			f.JunkPadding = true
+		case FaultRebid:
+			f.Rebid = true
 		case FaultNone:
 			return Fault{}, fmt.Errorf("%w: empty kind in %q", ErrUnknownFault, s)
 		default:
@@ -146,14 +183,13 @@ func ParseFault(s string) (Fault, error) {
 			}
 			f.Kind = k
 		}
+		if first == FaultNone {
+			first = k
+		}
 	}
 	if f.Kind == FaultNone {
-		// withhold or stop-answering alone: an honest worker with that defence fault
-		if f.Withhold {
-			f.Kind = FaultWithhold
-		} else {
-			f.Kind = FaultStopAnswering
-		}
+		// modifiers alone: an honest worker with them; the first names it
+		f.Kind = first
 	}
 	return f, nil
 }
@@ -164,13 +200,31 @@ func (f Fault) withholds() bool { return f.Kind == FaultWithhold || f.Withhold }
 // stopsAnswering reports whether the worker goes silent after its first move.
 func (f Fault) stopsAnswering() bool { return f.Kind == FaultStopAnswering || f.StopAnswering }
 
+// junkPads reports whether the worker's step-trace reveal carries junk in
+// the trace list's padding.
+func (f Fault) junkPads() bool { return f.Kind == FaultJunkPadding || f.JunkPadding }
+
+// rebids reports whether the worker bids on jobs it is barred from.
+func (f Fault) rebids() bool { return f.Kind == FaultRebid || f.Rebid }
+
+// neverTrains reports whether the worker submits a made-up result without
+// training.
+func (f Fault) neverTrains() bool { return f.Kind == FaultNeverTrain }
+
 // Active reports whether a fault is injected.
 func (f Fault) Active() bool { return f.Kind != FaultNone }
 
-// changesStates reports whether the fault changes the worker's claimed
-// states (every kind but withhold and stop-answering).
+// changesStates reports whether the fault changes the worker's step
+// function, so its claimed states (the state kinds: not the modifiers,
+// wrong-final-root, never-train, which claims no states, or float64-matmul,
+// which changes the executor, not the step function).
 func (f Fault) changesStates() bool {
-	return f.Active() && f.Kind != FaultWithhold && f.Kind != FaultStopAnswering && f.Kind != FaultWrongFinalRoot
+	for _, k := range stateKinds {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
 }
 
 // changesTraining reports whether the fault changes training (the states
@@ -184,11 +238,13 @@ func (f Fault) String() string {
 		return "none"
 	}
 	kind := string(f.Kind)
-	if f.Withhold && f.Kind != FaultWithhold {
-		kind += "+withhold"
-	}
-	if f.StopAnswering && f.Kind != FaultStopAnswering {
-		kind += "+stop-answering"
+	for _, m := range []struct {
+		on   bool
+		kind FaultKind
+	}{{f.Withhold, FaultWithhold}, {f.StopAnswering, FaultStopAnswering}, {f.JunkPadding, FaultJunkPadding}, {f.Rebid, FaultRebid}} {
+		if m.on && f.Kind != m.kind {
+			kind += "+" + string(m.kind)
+		}
 	}
 	if f.StepSet {
 		return fmt.Sprintf("%s at step %d", kind, f.Step)

@@ -107,8 +107,12 @@ func TestParseFaultKind(t *testing.T) {
 	require.False(t, Fault{Kind: k}.Active())
 	_, err = ParseFaultKind("flip-coin")
 	require.ErrorIs(t, err, ErrUnknownFault)
-	require.Len(t, FaultKinds(), 9)
+	require.Len(t, FaultKinds(), 13)
 	require.False(t, Fault{Kind: FaultWrongFinalRoot}.changesStates(), "wrong-final-root trains and claims honestly")
+	require.False(t, Fault{Kind: FaultNeverTrain}.changesStates(), "never-train claims no states")
+	require.False(t, Fault{Kind: FaultNeverTrain}.changesTraining())
+	require.True(t, Fault{Kind: FaultNeverTrain}.neverTrains())
+	require.False(t, Fault{Kind: FaultFloat64MatMul}.changesStates(), "float64-matmul changes the executor, not the step function")
 }
 
 func TestDefaultFaultStep(t *testing.T) {
@@ -248,7 +252,8 @@ func TestFaultStates(t *testing.T) {
 		require.Equal(t, rootOf(t, tr, flipLowBit(honest[tinySteps])), rootOf(t, tr, claimed[tinySteps]))
 	})
 	t.Run("honest-kinds", func(t *testing.T) {
-		for _, k := range []FaultKind{FaultNone, FaultWithhold, FaultStopAnswering} {
+		for _, k := range []FaultKind{FaultNone, FaultWithhold, FaultStopAnswering, FaultJunkPadding, FaultRebid, FaultNeverTrain,
+			FaultFloat64MatMul} {
 			f := Fault{Kind: k}
 			require.False(t, f.changesStates())
 			require.False(t, f.changesTraining())
@@ -402,12 +407,64 @@ func TestParseFault(t *testing.T) {
 	require.True(t, f.withholds())
 	require.False(t, f.changesStates())
 
+	f, err = ParseFault("perturb-weight,junk-padding")
+	require.NoError(t, err)
+	require.Equal(t, Fault{Kind: FaultPerturbWeight, JunkPadding: true}, f)
+	require.True(t, f.junkPads())
+	require.False(t, f.rebids())
+	require.Equal(t, "perturb-weight+junk-padding at the default step", f.String())
+
+	f, err = ParseFault("rebid,skip-steps,withhold")
+	require.NoError(t, err)
+	require.Equal(t, Fault{Kind: FaultSkipSteps, Rebid: true, Withhold: true}, f)
+	require.True(t, f.rebids())
+	require.Equal(t, "skip-steps+withhold+rebid at the default step", f.String())
+
+	f, err = ParseFault("junk-padding,rebid")
+	require.NoError(t, err)
+	require.Equal(t, Fault{Kind: FaultJunkPadding, JunkPadding: true, Rebid: true}, f, "modifiers alone: the first names the kind")
+	require.False(t, f.changesStates())
+
+	f, err = ParseFault("float64-matmul")
+	require.NoError(t, err)
+	require.Equal(t, Fault{Kind: FaultFloat64MatMul}, f)
+
+	f, err = ParseFault("never-train")
+	require.NoError(t, err)
+	require.True(t, f.neverTrains())
+
 	f, err = ParseFault("")
 	require.NoError(t, err)
 	require.False(t, f.Active())
 
-	for _, bad := range []string{"perturb-weight,skip-steps", "perturb-weight,", "nope", "withhold,nope"} {
+	for _, bad := range []string{"perturb-weight,skip-steps", "perturb-weight,", "nope", "withhold,nope", "never-train,float64-matmul"} {
 		_, err := ParseFault(bad)
 		require.ErrorIs(t, err, ErrUnknownFault, bad)
 	}
+}
+
+// TestFaultExecutor: the float64-matmul worker computes with
+// trainer.Float64MatMul over its executor (training and defence alike), so
+// its states are not the RepOps ones from the first step on; every other
+// worker computes with its executor as configured.
+func TestFaultExecutor(t *testing.T) {
+	base := &countExec{}
+	d := &Driver{cfg: DriverConfig{Executor: base, Fault: Fault{Kind: FaultFloat64MatMul}}}
+	require.Equal(t, trainer.Float64MatMul{Base: base}, d.executor())
+	for _, f := range []Fault{{}, {Kind: FaultPerturbWeight}, {Kind: FaultNeverTrain}} {
+		d.cfg.Fault = f
+		require.Equal(t, repops.Executor(base), d.executor(), f.String())
+	}
+
+	s, ds := tinyJob(t)
+	tr := tinyTrainer(t, s, ds)
+	f64, err := trainer.New(s, ds, trainer.Options{SkipEval: true, Executor: trainer.Float64MatMul{}})
+	require.NoError(t, err)
+	st, err := tr.InitialState()
+	require.NoError(t, err)
+	honest, _, err := tr.Step(st)
+	require.NoError(t, err)
+	mistaken, _, err := f64.Step(st)
+	require.NoError(t, err)
+	require.NotEqual(t, rootOf(t, tr, honest), rootOf(t, tr, mistaken), "not RepOps at step 0")
 }

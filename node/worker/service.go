@@ -117,6 +117,7 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 	s.Driver = NewDriver(DriverConfig{
 		DataDir: cfg.DataDir, PollInterval: cfg.PollInterval, ForceIncludeAfter: cfg.ForceIncludeAfter,
 		MaxBlobSize: cfg.MaxBlobSize, Price: cfg.PricePolicy(), StakeTarget: cfg.StakeTargetWei(),
+		BidTimeMargin: cfg.BidTimeMargin, BidTimeOverhead: cfg.BidTimeOverhead,
 		PeerID: peer, Hardware: cfg.Hardware, Fault: cfg.FaultConfig(),
 	}, s.Log.New("role", "worker"), s.Metrics, s.Contracts, s.TxManager, s.key,
 		inbox.NewDomain(d.ChainID, d.Contracts.CommitmentInbox), s.Blobs, s.Sequencer, s.State)

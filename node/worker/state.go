@@ -33,6 +33,11 @@ type JobRecord struct {
 	Included []bool `json:"included,omitempty"`
 	// Published says checkpoint k's file is in the blob store and indexed.
 	Published []bool `json:"published,omitempty"`
+	// ResultRoots are the K checkpoint roots the result's checkpoints root
+	// covers (written before submitResult is sent): the worker's own roots,
+	// or what an injected fault submits instead. The defence answers
+	// Checkpoints queries from them.
+	ResultRoots []common.Hash `json:"resultRoots,omitempty"`
 	// ResultTx is the submitResult transaction, once confirmed.
 	ResultTx *common.Hash `json:"resultTx,omitempty"`
 	// Paid is set once the job is finalized and the balance withdrawn.
@@ -52,12 +57,14 @@ func (r *JobRecord) grow(n int) {
 	}
 }
 
-// resetRound starts a new assignment round: the commitments are sent again
-// (the sequencer orders them per round); the checkpoints, being a function
-// of the spec alone, stay.
+// resetRound starts a new assignment round: the commitments are signed
+// and sent again for the new round (the inbox accepts only the job's
+// current round) and a new result is submitted; the checkpoints, being a
+// function of the spec alone, stay.
 func (r *JobRecord) resetRound(round uint32) {
 	r.Round = round
 	r.SentAt, r.Included = nil, nil
+	r.ResultRoots, r.ResultTx = nil, nil
 	r.grow(len(r.Roots))
 }
 

@@ -26,6 +26,8 @@ func TestStatePersists(t *testing.T) {
 	r.grow(2)
 	r.Included[0] = true
 	r.SentAt[0] = 100
+	r.ResultRoots = []common.Hash{{1}, {3}}
+	r.ResultTx = &common.Hash{9}
 	require.NoError(t, s.PutJob(r))
 	require.NoError(t, s.PutJob(&JobRecord{ID: 12, Skipped: "cancelled"}))
 	require.NoError(t, s.SetNextScan(13))
@@ -51,6 +53,8 @@ func TestStatePersists(t *testing.T) {
 	require.Len(t, got.Roots, 2)
 	require.Equal(t, []bool{false, false}, got.Included)
 	require.Equal(t, []int64{0, 0}, got.SentAt)
+	require.Nil(t, got.ResultRoots, "a new result is submitted in the new round")
+	require.Nil(t, got.ResultTx)
 }
 
 func TestGameRecords(t *testing.T) {

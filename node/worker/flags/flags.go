@@ -69,6 +69,19 @@ var (
 		Value:   0,
 		EnvVars: prefixEnvVars("BID_FRACTION"),
 	}
+	BidTimeMarginFlag = &cli.Float64Flag{
+		Name: "bid.time-margin",
+		Usage: "bid only on a job whose steps x this worker's measured step time x this margin + --bid.time-overhead " +
+			"fits in the job's execution window (at least 1)",
+		Value:   2,
+		EnvVars: prefixEnvVars("BID_TIME_MARGIN"),
+	}
+	BidTimeOverheadFlag = &cli.DurationFlag{
+		Name:    "bid.time-overhead",
+		Usage:   "fixed time a job takes besides its steps (the last commitments on chain, the result's submission, a few blocks), in the bid's time rule",
+		Value:   30 * time.Second,
+		EnvVars: prefixEnvVars("BID_TIME_OVERHEAD"),
+	}
 	StakeTargetFlag = &cli.StringFlag{
 		Name:    "stake.target",
 		Usage:   "deposit into the StakeManager until the worker's stake is this many wei (0: deposit nothing)",
@@ -116,8 +129,9 @@ var (
 	FaultFlag = &cli.StringFlag{
 		Name: "unsafe.fault",
 		Usage: "UNSAFE, tests and demos only (needs --unsafe.test-modes): make this worker cheat, and lose its collateral: " +
-			"perturb-weight, skip-steps, wrong-batch, wrong-lr, initial-model, corrupt-final, wrong-final-root, withhold or stop-answering; " +
-			"a state fault may be followed by ,withhold and/or ,stop-answering (e.g. perturb-weight,withhold)",
+			"perturb-weight, skip-steps, wrong-batch, wrong-lr, initial-model, corrupt-final, float64-matmul, wrong-final-root, never-train, " +
+			"withhold, stop-answering, junk-padding or rebid; a fault may be followed by the modifiers ,withhold ,stop-answering ,junk-padding " +
+			",rebid (e.g. perturb-weight,junk-padding)",
 		EnvVars: prefixEnvVars("UNSAFE_FAULT"),
 	}
 	FaultStepFlag = &cli.Uint64Flag{
@@ -130,7 +144,7 @@ var (
 var requiredFlags = []cli.Flag{L1EthRpcFlag, DeploymentsFlag, DataDirFlag, BlobstoreFlag, SequencerFlag}
 
 var optionalFlags = []cli.Flag{
-	BidPriceFlag, BidFractionFlag, StakeTargetFlag, PeerIDFlag, HardwareFlag,
+	BidPriceFlag, BidFractionFlag, BidTimeMarginFlag, BidTimeOverheadFlag, StakeTargetFlag, PeerIDFlag, HardwareFlag,
 	PollIntervalFlag, ForceIncludeAfterFlag, MaxBlobSizeFlag,
 	TestModesFlag, FaultFlag, FaultStepFlag,
 }
