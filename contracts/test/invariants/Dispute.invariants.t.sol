@@ -178,7 +178,27 @@ contract Dispute_Invariants_Test is Test {
     ///      and the live count is the number of unresolved games of the round.
     function invariant_D8_roundShares() public view {
         uint256[] memory jobs = handler.jobs();
+        uint256 maxRounds = 1;
+        for (uint256 k; k < jobs.length; ++k) {
+            uint32 rounds = market.getJob(jobs[k]).round;
+            if (rounds > maxRounds) maxRounds = rounds;
+        }
+        // live[k][r] and sharing[k][r] over one pass of the games (jobs are handler.jobs() in order)
+        uint256[][] memory live = new uint256[][](jobs.length);
+        uint256[][] memory sharing = new uint256[][](jobs.length);
+        for (uint256 k; k < jobs.length; ++k) {
+            live[k] = new uint256[](maxRounds + 1);
+            sharing[k] = new uint256[](maxRounds + 1);
+        }
         uint256 n = arb.gameCount();
+        for (uint256 i; i < n; ++i) {
+            IVerdeArbitration.Game memory g = arb.getGame(i);
+            uint256 k = _jobIndex(jobs, g.jobId);
+            if (g.phase != IVerdeArbitration.Phase.Resolved) ++live[k][g.round];
+            if (g.outcome == IVerdeArbitration.Outcome.ChallengerWon || g.outcome == IVerdeArbitration.Outcome.Shared) {
+                ++sharing[k][g.round];
+            }
+        }
         for (uint256 k; k < jobs.length; ++k) {
             uint32 rounds = market.getJob(jobs[k]).round;
             for (uint32 r = 1; r <= rounds; ++r) {
@@ -186,38 +206,30 @@ contract Dispute_Invariants_Test is Test {
                 assertLe(rg.potPaid, rg.pot, "paid more than the pot");
                 assertLe(rg.sharesPaid, rg.shares, "more shares than games");
                 if (rg.shares != 0 && rg.sharesPaid == rg.shares) assertEq(rg.potPaid, rg.pot, "pot not paid out");
-                uint256 live;
-                uint256 sharing;
-                for (uint256 i; i < n; ++i) {
-                    IVerdeArbitration.Game memory g = arb.getGame(i);
-                    if (g.jobId != jobs[k] || g.round != r) continue;
-                    if (g.phase != IVerdeArbitration.Phase.Resolved) ++live;
-                    if (g.outcome == IVerdeArbitration.Outcome.ChallengerWon) ++sharing;
-                    if (g.outcome == IVerdeArbitration.Outcome.Shared) ++sharing;
+                assertEq(rg.live, live[k][r], "live count");
+                assertEq(rg.sharesPaid, sharing[k][r], "shares paid != games that won or shared");
+                if (rg.shares != 0) {
+                    assertEq(rg.shares, rg.sharesPaid + live[k][r], "shares != games live at the loss");
                 }
-                assertEq(rg.live, live, "live count");
-                assertEq(rg.sharesPaid, sharing, "shares paid != games that won or shared");
-                if (rg.shares != 0) assertEq(rg.shares, rg.sharesPaid + live, "shares != games live at the loss");
             }
         }
     }
 
-    /// @dev D9: at most one live game per challenger, job, round and checkpoint.
+    function _jobIndex(uint256[] memory jobs, uint256 jobId) internal pure returns (uint256) {
+        for (uint256 k; k < jobs.length; ++k) {
+            if (jobs[k] == jobId) return k;
+        }
+        revert("a game of an unknown job");
+    }
+
+    /// @dev D9: at most one live game per challenger, job, round and checkpoint: every unresolved game holds its slot
+    ///      (`liveGameOf`), which a slot can do for one game only.
     function invariant_D9_oneLiveGamePerChallengerAndCheckpoint() public view {
         uint256 n = arb.gameCount();
         for (uint256 i; i < n; ++i) {
             IVerdeArbitration.Game memory a = arb.getGame(i);
             if (a.phase == IVerdeArbitration.Phase.Resolved) continue;
             assertEq(arb.liveGameOf(a.challenger, a.jobId, a.round, a.checkpoint), i + 1, "live slot");
-            for (uint256 j = i + 1; j < n; ++j) {
-                IVerdeArbitration.Game memory b = arb.getGame(j);
-                if (b.phase == IVerdeArbitration.Phase.Resolved) continue;
-                assertFalse(
-                    a.challenger == b.challenger && a.jobId == b.jobId && a.round == b.round
-                        && a.checkpoint == b.checkpoint,
-                    "two live games on one slot"
-                );
-            }
         }
     }
 
