@@ -36,20 +36,22 @@ import (
 const (
 	disputeClock = 120 // seconds per side (devnet up --dispute-clock)
 
-	// Game phases and outcomes (IVerdeArbitration).
-	phaseStepRoots = 1
-	phasePickStep  = 2
-	phaseResolved  = 11
+	// Game phases, outcomes and reasons (IVerdeArbitration).
+	phaseStepRoots = 2
+	phasePickStep  = 3
+	phaseResolved  = 12
 
 	outcomeWorkerWon     = 1
 	outcomeChallengerWon = 2
 
-	reasonTimeout           = 1
-	reasonFinalRootMismatch = 8
+	reasonTimeout   = 1
+	reasonStepWrong = 6
 
 	// JobMarket statuses.
 	jobOpen      = 1
+	jobAssigned  = 2
 	jobFinalized = 4
+	jobCancelled = 5
 )
 
 var collateral = ethAmount(1, 1)
@@ -63,7 +65,8 @@ type disputeNet struct {
 	sm       *bindings.StakeManager
 	m        *bindings.JobMarket
 	vaABI    *abi.ABI
-	bond     *big.Int
+	bond     *big.Int // the game's bond floor, bond()
+	vbond    *big.Int // what a verifier sends: requiredBond() (here the floor) plus 12.5%
 	bps      *big.Int
 }
 
@@ -88,6 +91,11 @@ func startDisputeNet(t *testing.T) *disputeNet {
 	n.vaABI, err = bindings.VerdeArbitrationMetaData.ParseABI()
 	require.NoError(t, err)
 	n.bond = call(t, n.vaI(), n.va.PackBond(), n.va.UnpackBond)
+	// The devnet's base fee is far below bond / DEFENCE_GAS, so
+	// requiredBond() is the floor, and a verifier sends it plus 12.5%
+	// (docs/verifier.md), which the game keeps as its bond.
+	require.Equal(t, n.bond.String(), call(t, n.vaI(), n.va.PackRequiredBond(), n.va.UnpackRequiredBond).String())
+	n.vbond = new(big.Int).Add(n.bond, new(big.Int).Div(n.bond, big.NewInt(8)))
 	require.Equal(t, uint64(disputeClock), call(t, n.vaI(), n.va.PackClock(), n.va.UnpackClock))
 	n.bps = call(t, n.smI(), n.sm.PackSlashRewardBps(), n.sm.UnpackSlashRewardBps)
 	return n
@@ -206,10 +214,12 @@ func (n *disputeNet) startVerifier(t *testing.T, name string, acct int, dataDir 
 }
 
 // postJob posts the 200-step job with max price `price` and waits until
-// `worker`'s bid on it is mined.
-func (n *disputeNet) postJob(t *testing.T, price *big.Int, worker int, challengeWindow string) uint64 {
+// `worker`'s bid on it is mined. extra are more `job submit` flags (they
+// override the defaults: an execution window of an hour).
+func (n *disputeNet) postJob(t *testing.T, price *big.Int, worker int, challengeWindow string, extra ...string) uint64 {
 	t.Helper()
-	id := n.submitJob(t, n.specPath, "--max-price", price.String(), "--bid-window", "4s", "--challenge-window", challengeWindow)
+	args := append([]string{"--max-price", price.String(), "--bid-window", "4s", "--challenge-window", challengeWindow}, extra...)
+	id := n.submitJob(t, n.specPath, args...)
 	j := n.jobAt(t, id, nil)
 	require.Equal(t, uint64(200), j.Params.Steps)
 	require.Equal(t, uint64(4), j.Params.BidWindow)
@@ -232,6 +242,7 @@ type gameReport struct {
 	seconds       uint64
 	resolved      *bindings.VerdeArbitrationGameResolved
 	resolveTx     *types.Receipt
+	shared        *bindings.VerdeArbitrationRewardShared // this game's reward share, if any
 }
 
 func (r gameReport) total() uint64 { return r.gasWorker + r.gasChallenger + r.gasOther }
@@ -242,7 +253,8 @@ func (r gameReport) String() string {
 }
 
 // report reads a game's transactions from the logs that carry its id (every
-// game event indexes it first), from the challenge to the resolution.
+// game event indexes it first, but RewardPooled, which indexes the job
+// first), from the challenge to the resolution.
 func (n *disputeNet) report(t *testing.T, id uint64) gameReport {
 	t.Helper()
 	ctx := context.Background()
@@ -255,10 +267,17 @@ func (n *disputeNet) report(t *testing.T, id uint64) gameReport {
 	rep := gameReport{id: id}
 	seen := map[common.Hash]bool{}
 	signer := types.LatestSignerForChainID(n.chainID)
+	pooled := n.vaABI.Events["RewardPooled"].ID
 	for i := range logs {
 		lg := logs[i]
+		if lg.Topics[0] == pooled {
+			continue // topic 1 is a job id that happens to equal the game id
+		}
 		if ev, err := n.va.UnpackGameResolvedEvent(&lg); err == nil {
 			rep.resolved = ev
+		}
+		if ev, err := n.va.UnpackRewardSharedEvent(&lg); err == nil {
+			rep.shared = ev
 		}
 		if seen[lg.TxHash] {
 			continue
@@ -334,8 +353,11 @@ func (n *disputeNet) waitOneGame(t *testing.T, job uint64, within time.Duration)
 }
 
 // requireCheaterLost checks, once game id is resolved, that the challenger
-// won and was paid and that the worker lost exactly its collateral, and
-// returns the game's report.
+// won and was paid and that the worker lost exactly its collateral and is
+// barred from the job, and returns the game's report. The slash reward
+// goes to the game contract (the arbiter), which pools it among the
+// round's live games and credits this game's challenger its bond and its
+// share at once; the verifier withdraws both (withdraw()).
 func (n *disputeNet) requireCheaterLost(t *testing.T, id, job uint64, worker, challenger int, v *proc) gameReport {
 	t.Helper()
 	g := n.waitResolved(t, id, 3*time.Minute)
@@ -343,16 +365,20 @@ func (n *disputeNet) requireCheaterLost(t *testing.T, id, job uint64, worker, ch
 	require.Equal(t, n.addr(worker), g.Worker)
 	require.Equal(t, n.addr(challenger), g.Challenger)
 	require.Equal(t, uint8(outcomeChallengerWon), g.Outcome, "game %d: the challenger wins", id)
+	require.Equal(t, n.vbond.String(), g.Bond.String(), "the game keeps the bond the verifier sent: requiredBond() + 12.5%")
 	rep := n.report(t, id)
 	require.NotNil(t, rep.resolved)
 	require.NotNil(t, rep.resolveTx)
 	require.Equal(t, n.addr(challenger), rep.resolved.Paid, "the bond goes back to the challenger")
-	require.Equal(t, n.bond.String(), rep.resolved.Bond.String())
+	require.Equal(t, n.vbond.String(), rep.resolved.Bond.String())
 
 	// The resolving transaction slashed the whole collateral (its reward to
-	// the challenger) and reopened the job.
+	// the game contract, the rest burned), barred the worker, reopened the
+	// job, pooled the reward among the round's live games and credited this
+	// game's share.
 	var slashed *bindings.StakeManagerSlashed
 	var resolvedInMarket *bindings.JobMarketDisputeResolved
+	var pooled *bindings.VerdeArbitrationRewardPooled
 	reopened := false
 	for _, lg := range rep.resolveTx.Logs {
 		if ev, err := n.sm.UnpackSlashedEvent(lg); err == nil && lg.Address == n.d.Contracts.StakeManager {
@@ -364,35 +390,60 @@ func (n *disputeNet) requireCheaterLost(t *testing.T, id, job uint64, worker, ch
 		if _, err := n.m.UnpackJobReopenedEvent(lg); err == nil && lg.Address == n.d.Contracts.JobMarket {
 			reopened = true
 		}
+		if ev, err := n.va.UnpackRewardPooledEvent(lg); err == nil && lg.Address == n.d.Contracts.VerdeArbitration {
+			pooled = ev
+		}
 	}
 	require.NotNil(t, slashed, "no Slashed event in the resolving transaction")
 	require.Equal(t, n.addr(worker), slashed.Staker)
 	require.Equal(t, job, slashed.JobId.Uint64())
-	require.Equal(t, n.addr(challenger), slashed.Recipient)
+	require.Equal(t, n.d.Contracts.VerdeArbitration, slashed.Recipient, "the slash reward goes to the arbiter, the game")
 	require.Equal(t, collateral.String(), slashed.Amount.String(), "the whole collateral is slashed")
 	require.Equal(t, n.reward().String(), slashed.Reward.String(), "slashRewardBps of the collateral")
+	require.Equal(t, new(big.Int).Sub(collateral, n.reward()).String(), slashed.Burned.String(), "the rest is burned")
 	require.NotNil(t, resolvedInMarket)
 	require.True(t, resolvedInMarket.WorkerLost)
+	require.Equal(t, n.addr(challenger), resolvedInMarket.Challenger)
 	require.Equal(t, collateral.String(), resolvedInMarket.Slashed.String())
 	require.True(t, reopened, "the job is reopened")
+	require.NotNil(t, pooled, "no RewardPooled event in the resolving transaction")
+	require.Equal(t, id, pooled.GameId.Uint64())
+	require.Equal(t, job, pooled.JobId.Uint64())
+	require.Equal(t, g.Round, pooled.Round)
+	require.Equal(t, n.reward().String(), pooled.Pot.String(), "the whole slash reward is pooled")
+	require.NotZero(t, pooled.Shares, "this game is live")
+	require.NotNil(t, rep.shared, "game %d: no RewardShared", id)
+	require.Equal(t, n.addr(challenger), rep.shared.Challenger)
+	require.Equal(t, rep.resolveTx.TxHash, rep.shared.Raw.TxHash, "the winning game is credited its share at once")
+	// The winning game's share is the first paid: an equal part of the pot
+	// (the whole pot when it is the round's only live game).
+	share := new(big.Int).Div(pooled.Pot, big.NewInt(int64(pooled.Shares)))
+	require.Equal(t, share.String(), rep.shared.Amount.String(), "an equal share of the pot among %d live games", pooled.Shares)
 
-	// At the resolving block: the job is Open again with its escrow, and the
-	// challenger's reward in the StakeManager went up by exactly its share
-	// (per game of its own this block resolved in its favour).
+	// At the resolving block: the job is Open again with its escrow, the
+	// worker barred from it, and the challenger's balance in the game went
+	// up by exactly its bond and its share (per game of its own this block
+	// credited; a withdrawal in the same block takes them back out).
 	at := rep.resolveTx.BlockNumber
 	before := new(big.Int).Sub(at, big.NewInt(1))
 	j := n.jobAt(t, job, at)
 	require.Equal(t, uint8(jobOpen), j.Status, "job %d reopened", job)
 	require.Equal(t, common.Address{}, j.Worker)
 	require.Equal(t, collateral.String(), j.Escrow.String(), "the escrow stays")
-	won := n.wonInBlock(t, at.Uint64(), n.addr(challenger))
-	rw0 := callAt(t, n.smI(), before, n.sm.PackRewardOf(n.addr(challenger)), n.sm.UnpackRewardOf)
-	rw1 := callAt(t, n.smI(), at, n.sm.PackRewardOf(n.addr(challenger)), n.sm.UnpackRewardOf)
-	// A claim of an earlier reward in the same block takes it back out.
-	claimed := n.rewardsClaimed(t, before.Uint64(), at.Uint64(), n.addr(challenger))
-	want := new(big.Int).Mul(n.reward(), big.NewInt(int64(won)))
-	got := new(big.Int).Sub(rw1, rw0)
-	require.Equal(t, want.String(), got.Add(got, claimed).String(), "rewardOf(challenger) rose by slashRewardBps of the collateral")
+	require.Equal(t, uint8(1), j.Auctions, "a reopened job starts again at its first auction")
+	require.True(t, callAt(t, n.mI(), at, n.m.PackIsBarred(new(big.Int).SetUint64(job), n.addr(worker)), n.m.UnpackIsBarred),
+		"the slashed worker is barred from the job")
+	credited := n.creditedInBlock(t, at.Uint64(), n.addr(challenger))
+	require.GreaterOrEqual(t, credited.Cmp(new(big.Int).Add(n.vbond, share)), 0)
+	b0 := callAt(t, n.vaI(), before, n.va.PackBalanceOf(n.addr(challenger)), n.va.UnpackBalanceOf)
+	b1 := callAt(t, n.vaI(), at, n.va.PackBalanceOf(n.addr(challenger)), n.va.UnpackBalanceOf)
+	got := new(big.Int).Sub(b1, b0)
+	got.Add(got, n.withdrawnFromArb(t, before.Uint64(), at.Uint64(), n.addr(challenger)))
+	require.Equal(t, credited.String(), got.String(), "balanceOf(challenger) rose by its bonds and shares")
+	// The StakeManager keeps nothing for anyone: the game claimed the
+	// reward in the same transaction.
+	require.Zero(t, callAt(t, n.smI(), at, n.sm.PackRewardOf(n.d.Contracts.VerdeArbitration), n.sm.UnpackRewardOf).Sign())
+	require.Zero(t, callAt(t, n.smI(), at, n.sm.PackRewardOf(n.addr(challenger)), n.sm.UnpackRewardOf).Sign())
 
 	// The worker's stake was exactly the collateral: nothing staked or
 	// locked is left.
@@ -401,12 +452,34 @@ func (n *disputeNet) requireCheaterLost(t *testing.T, id, job uint64, worker, ch
 	require.Zero(t, st.Locked.Sign(), "locked after the slash")
 	require.Zero(t, call(t, n.smI(), n.sm.PackLockedFor(n.addr(worker), new(big.Int).SetUint64(job)), n.sm.UnpackLockedFor).Sign())
 
-	// The verifier collects: its bond back (withdraw) and its reward
-	// (claimReward), then marks the game done.
-	done := regexp.MustCompile(`msg="Game done" (role=verifier )?game=` + strconv.FormatUint(id, 10) + ` outcome=won`)
+	// The verifier collects its bond and its share (withdraw), then marks
+	// the game done.
+	done := regexp.MustCompile(`msg="Game done" (role=verifier )?game=` + strconv.FormatUint(id, 10) + ` outcome=won bond=` +
+		n.vbond.String() + ` share=` + share.String() + ` `)
 	require.Eventually(t, func() bool { return done.MatchString(v.log()) }, 60*time.Second, 250*time.Millisecond,
 		"the verifier never collected game %d", id)
 	return rep
+}
+
+// creditedInBlock sums what the game contract credited `who` in block b:
+// the bonds of the games resolved in its favour (GameResolved.paid) and its
+// reward shares (RewardShared).
+func (n *disputeNet) creditedInBlock(t *testing.T, b uint64, who common.Address) *big.Int {
+	t.Helper()
+	bn := new(big.Int).SetUint64(b)
+	logs, err := n.client.FilterLogs(context.Background(), ethereum.FilterQuery{FromBlock: bn, ToBlock: bn,
+		Addresses: []common.Address{n.d.Contracts.VerdeArbitration}})
+	require.NoError(t, err)
+	sum := new(big.Int)
+	for i := range logs {
+		if ev, err := n.va.UnpackGameResolvedEvent(&logs[i]); err == nil && ev.Paid == who {
+			sum.Add(sum, ev.Bond)
+		}
+		if ev, err := n.va.UnpackRewardSharedEvent(&logs[i]); err == nil && ev.Challenger == who {
+			sum.Add(sum, ev.Amount)
+		}
+	}
+	return sum
 }
 
 // wonInBlock counts the games of `challenger` resolved in its favour in block b.
@@ -429,10 +502,13 @@ func (n *disputeNet) wonInBlock(t *testing.T, b uint64, challenger common.Addres
 // that unpack as the event.
 func sumEvents[E any](t *testing.T, n *disputeNet, contract common.Address, from, to uint64, unpack func(*types.Log) (E, error), amount func(E) (common.Address, *big.Int), who common.Address) *big.Int {
 	t.Helper()
+	sum := new(big.Int)
+	if to <= from {
+		return sum // an empty range (anvil refuses a query from a block past its head)
+	}
 	logs, err := n.client.FilterLogs(context.Background(), ethereum.FilterQuery{
 		FromBlock: new(big.Int).SetUint64(from + 1), ToBlock: new(big.Int).SetUint64(to), Addresses: []common.Address{contract}})
 	require.NoError(t, err)
-	sum := new(big.Int)
 	for i := range logs {
 		if ev, err := unpack(&logs[i]); err == nil {
 			if a, v := amount(ev); a == who {
@@ -493,6 +569,123 @@ func (n *disputeNet) requireNothingToClaim(t *testing.T, acct int) {
 	require.Equal(t, types.ReceiptStatusFailed, rc.Status, "a second withdraw() is mined as a revert")
 }
 
+// wrongFinalWindow is the execution window of the wrong-final-root job, in
+// seconds (the devnet's minimum for 200 steps is 61 s).
+const wrongFinalWindow = 90
+
+// marketLogs returns JobMarket's `event` logs of job id (its first indexed
+// field) from block `from` on.
+func (n *disputeNet) marketLogs(t *testing.T, event string, id, from uint64) []types.Log {
+	t.Helper()
+	mABI, err := bindings.JobMarketMetaData.ParseABI()
+	require.NoError(t, err)
+	ev, ok := mABI.Events[event]
+	require.True(t, ok, "no event %s", event)
+	logs, err := n.client.FilterLogs(context.Background(), ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(from), Addresses: []common.Address{n.d.Contracts.JobMarket},
+		Topics: [][]common.Hash{{ev.ID}, {common.BigToHash(new(big.Int).SetUint64(id))}},
+	})
+	require.NoError(t, err)
+	return logs
+}
+
+// requireRefusedAndTimedOut follows the job of a `wrong-final-root` worker,
+// which trains and commits honestly but submits a final model root that is
+// not its last checkpoint: the market refuses the result
+// (BadCheckpointsRoot) and the job stays Assigned, with nothing to
+// challenge (no result; the verifier does not audit Assigned jobs). Once
+// its execution window is over the keeper times it out: the whole
+// collateral is burned (no reward to anyone, the poster included), the
+// worker barred from the job and the job reopened with its escrow. No
+// other worker can take it (see the order of the cases), so its auctions
+// end without a bid and, after MAX_AUCTIONS of them, the job is cancelled
+// with the whole escrow to refund. Nobody is paid.
+func (n *disputeNet) requireRefusedAndTimedOut(t *testing.T, id uint64, worker int, w, v *proc) {
+	t.Helper()
+	ids := strconv.FormatUint(id, 10)
+	refused := regexp.MustCompile(`UNSAFE fault wrong-final-root: the market refused a final model root that is not the last checkpoint" .*job=` +
+		ids + ` .*BadCheckpointsRoot`)
+	require.Eventually(t, func() bool { return refused.MatchString(w.log()) }, 2*time.Minute, 250*time.Millisecond,
+		"the market never refused the wrong-final-root result")
+	j := n.jobAt(t, id, nil)
+	require.Equal(t, uint8(jobAssigned), j.Status, "the result is refused: the job stays Assigned")
+	require.Equal(t, [32]byte{}, j.FinalModelRoot)
+	require.Equal(t, uint64(wrongFinalWindow), j.Params.ExecutionWindow)
+	require.Equal(t, n.addr(worker), j.Worker)
+	round := j.Round
+
+	// The keeper times the job out after its deadline.
+	var out []types.Log
+	require.Eventually(t, func() bool {
+		out = n.marketLogs(t, "JobTimedOut", id, 0)
+		return len(out) > 0
+	}, (wrongFinalWindow+60)*time.Second, 500*time.Millisecond, "job %d never timed out", id)
+	require.Len(t, out, 1)
+	to, err := n.m.UnpackJobTimedOutEvent(&out[0])
+	require.NoError(t, err)
+	require.Equal(t, n.addr(worker), to.Worker)
+	require.Equal(t, collateral.String(), to.Slashed.String(), "the whole collateral")
+	rc, err := n.client.TransactionReceipt(context.Background(), out[0].TxHash)
+	require.NoError(t, err)
+	var slashed *bindings.StakeManagerSlashed
+	reopened := false
+	for _, lg := range rc.Logs {
+		if ev, err := n.sm.UnpackSlashedEvent(lg); err == nil && lg.Address == n.d.Contracts.StakeManager {
+			slashed = ev
+		}
+		if _, err := n.m.UnpackJobReopenedEvent(lg); err == nil && lg.Address == n.d.Contracts.JobMarket {
+			reopened = true
+		}
+	}
+	require.NotNil(t, slashed, "no Slashed event in the timeout")
+	require.Equal(t, n.addr(worker), slashed.Staker)
+	require.Equal(t, common.Address{}, slashed.Recipient, "no recipient")
+	require.Equal(t, collateral.String(), slashed.Amount.String())
+	require.Zero(t, slashed.Reward.Sign(), "no reward to anyone")
+	require.Equal(t, collateral.String(), slashed.Burned.String(), "the whole collateral is burned")
+	require.True(t, reopened, "the timed-out job is reopened")
+	at := rc.BlockNumber
+	ja := n.jobAt(t, id, at)
+	require.Equal(t, uint8(jobOpen), ja.Status)
+	require.Equal(t, round, ja.Round)
+	require.Equal(t, uint8(1), ja.Auctions, "a reopened job starts again at its first auction")
+	require.Equal(t, collateral.String(), ja.Escrow.String(), "the escrow stays")
+	require.True(t, callAt(t, n.mI(), at, n.m.PackIsBarred(new(big.Int).SetUint64(id), n.addr(worker)), n.m.UnpackIsBarred),
+		"the timed-out worker is barred from the job")
+	st := n.stake(t, n.addr(worker))
+	require.Zero(t, st.Staked.Sign(), "staked after the timeout")
+	require.Zero(t, st.Locked.Sign(), "locked after the timeout")
+
+	// Nobody bids on the reopened job: its auctions restart until the last
+	// one, and it is cancelled with the whole escrow to refund.
+	var cancelled []types.Log
+	require.Eventually(t, func() bool {
+		cancelled = n.marketLogs(t, "JobCancelled", id, at.Uint64())
+		return len(cancelled) > 0
+	}, 3*time.Minute, 500*time.Millisecond, "job %d was never cancelled", id)
+	jc, err := n.m.UnpackJobCancelledEvent(&cancelled[0])
+	require.NoError(t, err)
+	require.Equal(t, collateral.String(), jc.Refund.String(), "the whole escrow goes back")
+	maxAuctions := call(t, n.mI(), n.m.PackMAXAUCTIONS(), n.m.UnpackMAXAUCTIONS)
+	jEnd := n.jobAt(t, id, nil)
+	require.Equal(t, uint8(jobCancelled), jEnd.Status)
+	require.Equal(t, maxAuctions, jEnd.Auctions)
+	require.Len(t, n.marketLogs(t, "AuctionRestarted", id, at.Uint64()), int(maxAuctions)-1)
+	require.Empty(t, n.marketLogs(t, "BidPlaced", id, at.Uint64()), "nobody bid on the reopened job")
+	require.Empty(t, n.marketLogs(t, "ResultSubmitted", id, 0), "no result was ever accepted")
+
+	// Nothing to challenge, nobody paid; the worker says why it skips the job.
+	require.Empty(t, n.gamesOf(t, id), "no game: there is no result to dispute")
+	require.Zero(t, call(t, n.mI(), n.m.PackBalanceOf(n.addr(worker)), n.m.UnpackBalanceOf).Sign(), "the worker is not paid")
+	require.NotContains(t, w.log(), "Payment withdrawn")
+	require.NotContains(t, w.log(), "Result submitted")
+	require.Equal(t, 1, strings.Count(w.log(), "the market refused a final model root"), "the refusal is logged once")
+	barred := regexp.MustCompile(`msg="Skipping job" .*job=` + ids + ` reason="barred: slashed or timed out on the job"`)
+	require.Eventually(t, func() bool { return barred.MatchString(w.log()) }, 30*time.Second, 250*time.Millisecond,
+		"the worker never skipped the job it is barred from")
+	require.NotRegexp(t, regexp.MustCompile(`msg="Game opened" .*job=`+ids+` `), v.log())
+}
+
 // faultCase is one cheating worker of TestDisputeCheaters.
 type faultCase struct {
 	kind   string
@@ -502,12 +695,16 @@ type faultCase struct {
 
 // TestDisputeCheaters: one honest verifier (auditing every checkpoint) runs
 // while a worker of each fault kind takes its own job: every cheater is
-// challenged, loses its whole collateral (half to the verifier), the
-// verifier gets its bond back and its reward, and the job reopens; a
-// `withhold` worker (honest training, no dispute blobs) is never challenged
-// and is paid. Then a verifier is killed with SIGKILL in the middle of a game
-// and restarted on its data directory (it finishes the game and wins), and a
-// `stop-answering` worker loses on time.
+// challenged, loses its whole collateral (half to the verifier, through the
+// game, the rest burned), is barred from the job, the verifier gets its bond
+// back and the reward, and the job reopens; a `withhold` worker (honest
+// training, no dispute blobs) is never challenged and is paid; a
+// `wrong-final-root` worker's result is refused by the market, and it is
+// timed out (its whole collateral burned, nobody paid, the worker barred,
+// the job cancelled once its auctions find no other worker). Then a
+// verifier is killed with SIGKILL in the middle of a game and restarted on
+// its data directory (it finishes the game and wins), and a `stop-answering`
+// worker loses on time.
 func TestDisputeCheaters(t *testing.T) {
 	start := time.Now()
 	n := startDisputeNet(t)
@@ -520,14 +717,18 @@ func TestDisputeCheaters(t *testing.T) {
 
 	cases := []faultCase{
 		{"perturb-weight", 10, true}, {"skip-steps", 11, true}, {"wrong-batch", 12, true}, {"wrong-lr", 13, true},
-		{"initial-model", 14, true}, {"corrupt-final", 15, true}, {"withhold", 16, false},
+		{"initial-model", 14, true}, {"corrupt-final", 15, true},
+		// honest training and checkpoints, but a final model root that is not
+		// the last checkpoint: the market refuses the result and the job
+		// times out. It comes before the withhold worker, so that its
+		// reopened job's max price is below every price of a worker that
+		// still has free stake: nobody bids on it.
+		{"wrong-final-root", 21, true},
+		{"withhold", 16, false},
 		// a cheater that publishes none of its dispute data: the verifier
 		// bisects its Merkle trees with on-chain queries (at its own step, so
 		// that no other worker published the same data)
 		{"perturb-weight,withhold@137", 20, true},
-		// honest training and checkpoints, but a final model root that is not
-		// the last checkpoint: the challenge of that checkpoint wins at once
-		{"wrong-final-root", 21, true},
 	}
 	var (
 		mu       sync.Mutex
@@ -541,6 +742,15 @@ func TestDisputeCheaters(t *testing.T) {
 				// Sequential part: the worker takes its job.
 				w := n.startWorker(t, "worker-"+fc.kind, fc.acct, price, fc.kind)
 				posted := time.Now()
+				if fc.kind == "wrong-final-root" {
+					// a short execution window (the devnet's minimum is 60 s
+					// + 1 ms a step), so that the job times out in the test
+					id := n.postJob(t, price, fc.acct, "40s", "--execution-window", strconv.Itoa(wrongFinalWindow)+"s")
+					t.Parallel()
+					n.requireRefusedAndTimedOut(t, id, fc.acct, w, v)
+					t.Logf("%s: result refused, timed out and cancelled %.1fs after posting", fc.kind, time.Since(posted).Seconds())
+					return
+				}
 				id := n.postJob(t, price, fc.acct, "40s")
 				t.Parallel()
 
@@ -573,10 +783,10 @@ func TestDisputeCheaters(t *testing.T) {
 					require.LessOrEqual(t, len(rep.moves), 10, "at most 10 moves with the data published")
 					require.LessOrEqual(t, rep.total(), uint64(2_000_000), "at most 2,000,000 gas with the data published")
 				}
-				if fc.kind == "wrong-final-root" {
-					require.Equal(t, uint8(reasonFinalRootMismatch), rep.resolved.Reason, "resolved at the challenge")
-					require.Regexp(t, `msg="The result's final model root is not its last checkpoint"`, v.log())
-				}
+				// Every state cheat goes to the one-step, which finds the
+				// worker's primitive result wrong.
+				require.Equal(t, "W:proveStep", rep.moves[len(rep.moves)-1])
+				require.Equal(t, uint8(reasonStepWrong), rep.resolved.Reason, "lost at the one-step")
 				if strings.Contains(fc.kind, "withhold") {
 					require.Contains(t, strings.Join(rep.moves, " "), "C:query", "the verifier queried the withheld data")
 					require.Regexp(t, `UNSAFE fault withhold: not publishing the move's data`, w.log())
@@ -592,26 +802,27 @@ func TestDisputeCheaters(t *testing.T) {
 		return
 	}
 
-	// The verifier's ETH to the wei: every bond went back (withdrawn), every
-	// reward claimed, and it paid its own gas.
+	// The verifier's ETH to the wei: every bond went back and every reward
+	// (the whole pot of each game: each was its round's only live game) was
+	// credited by the game and withdrawn from it, and it paid its own gas.
+	// Nothing goes through the StakeManager's rewards any more.
 	require.Eventually(t, func() bool {
-		return n.arbBalance(t, vAddr).Sign() == 0 &&
-			call(t, n.smI(), n.sm.PackRewardOf(vAddr), n.sm.UnpackRewardOf).Sign() == 0 &&
-			strings.Count(v.log(), `msg="Game done"`) == wonGames
+		return n.arbBalance(t, vAddr).Sign() == 0 && strings.Count(v.log(), `msg="Game done"`) == wonGames
 	}, 60*time.Second, 250*time.Millisecond, "the verifier never collected every game")
 	stopProc(t, v)
 	logWarnings(t, "verifier", v)
 	b1 := n.head(t)
 	gas := n.gasOf(t, b0, b1, vAddr)
-	bonds := new(big.Int).Mul(n.bond, big.NewInt(int64(wonGames)))
+	bonds := new(big.Int).Mul(n.vbond, big.NewInt(int64(wonGames)))
+	rewards := new(big.Int).Mul(n.reward(), big.NewInt(int64(wonGames)))
 	withdrawn := n.withdrawnFromArb(t, b0, b1, vAddr)
-	rewards := n.rewardsClaimed(t, b0, b1, vAddr)
-	require.Equal(t, bonds.String(), withdrawn.String(), "every bond withdrawn")
-	require.Equal(t, new(big.Int).Mul(n.reward(), big.NewInt(int64(wonGames))).String(), rewards.String(), "every reward claimed")
+	require.Equal(t, new(big.Int).Add(bonds, rewards).String(), withdrawn.String(), "every bond and every reward withdrawn from the game")
+	require.Zero(t, n.rewardsClaimed(t, b0, b1, vAddr).Sign(), "no StakeManager reward of the verifier's own")
+	require.Zero(t, call(t, n.smI(), n.sm.PackRewardOf(vAddr), n.sm.UnpackRewardOf).Sign())
 	want := new(big.Int).Sub(vBal0, gas)
 	want.Add(want, rewards)
 	require.Equal(t, want.String(), n.balanceAt(t, vAddr, b1).String(), "verifier's ETH: start - gas + rewards (bonds back)")
-	t.Logf("verifier: %d games won; gas %s wei; rewards %s wei; bonds %s wei back", wonGames, gas, rewards, withdrawn)
+	t.Logf("verifier: %d games won; gas %s wei; rewards %s wei; bonds and rewards %s wei withdrawn", wonGames, gas, rewards, withdrawn)
 	// Claiming again: nothing left.
 	n.requireNothingToClaim(t, verifierAcct)
 
@@ -642,7 +853,13 @@ func TestDisputeCheaters(t *testing.T) {
 			return i >= 0 && strings.Contains(l[i:], `msg="Publishing transaction"`)
 		}, 2*time.Minute, 5*time.Millisecond, "the verifier never sent its challenge")
 		v1.kill9(t)
-		t.Logf("killed the verifier while its challenge was being published (games on chain at the kill: %d)", len(n.gamesOf(t, id)))
+		atKill := len(n.gamesOf(t, id))
+		latest, err := n.client.NonceAt(context.Background(), n.addr(crashVerifier), nil)
+		require.NoError(t, err)
+		pending, err := n.client.PendingNonceAt(context.Background(), n.addr(crashVerifier))
+		require.NoError(t, err)
+		t.Logf("killed the verifier while its challenge was being published (games on chain at the kill: %d; pending transactions: %d)",
+			atKill, pending-latest)
 
 		v2 := n.startVerifier(t, "verifier-crash-2", crashVerifier, dataDir)
 		gid := n.waitOneGame(t, id, 2*time.Minute)
@@ -652,17 +869,38 @@ func TestDisputeCheaters(t *testing.T) {
 			"the restarted verifier never picked a step")
 		g := n.game(t, gid)
 		v2.kill9(t)
-		t.Logf("killed the restarted verifier after its pickStep (phase %d); it adopted the game from the chain: %v; it sent the challenge again: %v",
-			g.Phase, strings.Contains(v2.log(), "Game adopted from the chain"),
-			strings.Contains(v2.log(), "Challenge in flight at the last stop is not on chain"))
+		// The restarted verifier either adopted the first challenge's game
+		// (mined before it started, or pending in the node's pool, which it
+		// waited out) or, the first transaction having never reached the
+		// node, found no game and sent the challenge itself: never both.
+		l2 := v2.log()
+		waited := strings.Contains(l2, `msg="Own transactions pending; waiting until they are mined or dropped"`)
+		adopted := strings.Contains(l2, `msg="Game adopted from the chain"`)
+		resent := strings.Contains(l2, `msg="The challenge in flight at the last stop never reached the chain`)
+		opened := strings.Contains(l2, `msg="Game opened"`)
+		t.Logf("killed the restarted verifier after its pickStep (phase %d); it waited for its pending transaction: %v; adopted the game from the chain: %v; "+
+			"found the challenge never reached the chain and sent it: %v", g.Phase, waited, adopted, resent)
+		require.True(t, adopted != resent, "the restarted verifier adopts the game or sends the challenge, exactly one")
+		require.Equal(t, resent, opened, "it opens a game only when the first challenge never reached the chain")
+		if resent {
+			require.Zero(t, atKill, "a game was on chain, yet the restarted verifier sent the challenge again")
+			require.False(t, waited, "a transaction was pending, yet the restarted verifier sent the challenge again")
+		}
+		if atKill > 0 || waited {
+			require.True(t, adopted, "the first challenge reached the chain: its game is adopted")
+		}
 
 		v3 := n.startVerifier(t, "verifier-crash-3", crashVerifier, dataDir)
 		rep := n.requireCheaterLost(t, gid, id, worker, crashVerifier, v3)
 		require.Equal(t, []uint64{gid}, n.gamesOf(t, id), "never challenged twice")
 		require.Equal(t, 1, strings.Count(strings.Join(rep.moves, " "), "C:challenge"))
+		require.Equal(t, uint8(reasonStepWrong), rep.resolved.Reason, "won at the one-step")
+		require.NotContains(t, v3.log(), `msg="Game opened"`, "the third start plays the recorded game on")
+		require.NotContains(t, v3.log(), `msg="Game adopted from the chain"`)
 		require.Regexp(t, `msg="Dispute game lost`, w.log())
 		require.Eventually(t, func() bool { return n.arbBalance(t, n.addr(crashVerifier)).Sign() == 0 }, 30*time.Second, 250*time.Millisecond)
 		stopProc(t, v3)
+		// one bond sent and back, and the reward
 		gas := n.requireETH(t, crashVerifier, b0, bal0, n.head(t), n.reward(), "crashed verifier")
 		t.Logf("verifier crash: %s; verifier gas %s wei", rep, gas)
 		for i, p := range []*proc{v1, v2, v3} {
@@ -751,9 +989,9 @@ func TestDisputeCheaters(t *testing.T) {
 		stopProc(t, ww)
 		b1 := n.head(t)
 		// The challenger: one bond lost, one back with the reward.
-		gas := n.requireETH(t, challenger, b0, bal0[challenger], b1, new(big.Int).Sub(n.reward(), n.bond), "random challenger")
+		gas := n.requireETH(t, challenger, b0, bal0[challenger], b1, new(big.Int).Sub(n.reward(), n.vbond), "random challenger")
 		// The withholding worker: its stake deposited, its price and the bond in.
-		wdelta := new(big.Int).Sub(new(big.Int).Add(wprice, n.bond), collateral)
+		wdelta := new(big.Int).Sub(new(big.Int).Add(wprice, n.vbond), collateral)
 		wgas := n.requireETH(t, withholdWorker, b0, bal0[withholdWorker], b1, wdelta, "withholding worker")
 		t.Logf("random challenger gas %s wei; withholding worker gas %s wei", gas, wgas)
 		logWarnings(t, "verifier-random", rv)
@@ -816,8 +1054,9 @@ func (n *disputeNet) warpT(t *testing.T, seconds int) {
 	require.NoError(t, n.rpc.Call(nil, "evm_mine"))
 }
 
-// isChallengerPhase: PickStep, PickNode, PickElement, PickEntry.
-func isChallengerPhase(p uint8) bool { return p == 2 || p == 4 || p == 6 || p == 8 }
+// isChallengerPhase: PickCheckpoint, PickStep, PickNode, PickElement,
+// PickEntry.
+func isChallengerPhase(p uint8) bool { return p == 1 || p == 3 || p == 5 || p == 7 || p == 9 }
 
 // TestDisputeDishonestChallengers: against one honest worker on one job,
 // four verifiers challenging a correct checkpoint with random picks each
@@ -869,7 +1108,7 @@ func TestDisputeDishonestChallengers(t *testing.T) {
 		require.Equal(t, uint8(outcomeWorkerWon), g.Outcome, "random challenger %d's game %d", a, gid)
 		rep := n.report(t, gid)
 		require.Equal(t, n.addr(worker), rep.resolved.Paid, "the bond goes to the worker")
-		require.Equal(t, n.bond.String(), rep.resolved.Bond.String())
+		require.Equal(t, n.vbond.String(), rep.resolved.Bond.String())
 		t.Logf("random challenger (account %d, checkpoint %d): %s; reason %d", a, g.Checkpoint, rep, rep.resolved.Reason)
 	}
 
@@ -927,14 +1166,16 @@ func TestDisputeDishonestChallengers(t *testing.T) {
 	st := n.stake(t, n.addr(worker))
 	require.Equal(t, collateral.String(), st.Staked.String(), "the honest worker is never slashed")
 	require.Zero(t, st.Locked.Sign())
-	bonds := new(big.Int).Mul(n.bond, big.NewInt(5))
+	require.False(t, call(t, n.mI(), n.m.PackIsBarred(new(big.Int).SetUint64(id), n.addr(worker)), n.m.UnpackIsBarred),
+		"the honest worker is not barred")
+	bonds := new(big.Int).Mul(n.vbond, big.NewInt(5))
 	require.Equal(t, bonds.String(), n.withdrawnFromArb(t, b0, b1, n.addr(worker)).String(), "the worker withdrew the five bonds")
 	// worker: - stake + price + 5 bonds - gas; each challenger: - bond - gas.
 	want := new(big.Int).Sub(bal0[worker], collateral)
 	want.Add(want, price).Add(want, bonds).Sub(want, fee(worker))
 	require.Equal(t, want.String(), n.balanceAt(t, n.addr(worker), b1).String(), "worker's ETH")
 	for _, a := range append(append([]int{}, randoms...), silent) {
-		want := new(big.Int).Sub(bal0[a], n.bond)
+		want := new(big.Int).Sub(bal0[a], n.vbond)
 		want.Sub(want, fee(a))
 		require.Equal(t, want.String(), n.balanceAt(t, n.addr(a), b1).String(), "challenger %d's ETH", a)
 		require.Zero(t, n.withdrawnFromArb(t, b0, b1, n.addr(a)).Sign())

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/params"
@@ -215,8 +216,11 @@ func (l *lifecycle) submitJob(t *testing.T, specPath string, extra ...string) ui
 // real anvil: blob store, sequencer (batcher and keeper), two workers with
 // different prices and the client CLI. The cheaper worker wins, trains,
 // commits every checkpoint through the sequencer, publishes its
-// checkpoints, submits, the keeper finalizes, the worker withdraws; every
-// balance is checked to the wei and `job fetch` verifies the model.
+// checkpoints, submits, the keeper finalizes, the worker withdraws; a
+// second job nobody can take (a wrong initial state root) runs its
+// MAX_AUCTIONS auctions and is cancelled by the keeper, and its poster is
+// refunded; every balance is checked to the wei and `job fetch` verifies
+// the model.
 func TestLifecycle(t *testing.T) {
 	start := time.Now()
 	l := startLifecycle(t)
@@ -253,10 +257,15 @@ func TestLifecycle(t *testing.T) {
 	})
 
 	// Another client posts a job whose initial state root is not the one the
-	// spec gives: no worker bids on it, and the keeper cancels it.
+	// spec gives: no worker bids on it; the keeper closes each of its
+	// bid-less auctions, which restarts it, and cancels it after the last
+	// (MAX_AUCTIONS); its poster claims back the whole escrow. (A short bid
+	// window, so that its six auctions end within the test.)
 	const badPoster = 6
+	before[badPoster] = l.balance(t, l.addr(badPoster))
 	bad := l.job(id).Params
 	bad.InitialStateRoot = [32]byte{0xba, 0xd}
+	bad.BidWindow = 3
 	m := bindings.NewJobMarket()
 	rc := l.send(badPoster, m.Instance(l.client, l.d.Contracts.JobMarket), ethAmount(1, 1), m.PackPostJob(bad))
 	ev, err := m.UnpackJobPostedEvent(rc.Logs[0])
@@ -285,17 +294,36 @@ func TestLifecycle(t *testing.T) {
 	require.Equal(t, common.Hash(want[len(want)-1]), common.Hash(job.FinalModelRoot), "final model root")
 	require.Equal(t, common.Hash(commit.CheckpointsRoot(want)), common.Hash(job.CheckpointsRoot), "checkpoints root")
 
-	// The bad job: skipped by the idle worker on its roots and never bid on
-	// through its whole bid window.
-	require.Eventually(t, func() bool {
-		h, err := l.client.HeaderByNumber(context.Background(), nil)
-		return err == nil && h.Time > l.job(badID).BiddingEndsAt
-	}, 60*time.Second, 250*time.Millisecond, "bad job's bid window never closed")
-	require.Equal(t, uint8(1), l.job(badID).Status)
-	require.Equal(t, common.Address{}, l.job(badID).Worker)
+	// The bad job: skipped by the idle worker on its roots, never bid on
+	// through any of its auctions, and cancelled after the last one.
 	skipped := regexp.MustCompile(`msg="Skipping job" .*job=` + strconv.FormatUint(badID, 10) + ` reason="initial state root`)
 	require.Eventually(t, func() bool { return skipped.MatchString(dear.log()) }, 60*time.Second, 250*time.Millisecond,
 		"the idle worker did not skip the bad job for its initial state root")
+	require.Eventually(t, func() bool { return l.job(badID).Status == jobCancelled }, 2*time.Minute, 250*time.Millisecond,
+		"the bid-less job was never cancelled")
+	maxAuctions := call(t, m.Instance(l.client, l.d.Contracts.JobMarket), m.PackMAXAUCTIONS(), m.UnpackMAXAUCTIONS)
+	badJob := l.job(badID)
+	require.Equal(t, maxAuctions, badJob.Auctions, "cancelled after its last auction")
+	require.Equal(t, common.Address{}, badJob.Worker)
+	restarts, cancelled := 0, 0
+	badLogs, err := l.client.FilterLogs(context.Background(), ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(block0 + 1), Addresses: []common.Address{l.d.Contracts.JobMarket}})
+	require.NoError(t, err)
+	for i := range badLogs {
+		if ev, err := m.UnpackAuctionRestartedEvent(&badLogs[i]); err == nil && ev.JobId.Uint64() == badID {
+			restarts++
+			require.Equal(t, uint8(restarts+1), ev.Auctions)
+		}
+		if ev, err := m.UnpackJobCancelledEvent(&badLogs[i]); err == nil && ev.JobId.Uint64() == badID {
+			cancelled++
+			require.Equal(t, ethAmount(1, 1).String(), ev.Refund.String(), "the whole escrow to refund")
+		}
+		if ev, err := m.UnpackBidPlacedEvent(&badLogs[i]); err == nil {
+			require.NotEqual(t, badID, ev.JobId.Uint64(), "a bid on the bad job")
+		}
+	}
+	require.Equal(t, int(maxAuctions)-1, restarts, "each bid-less auction but the last restarts the job")
+	require.Equal(t, 1, cancelled)
 
 	// The live progress ended on the finalized job with every checkpoint.
 	require.NoError(t, watch.Wait())
@@ -309,7 +337,7 @@ func TestLifecycle(t *testing.T) {
 	r0 := gensyn(t, l.jobArgs(clientAcct), "job", "list")
 	require.Equal(t, 0, r0.code, "stderr=%s", r0.stderr)
 	require.Regexp(t, `(?m)^\s+`+strconv.FormatUint(id, 10)+`\s+finalized`, r0.stdout)
-	require.Regexp(t, `(?m)^\s+`+strconv.FormatUint(badID, 10)+`\s+open\s+escrow \d+ wei\s+poster \S+\s+worker -`, r0.stdout)
+	require.Regexp(t, `(?m)^\s+`+strconv.FormatUint(badID, 10)+`\s+cancelled\s+escrow \d+ wei\s+poster \S+\s+worker -`, r0.stdout)
 
 	st := l.jobStatus(t, id)
 	require.Equal(t, "finalized", st.Status)
@@ -321,8 +349,11 @@ func TestLifecycle(t *testing.T) {
 	require.NotContains(t, cheap.log(), strings.TrimPrefix(l.hexKeys[cheapWorker], "0x"), "keys are never logged")
 	require.NotContains(t, dear.log(), strings.TrimPrefix(l.hexKeys[dearWorker], "0x"), "keys are never logged")
 
-	// The client claims its refund: escrow 1 ETH, price 0.3 ETH.
+	// The client claims its refund: escrow 1 ETH, price 0.3 ETH; the bad
+	// job's poster its whole escrow.
 	r := gensyn(t, l.jobArgs(clientAcct), "job", "refund", strconv.FormatUint(id, 10))
+	require.Equal(t, 0, r.code, "stderr=%s", r.stderr)
+	r = gensyn(t, l.jobArgs(badPoster), "job", "refund", strconv.FormatUint(badID, 10))
 	require.Equal(t, 0, r.code, "stderr=%s", r.stderr)
 
 	// Fetch the model and verify it against the on-chain root.
@@ -354,8 +385,8 @@ func TestLifecycle(t *testing.T) {
 	expect(cheapWorker, new(big.Int).Sub(ethAmount(3, 10), ethAmount(2, 1)))
 	expect(dearWorker, new(big.Int).Neg(ethAmount(2, 1)))
 	expect(clientAcct, new(big.Int).Neg(ethAmount(3, 10)))
-	require.Equal(t, ethAmount(1, 1).String(), l.balance(t, l.d.Contracts.JobMarket).String(),
-		"once everyone is paid the market holds exactly the open bad job's escrow")
+	expect(badPoster, new(big.Int))
+	require.Zero(t, l.balance(t, l.d.Contracts.JobMarket).Sign(), "once everyone is paid and refunded the market holds nothing")
 
 	t.Logf("lifecycle: %d checkpoints; post to payment %.1fs; whole test %.1fs", len(want), paid.Seconds(), time.Since(start).Seconds())
 	t.Logf("gas: client %s wei, cheap worker %s wei, dear worker %s wei", fee(clientAcct), fee(cheapWorker), fee(dearWorker))
@@ -456,11 +487,13 @@ func TestWorkerForceInclude(t *testing.T) {
 	require.Equal(t, len(want), st.Posted)
 	require.Equal(t, len(want), st.Forced)
 
-	// Every commitment is on chain: CommitmentInbox.forcedAt(leaf) != 0.
+	// Every commitment is on chain: CommitmentInbox.forcedAt(leaf) != 0 for
+	// the leaf of the commitment bound to the job's round.
+	require.Equal(t, uint32(1), job.Round)
 	in := bindings.NewCommitmentInbox()
 	for k, root := range want {
 		leaf := call(t, in.Instance(l.client, l.d.Contracts.CommitmentInbox), in.PackLeafOf(bindings.ICommitmentInboxCommitment{
-			JobId: id, Checkpoint: uint32(k + 1), StateRoot: root, Worker: l.addr(cheapWorker)}), in.UnpackLeafOf)
+			JobId: id, Round: job.Round, Checkpoint: uint32(k + 1), StateRoot: root, Worker: l.addr(cheapWorker)}), in.UnpackLeafOf)
 		at := call(t, in.Instance(l.client, l.d.Contracts.CommitmentInbox), in.PackForcedAt(leaf), in.UnpackForcedAt)
 		require.NotZero(t, at.Sign(), "checkpoint %d not force-included", k+1)
 	}
@@ -469,7 +502,8 @@ func TestWorkerForceInclude(t *testing.T) {
 // TestDemo runs `gensyn demo` (the README's first command) on its own fresh
 // devnet and checks its timeline: the honest job reaches the verified model,
 // then the cheating worker is caught by the verifier in the dispute game,
-// slashed, and its job reopened.
+// slashed, and its job reopened; the game credits the verifier its bond and
+// the whole slash reward (the only live game), and it withdraws both.
 func TestDemo(t *testing.T) {
 	requireToolchain(t)
 	dir := t.TempDir()
@@ -479,9 +513,13 @@ func TestDemo(t *testing.T) {
 		"checkpoint commitments", "worker A submitted the result", "keeper finalized job 1",
 		"worker A withdrew its payment of 0.300000 ETH", "matches the on-chain final model root",
 		"assigned to worker C (cheater)", "verifier challenged checkpoint 3 of worker C (cheater)",
-		"verifier picked step 250", "the one-step executor re-ran the float32 operation and disagreed",
-		"worker C (cheater) slashed 1.000000 ETH: 0.500000 ETH to verifier", "job 2 reopened for bidding",
-		"stake 2.000000 ETH -> 1.000000 ETH"} {
+		"verifier picked step 250", "the verifier won (the one-step executor re-ran the float32 operation and disagreed)",
+		// the bond sent is requiredBond() plus 12.5%
+		"bond 0.112500 ETH to verifier",
+		// the slash reward goes to the game (the arbiter), which credits it to the round's live games
+		"worker C (cheater) slashed 1.000000 ETH: 0.500000 ETH to the dispute game, 0.500000 ETH burned",
+		"job 2 reopened for bidding", "split among the round's 1 live game(s)", "game 0: verifier's share 0.500000 ETH",
+		"stake 2.000000 ETH -> 1.000000 ETH", "its share 0.500000 ETH of the slash reward", "unclaimed: 0.000000 ETH"} {
 		require.Contains(t, r.stdout, want)
 	}
 	t.Logf("demo output:\n%s", r.stdout)
