@@ -13,16 +13,13 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
-	opcrypto "github.com/ethereum-optimism/optimism/op-service/crypto"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
-	"github.com/gensyn-stack/gensyn/sequencer/metrics"
 )
 
 // simChain is an in-process chain with the protocol deployed (see
@@ -64,26 +61,7 @@ func (c *simChain) advance(d time.Duration) {
 // txManager is a real op-service SimpleTxManager over the simulated chain.
 func (c *simChain) txManager(name string) *txmgr.SimpleTxManager {
 	c.t.Helper()
-	cfg := &txmgr.Config{
-		Backend:                   c.backend,
-		ChainID:                   c.chainID,
-		NumConfirmations:          1,
-		NetworkTimeout:            5 * time.Second,
-		ReceiptQueryInterval:      10 * time.Millisecond,
-		TxNotInMempoolTimeout:     10 * time.Second,
-		TxSendTimeout:             30 * time.Second,
-		SafeAbortNonceTooLowCount: 3,
-		Signer:                    opcrypto.SignerFnFromBind(opcrypto.PrivateKeySignerFn(c.keys[name], c.chainID)),
-		From:                      c.addr(name),
-	}
-	cfg.FeeLimitMultiplier.Store(5)
-	cfg.ResubmissionTimeout.Store(int64(10 * time.Second))
-	cfg.FeeLimitThreshold.Store(big.NewInt(params.GWei * 100))
-	cfg.MinTipCap.Store(big.NewInt(params.GWei))
-	cfg.MinBaseFee.Store(big.NewInt(params.GWei))
-	tm, err := txmgr.NewSimpleTxManagerFromConfig(name, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, cfg)
-	require.NoError(c.t, err)
-	return tm
+	return testchain.NewTxManager(c.t, c.backend, c.chainID, name, c.keys[name])
 }
 
 func (c *simChain) call(to common.Address, data []byte) []byte {

@@ -19,7 +19,6 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
-	opcrypto "github.com/ethereum-optimism/optimism/op-service/crypto"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
@@ -43,26 +42,6 @@ const (
 )
 
 var oneEth = big.NewInt(params.Ether)
-
-func txManager(t *testing.T, c *testchain.Chain, name string) *txmgr.SimpleTxManager {
-	t.Helper()
-	cfg := &txmgr.Config{
-		Backend: c.Backend, ChainID: c.ChainID, NumConfirmations: 1,
-		NetworkTimeout: 5 * time.Second, ReceiptQueryInterval: 10 * time.Millisecond,
-		TxNotInMempoolTimeout: 10 * time.Second, TxSendTimeout: 30 * time.Second, SafeAbortNonceTooLowCount: 3,
-		Signer: opcrypto.SignerFnFromBind(opcrypto.PrivateKeySignerFn(c.Keys[name], c.ChainID)),
-		From:   c.Addr(name),
-	}
-	cfg.FeeLimitMultiplier.Store(5)
-	cfg.ResubmissionTimeout.Store(int64(10 * time.Second))
-	cfg.FeeLimitThreshold.Store(big.NewInt(params.GWei * 100))
-	cfg.MinTipCap.Store(big.NewInt(params.GWei))
-	cfg.MinBaseFee.Store(big.NewInt(params.GWei))
-	tm, err := txmgr.NewSimpleTxManagerFromConfig(name, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, cfg)
-	require.NoError(t, err)
-	t.Cleanup(tm.Close)
-	return tm
-}
 
 // smallJob is the example spec cut to 200 steps (2 checkpoints).
 func smallJob(t *testing.T) (specBytes, data []byte) {
@@ -199,7 +178,7 @@ func (f *fixture) openStore(dir string) *Store {
 // txmgr when nil).
 func (f *fixture) driver(name string, tx TxSender, store *Store, dataDir string, cfg DriverConfig, seq Sequencer) *Driver {
 	if tx == nil {
-		tx = txManager(f.t, f.c, name)
+		tx = f.c.TxManager(name)
 	}
 	cfg.DataDir, cfg.PollInterval, cfg.MaxBlobSize = dataDir, 10*time.Millisecond, 1<<26
 	if cfg.AuditFraction == 0 {

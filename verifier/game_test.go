@@ -94,7 +94,7 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 
 	dataDir := t.TempDir()
 	store := f.openStore(filepath.Join(dataDir, "state"))
-	tm := txManager(t, c, "verifier")
+	tm := c.TxManager("verifier")
 	newDriver := func() *Driver { return f.driver("verifier", tm, store, dataDir, cfg, nil) }
 	d := newDriver()
 	worker := c.Addr("worker")

@@ -4,23 +4,17 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
-	"fmt"
 	"math/big"
-	"net"
 	"net/http"
 	"net/http/httptest"
-	"os/exec"
 	"path/filepath"
-	"strconv"
 	"sync/atomic"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -30,7 +24,7 @@ import (
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/devnet"
-	"github.com/gensyn-stack/gensyn/internal/toolchain"
+	"github.com/gensyn-stack/gensyn/internal/testchain"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 )
 
@@ -77,34 +71,10 @@ const anvilKey0 = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2f
 
 func startAnvil(t *testing.T) *anvilChain {
 	t.Helper()
-	root, err := toolchain.FindRoot(".")
-	require.NoError(t, err)
-	tc, err := toolchain.Locate(root)
-	require.NoError(t, err)
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	port := l.Addr().(*net.TCPAddr).Port
-	require.NoError(t, l.Close())
-	cmd := exec.Command(tc.Anvil, "--port", strconv.Itoa(port), "--host", "127.0.0.1", "--silent", "--hardfork", "prague")
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() {
-		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-		_ = cmd.Wait()
-	})
-	a := &anvilChain{url: fmt.Sprintf("http://127.0.0.1:%d", port)}
-	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-		if a.rc, err = gethrpc.Dial(a.url); err == nil {
-			var n hexutil.Uint64
-			if err = a.rc.Call(&n, "eth_blockNumber"); err == nil {
-				break
-			}
-			a.rc.Close()
-		}
-		require.True(t, time.Now().Before(deadline), "anvil did not start: %v", err)
-	}
-	t.Cleanup(a.rc.Close)
+	a := &anvilChain{}
+	a.url, a.rc = testchain.StartAnvil(t)
 	a.ec = ethclient.NewClient(a.rc)
+	var err error
 	a.key, err = crypto.HexToECDSA(anvilKey0)
 	require.NoError(t, err)
 

@@ -22,12 +22,11 @@ import (
 	"github.com/gensyn-stack/gensyn/internal/toolchain"
 )
 
-// NewAnvil starts a real anvil (the repository's pinned one, automining a
-// block per transaction) on a free loopback port and funds each named actor
-// with FundEach. Use it where a test sends many transactions: the simulated
-// chain's block building in the pinned op-geth can miss a wake-up and hang
-// (miner.Payload.WaitFull). anvil is killed when the test ends.
-func NewAnvil(t testing.TB, actors ...string) *Chain {
+// StartAnvil starts the repository's pinned anvil on a free loopback port with
+// the given extra arguments (after --port, --host, --silent and --hardfork
+// prague), waits until it answers, and returns its URL and an RPC client
+// (closed, and anvil killed, when the test ends).
+func StartAnvil(t testing.TB, extra ...string) (string, *rpc.Client) {
 	t.Helper()
 	root, err := toolchain.FindRoot(".")
 	require.NoError(t, err)
@@ -37,8 +36,8 @@ func NewAnvil(t testing.TB, actors ...string) *Chain {
 	require.NoError(t, err)
 	port := l.Addr().(*net.TCPAddr).Port
 	require.NoError(t, l.Close())
-	cmd := exec.Command(tc.Anvil, "--port", strconv.Itoa(port), "--host", "127.0.0.1", "--silent",
-		"--gas-limit", "60000000", "--hardfork", "prague")
+	args := append([]string{"--port", strconv.Itoa(port), "--host", "127.0.0.1", "--silent", "--hardfork", "prague"}, extra...)
+	cmd := exec.Command(tc.Anvil, args...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
@@ -58,6 +57,17 @@ func NewAnvil(t testing.TB, actors ...string) *Chain {
 		require.True(t, time.Now().Before(deadline), "anvil did not start: %v", err)
 	}
 	t.Cleanup(rc.Close)
+	return url, rc
+}
+
+// NewAnvil starts a real anvil (the repository's pinned one, automining a
+// block per transaction) on a free loopback port and funds each named actor
+// with FundEach. Use it where a test sends many transactions: the simulated
+// chain's block building in the pinned op-geth can miss a wake-up and hang
+// (miner.Payload.WaitFull). anvil is killed when the test ends.
+func NewAnvil(t testing.TB, actors ...string) *Chain {
+	t.Helper()
+	_, rc := StartAnvil(t, "--gas-limit", "60000000")
 	c := &Chain{T: t, Keys: map[string]*ecdsa.PrivateKey{}, fees: map[common.Address]*big.Int{}, rpc: rc}
 	for _, name := range actors {
 		k, err := crypto.GenerateKey()

@@ -172,7 +172,7 @@ func newDisputeEnvHeld(t *testing.T, f Fault, hold bool) *disputeEnv {
 
 func (e *disputeEnv) newDriver() *Driver {
 	return NewDriver(e.dcfg, e.logger, metrics.NoopMetrics, NewContracts(e.c.Backend, e.addrs),
-		heldSender{TxSender: txManager(e.t, e.c, "worker"), hold: e.hold}, e.c.Keys["worker"], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
+		heldSender{TxSender: e.c.TxManager("worker"), hold: e.hold}, e.c.Keys["worker"], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
 		&deadSequencer{}, e.state)
 }
 
@@ -182,7 +182,7 @@ func (e *disputeEnv) newWorkerDriver(actor string, state *State, dataDir string)
 	cfg := e.dcfg
 	cfg.DataDir, cfg.Fault = dataDir, Fault{}
 	return NewDriver(cfg, e.logger.New("actor", actor), metrics.NoopMetrics, NewContracts(e.c.Backend, e.addrs),
-		txManager(e.t, e.c, actor), e.c.Keys[actor], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
+		e.c.TxManager(actor), e.c.Keys[actor], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs,
 		&deadSequencer{}, state)
 }
 

@@ -86,7 +86,7 @@ func TestDriver(t *testing.T) {
 		MaxBlobSize: 1 << 26, Price: PricePolicy{PPM: 250_000}, StakeTarget: new(big.Int).Mul(oneEth, big.NewInt(2)),
 		Hardware: "cpu",
 	}, log.NewLogger(log.DiscardHandler()), metrics.NoopMetrics, NewContracts(c.Backend, addrs),
-		txManager(t, c, "worker"), c.Keys["worker"], inbox.NewDomain(c.ChainID.Uint64(), addrs.CommitmentInbox), blobs, seq, state)
+		c.TxManager("worker"), c.Keys["worker"], inbox.NewDomain(c.ChainID.Uint64(), addrs.CommitmentInbox), blobs, seq, state)
 	defer d.Stop()
 	me := c.Addr("worker")
 

@@ -69,7 +69,7 @@ func newMarketEnv(t *testing.T, tweak func(*DriverConfig)) *marketEnv {
 	if tweak != nil {
 		tweak(&cfg)
 	}
-	e.d = NewDriver(cfg, l, metrics.NoopMetrics, NewContracts(e.c.Backend, e.addrs), txManager(t, e.c, "worker"),
+	e.d = NewDriver(cfg, l, metrics.NoopMetrics, NewContracts(e.c.Backend, e.addrs), e.c.TxManager("worker"),
 		e.c.Keys["worker"], inbox.NewDomain(e.c.ChainID.Uint64(), e.addrs.CommitmentInbox), e.blobs, &deadSequencer{}, e.state)
 	t.Cleanup(e.d.Stop)
 	require.NoError(t, e.d.Setup(context.Background()))
