@@ -20,7 +20,9 @@ REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset
 # concurrent code is still exercised by the end-to-end tests.
 NORACE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... ./internal/testchain/... ./bindings/... ./node/worker ./sequencer ./node/dispute ./verifier
 # Everything else (services, chain code, CLI, end-to-end) runs with -race.
-RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$')
+# The end-to-end tests (real anvil and processes, about 17 minutes under
+# -race on 2 cores) run on their own, with a timeout of their own.
+RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$|/e2e$$')
 QEMU       ?= qemu-aarch64
 # The gas snapshot covers the dedicated gas tests only (fuzz and invariant
 # runs vary from run to run).
@@ -59,6 +61,7 @@ test-go: node_modules/.stamp ## Run the Go tests except the cross-architecture r
 	$(FORGE) build
 	$(GO) test -race -timeout 25m $(RACE_PKGS)
 	$(GO) test -timeout 25m $(NORACE_PKGS)
+	$(GO) test -race -timeout 45m ./e2e
 
 .PHONY: test-repro
 test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user)

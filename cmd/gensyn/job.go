@@ -268,6 +268,11 @@ func jobSubmit(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.String("spec"), err)
 	}
+	// Local inputs first: a dataset that is not the spec's is said before the
+	// chain is asked anything.
+	if err := jobclient.CheckDataset(s, data); err != nil {
+		return fmt.Errorf("%s: %w", c.String("spec"), err)
+	}
 	jc, _, done, err := jobClient(c, true)
 	if err != nil {
 		return err

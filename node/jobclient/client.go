@@ -160,6 +160,16 @@ type Prepared struct {
 	Checkpoint int
 }
 
+// CheckDataset reports ErrSpecDataset unless data is the spec's dataset (its
+// keccak256 is the spec's dataset.hash): cheap, offline, and worth doing
+// before anything that needs the chain.
+func CheckDataset(s *spec.Spec, data []byte) error {
+	if h := commit.Keccak256(data); h != s.Dataset.Hash {
+		return fmt.Errorf("%w: its keccak256 is %s, the spec's dataset.hash is %s", ErrSpecDataset, h, s.Dataset.Hash)
+	}
+	return nil
+}
+
 // Prepare reads a spec and its dataset and computes the job's parameters.
 func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
 	s, err := spec.Parse(specBytes)
@@ -170,8 +180,8 @@ func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	if commit.Keccak256(data) != s.Dataset.Hash {
-		return nil, fmt.Errorf("%w: its keccak256 is %s, the spec's dataset.hash is %s", ErrSpecDataset, commit.Keccak256(data), s.Dataset.Hash)
+	if err := CheckDataset(s, data); err != nil {
+		return nil, err
 	}
 	ds, err := dataset.Decode(data, s.Dataset.Format)
 	if err != nil {
