@@ -20,6 +20,7 @@ import (
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 )
@@ -127,7 +128,7 @@ func TestSubmitInvalidParams(t *testing.T) {
 	var ip *InvalidParamsError
 	require.ErrorAs(t, err, &ip)
 	require.Equal(t, "executionWindow", ip.Field)
-	require.ErrorContains(t, err, "post job: would revert: the JobMarket refuses the job's executionWindow (InvalidParams): it must be at least JobMarket.minExecutionTime(steps) and at most 3650 days")
+	require.ErrorContains(t, err, "post job: would revert: execution reverted: InvalidParams(field: \"executionWindow\"): the JobMarket refuses the job's executionWindow: it must be at least JobMarket.minExecutionTime(steps) and at most 3650 days")
 
 	p = prepared(61)
 	p.Params.BidWindow = 0
@@ -139,10 +140,10 @@ func TestSubmitInvalidParams(t *testing.T) {
 
 	// Another custom error is named with its arguments.
 	_, err = e.jc.Cancel(ctx, 7)
-	var re *RevertError
+	var re *reverts.RevertError
 	require.ErrorAs(t, err, &re)
 	require.Equal(t, "UnknownJob", re.Name)
-	require.EqualError(t, err, "would revert: the JobMarket reverts with UnknownJob(JobId: 7)")
+	require.EqualError(t, err, "would revert: execution reverted: UnknownJob(jobId: 7)")
 }
 
 // TestAuctions: a job nobody bids on runs MAX_AUCTIONS auctions and is then

@@ -84,7 +84,8 @@ func New(chain Chain, addrs deployments.Contracts, tx txmgr.TxManager, blobs *bl
 
 func (c *Client) call(ctx context.Context, data []byte) ([]byte, error) {
 	to := c.Addrs.JobMarket
-	return c.Chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	out, err := c.Chain.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
+	return out, decodeRevert(err)
 }
 
 // Job reads a job; ErrUnknownJob if it does not exist.
@@ -127,7 +128,7 @@ func (c *Client) send(ctx context.Context, data []byte, value *big.Int) (*types.
 	}
 	r, err := c.Tx.Send(ctx, cand)
 	if err != nil {
-		return nil, err
+		return nil, decodeRevert(err)
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
 		return r, fmt.Errorf("%w: %s", ErrTxReverted, r.TxHash)

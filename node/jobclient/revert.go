@@ -3,19 +3,16 @@ package jobclient
 import (
 	"errors"
 	"fmt"
-	"reflect"
-	"strings"
 
-	"github.com/ethereum/go-ethereum/common/hexutil"
-	gethrpc "github.com/ethereum/go-ethereum/rpc"
-
-	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 )
 
 // InvalidParamsError is the JobMarket's InvalidParams(field) revert (postJob
-// refused a job parameter), decoded.
+// refused a job parameter), decoded by internal/reverts, with what the market
+// wants of the field.
 type InvalidParamsError struct {
-	Field string
+	Field  string
+	Revert *reverts.RevertError
 }
 
 // invalidParamsWhy says, per field of InvalidParams, what the market wants
@@ -39,53 +36,25 @@ func (e *InvalidParamsError) Error() string {
 	if !ok {
 		why = "is invalid"
 	}
-	return fmt.Sprintf("the JobMarket refuses the job's %s (InvalidParams): it %s", e.Field, why)
+	return fmt.Sprintf("execution reverted: InvalidParams(field: %q): the JobMarket refuses the job's %s: it %s", e.Field, e.Field, why)
 }
 
-// RevertError is another custom error of the JobMarket, named with its
-// arguments.
-type RevertError struct {
-	Name string // e.g. "BiddingClosed"
-	Args string // e.g. "(EndsAt: 1700000000)"
-}
+// Unwrap returns the decoded revert.
+func (e *InvalidParamsError) Unwrap() error { return e.Revert }
 
-func (e *RevertError) Error() string { return "the JobMarket reverts with " + e.Name + e.Args }
-
-// decodeRevert turns the revert data of a JobMarket call into a typed error
-// (*InvalidParamsError, *RevertError); err itself when it carries none.
+// decodeRevert decodes the revert of a contract call (reverts.Decode: a
+// *reverts.RevertError naming the error and its arguments), and explains
+// InvalidParams further (*InvalidParamsError); err itself when it carries no
+// known revert.
 func decodeRevert(err error) error {
-	var de gethrpc.DataError
-	if !errors.As(err, &de) {
-		return err
+	err = reverts.Decode(err)
+	var re *reverts.RevertError
+	if errors.As(err, &re) && re.Name == "InvalidParams" {
+		if f, ok := re.Arg("field"); ok {
+			if s, ok := f.(string); ok {
+				return &InvalidParamsError{Field: s, Revert: re}
+			}
+		}
 	}
-	s, ok := de.ErrorData().(string)
-	if !ok {
-		return err
-	}
-	raw, derr := hexutil.Decode(s)
-	if derr != nil || len(raw) < 4 {
-		return err
-	}
-	v, uerr := bindings.NewJobMarket().UnpackError(raw)
-	if uerr != nil {
-		return err
-	}
-	if ip, ok := v.(*bindings.JobMarketInvalidParams); ok {
-		return &InvalidParamsError{Field: ip.Field}
-	}
-	name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.JobMarket")
-	return &RevertError{Name: name, Args: args(v)}
-}
-
-// args writes a decoded error's fields as "(Name: value, ...)".
-func args(v any) string {
-	rv := reflect.Indirect(reflect.ValueOf(v))
-	if rv.Kind() != reflect.Struct {
-		return ""
-	}
-	parts := make([]string, 0, rv.NumField())
-	for i := 0; i < rv.NumField(); i++ {
-		parts = append(parts, fmt.Sprintf("%s: %v", rv.Type().Field(i).Name, rv.Field(i).Interface()))
-	}
-	return "(" + strings.Join(parts, ", ") + ")"
+	return err
 }
