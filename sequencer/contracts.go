@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
 
@@ -119,7 +120,7 @@ func (i *Inbox) FindBatch(ctx context.Context, fromBlock uint64, root common.Has
 func (i *Inbox) Sequencer(ctx context.Context) (common.Address, error) {
 	out, err := i.client.CallContract(ctx, ethereum.CallMsg{To: &i.Addr, Data: i.abi.PackSequencer()}, nil)
 	if err != nil {
-		return common.Address{}, err
+		return common.Address{}, reverts.Decode(err)
 	}
 	return i.abi.UnpackSequencer(out)
 }
@@ -140,7 +141,7 @@ func NewMarket(client L1Client, addr common.Address) *Market {
 func (m *Market) GetJob(ctx context.Context, id uint64) (bindings.IJobMarketJob, error) {
 	out, err := m.client.CallContract(ctx, ethereum.CallMsg{To: &m.Addr, Data: m.abi.PackGetJob(new(big.Int).SetUint64(id))}, nil)
 	if err != nil {
-		return bindings.IJobMarketJob{}, err
+		return bindings.IJobMarketJob{}, reverts.Decode(err)
 	}
 	return m.abi.UnpackGetJob(out)
 }
@@ -218,5 +219,5 @@ func (m *Market) Outcome(r *types.Receipt, id uint64) string {
 // an error means the transaction would revert.
 func Simulate(ctx context.Context, client L1Client, from common.Address, c txmgr.TxCandidate) error {
 	_, err := client.CallContract(ctx, ethereum.CallMsg{From: from, To: c.To, Data: c.TxData, Value: c.Value}, nil)
-	return err
+	return reverts.Decode(err)
 }

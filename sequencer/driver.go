@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/log"
 
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/sequencer/metrics"
 	"github.com/gensyn-stack/gensyn/sequencer/store"
 )
@@ -185,7 +186,7 @@ func (d *Driver) post(ctx context.Context, b store.Batch) error {
 	start := d.now()
 	receipt, err := d.tx.Send(ctx, d.inbox.PostBatchCandidate(entries))
 	if err != nil {
-		return fmt.Errorf("send batch %d: %w", b.ID, err)
+		return fmt.Errorf("send batch %d: %w", b.ID, reverts.Decode(err))
 	}
 	if receipt.Status != types.ReceiptStatusSuccessful {
 		return fmt.Errorf("%w: batch %d tx %s", ErrBatchReverted, b.ID, receipt.TxHash.Hex())

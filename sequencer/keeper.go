@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/sequencer/metrics"
 	"github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
@@ -149,7 +150,7 @@ func (k *Keeper) Step(ctx context.Context) ([]KeeperAction, error) {
 		receipt, err := k.tx.Send(ctx, c)
 		if err != nil {
 			k.m.RecordKeeperCall(method, "error")
-			return done, fmt.Errorf("%s(%d): %w", method, id, err)
+			return done, fmt.Errorf("%s(%d): %w", method, id, reverts.Decode(err))
 		}
 		if receipt.Status != types.ReceiptStatusSuccessful {
 			k.m.RecordKeeperCall(method, "reverted")

@@ -20,6 +20,7 @@ import (
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 )
 
 // Job statuses of IJobMarket.JobStatus.
@@ -83,7 +84,7 @@ func read[T any](ctx context.Context, c *Contracts, to common.Address, data []by
 	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
 	if err != nil {
 		var zero T
-		return zero, err
+		return zero, reverts.Decode(err)
 	}
 	return unpack(out)
 }
@@ -247,7 +248,7 @@ func (c *Contracts) WithdrawCandidate() txmgr.TxCandidate {
 // transaction would revert.
 func (c *Contracts) Simulate(ctx context.Context, from common.Address, cand txmgr.TxCandidate) error {
 	_, err := c.client.CallContract(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value}, nil)
-	return err
+	return reverts.Decode(err)
 }
 
 // gasMargin is added to a game move's gas estimate: a move charges the
@@ -261,7 +262,7 @@ const gasMargin = 50_000
 func (c *Contracts) WithGas(ctx context.Context, from common.Address, cand txmgr.TxCandidate) (txmgr.TxCandidate, error) {
 	est, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value})
 	if err != nil {
-		return cand, err
+		return cand, reverts.Decode(err)
 	}
 	cand.GasLimit = est + est/2 + gasMargin
 	return cand, nil

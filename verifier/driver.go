@@ -21,6 +21,7 @@ import (
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/fsutil"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dispute"
@@ -149,7 +150,7 @@ func (d *Driver) send(ctx context.Context, what string, cand txmgr.TxCandidate) 
 	}
 	r, err := d.tx.Send(ctx, cand)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", what, err)
+		return nil, fmt.Errorf("%s: %w", what, reverts.Decode(err))
 	}
 	if r.Status != types.ReceiptStatusSuccessful {
 		return r, fmt.Errorf("%s: transaction %s reverted", what, r.TxHash)
@@ -866,7 +867,7 @@ func (d *Driver) open(ctx context.Context, r *AuditRecord, job bindings.IJobMark
 	rc, err := d.tx.Send(ctx, cand)
 	if err != nil {
 		// It may be out (a timeout, a stop): the intent stays.
-		return fmt.Errorf("%s: %w", what, err)
+		return fmt.Errorf("%s: %w", what, reverts.Decode(err))
 	}
 	if rc.Status != types.ReceiptStatusSuccessful {
 		r.Intent = nil

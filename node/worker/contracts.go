@@ -21,6 +21,7 @@ import (
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dispute"
 )
@@ -76,7 +77,7 @@ func read[T any](ctx context.Context, c *Contracts, to common.Address, data []by
 	out, err := c.client.CallContract(ctx, ethereum.CallMsg{To: &to, Data: data}, nil)
 	if err != nil {
 		var zero T
-		return zero, err
+		return zero, reverts.Decode(err)
 	}
 	return unpack(out)
 }
@@ -177,7 +178,7 @@ func (c *Contracts) ForceIncludeCandidate(cm inbox.Commitment) txmgr.TxCandidate
 func (c *Contracts) WithGasMargin(ctx context.Context, from common.Address, cand txmgr.TxCandidate) (txmgr.TxCandidate, error) {
 	est, err := c.client.EstimateGas(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value})
 	if err != nil {
-		return cand, err
+		return cand, reverts.Decode(err)
 	}
 	cand.GasLimit = est + est/2
 	return cand, nil
@@ -187,7 +188,7 @@ func (c *Contracts) WithGasMargin(ctx context.Context, from common.Address, cand
 // transaction would revert.
 func (c *Contracts) Simulate(ctx context.Context, from common.Address, cand txmgr.TxCandidate) error {
 	_, err := c.client.CallContract(ctx, ethereum.CallMsg{From: from, To: cand.To, Data: cand.TxData, Value: cand.Value}, nil)
-	return err
+	return reverts.Decode(err)
 }
 
 func inboxCommitment(cm inbox.Commitment) bindings.ICommitmentInboxCommitment {
