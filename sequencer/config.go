@@ -14,6 +14,7 @@ import (
 
 	oplog "github.com/ethereum-optimism/optimism/op-service/log"
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/internal/inbox"
@@ -54,6 +55,7 @@ type CLIConfig struct {
 	TxMgrConfig   txmgr.CLIConfig
 	LogConfig     oplog.CLIConfig
 	MetricsConfig opmetrics.CLIConfig
+	PprofConfig   oppprof.CLIConfig
 }
 
 // Check validates the configuration.
@@ -91,6 +93,9 @@ func (c *CLIConfig) Check() error {
 	if err := c.MetricsConfig.Check(); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
+	if err := c.PprofConfig.Check(); err != nil {
+		return fmt.Errorf("pprof: %w", err)
+	}
 	return nil
 }
 
@@ -111,5 +116,6 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		TxMgrConfig:       txmgr.ReadCLIConfig(ctx),
 		LogConfig:         oplog.ReadCLIConfig(ctx),
 		MetricsConfig:     opmetrics.ReadCLIConfig(ctx),
+		PprofConfig:       oppprof.ReadCLIConfig(ctx),
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -16,10 +17,12 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/cliapp"
 	"github.com/ethereum-optimism/optimism/op-service/httputil"
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 	"github.com/gensyn-stack/gensyn/sequencer/metrics"
 	"github.com/gensyn-stack/gensyn/sequencer/rpc"
 	"github.com/gensyn-stack/gensyn/sequencer/store"
@@ -51,6 +54,9 @@ type Service struct {
 	rpcServer     *gethrpc.Server
 	httpServer    *httputil.HTTPServer
 	metricsServer *httputil.HTTPServer
+	pprofService  *oppprof.Service
+	// Health answers /healthz on the RPC and metrics servers.
+	Health *monitor.Health
 
 	cfg     *CLIConfig
 	stopped atomic.Bool
@@ -73,12 +79,22 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 		return err
 	}
 	s.initMetrics(cfg)
+	s.Health = monitor.NewHealth(s.Version)
+	if err := s.initPprof(cfg); err != nil {
+		return err
+	}
 	if err := s.initDeployment(cfg); err != nil {
 		return err
 	}
 	if err := s.initL1Client(ctx, cfg); err != nil {
 		return err
 	}
+	s.Health.Add("l1", func(ctx context.Context) error {
+		if _, err := s.L1Client.BlockNumber(ctx); err != nil {
+			return fmt.Errorf("l1 rpc unreachable: %w", err)
+		}
+		return nil
+	})
 	if err := s.initTxManager(cfg); err != nil {
 		return err
 	}
@@ -190,7 +206,10 @@ func (s *Service) initRPCServer(cfg *CLIConfig) error {
 	}
 	s.rpcServer = srv
 	addr := net.JoinHostPort(cfg.RPCAddr, strconv.Itoa(cfg.RPCPort))
-	hs, err := httputil.StartHTTPServer(addr, srv)
+	mux := http.NewServeMux()
+	mux.Handle("GET "+monitor.HealthPath, s.Health)
+	mux.Handle("/", srv)
+	hs, err := httputil.StartHTTPServer(addr, mux)
 	if err != nil {
 		return fmt.Errorf("start rpc server on %s: %w", addr, err)
 	}
@@ -207,13 +226,30 @@ func (s *Service) initMetricsServer(cfg *CLIConfig) error {
 	if !ok {
 		return fmt.Errorf("metrics %T has no registry", s.Metrics)
 	}
-	srv, err := opmetrics.StartServer(m.Registry(), cfg.MetricsConfig.ListenAddr, cfg.MetricsConfig.ListenPort)
+	srv, err := monitor.StartServer(m.Registry(), s.Health, cfg.MetricsConfig.ListenAddr, cfg.MetricsConfig.ListenPort)
 	if err != nil {
-		return fmt.Errorf("start metrics server: %w", err)
+		return err
 	}
 	s.metricsServer = srv
 	s.Log.Info("Metrics server listening", "addr", srv.Addr().String())
 	return nil
+}
+
+func (s *Service) initPprof(cfg *CLIConfig) error {
+	svc, err := monitor.StartPprof(cfg.PprofConfig, s.Log)
+	if err != nil {
+		return err
+	}
+	s.pprofService = svc
+	return nil
+}
+
+// MetricsEndpoint is the URL of the metrics server ("" when disabled).
+func (s *Service) MetricsEndpoint() string {
+	if s.metricsServer == nil {
+		return ""
+	}
+	return "http://" + s.metricsServer.Addr().String()
 }
 
 // RPCEndpoint is the URL of the JSON-RPC API.
@@ -271,10 +307,16 @@ func (s *Service) Stop(ctx context.Context) error {
 			result = errors.Join(result, fmt.Errorf("stop metrics server: %w", err))
 		}
 	}
+	if s.pprofService != nil {
+		if err := s.pprofService.Stop(ctx); err != nil {
+			result = errors.Join(result, fmt.Errorf("stop pprof server: %w", err))
+		}
+	}
 	if s.L1Client != nil {
 		s.L1Client.Close()
 	}
 	s.Log.Info("Sequencer stopped")
+
 	return result
 }
 

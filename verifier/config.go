@@ -24,6 +24,7 @@ import (
 
 	oplog "github.com/ethereum-optimism/optimism/op-service/log"
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/node/dispute"
@@ -73,6 +74,7 @@ type CLIConfig struct {
 	TxMgrConfig   txmgr.CLIConfig
 	LogConfig     oplog.CLIConfig
 	MetricsConfig opmetrics.CLIConfig
+	PprofConfig   oppprof.CLIConfig
 }
 
 // Check validates the configuration.
@@ -114,6 +116,9 @@ func (c *CLIConfig) Check() error {
 	}
 	if err := c.MetricsConfig.Check(); err != nil {
 		return fmt.Errorf("metrics: %w", err)
+	}
+	if err := c.PprofConfig.Check(); err != nil {
+		return fmt.Errorf("pprof: %w", err)
 	}
 	return nil
 }
@@ -161,5 +166,6 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		TxMgrConfig:         txmgr.ReadCLIConfig(ctx),
 		LogConfig:           oplog.ReadCLIConfig(ctx),
 		MetricsConfig:       opmetrics.ReadCLIConfig(ctx),
+		PprofConfig:         oppprof.ReadCLIConfig(ctx),
 	}
 }

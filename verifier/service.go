@@ -17,9 +17,11 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/cliapp"
 	"github.com/ethereum-optimism/optimism/op-service/httputil"
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/verifier/metrics"
 )
@@ -50,6 +52,9 @@ type Service struct {
 	Driver     *Driver
 
 	metricsServer *httputil.HTTPServer
+	pprofService  *oppprof.Service
+	// Health answers /healthz on the metrics server.
+	Health *monitor.Health
 	cfg           *CLIConfig
 	stopped       atomic.Bool
 }
@@ -75,6 +80,12 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 	} else {
 		s.Metrics = metrics.NoopMetrics
 	}
+	s.Health = monitor.NewHealth(s.Version)
+	pp, err := monitor.StartPprof(cfg.PprofConfig, s.Log)
+	if err != nil {
+		return err
+	}
+	s.pprofService = pp
 	d, err := deployments.Read(cfg.Deployments)
 	if err != nil {
 		return err
@@ -86,6 +97,12 @@ func (s *Service) initFromCLIConfig(ctx context.Context, cfg *CLIConfig) error {
 	if err := s.initL1Client(ctx, cfg); err != nil {
 		return err
 	}
+	s.Health.Add("l1", func(ctx context.Context) error {
+		if _, err := s.L1Client.BlockNumber(ctx); err != nil {
+			return fmt.Errorf("l1 rpc unreachable: %w", err)
+		}
+		return nil
+	})
 	// The key stays inside the tx manager (flag, environment or remote
 	// signer); it is never read or logged here.
 	tm, err := txmgr.NewSimpleTxManager("verifier", s.Log, s.Metrics, cfg.TxMgrConfig)
@@ -147,13 +164,21 @@ func (s *Service) initMetricsServer(cfg *CLIConfig) error {
 	if !ok {
 		return fmt.Errorf("metrics %T has no registry", s.Metrics)
 	}
-	srv, err := opmetrics.StartServer(m.Registry(), cfg.MetricsConfig.ListenAddr, cfg.MetricsConfig.ListenPort)
+	srv, err := monitor.StartServer(m.Registry(), s.Health, cfg.MetricsConfig.ListenAddr, cfg.MetricsConfig.ListenPort)
 	if err != nil {
-		return fmt.Errorf("start metrics server: %w", err)
+		return err
 	}
 	s.metricsServer = srv
 	s.Log.Info("Metrics server listening", "addr", srv.Addr().String())
 	return nil
+}
+
+// MetricsEndpoint is the URL of the metrics server ("" when disabled).
+func (s *Service) MetricsEndpoint() string {
+	if s.metricsServer == nil {
+		return ""
+	}
+	return "http://" + s.metricsServer.Addr().String()
 }
 
 // Start starts the driver loop.
@@ -193,6 +218,11 @@ func (s *Service) Stop(ctx context.Context) error {
 	if s.metricsServer != nil {
 		if err := s.metricsServer.Stop(ctx); err != nil {
 			result = errors.Join(result, fmt.Errorf("stop metrics server: %w", err))
+		}
+	}
+	if s.pprofService != nil {
+		if err := s.pprofService.Stop(ctx); err != nil {
+			result = errors.Join(result, fmt.Errorf("stop pprof server: %w", err))
 		}
 	}
 	if s.L1Client != nil {

@@ -21,6 +21,8 @@ const DefaultMaxBlobSize = 1 << 30
 //	PUT  /v1/blobs         store the request body; 201 with {"hash","size"}
 //	GET  /v1/blobs/{hash}  the blob's bytes (404 if unknown)
 //	HEAD /v1/blobs/{hash}  200 with Content-Length, or 404
+//	GET  /healthz          200 {"status":"ok"}; 503 when the backend is unusable
+//	GET  /metrics          Prometheus metrics (metrics.go)
 //
 // and, when the store implements Indexer, the index routes (index.go).
 //
@@ -30,6 +32,7 @@ type Server struct {
 	maxSize int64
 	log     *slog.Logger
 	mux     *http.ServeMux
+	metrics *serverMetrics
 }
 
 // NewServer puts store behind the HTTP API; maxSize <= 0 means DefaultMaxBlobSize.
@@ -40,13 +43,13 @@ func NewServer(store Store, maxSize int64, log *slog.Logger) *Server {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	s := &Server{store: store, maxSize: maxSize, log: log, mux: http.NewServeMux()}
-	s.mux.HandleFunc("PUT /v1/blobs", s.put)
-	s.mux.HandleFunc("POST /v1/blobs", s.put)
-	s.mux.HandleFunc("GET /v1/blobs/{hash}", s.get)
-	s.mux.HandleFunc("HEAD /v1/blobs/{hash}", s.head)
+	s := &Server{store: store, maxSize: maxSize, log: log, mux: http.NewServeMux(), metrics: newServerMetrics()}
+	s.handle("PUT /v1/blobs", "put", s.put)
+	s.handle("POST /v1/blobs", "put", s.put)
+	s.handle("GET /v1/blobs/{hash}", "get", s.get)
+	s.handle("HEAD /v1/blobs/{hash}", "head", s.head)
 	s.registerIndex()
-	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { _, _ = io.WriteString(w, "ok\n") })
+	s.registerMonitoring()
 	return s
 }
 

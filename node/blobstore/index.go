@@ -103,7 +103,7 @@ func (s *Server) registerIndex() {
 	if !ok {
 		return
 	}
-	s.mux.HandleFunc("PUT /v1/index/{key}/{hash}", func(w http.ResponseWriter, r *http.Request) {
+	s.handle("PUT /v1/index/{key}/{hash}", "index_put", func(w http.ResponseWriter, r *http.Request) {
 		key, err := ParseHash(r.PathValue("key"))
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err)
@@ -124,7 +124,7 @@ func (s *Server) registerIndex() {
 		}
 		w.WriteHeader(http.StatusNoContent)
 	})
-	s.mux.HandleFunc("GET /v1/index/{key}", func(w http.ResponseWriter, r *http.Request) {
+	s.handle("GET /v1/index/{key}", "index_get", func(w http.ResponseWriter, r *http.Request) {
 		key, err := ParseHash(r.PathValue("key"))
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err)

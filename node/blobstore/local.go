@@ -129,3 +129,16 @@ func (c *ctxReader) Read(p []byte) (int, error) {
 	}
 	return c.r.Read(p)
 }
+
+// Ping implements Pinger: the store's directory must exist and be a
+// directory.
+func (l *Local) Ping(context.Context) error {
+	fi, err := os.Stat(filepath.Join(l.dir, "tmp"))
+	if err != nil {
+		return fmt.Errorf("blobstore: %w", err)
+	}
+	if !fi.IsDir() {
+		return fmt.Errorf("blobstore: %s is not a directory", filepath.Join(l.dir, "tmp"))
+	}
+	return nil
+}

@@ -26,6 +26,7 @@ import (
 
 	oplog "github.com/ethereum-optimism/optimism/op-service/log"
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
+	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/node/worker/flags"
@@ -85,6 +86,7 @@ type CLIConfig struct {
 	LogConfig     oplog.CLIConfig
 	MetricsConfig opmetrics.CLIConfig
 }
+	PprofConfig   oppprof.CLIConfig
 
 func parseWei(s string) (*big.Int, bool) {
 	v, ok := new(big.Int).SetString(s, 10)
@@ -153,6 +155,9 @@ func (c *CLIConfig) Check() error {
 		return fmt.Errorf("metrics: %w", err)
 	}
 	return nil
+	if err := c.PprofConfig.Check(); err != nil {
+		return fmt.Errorf("pprof: %w", err)
+	}
 }
 
 // PricePolicy returns the bid policy of the configuration (call Check first).
@@ -203,6 +208,7 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		LogConfig:         oplog.ReadCLIConfig(ctx),
 		MetricsConfig:     opmetrics.ReadCLIConfig(ctx),
 	}
+		PprofConfig:       oppprof.ReadCLIConfig(ctx),
 }
 
 // PricePolicy decides a bid: a fixed price, or PPM millionths of the job's
