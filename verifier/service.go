@@ -54,9 +54,9 @@ type Service struct {
 	metricsServer *httputil.HTTPServer
 	pprofService  *oppprof.Service
 	// Health answers /healthz on the metrics server.
-	Health *monitor.Health
-	cfg           *CLIConfig
-	stopped       atomic.Bool
+	Health  *monitor.Health
+	cfg     *CLIConfig
+	stopped atomic.Bool
 }
 
 var _ cliapp.Lifecycle = (*Service)(nil)

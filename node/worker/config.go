@@ -85,8 +85,8 @@ type CLIConfig struct {
 	TxMgrConfig   txmgr.CLIConfig
 	LogConfig     oplog.CLIConfig
 	MetricsConfig opmetrics.CLIConfig
-}
 	PprofConfig   oppprof.CLIConfig
+}
 
 func parseWei(s string) (*big.Int, bool) {
 	v, ok := new(big.Int).SetString(s, 10)
@@ -154,10 +154,10 @@ func (c *CLIConfig) Check() error {
 	if err := c.MetricsConfig.Check(); err != nil {
 		return fmt.Errorf("metrics: %w", err)
 	}
-	return nil
 	if err := c.PprofConfig.Check(); err != nil {
 		return fmt.Errorf("pprof: %w", err)
 	}
+	return nil
 }
 
 // PricePolicy returns the bid policy of the configuration (call Check first).
@@ -207,8 +207,8 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		TxMgrConfig:       txmgr.ReadCLIConfig(ctx),
 		LogConfig:         oplog.ReadCLIConfig(ctx),
 		MetricsConfig:     opmetrics.ReadCLIConfig(ctx),
-	}
 		PprofConfig:       oppprof.ReadCLIConfig(ctx),
+	}
 }
 
 // PricePolicy decides a bid: a fixed price, or PPM millionths of the job's

@@ -25,8 +25,8 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/internal/deployments"
-	"github.com/gensyn-stack/gensyn/internal/monitor"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/worker/metrics"
 )
@@ -60,9 +60,9 @@ type Service struct {
 	metricsServer *httputil.HTTPServer
 	pprofService  *oppprof.Service
 	// Health answers /healthz on the metrics server.
-	Health *monitor.Health
-	cfg           *CLIConfig
-	stopped       atomic.Bool
+	Health  *monitor.Health
+	cfg     *CLIConfig
+	stopped atomic.Bool
 }
 
 var _ cliapp.Lifecycle = (*Service)(nil)
