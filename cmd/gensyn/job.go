@@ -331,13 +331,15 @@ type jobStatusJSON struct {
 	Auctions        int    `json:"auctions"`
 	MaxAuctions     int    `json:"maxAuctions,omitempty"`
 	NoBidder        bool   `json:"noBidder,omitempty"`
-	Committed       int    `json:"committed"`
-	Posted          int    `json:"posted"`
+	Committed       *int   `json:"committed"` // null: unknown (the sequencer could not be asked)
+	Posted          *int   `json:"posted"`    // null: unknown
 	Forced          int    `json:"forced"`
 	Checkpoints     int    `json:"checkpoints"`
 	FinalModelRoot  string `json:"finalModelRoot,omitempty"`
 	CheckpointsRoot string `json:"checkpointsRoot,omitempty"`
 	ProgressError   string `json:"progressError,omitempty"`
+
+	seqErr error // the sequencer's failure, when progress is unknown because of it
 }
 
 func readStatus(ctx context.Context, jc *jobclient.Client, id uint64) (jobStatusJSON, error) {
@@ -358,12 +360,39 @@ func readStatus(ctx context.Context, jc *jobclient.Client, id uint64) (jobStatus
 	if job.FinalModelRoot != [32]byte{} {
 		s.FinalModelRoot, s.CheckpointsRoot = common.Hash(job.FinalModelRoot).Hex(), common.Hash(job.CheckpointsRoot).Hex()
 	}
+	setProgress(ctx, &s, jc, id, job)
+	return s, nil
+}
+
+// setProgress fills in a job's progress: committed and posted stay null when
+// unknown (never a false 0).
+func setProgress(ctx context.Context, s *jobStatusJSON, jc *jobclient.Client, id uint64, job bindings.IJobMarketJob) {
 	p, err := jc.Progress(ctx, id, job)
-	s.Committed, s.Posted, s.Forced, s.Checkpoints = p.Committed, p.Posted, p.Forced, p.Total
+	s.Forced, s.Checkpoints = p.Forced, p.Total
+	if p.Known {
+		s.Committed, s.Posted = &p.Committed, &p.Posted
+	}
 	if err != nil {
 		s.ProgressError = err.Error()
+		var se *jobclient.SequencerError
+		if errors.As(err, &se) {
+			s.seqErr = se.Err
+		}
 	}
-	return s, nil
+}
+
+// exitProgressUnknown is the exit status of `job status` when it printed the
+// job's state but not its progress, because the sequencer could not be asked.
+const exitProgressUnknown = 3
+
+// sequencerProblem says in one line what is wrong with the sequencer at url.
+func sequencerProblem(url string, err error) string {
+	var re gethrpc.Error
+	what := "unreachable"
+	if errors.As(err, &re) {
+		what = "error"
+	}
+	return fmt.Sprintf("sequencer %s: %s (%s); checkpoint progress unknown", url, what, strings.Join(strings.Fields(err.Error()), " "))
 }
 
 func progressBar(done, total, width int) string {
@@ -375,8 +404,14 @@ func progressBar(done, total, width int) string {
 }
 
 func statusLine(s jobStatusJSON) string {
-	line := fmt.Sprintf("job %d %-9s %s %d/%d checkpoints committed (%d on chain", s.JobID, s.Status,
-		progressBar(s.Committed, s.Checkpoints, 20), s.Committed, s.Checkpoints, s.Posted)
+	var line string
+	if s.Committed == nil || s.Posted == nil {
+		line = fmt.Sprintf("job %d %-9s [%s] ?/%d checkpoints committed (progress unknown", s.JobID, s.Status,
+			strings.Repeat("?", 20), s.Checkpoints)
+	} else {
+		line = fmt.Sprintf("job %d %-9s %s %d/%d checkpoints committed (%d on chain", s.JobID, s.Status,
+			progressBar(*s.Committed, s.Checkpoints, 20), *s.Committed, s.Checkpoints, *s.Posted)
+	}
 	if s.Forced > 0 {
 		line += fmt.Sprintf(", %d force-included", s.Forced)
 	}
@@ -412,7 +447,13 @@ func jobStatus(c *cli.Context) error {
 			return err
 		}
 		if c.Bool("json") {
-			return printJSON(w, s)
+			if err := printJSON(w, s); err != nil {
+				return err
+			}
+			if s.seqErr != nil {
+				return cli.Exit(sequencerProblem(c.String(jobSequencerFlag.Name), s.seqErr), exitProgressUnknown)
+			}
+			return nil
 		}
 		fmt.Fprintln(w, statusLine(s))
 		if s.NoBidder {
@@ -421,12 +462,15 @@ func jobStatus(c *cli.Context) error {
 		if s.FinalModelRoot != "" {
 			fmt.Fprintf(w, "  final model root %s\n  checkpoints root %s\n", s.FinalModelRoot, s.CheckpointsRoot)
 		}
+		if s.seqErr != nil {
+			return cli.Exit(sequencerProblem(c.String(jobSequencerFlag.Name), s.seqErr), exitProgressUnknown)
+		}
 		if s.ProgressError != "" {
 			fmt.Fprintf(w, "  progress unknown: %s\n", s.ProgressError)
 		}
 		return nil
 	}
-	last, lastErr := "", ""
+	last, lastErr, lastSeq := "", "", ""
 	for {
 		s, err := readStatus(c.Context, jc, id)
 		if err != nil && (last == "" || errors.Is(err, jobclient.ErrUnknownJob)) {
@@ -447,6 +491,19 @@ func jobStatus(c *cli.Context) error {
 			continue
 		}
 		lastErr = ""
+		// One line on stderr per change of the sequencer's state.
+		seq := ""
+		if s.seqErr != nil {
+			seq = sequencerProblem(c.String(jobSequencerFlag.Name), s.seqErr)
+		}
+		if seq != lastSeq {
+			if seq != "" {
+				fmt.Fprintf(c.App.ErrWriter, "\ngensyn: job %d: %s\n", id, seq)
+			} else if lastSeq != "" {
+				fmt.Fprintf(c.App.ErrWriter, "\ngensyn: job %d: sequencer %s answers again\n", id, c.String(jobSequencerFlag.Name))
+			}
+			lastSeq = seq
+		}
 		line := statusLine(s)
 		if c.Bool("json") {
 			if line != last {
@@ -492,11 +549,14 @@ func jobList(c *cli.Context) error {
 			return err
 		}
 		s := jobStatusJSON{JobID: id, Status: jobclient.StatusName(job.Status), Poster: job.Poster.Hex(),
-			Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round, Auctions: int(job.Auctions),
-			Checkpoints: int(job.Params.Steps / job.Params.CheckpointInterval)}
+			Price: job.Price.String(), Escrow: job.Escrow.String(), Round: job.Round, Auctions: int(job.Auctions)}
 		if job.Worker != (common.Address{}) {
 			s.Worker = job.Worker.Hex()
 		}
+		// From the chain alone (list asks no sequencer): an assigned job's
+		// progress is null, unknown.
+		setProgress(c.Context, &s, jc, id, job)
+		s.ProgressError = ""
 		all = append(all, s)
 	}
 	if c.Bool("json") {

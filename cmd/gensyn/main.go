@@ -26,7 +26,7 @@ func main() {
 	stop()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gensyn: "+oneLine(err))
-		os.Exit(1)
+		os.Exit(exitCode(err))
 	}
 }
 
@@ -76,6 +76,16 @@ func setUsageErrors(c *cli.Command) {
 	for _, sub := range c.Subcommands {
 		setUsageErrors(sub)
 	}
+}
+
+// exitCode is the process's exit status for err: the code of a cli.Exit
+// error (e.g. 3 from `job status` when progress is unknown), else 1.
+func exitCode(err error) int {
+	var exit cli.ExitCoder
+	if errors.As(err, &exit) && exit.ExitCode() != 0 {
+		return exit.ExitCode()
+	}
+	return 1
 }
 
 // oneLine flattens an error into a single line for the terminal.

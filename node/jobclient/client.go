@@ -318,19 +318,42 @@ func (c *Client) ClaimRefund(ctx context.Context, id uint64) (*types.Receipt, er
 
 // Progress is how far a job is.
 type Progress struct {
-	Committed int // checkpoints committed, in order from 1: acknowledged by the sequencer or force-included
-	Posted    int // of those, on chain: posted in a batch or force-included
+	Committed int // checkpoints committed, in order from 1: acknowledged by the sequencer, force-included, or in the submitted result
+	Posted    int // of those, on chain: posted in a batch, force-included, or in the submitted result
 	Forced    int // checkpoints force-included on chain by the worker (CommitmentInbox ForceIncluded events)
 	Total     int
+	// Known is false when the count needs the sequencer and the sequencer
+	// could not be asked (Progress's error says why): Committed and Posted
+	// are then only what the chain shows (force-included checkpoints), a
+	// lower bound, and must be shown as unknown, never as 0.
+	Known bool
 }
 
+// SequencerError is a failure to ask the sequencer about a job's progress.
+type SequencerError struct{ Err error }
+
+func (e *SequencerError) Error() string { return e.Err.Error() }
+func (e *SequencerError) Unwrap() error { return e.Err }
+
 // Progress counts the job's checkpoints committed in its current assignment
-// round: those the sequencer acknowledged (gensyn_getInclusion) and those
-// force-included on chain (ForceIncluded events of the job's worker). A
-// sequencer that cannot be reached is reported as an error next to what the
-// chain says.
+// round. A submitted or finalized job's result commits to every checkpoint
+// (its checkpoints root is on chain): Total of Total, from the chain alone. A
+// job with no worker (open, cancelled) has none. An assigned job's are those
+// the sequencer acknowledged (gensyn_getInclusion) and those force-included
+// on chain (ForceIncluded events of the job's worker); when the sequencer
+// cannot be asked, Known is false and the error is a *SequencerError.
 func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarketJob) (Progress, error) {
-	p := Progress{Total: int(job.Params.Steps / job.Params.CheckpointInterval)}
+	p := Progress{Total: int(job.Params.Steps / job.Params.CheckpointInterval), Known: true}
+	switch job.Status {
+	case statusSubmitted, statusFinalized:
+		p.Committed, p.Posted = p.Total, p.Total
+		forced, err := c.forced(ctx, id, job.Round, job.Worker)
+		p.Forced = len(forced)
+		return p, err
+	case statusAssigned:
+	default:
+		return p, nil
+	}
 	forced, ferr := c.forced(ctx, id, job.Round, job.Worker)
 	p.Forced = len(forced)
 	var serr error
@@ -360,6 +383,14 @@ func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarke
 		p.Committed = k
 		if inc.Status == seqrpc.StatusPosted && p.Posted == k-1 {
 			p.Posted = k
+		}
+	}
+	if serr != nil {
+		p.Known = p.Committed == p.Total // all force-included: the sequencer is not needed
+		if !p.Known {
+			serr = &SequencerError{Err: serr}
+		} else {
+			serr = nil
 		}
 	}
 	return p, errors.Join(ferr, serr)
@@ -441,8 +472,13 @@ func (c *Client) Auctions(ctx context.Context, id uint64, job bindings.IJobMarke
 	return a, nil
 }
 
-// statusCancelled is IJobMarket.JobStatus.Cancelled.
-const statusCancelled = 5
+// IJobMarket.JobStatus values.
+const (
+	statusAssigned  = 2
+	statusSubmitted = 3
+	statusFinalized = 4
+	statusCancelled = 5
+)
 
 // FetchModel finds the job's final model in the blob store's index under
 // the on-chain final model root and returns the checkpoint file whose
