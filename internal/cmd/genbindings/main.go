@@ -1,7 +1,11 @@
 // Command genbindings generates the Go bindings in bindings/ from the Foundry
 // artifacts in contracts/out, with go-ethereum's abigen (v2 bindings) at the
 // version pinned in go.mod. With -check it regenerates in memory and fails if
-// any committed binding differs, so CI catches stale bindings.
+// any committed binding differs, so CI catches stale bindings. It also writes
+// bindings/deployedcode.go: per contract, the keccak256 of its runtime code
+// with the immutables' bytes zeroed, and where the immutables are, so that
+// `gensyn status` can tell whether the code on chain is the code this binary
+// was built for.
 //
 //	go run ./internal/cmd/genbindings [-check] [-out contracts/out] [-dir bindings]
 package main
@@ -35,6 +39,13 @@ type artifact struct {
 	Bytecode struct {
 		Object string `json:"object"`
 	} `json:"bytecode"`
+	DeployedBytecode struct {
+		Object              string `json:"object"`
+		ImmutableReferences map[string][]struct {
+			Start  int `json:"start"`
+			Length int `json:"length"`
+		} `json:"immutableReferences"`
+	} `json:"deployedBytecode"`
 }
 
 func main() {
@@ -50,12 +61,22 @@ func main() {
 
 func run(out, dir string, check bool) error {
 	var stale []string
+	files := map[string]func() ([]byte, error){}
 	for _, names := range Contracts {
-		code, err := generate(out, names)
+		files[strings.ToLower(names[0])+".go"] = func() ([]byte, error) { return generate(out, names) }
+	}
+	files[DeployedCodeFile] = func() ([]byte, error) { return generateDeployedCode(out) }
+	order := make([]string, 0, len(files))
+	for f := range files {
+		order = append(order, f)
+	}
+	sort.Strings(order)
+	for _, f := range order {
+		code, err := files[f]()
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, strings.ToLower(names[0])+".go")
+		path := filepath.Join(dir, f)
 		if check {
 			have, err := os.ReadFile(path)
 			if err != nil || !bytes.Equal(have, code) {
