@@ -19,12 +19,12 @@ func blobstoreCommand() *cli.Command {
 		Name:  "blobstore",
 		Usage: "serve a content-addressed blob store (specs, datasets, checkpoints, traces) over HTTP",
 		Description: "PUT /v1/blobs stores the body and answers {\"hash\",\"size\"} (the hash is keccak256 of the bytes);\n" +
-			"GET and HEAD /v1/blobs/<hash> read it back. Blobs live under --dir.",
-		Flags: []cli.Flag{
+			"GET and HEAD /v1/blobs/<hash> read it back. Blobs live under --dir, or in an S3 bucket with --backend s3.",
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "dir", Value: "blobs", Usage: "directory of the local backend", EnvVars: []string{"GENSYN_BLOBSTORE_DIR"}},
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:7070", Usage: "listen address", EnvVars: []string{"GENSYN_BLOBSTORE_ADDR"}},
 			&cli.Int64Flag{Name: "max-blob-size", Value: blobstore.DefaultMaxBlobSize, Usage: "largest accepted upload, in bytes", EnvVars: []string{"GENSYN_BLOBSTORE_MAX_BLOB_SIZE"}},
-		},
+		}, blobstoreBackendFlags()...),
 		Action: serveBlobstore,
 	}
 }
@@ -33,7 +33,7 @@ func serveBlobstore(c *cli.Context) error {
 	if c.Int64("max-blob-size") <= 0 {
 		return errors.New("--max-blob-size: must be > 0")
 	}
-	store, err := blobstore.NewLocal(c.String("dir"))
+	store, backend, err := openBlobBackend(c)
 	if err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func serveBlobstore(c *cli.Context) error {
 		Handler:           blobstore.NewServer(store, c.Int64("max-blob-size"), log),
 		ReadHeaderTimeout: 10 * time.Second,
 	}
-	log.Info("blob store serving", "addr", "http://"+ln.Addr().String(), "dir", c.String("dir"))
+	log.Info("blob store serving", "addr", "http://"+ln.Addr().String(), "backend", backend)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -132,16 +132,24 @@ func OpenS3(ctx context.Context, cfg S3Config) (*S3, error) {
 func (s *S3) String() string { return s.display }
 
 // Check is the start-up check: the bucket exists, and the credentials may
-// write (the empty blob, under its own address: harmless to keep), read and
-// list it.
+// list it, write to it (the empty blob, under its own address: harmless to
+// keep) and read from it.
 func (s *S3) Check(ctx context.Context) error {
-	ok, err := s.c.BucketExists(ctx, s.bucket)
-	if err != nil {
-		return s.wrap("check bucket "+s.bucket, err)
+	// A listing first: unlike HEAD bucket, its error has a body, which
+	// tells a missing bucket, an unknown key and a wrong secret apart.
+	lctx, cancel := context.WithCancel(ctx)
+	for obj := range s.c.ListObjects(lctx, s.bucket, minio.ListObjectsOptions{Prefix: s.prefix + "index/", Recursive: true, MaxKeys: 1}) {
+		if obj.Err != nil {
+			cancel()
+			err := s.wrap("list bucket "+s.bucket, obj.Err)
+			if errors.Is(err, ErrS3BucketNotFound) {
+				return fmt.Errorf("blobstore: %w: %s", ErrS3BucketNotFound, s.bucket)
+			}
+			return err
+		}
+		break
 	}
-	if !ok {
-		return fmt.Errorf("blobstore: %w: %s", ErrS3BucketNotFound, s.bucket)
-	}
+	cancel()
 	info, err := s.Put(ctx, bytes.NewReader(nil), 0)
 	if err != nil {
 		return fmt.Errorf("blobstore: bucket %s is not writable: %w", s.bucket, err)
@@ -154,9 +162,6 @@ func (s *S3) Check(ctx context.Context) error {
 	rc.Close()
 	if err != nil {
 		return fmt.Errorf("blobstore: bucket %s is not readable: %w", s.bucket, err)
-	}
-	if _, err := s.Lookup(ctx, Hash{}); err != nil {
-		return fmt.Errorf("blobstore: bucket %s cannot be listed: %w", s.bucket, err)
 	}
 	return nil
 }

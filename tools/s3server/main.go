@@ -29,6 +29,20 @@ import (
 	"github.com/spf13/afero"
 )
 
+// listFix answers a listing under a prefix no object has with an empty
+// list, as S3 does; the s3afero backend reports NoSuchBucket instead.
+type listFix struct{ *s3afero.MultiBucketBackend }
+
+func (l listFix) ListBucket(bucket string, prefix *gofakes3.Prefix, page gofakes3.ListBucketPage) (*gofakes3.ObjectList, error) {
+	list, err := l.MultiBucketBackend.ListBucket(bucket, prefix, page)
+	if err != nil && gofakes3.HasErrorCode(err, gofakes3.ErrNoSuchBucket) {
+		if ok, berr := l.BucketExists(bucket); berr == nil && ok {
+			return gofakes3.NewObjectList(), nil
+		}
+	}
+	return list, err
+}
+
 type bucketList []string
 
 func (b *bucketList) String() string     { return strings.Join(*b, ",") }
@@ -74,7 +88,7 @@ func run(args []string) error {
 			}
 		}
 	}
-	s3 := gofakes3.New(backend, gofakes3.WithIntegrityCheck(true), gofakes3.WithoutVersioning())
+	s3 := gofakes3.New(listFix{backend}, gofakes3.WithIntegrityCheck(true), gofakes3.WithoutVersioning())
 	auth := &sigV4{accessKey: *accessKey, secretKey: *secretKey, region: *region, now: time.Now, maxSkew: 15 * time.Minute,
 		logf: log.New(os.Stderr, "s3server: ", log.LstdFlags).Printf}
 	ln, err := net.Listen("tcp", *addr)
