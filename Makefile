@@ -67,8 +67,23 @@ test-go: node_modules/.stamp ## Run the Go tests except the cross-architecture r
 test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user)
 	GOAMD64=v1 $(GO) test -count=1 $(REPRO_PKGS)
 	GOAMD64=v3 $(GO) test -count=1 $(REPRO_PKGS)
-	@command -v $(QEMU) >/dev/null || { echo "$(QEMU) not found: install qemu-user (apt-get install qemu-user)"; exit 1; }
+	@$(MAKE) --no-print-directory qemu
 	GOARCH=arm64 $(GO) test -count=1 -exec $(QEMU) $(REPRO_PKGS)
+
+# qemu-user runs the arm64 test binaries. On a fresh machine it is installed
+# here when that can be done without a question (root, or password-less sudo,
+# with apt-get); otherwise one line says what to install.
+.PHONY: qemu
+qemu: ## Install qemu-user (for test-repro's arm64 run) if it is missing and apt-get can
+	@command -v $(QEMU) >/dev/null && exit 0; \
+	if command -v apt-get >/dev/null && { [ "$$(id -u)" = 0 ] && SUDO= || { sudo -n true 2>/dev/null && SUDO="sudo -n"; }; }; then \
+	  echo "--- $(QEMU) not found: installing qemu-user (apt-get)"; \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq qemu-user >/dev/null || { echo "$(QEMU) not found and apt-get install qemu-user failed: install qemu-user by hand"; exit 1; }; \
+	  command -v $(QEMU) >/dev/null || { echo "qemu-user installed but $(QEMU) is not on PATH"; exit 1; }; \
+	else \
+	  echo "$(QEMU) not found: install qemu-user (Debian/Ubuntu: sudo apt-get install qemu-user), or run as root to let make test install it"; exit 1; \
+	fi
 
 .PHONY: bench
 bench: ## Run the Go benchmarks (RepOps kernels, training, commitments)
