@@ -125,7 +125,7 @@ func TestDevnet(t *testing.T) {
 	// `gensyn deploy` to the running chain, with a development key from the
 	// environment and its own dispute and execution-window parameters.
 	deps2 := filepath.Join(dir, "deployments2")
-	r = gensyn(t, append([]string{"GENSYN_PRIVATE_KEY=" + accts.PrivateKeys[5]}, leaky...), "deploy", "--rpc", d.RPCURL, "--deployments-dir", deps2,
+	r = gensyn(t, append([]string{"GENSYN_DEPLOY_PRIVATE_KEY=" + accts.PrivateKeys[5]}, leaky...), "deploy", "--rpc", d.RPCURL, "--deployments-dir", deps2,
 		"--arbiter", accts.Addresses[6].Hex(), "--sequencer", accts.Addresses[7].Hex(),
 		"--dispute-clock", "600", "--dispute-answer-time", "45", "--min-execution-window", "120", "--min-step-micros", "0")
 	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
@@ -144,7 +144,7 @@ func TestDevnet(t *testing.T) {
 
 	// Without the flags, `gensyn deploy` deploys with the deploy script's defaults.
 	deps3 := filepath.Join(dir, "deployments3")
-	r = gensyn(t, append([]string{"GENSYN_PRIVATE_KEY=" + accts.PrivateKeys[5]}, leaky...), "deploy", "--rpc", d.RPCURL, "--deployments-dir", deps3)
+	r = gensyn(t, append([]string{"GENSYN_DEPLOY_PRIVATE_KEY=" + accts.PrivateKeys[5]}, leaky...), "deploy", "--rpc", d.RPCURL, "--deployments-dir", deps3)
 	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
 	d3, err := deployments.Read(filepath.Join(deps3, "31337.json"))
 	require.NoError(t, err)
@@ -153,8 +153,8 @@ func TestDevnet(t *testing.T) {
 	// Bad input to deploy: an unfunded key, an unreachable RPC.
 	unfunded, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	requireOneLineError(t, gensyn(t, []string{"GENSYN_PRIVATE_KEY=" + common.Bytes2Hex(crypto.FromECDSA(unfunded))}, "deploy", "--rpc", d.RPCURL), "holds no ETH")
-	requireOneLineError(t, gensyn(t, []string{"GENSYN_PRIVATE_KEY=" + accts.PrivateKeys[5]}, "deploy", "--rpc", "http://127.0.0.1:"+strconv.Itoa(freePort(t))), "rpc unreachable")
+	requireOneLineError(t, gensyn(t, []string{"GENSYN_DEPLOY_PRIVATE_KEY=" + common.Bytes2Hex(crypto.FromECDSA(unfunded))}, "deploy", "--rpc", d.RPCURL), "holds no ETH")
+	requireOneLineError(t, gensyn(t, []string{"GENSYN_DEPLOY_PRIVATE_KEY=" + accts.PrivateKeys[5]}, "deploy", "--rpc", "http://127.0.0.1:"+strconv.Itoa(freePort(t))), "rpc unreachable")
 
 	r = gensyn(t, nil, "devnet", "down", "--state-dir", state)
 	require.Equal(t, 0, r.code, r.stderr)

@@ -10,6 +10,8 @@ import (
 
 	"github.com/cockroachdb/pebble"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/gensyn-stack/gensyn/internal/datadir"
 )
 
 // AuditRecord is what the verifier remembers of its audit of one
@@ -134,7 +136,10 @@ type Store struct {
 
 // OpenStore opens (creating) the database in dir.
 func OpenStore(dir string) (*Store, error) {
-	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
+	db, err := datadir.OpenPebble(dir, &pebble.Options{Logger: quietLogger{}})
+	if errors.Is(err, datadir.ErrInUse) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open verifier state %s: %w", dir, err)
 	}

@@ -21,9 +21,9 @@ func blobstoreCommand() *cli.Command {
 		Description: "PUT /v1/blobs stores the body and answers {\"hash\",\"size\"} (the hash is keccak256 of the bytes);\n" +
 			"GET and HEAD /v1/blobs/<hash> read it back. Blobs live under --dir, or in an S3 bucket with --backend s3.",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "dir", Value: "blobs", Usage: "directory of the local backend", EnvVars: []string{"GENSYN_BLOBSTORE_DIR"}},
-			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:7070", Usage: "listen address", EnvVars: []string{"GENSYN_BLOBSTORE_ADDR"}},
-			&cli.Int64Flag{Name: "max-blob-size", Value: blobstore.DefaultMaxBlobSize, Usage: "largest accepted upload, in bytes", EnvVars: []string{"GENSYN_BLOBSTORE_MAX_BLOB_SIZE"}},
+			&cli.StringFlag{Name: "dir", Value: "blobs", Usage: "directory of the local backend", EnvVars: envVars("blobstore", "dir")},
+			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:7070", Usage: "listen address", EnvVars: envVars("blobstore", "addr")},
+			&cli.Int64Flag{Name: "max-blob-size", Value: blobstore.DefaultMaxBlobSize, Usage: "largest accepted upload, in bytes", EnvVars: envVars("blobstore", "max-blob-size")},
 		}, blobstoreBackendFlags()...),
 		Action: serveBlobstore,
 	}

@@ -58,10 +58,10 @@ func demoCommand() *cli.Command {
 			"split among the round's live games (here the verifier's one game, so the verifier gets all of it).\n" +
 			"Everything is stopped at the end. Logs are kept in --dir.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "dir", Usage: "directory for the devnet state, data directories and logs (default: a new temporary directory)"},
-			&cli.StringFlag{Name: "spec", Value: "examples/digits-mlp.json", Usage: "job spec `FILE`"},
-			&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: found under ./data by the spec's dataset.hash)"},
-			&cli.DurationFlag{Name: "timeout", Value: 5 * time.Minute, Usage: "give up after this long"},
+			&cli.StringFlag{Name: "dir", Usage: "directory for the devnet state, data directories and logs (default: a new temporary directory)", EnvVars: envVars("demo", "dir")},
+			&cli.StringFlag{Name: "spec", Value: "examples/digits-mlp.json", Usage: "job spec `FILE`", EnvVars: envVars("demo", "spec")},
+			&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: found under ./data by the spec's dataset.hash)", EnvVars: envVars("demo", "data")},
+			&cli.DurationFlag{Name: "timeout", Value: 5 * time.Minute, Usage: "give up after this long", EnvVars: envVars("demo", "timeout")},
 		},
 		Action: runDemo,
 	}

@@ -16,11 +16,11 @@ import (
 
 // keyFlags select the key of the account that signs; keys come only from a
 // flag, the environment or a keystore file, and are never printed.
-func keyFlags() []cli.Flag {
+func keyFlags(command string) []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "private-key", Usage: "hex private key of the sending account", EnvVars: []string{"GENSYN_PRIVATE_KEY"}},
-		&cli.StringFlag{Name: "keystore", Usage: "encrypted keystore (v3 JSON) of the sending account", EnvVars: []string{"GENSYN_KEYSTORE"}},
-		&cli.StringFlag{Name: "password-file", Usage: "file holding the keystore's password", EnvVars: []string{"GENSYN_PASSWORD_FILE"}},
+		&cli.StringFlag{Name: "private-key", Usage: "hex private key of the sending account", EnvVars: envVars(command, "private-key")},
+		&cli.StringFlag{Name: "keystore", Usage: "encrypted keystore (v3 JSON) of the sending account", EnvVars: envVars(command, "keystore")},
+		&cli.StringFlag{Name: "password-file", Usage: "file holding the keystore's password", EnvVars: envVars(command, "password-file")},
 	}
 }
 
@@ -55,16 +55,16 @@ func deployCommand() *cli.Command {
 		UsageText: "gensyn deploy --rpc URL (--private-key HEX | --keystore FILE --password-file FILE) [--arbiter ADDR] [--sequencer ADDR]\n" +
 			"   [--dispute-clock S] [--dispute-answer-time S] [--min-execution-window S] [--min-step-micros US]",
 		Flags: append([]cli.Flag{
-			repoFlag,
-			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC endpoint of the chain", EnvVars: []string{"GENSYN_RPC"}},
-			&cli.StringFlag{Name: "arbiter", Usage: "address allowed to open and resolve disputes instead of the VerdeArbitration game (for tests of the market alone; default: the game)", EnvVars: []string{"GENSYN_ARBITER"}},
-			&cli.StringFlag{Name: "sequencer", Usage: "address allowed to post commitment batches (default: the deployer)", EnvVars: []string{"GENSYN_SEQUENCER"}},
-			&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
-			&cli.Uint64Flag{Name: "dispute-clock", Value: DeployDisputeClock, Usage: "each side's thinking time per dispute game, in seconds"},
-			&cli.Uint64Flag{Name: "dispute-answer-time", Value: DeployDisputeAnswerTime, Usage: "seconds each dispute query adds to the worker's clock (at most --dispute-clock)"},
-			&cli.Uint64Flag{Name: "min-execution-window", Value: DeployMinExecutionWindow, Usage: "shortest execution window of any job, in seconds"},
-			&cli.Uint64Flag{Name: "min-step-micros", Value: DeployMinStepMicros, Usage: "execution time floor per training step, in microseconds"},
-		}, keyFlags()...),
+			repoFlag("deploy"),
+			&cli.StringFlag{Name: "rpc", Usage: "JSON-RPC endpoint of the chain", EnvVars: envVars("deploy", "rpc")},
+			&cli.StringFlag{Name: "arbiter", Usage: "address allowed to open and resolve disputes instead of the VerdeArbitration game (for tests of the market alone; default: the game)", EnvVars: envVars("deploy", "arbiter")},
+			&cli.StringFlag{Name: "sequencer", Usage: "address allowed to post commitment batches (default: the deployer)", EnvVars: envVars("deploy", "sequencer")},
+			&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)", EnvVars: envVars("deploy", "deployments-dir")},
+			&cli.Uint64Flag{Name: "dispute-clock", Value: DeployDisputeClock, Usage: "each side's thinking time per dispute game, in seconds", EnvVars: envVars("deploy", "dispute-clock")},
+			&cli.Uint64Flag{Name: "dispute-answer-time", Value: DeployDisputeAnswerTime, Usage: "seconds each dispute query adds to the worker's clock (at most --dispute-clock)", EnvVars: envVars("deploy", "dispute-answer-time")},
+			&cli.Uint64Flag{Name: "min-execution-window", Value: DeployMinExecutionWindow, Usage: "shortest execution window of any job, in seconds", EnvVars: envVars("deploy", "min-execution-window")},
+			&cli.Uint64Flag{Name: "min-step-micros", Value: DeployMinStepMicros, Usage: "execution time floor per training step, in microseconds", EnvVars: envVars("deploy", "min-step-micros")},
+		}, keyFlags("deploy")...),
 		Action: deploy,
 	}
 }

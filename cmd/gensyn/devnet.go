@@ -15,10 +15,14 @@ import (
 	"github.com/gensyn-stack/gensyn/internal/toolchain"
 )
 
-var repoFlag = &cli.StringFlag{
-	Name:    "repo",
-	Usage:   "gensyn checkout holding foundry.toml and the pinned toolchain (default: found above the working directory)",
-	EnvVars: []string{"GENSYN_REPO"},
+// repoFlag is the --repo flag of a command; its environment variable follows
+// the rule of envVars (GENSYN_DEVNET_REPO, GENSYN_DEPLOY_REPO).
+func repoFlag(command string) *cli.StringFlag {
+	return &cli.StringFlag{
+		Name:    "repo",
+		Usage:   "gensyn checkout holding foundry.toml and the pinned toolchain (default: found above the working directory)",
+		EnvVars: envVars(command, "repo"),
+	}
 }
 
 func repoRoot(c *cli.Context) (string, error) {
@@ -41,32 +45,32 @@ func devnetCommand() *cli.Command {
 				Name:  "up",
 				Usage: "start anvil in the background, deploy the contracts, write deployments/<chain-id>.json",
 				Flags: []cli.Flag{
-					repoFlag,
-					&cli.IntFlag{Name: "port", Value: 8545, Usage: "RPC port", EnvVars: []string{"GENSYN_DEVNET_PORT"}},
-					&cli.Uint64Flag{Name: "chain-id", Value: 31337, Usage: "chain id"},
-					&cli.DurationFlag{Name: "block-time", Usage: "mine a block at this interval (default: a block per transaction)"},
-					&cli.StringFlag{Name: "state-dir", Usage: "where anvil's pid file, log and accounts go (default: <repo>/.devnet)"},
-					&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)"},
-					&cli.StringFlag{Name: "anvil-state", Usage: "anvil's --state FILE: load the chain from FILE if it exists, dump it there on `devnet down`"},
-					&cli.BoolFlag{Name: "resume", Usage: "restart the chain saved in --anvil-state without deploying (its contracts must be those of <chain-id>.json)"},
-					&cli.IntFlag{Name: "accounts", Value: 10, Usage: "number of funded development accounts (at least 3)"},
-					&cli.Uint64Flag{Name: "dispute-clock", Value: devnet.DefaultDisputeClock, Usage: "each side's thinking time per dispute game, in seconds"},
-					&cli.Uint64Flag{Name: "dispute-answer-time", Value: devnet.DefaultDisputeAnswerTime, Usage: "seconds each dispute query adds to the worker's clock (at most --dispute-clock)"},
-					&cli.Uint64Flag{Name: "min-execution-window", Value: devnet.DefaultMinExecutionWindow, Usage: "shortest execution window of any job, in seconds"},
-					&cli.Uint64Flag{Name: "min-step-micros", Value: devnet.DefaultMinStepMicros, Usage: "execution time floor per training step, in microseconds"},
+					repoFlag("devnet"),
+					&cli.IntFlag{Name: "port", Value: 8545, Usage: "RPC port", EnvVars: envVars("devnet", "port")},
+					&cli.Uint64Flag{Name: "chain-id", Value: 31337, Usage: "chain id", EnvVars: envVars("devnet", "chain-id")},
+					&cli.DurationFlag{Name: "block-time", Usage: "mine a block at this interval (default: a block per transaction)", EnvVars: envVars("devnet", "block-time")},
+					&cli.StringFlag{Name: "state-dir", Usage: "where anvil's pid file, log and accounts go (default: <repo>/.devnet)", EnvVars: envVars("devnet", "state-dir")},
+					&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)", EnvVars: envVars("devnet", "deployments-dir")},
+					&cli.StringFlag{Name: "anvil-state", Usage: "anvil's --state FILE: load the chain from FILE if it exists, dump it there on 'gensyn devnet down'", EnvVars: envVars("devnet", "anvil-state")},
+					&cli.BoolFlag{Name: "resume", Usage: "restart the chain saved in --anvil-state without deploying (its contracts must be those of <chain-id>.json)", EnvVars: envVars("devnet", "resume")},
+					&cli.IntFlag{Name: "accounts", Value: 10, Usage: "number of funded development accounts (at least 3)", EnvVars: envVars("devnet", "accounts")},
+					&cli.Uint64Flag{Name: "dispute-clock", Value: devnet.DefaultDisputeClock, Usage: "each side's thinking time per dispute game, in seconds", EnvVars: envVars("devnet", "dispute-clock")},
+					&cli.Uint64Flag{Name: "dispute-answer-time", Value: devnet.DefaultDisputeAnswerTime, Usage: "seconds each dispute query adds to the worker's clock (at most --dispute-clock)", EnvVars: envVars("devnet", "dispute-answer-time")},
+					&cli.Uint64Flag{Name: "min-execution-window", Value: devnet.DefaultMinExecutionWindow, Usage: "shortest execution window of any job, in seconds", EnvVars: envVars("devnet", "min-execution-window")},
+					&cli.Uint64Flag{Name: "min-step-micros", Value: devnet.DefaultMinStepMicros, Usage: "execution time floor per training step, in microseconds", EnvVars: envVars("devnet", "min-step-micros")},
 				},
 				Action: devnetUp,
 			},
 			{
 				Name:   "down",
 				Usage:  "stop the devnet started by `devnet up`",
-				Flags:  []cli.Flag{repoFlag, &cli.StringFlag{Name: "state-dir", Usage: "default: <repo>/.devnet"}},
+				Flags:  []cli.Flag{repoFlag("devnet"), &cli.StringFlag{Name: "state-dir", Usage: "default: <repo>/.devnet", EnvVars: envVars("devnet", "state-dir")}},
 				Action: devnetDown,
 			},
 			{
 				Name:   "status",
 				Usage:  "say whether a devnet is running, and where",
-				Flags:  []cli.Flag{repoFlag, &cli.StringFlag{Name: "state-dir", Usage: "default: <repo>/.devnet"}},
+				Flags:  []cli.Flag{repoFlag("devnet"), &cli.StringFlag{Name: "state-dir", Usage: "default: <repo>/.devnet", EnvVars: envVars("devnet", "state-dir")}},
 				Action: devnetStatus,
 			},
 		},

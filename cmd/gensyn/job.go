@@ -22,7 +22,10 @@ import (
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/amount"
+	"github.com/gensyn-stack/gensyn/internal/cliflags"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/keys"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -38,11 +41,12 @@ var (
 	jobDeploymentsFlag = &cli.StringFlag{Name: "deployments", Usage: "path to deployments/<chain-id>.json", Value: "deployments/31337.json", EnvVars: jobEnv("DEPLOYMENTS")}
 	jobBlobstoreFlag   = &cli.StringFlag{Name: "blobstore", Usage: "URL of the blob store", Value: "http://127.0.0.1:7070", EnvVars: jobEnv("BLOBSTORE")}
 	jobSequencerFlag   = &cli.StringFlag{Name: "sequencer", Usage: "URL of the sequencer's JSON-RPC API", Value: "http://127.0.0.1:8560", EnvVars: jobEnv("SEQUENCER")}
-	jobJSONFlag        = &cli.BoolFlag{Name: "json", Usage: "print JSON"}
+	jobJSONFlag        = &cli.BoolFlag{Name: "json", Usage: "print JSON", EnvVars: jobEnv("JSON")}
 )
 
-// jobTxFlags are the tx manager's flags (signer, fees), env GENSYN_JOB_*.
-var jobTxFlags = txmgr.CLIFlagsWithDefaults(jobEnvPrefix, workerflags.TxMgrDefaults)
+// jobTxFlags are the tx manager's flags (signer, fees) and the keystore's,
+// env GENSYN_JOB_*.
+var jobTxFlags = append(cliflags.ByRule(jobEnvPrefix, txmgr.CLIFlagsWithDefaults(jobEnvPrefix, workerflags.TxMgrDefaults)), keys.CLIFlags(jobEnvPrefix)...)
 
 func jobCommand() *cli.Command {
 	base := []cli.Flag{jobRPCFlag, jobDeploymentsFlag}
@@ -54,16 +58,16 @@ func jobCommand() *cli.Command {
 			{
 				Name:      "submit",
 				Usage:     "upload a spec and its dataset, compute the job's roots and post it with escrow",
-				UsageText: "gensyn job submit --spec FILE [--data FILE] --max-price AMOUNT [--escrow AMOUNT] --collateral AMOUNT --private-key HEX",
+				UsageText: "gensyn job submit --spec FILE [--data FILE] --max-price AMOUNT [--escrow AMOUNT] [--collateral AMOUNT] (--private-key HEX | --keystore FILE --password-file FILE)",
 				Flags: append(append([]cli.Flag{}, writes...), jobBlobstoreFlag, jobJSONFlag,
-					&cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (docs/jobspec.md)", Required: true},
-					&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data whose keccak256 is the spec's dataset.hash)"},
-					&cli.StringFlag{Name: "max-price", Usage: "highest price the job pays (wei, or e.g. 0.5eth)", Required: true},
-					&cli.StringFlag{Name: "escrow", Usage: "escrow sent with the job (default: max price)"},
-					&cli.StringFlag{Name: "collateral", Usage: "stake the winning worker locks", Value: "1eth"},
-					&cli.DurationFlag{Name: "bid-window", Usage: "how long the auction is open", Value: time.Minute},
-					&cli.DurationFlag{Name: "execution-window", Usage: "time the worker has from assignment to result", Value: time.Hour},
-					&cli.DurationFlag{Name: "challenge-window", Usage: "time verifiers have to dispute a result", Value: 10 * time.Minute},
+					&cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (docs/jobspec.md)", Required: true, EnvVars: envVars("job", "spec")},
+					&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data whose keccak256 is the spec's dataset.hash)", EnvVars: envVars("job", "data")},
+					&cli.StringFlag{Name: "max-price", Usage: "highest price the job pays: 1000 (wei), 20gwei, 0.5eth", Required: true, EnvVars: envVars("job", "max-price")},
+					&cli.StringFlag{Name: "escrow", Usage: "escrow sent with the job (default: max price)", EnvVars: envVars("job", "escrow")},
+					&cli.StringFlag{Name: "collateral", Usage: "stake the winning worker locks", Value: "1eth", EnvVars: envVars("job", "collateral")},
+					&cli.DurationFlag{Name: "bid-window", Usage: "how long the auction is open", Value: time.Minute, EnvVars: envVars("job", "bid-window")},
+					&cli.DurationFlag{Name: "execution-window", Usage: "time the worker has from assignment to result", Value: time.Hour, EnvVars: envVars("job", "execution-window")},
+					&cli.DurationFlag{Name: "challenge-window", Usage: "time verifiers have to dispute a result", Value: 10 * time.Minute, EnvVars: envVars("job", "challenge-window")},
 				),
 				Action: jobSubmit,
 			},
@@ -72,8 +76,8 @@ func jobCommand() *cli.Command {
 				Usage:     "a job's state and progress (checkpoints committed of total)",
 				UsageText: "gensyn job status [--watch] JOB_ID",
 				Flags: append(append([]cli.Flag{}, base...), jobSequencerFlag, jobJSONFlag,
-					&cli.BoolFlag{Name: "watch", Usage: "print a live progress line until the job is finalized or cancelled"},
-					&cli.DurationFlag{Name: "interval", Usage: "refresh interval of --watch", Value: time.Second}),
+					&cli.BoolFlag{Name: "watch", Usage: "print a live progress line until the job is finalized or cancelled", EnvVars: envVars("job", "watch")},
+					&cli.DurationFlag{Name: "interval", Usage: "refresh interval of --watch", Value: time.Second, EnvVars: envVars("job", "interval")}),
 				Action: jobStatus,
 			},
 			{
@@ -86,7 +90,7 @@ func jobCommand() *cli.Command {
 				Name:      "fund",
 				Usage:     "add to a job's escrow",
 				UsageText: "gensyn job fund --amount AMOUNT JOB_ID",
-				Flags:     append(append([]cli.Flag{}, writes...), &cli.StringFlag{Name: "amount", Usage: "wei, or e.g. 0.5eth", Required: true}),
+				Flags:     append(append([]cli.Flag{}, writes...), &cli.StringFlag{Name: "amount", Usage: "amount added: 1000 (wei), 20gwei, 0.5eth", Required: true, EnvVars: envVars("job", "amount")}),
 				Action:    jobFund,
 			},
 			{
@@ -124,32 +128,11 @@ func jobCommand() *cli.Command {
 				Usage:     "download a job's final model and verify it against the on-chain final model root",
 				UsageText: "gensyn job fetch --out FILE JOB_ID",
 				Flags: append(append([]cli.Flag{}, base...), jobBlobstoreFlag,
-					&cli.StringFlag{Name: "out", Usage: "where to write the checkpoint `FILE`", Required: true}),
+					&cli.StringFlag{Name: "out", Usage: "where to write the checkpoint `FILE`", Required: true, EnvVars: envVars("job", "out")}),
 				Action: jobFetch,
 			},
 		},
 	}
-}
-
-// parseAmount reads wei ("1000") or ether ("1.5eth").
-func parseAmount(s string) (*big.Int, error) {
-	s = strings.TrimSpace(s)
-	if v, ok := strings.CutSuffix(s, "eth"); ok {
-		r, ok := new(big.Rat).SetString(strings.TrimSpace(v))
-		if !ok || r.Sign() < 0 {
-			return nil, fmt.Errorf("bad amount %q", s)
-		}
-		r.Mul(r, new(big.Rat).SetInt(big.NewInt(1e18)))
-		if !r.IsInt() {
-			return nil, fmt.Errorf("amount %q is not a whole number of wei", s)
-		}
-		return r.Num(), nil
-	}
-	v, ok := new(big.Int).SetString(s, 10)
-	if !ok || v.Sign() < 0 {
-		return nil, fmt.Errorf("bad amount %q (wei, or e.g. 0.5eth)", s)
-	}
-	return v, nil
 }
 
 func jobID(c *cli.Context) (uint64, error) {
@@ -182,11 +165,11 @@ func jobClient(c *cli.Context, write bool) (*jobclient.Client, *deployments.Depl
 	}
 	var tm txmgr.TxManager
 	if write {
-		cfg := txmgr.ReadCLIConfig(c)
-		if cfg.PrivateKey == "" && cfg.Mnemonic == "" && !cfg.SignerCLIConfig.Enabled() {
+		if err := keys.ResolveCLI(c, jobEnvPrefix, false); err != nil {
 			done()
-			return nil, nil, nil, jobclient.ErrNoTxManager
+			return nil, nil, nil, err
 		}
+		cfg := txmgr.ReadCLIConfig(c)
 		if err := cfg.Check(); err != nil {
 			done()
 			return nil, nil, nil, fmt.Errorf("txmgr: %w", err)
@@ -249,17 +232,17 @@ func jobSubmit(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	maxPrice, err := parseAmount(c.String("max-price"))
+	maxPrice, err := amount.Parse(c.String("max-price"))
 	if err != nil {
 		return fmt.Errorf("--max-price: %w", err)
 	}
 	escrow := maxPrice
 	if c.IsSet("escrow") {
-		if escrow, err = parseAmount(c.String("escrow")); err != nil {
+		if escrow, err = amount.Parse(c.String("escrow")); err != nil {
 			return fmt.Errorf("--escrow: %w", err)
 		}
 	}
-	coll, err := parseAmount(c.String("collateral"))
+	coll, err := amount.Parse(c.String("collateral"))
 	if err != nil {
 		return fmt.Errorf("--collateral: %w", err)
 	}
@@ -583,7 +566,7 @@ func orDash(s string) string {
 }
 
 func jobFund(c *cli.Context) error {
-	amt, err := parseAmount(c.String("amount"))
+	amt, err := amount.Parse(c.String("amount"))
 	if err != nil {
 		return fmt.Errorf("--amount: %w", err)
 	}

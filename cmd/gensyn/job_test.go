@@ -22,6 +22,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/amount"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/devnet"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
@@ -33,12 +34,12 @@ func TestParseAmount(t *testing.T) {
 		"0": "0", "1000": "1000", "1eth": "1000000000000000000", "0.3eth": "300000000000000000",
 		" 2.5 eth": "2500000000000000000", "0.000000000000000001eth": "1",
 	} {
-		got, err := parseAmount(in)
+		got, err := amount.Parse(in)
 		require.NoError(t, err, in)
 		require.Equal(t, want, got.String(), in)
 	}
-	for _, in := range []string{"", "-1", "1.5", "abc", "0.0000000000000000001eth", "-1eth", "1wei"} {
-		_, err := parseAmount(in)
+	for _, in := range []string{"", "-1", "1.5", "abc", "0.0000000000000000001eth", "-1eth", "1.5wei"} {
+		_, err := amount.Parse(in)
 		require.Error(t, err, in)
 	}
 }

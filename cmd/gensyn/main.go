@@ -10,10 +10,13 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"reflect"
 	"strings"
 	"syscall"
 
 	"github.com/urfave/cli/v2"
+
+	"github.com/gensyn-stack/gensyn/internal/cliflags"
 )
 
 // Version is the software version, set at build time with
@@ -47,12 +50,28 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app.HideHelpCommand = true
 	// Errors are printed once, on one line, by main; never by the cli library.
 	app.ExitErrHandler = func(*cli.Context, error) {}
-	app.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return err }
+	app.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return cliflags.UsageError(app.Flags, err) }
 	app.Commands = commands()
 	for _, c := range app.Commands {
 		setUsageErrors(c)
 	}
 	return app
+}
+
+// envVars is the one rule that names every flag's environment variable:
+// GENSYN_<COMMAND>_<FLAG>, where COMMAND is the top-level command (job for
+// every `job` subcommand) and FLAG the flag's name, upper-cased, with '-' and
+// '.' turned into '_': `gensyn job submit --max-price` reads
+// GENSYN_JOB_MAX_PRICE, `gensyn worker --bid.price` GENSYN_WORKER_BID_PRICE.
+// It is op-service's PrefixEnvVar with the prefix GENSYN_<COMMAND>, which the
+// services' flag packages use; TestEveryFlagHasItsEnvVar walks the command
+// tree and holds every flag to it.
+func envVars(command, flag string) []string {
+	return []string{envVar(command, flag)}
+}
+
+func envVar(command, flag string) string {
+	return cliflags.EnvVar("GENSYN_"+strings.ToUpper(command), flag)
 }
 
 // commands lists every subcommand; each lives in its own file.
@@ -71,8 +90,30 @@ func commands() []*cli.Command {
 	}
 }
 
+// setUsageErrors makes every command's flag errors one line that says what
+// is wrong (cliflags.UsageError), and replaces the cli library's check of
+// required flags, which prints the whole help first, with one that names
+// each missing flag and its environment variable.
 func setUsageErrors(c *cli.Command) {
-	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return err }
+	// Each app gets its own copy of every flag: the cli library writes a
+	// value read from the environment into the flag itself, which would
+	// otherwise outlive this run (tests run many in one process).
+	for i, f := range c.Flags {
+		c.Flags[i] = cloneFlag(f)
+	}
+	c.OnUsageError = func(_ *cli.Context, err error, _ bool) error { return cliflags.UsageError(c.Flags, err) }
+	if req := cliflags.TakeRequired(c.Flags); len(req) > 0 {
+		before := c.Before
+		c.Before = func(ctx *cli.Context) error {
+			if err := cliflags.CheckRequired(ctx, req); err != nil {
+				return err
+			}
+			if before != nil {
+				return before(ctx)
+			}
+			return nil
+		}
+	}
 	for _, sub := range c.Subcommands {
 		setUsageErrors(sub)
 	}
@@ -95,4 +136,16 @@ func oneLine(err error) string {
 		return "failed"
 	}
 	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
+// cloneFlag returns a shallow copy of a flag (op-service's ProtectFlags has
+// already copied the generic values that need a deep one).
+func cloneFlag(f cli.Flag) cli.Flag {
+	v := reflect.ValueOf(f)
+	if v.Kind() != reflect.Pointer || v.Elem().Kind() != reflect.Struct {
+		return f
+	}
+	n := reflect.New(v.Elem().Type())
+	n.Elem().Set(v.Elem())
+	return n.Interface().(cli.Flag)
 }

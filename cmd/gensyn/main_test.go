@@ -31,8 +31,8 @@ func TestHelpListsSubcommands(t *testing.T) {
 }
 
 func TestBadInput_oneLineErrors(t *testing.T) {
-	t.Setenv("GENSYN_PRIVATE_KEY", "")
-	t.Setenv("GENSYN_RPC", "")
+	t.Setenv("GENSYN_DEPLOY_PRIVATE_KEY", "")
+	t.Setenv("GENSYN_DEPLOY_RPC", "")
 	cases := []struct {
 		args []string
 		want string
@@ -50,7 +50,7 @@ func TestBadInput_oneLineErrors(t *testing.T) {
 		{[]string{"devnet", "up", "--min-execution-window", "0"}, "--min-execution-window 0: must be in 1..315360000 seconds"},
 		{[]string{"devnet", "up", "--min-step-micros", "1000000000001"}, "--min-step-micros 1000000000001: must be at most 1000000000000"},
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "--dispute-clock", "60"}, "--dispute-answer-time 300: must be in 10..60 seconds (at most --dispute-clock)"},
-		{[]string{"devnet", "up", "--bogus"}, "flag provided but not defined: -bogus"},
+		{[]string{"devnet", "up", "--bogus"}, "unknown flag --bogus (see --help)"},
 		// Not the temporary directory: a stray foundry.toml there would make it a checkout.
 		{[]string{"devnet", "up", "--repo", "/proc"}, "not inside a gensyn checkout"},
 	}

@@ -17,9 +17,10 @@ func sequencerCommand() *cli.Command {
 		Name:  "sequencer",
 		Usage: "order signed checkpoint commitments into batches posted to the CommitmentInbox; keeper of the JobMarket's deadlines",
 		UsageText: "gensyn sequencer --l1-eth-rpc URL --deployments deployments/<chain-id>.json --data-dir DIR " +
-			"(--private-key HEX | --mnemonic WORDS --hd-path PATH) [--rpc.port 8560] [--batch.max-entries 256] [--batch.max-delay 10s]",
+			"(--private-key HEX | --keystore FILE --password-file FILE | --mnemonic WORDS --hd-path PATH) [--rpc.port 8560] [--batch.max-entries 256] [--batch.max-delay 10s]",
 		Description: "Every flag has an environment variable GENSYN_SEQUENCER_<FLAG> (see docs/sequencer.md).",
 		Flags:       cliapp.ProtectFlags(flags.Flags),
+		Before:      serviceBefore(flags.CheckRequired, flags.EnvVarPrefix, false),
 		Action:      cliapp.LifecycleCmd(sequencerMain),
 	}
 }

@@ -22,13 +22,13 @@ func traceCommand() *cli.Command {
 			"--element E, prints the element trace of element E of node J: every entry's primitive,\n" +
 			"operands and result.",
 		Flags: []cli.Flag{
-			specFlag,
-			dataFlag,
-			&cli.StringFlag{Name: "checkpoint", Usage: "checkpoint `DIR`", Required: true, EnvVars: []string{"GENSYN_CHECKPOINT_DIR"}},
-			&cli.Uint64Flag{Name: "step", Usage: "step `T` (0-based: trace of the step from T to T+1)", Required: true},
-			&cli.IntFlag{Name: "node", Value: -1, Usage: "node index `J` for an element trace"},
-			&cli.IntFlag{Name: "element", Value: -1, Usage: "flat output element index `E` for an element trace"},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text"},
+			specFlag("trace"),
+			dataFlag("trace"),
+			&cli.StringFlag{Name: "checkpoint", Usage: "checkpoint `DIR`", Required: true, EnvVars: envVars("trace", "checkpoint")},
+			&cli.Uint64Flag{Name: "step", Usage: "step `T` (0-based: trace of the step from T to T+1)", Required: true, EnvVars: envVars("trace", "step")},
+			&cli.IntFlag{Name: "node", Value: -1, Usage: "node index `J` for an element trace", EnvVars: envVars("trace", "node")},
+			&cli.IntFlag{Name: "element", Value: -1, Usage: "flat output element index `E` for an element trace", EnvVars: envVars("trace", "element")},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text", EnvVars: envVars("trace", "json")},
 		},
 		Action: runTrace,
 	}

@@ -18,10 +18,14 @@ import (
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
-var (
-	specFlag = &cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (JSON, docs/jobspec.md)", Required: true, EnvVars: []string{"GENSYN_SPEC"}}
-	dataFlag = &cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data or <spec dir>/../data whose keccak256 is the spec's dataset.hash)", EnvVars: []string{"GENSYN_DATA"}}
-)
+// specFlag and dataFlag are the --spec and --data flags of train and trace.
+func specFlag(command string) *cli.StringFlag {
+	return &cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (JSON, docs/jobspec.md)", Required: true, EnvVars: envVars(command, "spec")}
+}
+
+func dataFlag(command string) *cli.StringFlag {
+	return &cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data or <spec dir>/../data whose keccak256 is the spec's dataset.hash)", EnvVars: envVars(command, "data")}
+}
 
 func trainCommand() *cli.Command {
 	return &cli.Command{
@@ -32,11 +36,11 @@ func trainCommand() *cli.Command {
 			"(docs/checkpoints.md). With --json, prints one JSON object per line: {\"event\":\"start\",...},\n" +
 			"then {\"event\":\"checkpoint\",...} per checkpoint, then {\"event\":\"done\",...}.",
 		Flags: []cli.Flag{
-			specFlag,
-			dataFlag,
-			&cli.Uint64Flag{Name: "steps", Usage: "stop after `N` steps (default: the spec's steps)", EnvVars: []string{"GENSYN_TRAIN_STEPS"}},
-			&cli.StringFlag{Name: "out", Usage: "write checkpoint files into `DIR`", EnvVars: []string{"GENSYN_TRAIN_OUT"}},
-			&cli.BoolFlag{Name: "json", Usage: "print JSON lines instead of text"},
+			specFlag("train"),
+			dataFlag("train"),
+			&cli.Uint64Flag{Name: "steps", Usage: "stop after `N` steps (default: the spec's steps)", EnvVars: envVars("train", "steps")},
+			&cli.StringFlag{Name: "out", Usage: "write checkpoint files into `DIR`", EnvVars: envVars("train", "out")},
+			&cli.BoolFlag{Name: "json", Usage: "print JSON lines instead of text", EnvVars: envVars("train", "json")},
 		},
 		Action: runTrain,
 	}

@@ -17,10 +17,11 @@ func verifierCommand() *cli.Command {
 		Name:  "verifier",
 		Usage: "the watchtower: audit submitted jobs by replaying checkpoint intervals, challenge mismatches and play the dispute game",
 		UsageText: "gensyn verifier --l1-eth-rpc URL --deployments deployments/<chain-id>.json --data-dir DIR " +
-			"--blobstore URL --private-key HEX [--sequencer URL] [--audit.fraction F] [--audit.seed N]",
+			"--blobstore URL (--private-key HEX | --keystore FILE --password-file FILE) [--sequencer URL] [--audit.fraction F] [--audit.seed N]",
 		Description: "Every flag has an environment variable GENSYN_VERIFIER_<FLAG> (see docs/verifier.md). " +
 			"The --unsafe.* flags are for tests only and are refused without --unsafe.test-modes.",
 		Flags:  cliapp.ProtectFlags(flags.Flags),
+		Before: serviceBefore(flags.CheckRequired, flags.EnvVarPrefix, false),
 		Action: cliapp.LifecycleCmd(verifierMain),
 	}
 }

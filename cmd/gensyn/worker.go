@@ -17,10 +17,11 @@ func workerCommand() *cli.Command {
 		Name:  "worker",
 		Usage: "stake, bid on jobs, train the jobs won with RepOps, commit and publish every checkpoint, submit results and collect payment",
 		UsageText: "gensyn worker --l1-eth-rpc URL --deployments deployments/<chain-id>.json --data-dir DIR " +
-			"--blobstore URL --sequencer URL --private-key HEX (--bid.price WEI | --bid.fraction F) [--stake.target WEI] " +
+			"--blobstore URL --sequencer URL (--private-key HEX | --keystore FILE --password-file FILE | --mnemonic WORDS --hd-path PATH)\n   (--bid.price AMOUNT | --bid.fraction F) [--stake.target AMOUNT] " +
 			"[--bid.time-margin M] [--bid.time-overhead D]",
 		Description: "Every flag has an environment variable GENSYN_WORKER_<FLAG> (see docs/worker.md).",
 		Flags:       cliapp.ProtectFlags(flags.Flags),
+		Before:      serviceBefore(flags.CheckRequired, flags.EnvVarPrefix, true),
 		Action:      cliapp.LifecycleCmd(workerMain),
 	}
 }

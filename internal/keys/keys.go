@@ -54,6 +54,9 @@ func (s Source) Load() (*ecdsa.PrivateKey, error) {
 			pass = strings.TrimRight(string(p), "\r\n")
 		}
 		k, err := keystore.DecryptKey(blob, pass)
+		if errors.Is(err, keystore.ErrDecrypt) {
+			return nil, fmt.Errorf("%w %s: wrong password (--password-file)", ErrBadKeystore, s.Keystore)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w %s: %v", ErrBadKeystore, s.Keystore, err)
 		}

@@ -29,6 +29,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
+	"github.com/gensyn-stack/gensyn/internal/amount"
 	"github.com/gensyn-stack/gensyn/node/worker/flags"
 )
 
@@ -41,11 +42,11 @@ var (
 	ErrMissingSequencer      = errors.New("missing sequencer url (--sequencer)")
 	ErrNoPricePolicy         = errors.New("give a price policy: --bid.price WEI or --bid.fraction F")
 	ErrTwoPricePolicies      = errors.New("give either --bid.price or --bid.fraction, not both")
-	ErrInvalidBidPrice       = errors.New("bid price must be a positive integer number of wei (--bid.price)")
-	ErrInvalidBidFraction    = errors.New("bid fraction must be in (0, 1] (--bid.fraction)")
+	ErrInvalidBidPrice       = errors.New("--bid.price: must be a positive amount (" + amount.Syntax + ")")
+	ErrInvalidBidFraction    = errors.New("--bid.fraction: must be a fraction of the job's max price in (0, 1], e.g. 0.5")
 	ErrInvalidBidTimeMargin  = errors.New("bid time margin must be at least 1 (--bid.time-margin)")
 	ErrInvalidBidOverhead    = errors.New("bid time overhead must not be negative (--bid.time-overhead)")
-	ErrInvalidStakeTarget    = errors.New("stake target must be a non-negative integer number of wei (--stake.target)")
+	ErrInvalidStakeTarget    = errors.New("--stake.target: must be an amount (" + amount.Syntax + ")")
 	ErrInvalidPollInterval   = errors.New("poll interval must be positive (--poll-interval)")
 	ErrInvalidForceInclusion = errors.New("force-include bound must be positive (--force-include-after)")
 	ErrInvalidMaxBlobSize    = errors.New("max blob size must be positive (--max-blob-size)")
@@ -89,8 +90,8 @@ type CLIConfig struct {
 }
 
 func parseWei(s string) (*big.Int, bool) {
-	v, ok := new(big.Int).SetString(s, 10)
-	if !ok || v.Sign() < 0 || v.BitLen() > 128 {
+	v, err := amount.Parse(s)
+	if err != nil || v.BitLen() > 128 {
 		return nil, false
 	}
 	return v, true
@@ -119,7 +120,7 @@ func (c *CLIConfig) Check() error {
 			return ErrInvalidBidPrice
 		}
 	} else if !(c.BidFraction > 0 && c.BidFraction <= 1) {
-		return ErrInvalidBidFraction
+		return fmt.Errorf("%w (got %v)", ErrInvalidBidFraction, c.BidFraction)
 	}
 	if !(c.BidTimeMargin >= 1) {
 		return ErrInvalidBidTimeMargin

@@ -132,7 +132,7 @@ func TestCheck(t *testing.T) {
 		{"no policy", func(c *CLIConfig) { c.BidFraction = 0 }, ErrNoPricePolicy},
 		{"two policies", func(c *CLIConfig) { c.BidPrice = "1" }, ErrTwoPricePolicies},
 		{"zero price", func(c *CLIConfig) { c.BidFraction, c.BidPrice = 0, "0" }, ErrInvalidBidPrice},
-		{"bad price", func(c *CLIConfig) { c.BidFraction, c.BidPrice = 0, "1eth" }, ErrInvalidBidPrice},
+		{"bad price", func(c *CLIConfig) { c.BidFraction, c.BidPrice = 0, "0.3btc" }, ErrInvalidBidPrice},
 		{"fraction above 1", func(c *CLIConfig) { c.BidFraction = 1.5 }, ErrInvalidBidFraction},
 		{"negative fraction", func(c *CLIConfig) { c.BidFraction = -0.1 }, ErrInvalidBidFraction},
 		{"time margin below 1", func(c *CLIConfig) { c.BidTimeMargin = 0.5 }, ErrInvalidBidTimeMargin},

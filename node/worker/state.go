@@ -9,6 +9,8 @@ import (
 
 	"github.com/cockroachdb/pebble"
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/gensyn-stack/gensyn/internal/datadir"
 )
 
 // JobRecord is what the worker remembers of one job, in Pebble under
@@ -75,7 +77,10 @@ type State struct {
 
 // OpenState opens (creating) the database in dir.
 func OpenState(dir string) (*State, error) {
-	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
+	db, err := datadir.OpenPebble(dir, &pebble.Options{Logger: quietLogger{}})
+	if errors.Is(err, datadir.ErrInUse) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open worker state %s: %w", dir, err)
 	}

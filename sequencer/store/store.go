@@ -22,6 +22,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/gensyn-stack/gensyn/internal/inbox"
+
+	"github.com/gensyn-stack/gensyn/internal/datadir"
 )
 
 // Errors of the store. Validation errors leave the log unchanged.
@@ -273,7 +275,10 @@ func (quietLogger) Fatalf(format string, args ...interface{}) {
 
 // Open opens (or creates) the log in dir and loads its state.
 func Open(dir string, opts Options) (*Store, error) {
-	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
+	db, err := datadir.OpenPebble(dir, &pebble.Options{Logger: quietLogger{}})
+	if errors.Is(err, datadir.ErrInUse) {
+		return nil, err
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open log %s: %w", dir, err)
 	}

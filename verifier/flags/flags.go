@@ -3,7 +3,6 @@
 package flags
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -14,6 +13,8 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
+	"github.com/gensyn-stack/gensyn/internal/cliflags"
+	"github.com/gensyn-stack/gensyn/internal/keys"
 	"github.com/gensyn-stack/gensyn/internal/txdefaults"
 )
 
@@ -130,21 +131,18 @@ var optionalFlags = []cli.Flag{
 var Flags []cli.Flag
 
 func init() {
-	optionalFlags = append(optionalFlags, txmgr.CLIFlagsWithDefaults(EnvVarPrefix, TxMgrDefaults)...)
+	optionalFlags = append(optionalFlags, cliflags.ByRule(EnvVarPrefix, txmgr.CLIFlagsWithDefaults(EnvVarPrefix, TxMgrDefaults))...)
+	optionalFlags = append(optionalFlags, keys.CLIFlags(EnvVarPrefix)...)
 	optionalFlags = append(optionalFlags, oplog.CLIFlags(EnvVarPrefix)...)
 	optionalFlags = append(optionalFlags, opmetrics.CLIFlags(EnvVarPrefix)...)
 	optionalFlags = append(optionalFlags, oppprof.CLIFlags(EnvVarPrefix)...)
 	Flags = append(requiredFlags, optionalFlags...)
 }
 
-// CheckRequired returns an error naming the first required flag not set.
+// CheckRequired returns one error naming every required flag not set, with
+// its environment variable.
 func CheckRequired(ctx *cli.Context) error {
-	for _, f := range requiredFlags {
-		if !ctx.IsSet(f.Names()[0]) {
-			return fmt.Errorf("flag %s is required", f.Names()[0])
-		}
-	}
-	return nil
+	return cliflags.CheckRequired(ctx, requiredFlags)
 }
 
 // UnsafeFlags are the test-only flags that --unsafe.test-modes unlocks.

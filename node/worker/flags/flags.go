@@ -3,7 +3,6 @@
 package flags
 
 import (
-	"fmt"
 	"time"
 
 	"github.com/urfave/cli/v2"
@@ -14,6 +13,8 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
+	"github.com/gensyn-stack/gensyn/internal/cliflags"
+	"github.com/gensyn-stack/gensyn/internal/keys"
 	"github.com/gensyn-stack/gensyn/internal/txdefaults"
 )
 
@@ -61,12 +62,12 @@ var (
 var (
 	BidPriceFlag = &cli.StringFlag{
 		Name:    "bid.price",
-		Usage:   "bid this fixed price in wei on every job (capped at the job's max price); excludes --bid.fraction",
+		Usage:   "bid this fixed price on every job, e.g. 0.3eth, 20gwei or 1000 (wei); capped at the job's max price; excludes --bid.fraction",
 		EnvVars: prefixEnvVars("BID_PRICE"),
 	}
 	BidFractionFlag = &cli.Float64Flag{
 		Name:    "bid.fraction",
-		Usage:   "bid this fraction (0 < f <= 1, in millionths) of the job's max price",
+		Usage:   "bid this fraction of the job's max price, 0 < f <= 1 (e.g. 0.5: half the max price; kept to millionths); excludes --bid.price",
 		Value:   0,
 		EnvVars: prefixEnvVars("BID_FRACTION"),
 	}
@@ -85,7 +86,7 @@ var (
 	}
 	StakeTargetFlag = &cli.StringFlag{
 		Name:    "stake.target",
-		Usage:   "deposit into the StakeManager until the worker's stake is this many wei (0: deposit nothing)",
+		Usage:   "deposit into the StakeManager until the worker's stake is this amount, e.g. 5eth or 1000 (wei) (0: deposit nothing)",
 		Value:   "0",
 		EnvVars: prefixEnvVars("STAKE_TARGET"),
 	}
@@ -155,19 +156,17 @@ var optionalFlags = []cli.Flag{
 var Flags []cli.Flag
 
 func init() {
-	optionalFlags = append(optionalFlags, txmgr.CLIFlagsWithDefaults(EnvVarPrefix, TxMgrDefaults)...)
+	// No --signer.*: the worker signs its commitments with the key itself.
+	optionalFlags = append(optionalFlags, keys.WithoutRemoteSigner(cliflags.ByRule(EnvVarPrefix, txmgr.CLIFlagsWithDefaults(EnvVarPrefix, TxMgrDefaults)))...)
+	optionalFlags = append(optionalFlags, keys.CLIFlags(EnvVarPrefix)...)
 	optionalFlags = append(optionalFlags, oplog.CLIFlags(EnvVarPrefix)...)
 	optionalFlags = append(optionalFlags, opmetrics.CLIFlags(EnvVarPrefix)...)
 	optionalFlags = append(optionalFlags, oppprof.CLIFlags(EnvVarPrefix)...)
 	Flags = append(requiredFlags, optionalFlags...)
 }
 
-// CheckRequired returns an error naming the first required flag not set.
+// CheckRequired returns one error naming every required flag not set, with
+// its environment variable.
 func CheckRequired(ctx *cli.Context) error {
-	for _, f := range requiredFlags {
-		if !ctx.IsSet(f.Names()[0]) {
-			return fmt.Errorf("flag %s is required", f.Names()[0])
-		}
-	}
-	return nil
+	return cliflags.CheckRequired(ctx, requiredFlags)
 }
