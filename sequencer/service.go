@@ -20,6 +20,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/oppprof"
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
+	"github.com/gensyn-stack/gensyn/internal/chaincheck"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/internal/monitor"
@@ -149,7 +150,9 @@ func (s *Service) initL1Client(ctx context.Context, cfg *CLIConfig) error {
 	if id.Uint64() != s.Deployment.ChainID {
 		return fmt.Errorf("%w: rpc chain %s, deployment chain %d", ErrWrongChain, id, s.Deployment.ChainID)
 	}
-	return nil
+	// Every contract has code: a wrong deployments file or a restarted
+	// devnet fails here, in one line, not later in a retry loop.
+	return chaincheck.Check(dctx, c, s.Deployment)
 }
 
 func (s *Service) initTxManager(cfg *CLIConfig) error {

@@ -22,6 +22,7 @@ import (
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/chaincheck"
 	"github.com/gensyn-stack/gensyn/internal/amount"
 	"github.com/gensyn-stack/gensyn/internal/cliflags"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
@@ -155,6 +156,12 @@ func jobClient(c *cli.Context, write bool) (*jobclient.Client, *deployments.Depl
 	}
 	ec, err := ethclient.DialContext(c.Context, c.String(jobRPCFlag.Name))
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	// The chain is the deployments file's and the client's contracts are
+	// there: one line now rather than a puzzling revert or empty answer later.
+	if err := chaincheck.Check(c.Context, ec, d, chaincheck.JobMarket, chaincheck.CommitmentInbox); err != nil {
+		ec.Close()
 		return nil, nil, nil, err
 	}
 	closers := []func(){ec.Close}
@@ -456,6 +463,10 @@ func jobStatus(c *cli.Context) error {
 	last, lastErr, lastSeq := "", "", ""
 	for {
 		s, err := readStatus(c.Context, jc, id)
+		if c.Context.Err() != nil { // interrupted: not an outage
+			fmt.Fprintln(w)
+			return nil
+		}
 		if err != nil && (last == "" || errors.Is(err, jobclient.ErrUnknownJob)) {
 			return err
 		}

@@ -87,6 +87,8 @@ func commands() []*cli.Command {
 		verifierCommand(),
 		jobCommand(),
 		demoCommand(),
+		statusCommand(),
+		versionCommand(),
 	}
 }
 

@@ -67,8 +67,8 @@ func StartAnvil(t testing.TB, extra ...string) (string, *rpc.Client) {
 // (miner.Payload.WaitFull). anvil is killed when the test ends.
 func NewAnvil(t testing.TB, actors ...string) *Chain {
 	t.Helper()
-	_, rc := StartAnvil(t, "--gas-limit", "60000000")
-	c := &Chain{T: t, Keys: map[string]*ecdsa.PrivateKey{}, fees: map[common.Address]*big.Int{}, rpc: rc}
+	url, rc := StartAnvil(t, "--gas-limit", "60000000")
+	c := &Chain{T: t, Keys: map[string]*ecdsa.PrivateKey{}, fees: map[common.Address]*big.Int{}, rpc: rc, URL: url}
 	for _, name := range actors {
 		k, err := crypto.GenerateKey()
 		require.NoError(t, err)

@@ -70,6 +70,9 @@ type Chain struct {
 	// Contracts are set by DeployProtocol.
 	Contracts deployments.Contracts
 
+	// URL is NewAnvil's JSON-RPC endpoint.
+	URL string
+
 	fees map[common.Address]*big.Int
 	rpc  *rpc.Client // NewAnvil's chain
 }

@@ -1,0 +1,129 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"math/big"
+	"net/http/httptest"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	gethrpc "github.com/ethereum/go-ethereum/rpc"
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/testchain"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
+)
+
+// statusSequencer answers gensyn_status like a sequencer of chainID and inbox.
+type statusSequencer struct {
+	chainID uint64
+	inbox   common.Address
+}
+
+func (s *statusSequencer) Status() (*seqrpc.Status, error) {
+	return &seqrpc.Status{ChainID: s.chainID, Inbox: s.inbox, Entries: 4, Pending: 1}, nil
+}
+
+// TestStatusCommand runs `gensyn status` on a real anvil with the protocol
+// deployed as the deploy script does, a blob store and a sequencer: every
+// check passes; then each broken part fails in its own line (contract code
+// that is not this build's, no code, blob store and sequencer down, an
+// unfunded, unstaked account) and the command exits non-zero.
+func TestStatusCommand(t *testing.T) {
+	c := testchain.NewAnvil(t, "deployer", "sequencer")
+	d := &deployments.Deployment{ChainID: c.ChainID.Uint64(), Contracts: c.DeployProtocolWithGame("deployer", "sequencer", big.NewInt(1e17), 600, 60)}
+	d.Deployer, d.Arbiter, d.Sequencer = c.Addr("deployer"), d.Contracts.VerdeArbitration, c.Addr("sequencer")
+	depPath := filepath.Join(t.TempDir(), "31337.json")
+	require.NoError(t, deployments.Write(depPath, d))
+
+	local, err := blobstore.NewLocal(t.TempDir())
+	require.NoError(t, err)
+	bs := httptest.NewServer(blobstore.NewServer(local, 1<<20, nil))
+	defer bs.Close()
+	srv := gethrpc.NewServer()
+	require.NoError(t, srv.RegisterName("gensyn", &statusSequencer{chainID: d.ChainID, inbox: d.Contracts.CommitmentInbox}))
+	seq := httptest.NewServer(srv)
+	defer seq.Close()
+
+	args := []string{"status", "--l1-eth-rpc", c.URL, "--deployments", depPath, "--blobstore", bs.URL, "--sequencer", seq.URL}
+	start := time.Now()
+	out, err := runCLI(t, args...)
+	took := time.Since(start)
+	require.NoError(t, err, out)
+	t.Logf("gensyn status (%s):\n%s", took, out)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 3+6+2)
+	for _, l := range lines {
+		require.True(t, strings.HasPrefix(l, "ok "), l)
+	}
+	require.Contains(t, out, "JobMarket")
+	require.Regexp(t, regexp.MustCompile(`ok +OneStep +0x[0-9a-fA-F]{40}: code matches this build`), out)
+	_, err = runCLI(t, append([]string{"doctor"}, args[1:]...)...)
+	require.NoError(t, err, "doctor is an alias")
+
+	// JobMarket's code changed (one byte outside the immutables), OneStep's
+	// gone, the blob store and sequencer down, an unfunded account.
+	rc, err := gethrpc.Dial(c.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	var code hexutil.Bytes
+	require.NoError(t, rc.Call(&code, "eth_getCode", d.Contracts.JobMarket, "latest"))
+	code[len(code)-1] ^= 0xff // in the metadata
+	require.NoError(t, rc.Call(nil, "anvil_setCode", d.Contracts.JobMarket, code))
+	require.NoError(t, rc.Call(nil, "anvil_setCode", d.Contracts.OneStep, hexutil.Bytes{}))
+	bs.Close()
+	seq.Close()
+	nobody := "0x00000000000000000000000000000000000000b7"
+	var stdout, stderr bytes.Buffer
+	err = run(context.Background(), []string{"gensyn", "status", "--l1-eth-rpc", c.URL, "--deployments", depPath,
+		"--blobstore", bs.URL, "--sequencer", seq.URL, "--address", nobody, "--staked"}, &stdout, &stderr)
+	require.Error(t, err)
+	out = stdout.String()
+	t.Logf("gensyn status:\n%s", out)
+	require.Equal(t, "7 of 14 checks failed", err.Error())
+	for _, want := range []string{
+		"FAIL  JobMarket          the code at " + d.Contracts.JobMarket.Hex() + " is not the code this gensyn was built for",
+		"FAIL  OneStep            " + d.Contracts.OneStep.Hex() + " has no code on chain 31337: wrong --deployments file or a restarted devnet?",
+		"FAIL  blob store         " + bs.URL + ": unreachable (",
+		"FAIL  sequencer          " + seq.URL + " unreachable (",
+		"FAIL  account            " + common.HexToAddress(nobody).Hex() + ": balance 0: fund it",
+		"FAIL  stake              " + common.HexToAddress(nobody).Hex() + ": no free stake",
+		"FAIL  registered         " + common.HexToAddress(nobody).Hex() + ": not a registered node",
+		"ok    StakeManager",
+	} {
+		require.Contains(t, out, want)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		require.Regexp(t, `^(ok|FAIL)  `, l)
+	}
+
+	// The chain down: one line for it, and the rest that needs it is not tried.
+	_, err = runCLI(t, "status", "--l1-eth-rpc", "http://127.0.0.1:1", "--deployments", depPath, "--blobstore", "", "--sequencer", "")
+	require.EqualError(t, err, "1 of 2 checks failed")
+	require.Contains(t, bindings.Deployed, "JobMarket")
+}
+
+// TestVersionCommand: `gensyn version` and `gensyn --version` print the
+// version, the commit and every contract's code hash.
+func TestVersionCommand(t *testing.T) {
+	for _, args := range [][]string{{"version"}, {"--version"}} {
+		out, err := runCLI(t, args...)
+		require.NoError(t, err)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		require.Equal(t, "gensyn "+Version, lines[0])
+		require.Regexp(t, `^commit (unknown|[0-9a-f]{40}(\+modified)?)$`, lines[1])
+		require.Len(t, lines, 2+len(bindings.Deployed))
+		require.Regexp(t, `\ncontract JobMarket +`+bindings.Deployed["JobMarket"].Hash.Hex()+`\n`, out)
+	}
+	_, err := runCLI(t, "version", "x")
+	require.EqualError(t, err, "version takes no arguments")
+}
