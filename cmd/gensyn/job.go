@@ -22,8 +22,8 @@ import (
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
 	"github.com/gensyn-stack/gensyn/bindings"
-	"github.com/gensyn-stack/gensyn/internal/chaincheck"
 	"github.com/gensyn-stack/gensyn/internal/amount"
+	"github.com/gensyn-stack/gensyn/internal/chaincheck"
 	"github.com/gensyn-stack/gensyn/internal/cliflags"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/internal/keys"
