@@ -51,3 +51,19 @@ func TestCheck(t *testing.T) {
 	// A contract the caller does not use is not checked.
 	require.NoError(t, Check(ctx, c.Backend, &noCode, StakeManager))
 }
+
+// BenchmarkCheckAnvil is the start-up check's added time for a service on a
+// local anvil (one eth_chainId and six eth_getCode round trips):
+//
+//	go test ./internal/chaincheck -run '^$' -bench CheckAnvil -benchtime 200x
+func BenchmarkCheckAnvil(b *testing.B) {
+	c := testchain.NewAnvil(b, "deployer", "sequencer")
+	d := &deployments.Deployment{ChainID: c.ChainID.Uint64(), Contracts: c.DeployProtocolWithGame("deployer", "sequencer", big.NewInt(1e17), 600, 60)}
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := Check(ctx, c.Backend, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
