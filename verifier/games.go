@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"path/filepath"
+	"sort"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -422,14 +423,39 @@ func (d *Driver) collect(ctx context.Context, g *GameRecord) error {
 		return err
 	}
 	if bal.Sign() > 0 {
-		if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei (game %d)", bal, g.ID), d.c.WithdrawCandidate()); err != nil {
+		// The balance is one sum: the bonds and shares of every game resolved
+		// and not yet collected, not only g's.
+		games, err := d.uncollected()
+		if err != nil {
+			return err
+		}
+		what := fmt.Sprintf("withdraw %s wei (the balance of %d resolved games: %v)", bal, len(games), games)
+		if _, err := d.send(ctx, what, d.c.WithdrawCandidate()); err != nil {
 			return err
 		}
 		d.m.RecordWithdrawn(bal)
+		d.log.Info("Withdrew the arbitration balance", "amount", bal, "games", games, "count", len(games))
 	}
 	g.Status = GameDone
-	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "bond", g.Bond, "share", g.Share, "withdrawn", bal)
+	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "bond", g.Bond, "share", g.Share)
 	return d.store.PutGame(g)
+}
+
+// uncollected lists the ids of this verifier's games that are resolved and
+// not yet collected: those whose bonds and shares a withdrawal now covers.
+func (d *Driver) uncollected() ([]uint64, error) {
+	gs, err := d.store.Games()
+	if err != nil {
+		return nil, err
+	}
+	var ids []uint64
+	for _, x := range gs {
+		if x.Status == GameResolved {
+			ids = append(ids, x.ID)
+		}
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	return ids, nil
 }
 
 // shareOf is the slash reward share the game credited to this verifier

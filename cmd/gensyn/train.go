@@ -41,6 +41,7 @@ func trainCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "steps", Usage: "stop after `N` steps (default: the spec's steps)", EnvVars: envVars("train", "steps")},
 			&cli.StringFlag{Name: "out", Usage: "write checkpoint files into `DIR`", EnvVars: envVars("train", "out")},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON lines instead of text", EnvVars: envVars("train", "json")},
+			&cli.DurationFlag{Name: "progress-interval", Value: 2 * time.Second, Usage: "between checkpoints, print a progress line (step, steps/s, ETA, loss) this often when stderr is not a terminal (on a terminal: a progress bar on stderr); 0: none", EnvVars: envVars("train", "progress-interval")},
 		},
 		Action: runTrain,
 	}
@@ -121,7 +122,17 @@ type trainEvent struct {
 }
 
 func runTrain(c *cli.Context) error {
-	tr, err := loadJob(c, trainer.Options{CheckpointDir: c.String("out")})
+	if c.Duration("progress-interval") < 0 {
+		return fmt.Errorf("--progress-interval %s: must not be negative", c.Duration("progress-interval"))
+	}
+	// The progress display is built once the run's length is known; the
+	// trainer calls it after every step.
+	var prog *trainProgress
+	tr, err := loadJob(c, trainer.Options{CheckpointDir: c.String("out"), OnStep: func(step uint64, loss float32) {
+		if prog != nil {
+			prog.step(step, loss)
+		}
+	}})
 	if err != nil {
 		return err
 	}
@@ -133,6 +144,7 @@ func runTrain(c *cli.Context) error {
 	if to == 0 {
 		to = uint64(s.Steps)
 	}
+	prog = newTrainProgress(c.App.Writer, c.App.ErrWriter, c.Bool("json"), 0, to, c.Duration("progress-interval"))
 	init, err := tr.InitialStateRoot()
 	if err != nil {
 		return err
@@ -164,6 +176,7 @@ func runTrain(c *cli.Context) error {
 	var roots []commit.Hash
 	start := time.Now()
 	final, err := tr.Run(c.Context, nil, to, func(p trainer.Progress) error {
+		prog.clear()
 		roots = append(roots, p.StateRoot)
 		if asJSON {
 			step, loss, acc, el := p.Step, p.Loss, p.Accuracy, p.EvalLoss
@@ -173,6 +186,7 @@ func runTrain(c *cli.Context) error {
 		}
 		return printProgress(w, p)
 	})
+	prog.clear()
 	if err != nil {
 		if errors.Is(err, c.Context.Err()) && final != nil {
 			return fmt.Errorf("interrupted at step %d: %w", final.Step, err)

@@ -27,6 +27,10 @@ type Options struct {
 	// SkipEval disables the held-out evaluation at checkpoints (Progress
 	// then reports an accuracy and loss of 0).
 	SkipEval bool
+	// OnStep, if set, is called by Run after every step with the steps done
+	// and that step's mean batch loss (live progress: see Meter). It must
+	// be quick; it cannot stop the run (cancel the context for that).
+	OnStep func(step uint64, loss float32)
 }
 
 // Trainer trains one job. It is not safe for concurrent use.
@@ -308,6 +312,9 @@ func (t *Trainer) Run(ctx context.Context, from *State, toStep uint64, onCheckpo
 			return st, err
 		}
 		st = next
+		if t.opts.OnStep != nil {
+			t.opts.OnStep(st.Step, loss)
+		}
 		if st.Step%interval != 0 {
 			continue
 		}

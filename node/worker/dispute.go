@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -482,6 +483,23 @@ func (d *Driver) maybeTimeout(ctx context.Context, rec *GameRecord, g *dispute.G
 	return nil
 }
 
+// wonUnwithdrawn lists the won games whose winnings are not yet withdrawn
+// (self included): those a withdrawal now covers.
+func (d *Driver) wonUnwithdrawn(self uint64) ([]uint64, error) {
+	gs, err := d.state.Games()
+	if err != nil {
+		return nil, err
+	}
+	ids := []uint64{self}
+	for _, g := range gs {
+		if g.ID != self && g.Status == GameWon && !g.Withdrawn {
+			ids = append(ids, g.ID)
+		}
+	}
+	slices.Sort(ids)
+	return ids, nil
+}
+
 // gameOver records a resolved game; a win's bond is withdrawn.
 func (d *Driver) gameOver(ctx context.Context, rec *GameRecord, g *dispute.Game) error {
 	switch dispute.Outcome(g.Outcome) {
@@ -499,11 +517,17 @@ func (d *Driver) gameOver(ctx context.Context, rec *GameRecord, g *dispute.Game)
 			return err
 		}
 		if bal.Sign() > 0 {
-			if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei from VerdeArbitration (game %d)", bal, rec.ID),
+			// The balance is one sum: the winnings of every won game not yet
+			// withdrawn, not only this one's.
+			games, err := d.wonUnwithdrawn(rec.ID)
+			if err != nil {
+				return err
+			}
+			if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei from VerdeArbitration (the winnings of %d games: %v)", bal, len(games), games),
 				d.c.ArbitrationWithdrawCandidate()); err != nil {
 				return err
 			}
-			d.log.Info("Dispute winnings withdrawn", "game", rec.ID, "amount", bal)
+			d.log.Info("Dispute winnings withdrawn", "amount", bal, "games", games, "count", len(games))
 		}
 		rec.Withdrawn = true
 	case dispute.OutcomeChallengerWon:

@@ -107,10 +107,13 @@ type Driver struct {
 	measure  func(context.Context, *trainer.Trainer) (time.Duration, error) // times a job's step (tests inject one)
 	auctions uint8                                                          // JobMarket.MAX_AUCTIONS, once read
 
-	defences     map[uint64]*jobDefence // per job, used by its defence goroutine only
-	defending    map[uint64]bool        // jobs whose games a goroutine is looking at
-	logged       map[string]bool        // dispute conditions logged once (see once)
-	gamesScanned atomic.Bool            // the game ids were scanned since the start
+	defences     map[uint64]*jobDefence    // per job, used by its defence goroutine only
+	defending    map[uint64]bool           // jobs whose games a goroutine is looking at
+	logged       map[string]bool           // dispute conditions logged once (see once)
+	stakeShort   map[uint64]string         // per job, the free stake last logged as too short to bid
+	seqw         seqWatch                  // the sequencer's reachability, for the log
+	meters       map[uint64]*trainer.Meter // live progress of the jobs in training (progress.go)
+	gamesScanned atomic.Bool               // the game ids were scanned since the start
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -127,7 +130,7 @@ func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts,
 	d := &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, key: key, domain: domain, blobs: blobs, seq: seq, state: state,
 		now: time.Now, trainers: map[uint64]*trainer.Trainer{}, acked: map[[3]uint64]bool{}, working: map[uint64]*workRun{},
 		speeds: map[common.Hash]time.Duration{}, defences: map[uint64]*jobDefence{}, defending: map[uint64]bool{},
-		logged: map[string]bool{}, ctx: ctx, cancel: cancel}
+		logged: map[string]bool{}, stakeShort: map[uint64]string{}, ctx: ctx, cancel: cancel}
 	d.measure = d.measureStep
 	return d
 }
@@ -299,10 +302,13 @@ func (d *Driver) jobDir(id uint64) string {
 	return filepath.Join(d.cfg.DataDir, "jobs", strconv.FormatUint(id, 10))
 }
 
-func (d *Driver) skip(r *JobRecord, reason string) error {
+// skip records that the worker will not work on job r: kind is the
+// metric's bounded reason (metrics.Skip*), reason the detail kept in the
+// job's record and the log.
+func (d *Driver) skip(r *JobRecord, kind, reason string) error {
 	r.Skipped = reason
-	d.m.RecordJobSkipped(reason)
-	d.log.Info("Skipping job", "job", r.ID, "reason", reason)
+	d.m.RecordJobSkipped(kind)
+	d.log.Info("Skipping job", "job", r.ID, "kind", kind, "reason", reason)
 	return d.state.PutJob(r)
 }
 
@@ -325,12 +331,12 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 		// An assigned or submitted job may reopen (a lost dispute, a
 		// timeout): it is then bid on like a new one.
 	default:
-		return d.skip(r, "finalized or cancelled when first seen")
+		return d.skip(r, metrics.SkipClosed, "finalized or cancelled when first seen")
 	}
 	p := job.Params
 	specBytes, err := d.blobs.Get(ctx, p.SpecHash, d.cfg.MaxBlobSize)
 	if blobstore.Unusable(err) {
-		return d.skip(r, "spec blob: "+err.Error())
+		return d.skip(r, metrics.SkipBadBlob, "spec blob: "+err.Error())
 	}
 	if err != nil {
 		return err
@@ -338,18 +344,18 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	s, err := jobclient.VerifySpec(p, specBytes)
 	var bad *jobclient.MismatchError
 	if errors.As(err, &bad) {
-		return d.skip(r, bad.Reason)
+		return d.skip(r, metrics.SkipMismatch, bad.Reason)
 	}
 	dataBytes, err := d.blobs.Get(ctx, p.DatasetHash, d.cfg.MaxBlobSize)
 	if blobstore.Unusable(err) {
-		return d.skip(r, "dataset blob: "+err.Error())
+		return d.skip(r, metrics.SkipBadBlob, "dataset blob: "+err.Error())
 	}
 	if err != nil {
 		return err
 	}
 	tr, err := jobclient.VerifyJob(p, s, dataBytes, d.trainerOptions(id))
 	if errors.As(err, &bad) {
-		return d.skip(r, bad.Reason)
+		return d.skip(r, metrics.SkipMismatch, bad.Reason)
 	}
 	if err != nil {
 		return err
@@ -385,7 +391,8 @@ func (d *Driver) loadJob(id uint64) (*spec.Spec, *dataset.Dataset, error) {
 
 // trainerOptions are the options of a job's training trainer.
 func (d *Driver) trainerOptions(id uint64) trainer.Options {
-	return trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true, Executor: d.executor()}
+	return trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true, Executor: d.executor(),
+		OnStep: d.onStep(id)}
 }
 
 // executor is what computes the worker's operators: the configured
@@ -463,11 +470,11 @@ func (d *Driver) handle(ctx context.Context, r *JobRecord, now uint64) error {
 		return nil
 	case JobFinalized:
 		if !mine {
-			return d.skip(r, "finalized for another worker")
+			return d.skip(r, metrics.SkipClosed, "finalized for another worker")
 		}
 		return d.collect(ctx, r)
 	case JobCancelled:
-		return d.skip(r, "cancelled")
+		return d.skip(r, metrics.SkipClosed, "cancelled")
 	default:
 		return nil
 	}
@@ -522,12 +529,12 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 			if err != nil || !ready {
 				return err // a game on the job is still being recorded: its end names the reason
 			}
-			return d.skip(r, reason)
+			return d.skip(r, metrics.SkipBarred, reason)
 		}
 	}
 	price := d.cfg.Price.Price(job.Params.MaxPrice, job.Escrow)
 	if price.Sign() == 0 {
-		return d.skip(r, "price policy gives no bid under the job's max price")
+		return d.skip(r, metrics.SkipPrice, "price policy gives no bid under the job's max price")
 	}
 	if job.Worker != (common.Address{}) && price.Cmp(job.Price) >= 0 {
 		return nil // outbid: our price would not be lower
@@ -537,7 +544,7 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 		return err
 	}
 	if free.Cmp(job.Params.RequiredCollateral) < 0 {
-		d.log.Info("Not enough free stake to bid", "job", r.ID, "free", free, "required", job.Params.RequiredCollateral)
+		d.noteStakeShort(r.ID, free, job.Params.RequiredCollateral)
 		return nil
 	}
 	if ok, err := d.canFinish(ctx, r.ID, job); err != nil || !ok {
@@ -553,7 +560,7 @@ func (d *Driver) maybeBid(ctx context.Context, r *JobRecord, job bindings.IJobMa
 			if barred, berr := d.c.IsBarred(ctx, r.ID, d.me()); berr == nil && barred {
 				d.log.Warn("UNSAFE fault rebid: the market refused this worker's bid on a job it is barred from",
 					"job", r.ID, "revert", RevertReason(err), "err", err)
-				return d.skip(r, "barred: the market refused the bid (rebid)")
+				return d.skip(r, metrics.SkipBarred, "barred: the market refused the bid (rebid)")
 			}
 		}
 		return err
@@ -600,6 +607,22 @@ func (d *Driver) barredReason(id uint64) (string, bool, error) {
 		ready = ready && g.Done()
 	}
 	return "barred: slashed or timed out on the job", ready, nil
+}
+
+// noteStakeShort logs that the worker's free stake does not cover job id's
+// collateral: at INFO once per job and free stake value (it changes when a
+// job pays out, a deposit lands or collateral is locked), else at DEBUG, so
+// that a poll a second does not repeat it.
+func (d *Driver) noteStakeShort(id uint64, free, required *big.Int) {
+	d.mu.Lock()
+	changed := d.stakeShort[id] != free.String()
+	d.stakeShort[id] = free.String()
+	d.mu.Unlock()
+	lvl := log.LevelDebug
+	if changed {
+		lvl = log.LevelInfo
+	}
+	d.log.Log(lvl, "Not enough free stake to bid", "job", id, "free", free, "required", required)
 }
 
 // fitsWindow is the bid's time rule: a job of `steps` steps at stepTime a
@@ -743,6 +766,12 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		}
 		// Commitments of checkpoints reached before a restart go out first.
 		d.commitPending(ctx, r)
+		var fromStep uint64
+		if from != nil {
+			fromStep = from.Step
+		}
+		d.startMeter(r.ID, fromStep, job.Params.Steps)
+		defer d.stopMeter(r.ID)
 		onCheckpoint := func(p trainer.Progress) error {
 			if err := d.stillMine(ctx, r.ID, r.Round); err != nil {
 				return err
@@ -782,6 +811,7 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 			return fmt.Errorf("train: %w", err)
 		}
 	}
+	d.stopMeter(r.ID) // training is over: the gauges go back to 0
 	// Every commitment on chain and every checkpoint published, then the result.
 	for {
 		d.commitPending(ctx, r)
@@ -907,9 +937,14 @@ func (d *Driver) commitPending(ctx context.Context, r *JobRecord) {
 		d.mu.Unlock()
 		if !acked {
 			// Resending an acknowledged entry is answered as a duplicate.
-			if err := d.submit(ctx, cm); err != nil {
+			err := d.submit(ctx, cm)
+			d.seqw.observe(d.log, d.now(), err)
+			switch {
+			case unreachable(err):
+				d.log.Debug("Commitment not sent: the sequencer is unreachable", "job", r.ID, "checkpoint", i+1, "err", err)
+			case err != nil:
 				d.log.Warn("Sequencer did not take the commitment", "job", r.ID, "checkpoint", i+1, "err", err)
-			} else {
+			default:
 				d.mu.Lock()
 				d.acked[key] = true
 				d.mu.Unlock()
@@ -960,6 +995,7 @@ func (d *Driver) settle(ctx context.Context, r *JobRecord, cm inbox.Commitment, 
 	cctx, cancel := context.WithTimeout(ctx, sequencerTimeout)
 	err := d.seq.CallContext(cctx, &inc, "gensyn_getInclusion", cm.JobID, cm.Checkpoint)
 	cancel()
+	d.seqw.observe(d.log, d.now(), err)
 	if err == nil && inc.Status == seqrpc.StatusPosted && inc.Round == r.Round && inc.Commitment == cm &&
 		inc.BatchIndex != nil && inc.LeafIndex != nil {
 		ok, err := d.c.IsIncluded(ctx, cm, *inc.BatchIndex, *inc.LeafIndex, inc.Proof)
@@ -1038,10 +1074,12 @@ func (d *Driver) collect(ctx context.Context, r *JobRecord) error {
 		return err
 	}
 	if bal.Sign() > 0 {
-		if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei (job %d)", bal, r.ID), d.c.WithdrawCandidate()); err != nil {
+		// The balance is one sum (the payments and returned collateral of
+		// every finalized job not yet collected): it is not this job's alone.
+		if _, err := d.send(ctx, fmt.Sprintf("withdraw %s wei from the JobMarket (collected when job %d finalized)", bal, r.ID), d.c.WithdrawCandidate()); err != nil {
 			return err
 		}
-		d.log.Info("Payment withdrawn", "job", r.ID, "amount", bal)
+		d.log.Info("Payment withdrawn", "amount", bal, "finalized_job", r.ID)
 	}
 	r.Paid = true
 	return d.state.PutJob(r)

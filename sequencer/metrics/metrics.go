@@ -33,6 +33,24 @@ type Metricer interface {
 	opmetrics.RegistryMetricer
 }
 
+// The values of every label are fixed sets (never a job id or an
+// address); anything else is counted as "other".
+var (
+	SubmissionResults = []string{"accepted", "duplicate", "invalid_params", "invalid_signature", "not_assigned",
+		"checkpoint_range", "out_of_order", "conflict", "unknown_job", "not_found", "wrong_round", "unavailable", "other"}
+	KeeperMethods = []string{"closeAuction", "finalize", "timeout", "other"}
+	KeeperResults = []string{"ok", "skipped", "error", "reverted", "other"}
+)
+
+func oneOf(v string, set []string) string {
+	for _, s := range set {
+		if s == v {
+			return v
+		}
+	}
+	return "other"
+}
+
 // Metrics is the Prometheus implementation.
 type Metrics struct {
 	registry *prometheus.Registry
@@ -103,13 +121,15 @@ func NewMetrics(procName string) *Metrics {
 func (m *Metrics) Registry() *prometheus.Registry         { return m.registry }
 func (m *Metrics) Document() []opmetrics.DocumentedMetric { return m.factory.Document() }
 
-func (m *Metrics) RecordInfo(version string)      { m.info.WithLabelValues(version).Set(1) }
-func (m *Metrics) RecordUp()                      { m.up.Set(1) }
-func (m *Metrics) RecordSubmission(result string) { m.submissions.WithLabelValues(result).Inc() }
-func (m *Metrics) RecordPending(n int)            { m.pending.Set(float64(n)) }
-func (m *Metrics) RecordBatchRecovered()          { m.recovered.Inc() }
+func (m *Metrics) RecordInfo(version string) { m.info.WithLabelValues(version).Set(1) }
+func (m *Metrics) RecordUp()                 { m.up.Set(1) }
+func (m *Metrics) RecordSubmission(result string) {
+	m.submissions.WithLabelValues(oneOf(result, SubmissionResults)).Inc()
+}
+func (m *Metrics) RecordPending(n int)   { m.pending.Set(float64(n)) }
+func (m *Metrics) RecordBatchRecovered() { m.recovered.Inc() }
 func (m *Metrics) RecordKeeperCall(method, res string) {
-	m.keeperCalls.WithLabelValues(method, res).Inc()
+	m.keeperCalls.WithLabelValues(oneOf(method, KeeperMethods), oneOf(res, KeeperResults)).Inc()
 }
 func (m *Metrics) RecordBatchPosted(entries int, gasUsed uint64) {
 	m.batches.Inc()

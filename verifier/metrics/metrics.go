@@ -43,6 +43,23 @@ type Metricer interface {
 	opmetrics.RegistryMetricer
 }
 
+// The values of every label are fixed sets (never an id or an address);
+// anything else is counted as "other".
+var (
+	Outcomes  = []string{"won", "lost", "moot", "shared", "other"}
+	MoveKinds = []string{"pick-checkpoint", "pick-step", "pick-node", "pick-element", "pick-entry", "query",
+		"timeout", "close-stale", "other"}
+)
+
+func oneOf(v string, set []string) string {
+	for _, s := range set {
+		if s == v {
+			return v
+		}
+	}
+	return "other"
+}
+
 // Metrics is the Prometheus implementation.
 type Metrics struct {
 	registry *prometheus.Registry
@@ -107,17 +124,19 @@ func NewMetrics(procName string) *Metrics {
 func (m *Metrics) Registry() *prometheus.Registry         { return m.registry }
 func (m *Metrics) Document() []opmetrics.DocumentedMetric { return m.factory.Document() }
 
-func (m *Metrics) RecordInfo(version string)         { m.info.WithLabelValues(version).Set(1) }
-func (m *Metrics) RecordUp()                         { m.up.Set(1) }
-func (m *Metrics) RecordAudit()                      { m.audits.Inc() }
-func (m *Metrics) RecordMismatch()                   { m.mismatches.Inc() }
-func (m *Metrics) RecordGameOpened()                 { m.opened.Inc() }
-func (m *Metrics) RecordGameResolved(outcome string) { m.resolved.WithLabelValues(outcome).Inc() }
-func (m *Metrics) RecordMove(kind string)            { m.moves.WithLabelValues(kind).Inc() }
-func (m *Metrics) RecordWithdrawn(wei *big.Int)      { m.withdrawn.Add(weiFloat(wei)) }
+func (m *Metrics) RecordInfo(version string) { m.info.WithLabelValues(version).Set(1) }
+func (m *Metrics) RecordUp()                 { m.up.Set(1) }
+func (m *Metrics) RecordAudit()              { m.audits.Inc() }
+func (m *Metrics) RecordMismatch()           { m.mismatches.Inc() }
+func (m *Metrics) RecordGameOpened()         { m.opened.Inc() }
+func (m *Metrics) RecordGameResolved(outcome string) {
+	m.resolved.WithLabelValues(oneOf(outcome, Outcomes)).Inc()
+}
+func (m *Metrics) RecordMove(kind string)       { m.moves.WithLabelValues(oneOf(kind, MoveKinds)).Inc() }
+func (m *Metrics) RecordWithdrawn(wei *big.Int) { m.withdrawn.Add(weiFloat(wei)) }
 func (m *Metrics) RecordRewardShare(outcome string, wei *big.Int) {
 	if wei != nil && wei.Sign() > 0 {
-		m.shares.WithLabelValues(outcome).Add(weiFloat(wei))
+		m.shares.WithLabelValues(oneOf(outcome, Outcomes)).Add(weiFloat(wei))
 	}
 }
 

@@ -12,16 +12,54 @@ import (
 // Namespace of every metric.
 const Namespace = "gensyn_worker"
 
+// Reasons of jobs_skipped_total: a fixed set (the detail, such as the
+// dispute game lost, goes to the log and the job's record, never to a label).
+const (
+	SkipClosed   = "closed"   // finalized or cancelled (when first seen, or for another worker)
+	SkipBadBlob  = "bad_blob" // the spec or dataset blob is missing or unusable
+	SkipMismatch = "mismatch" // the spec or dataset does not give the job's posted roots
+	SkipBarred   = "barred"   // barred from the job (a lost dispute game, a slash or a timeout)
+	SkipPrice    = "price"    // the price policy gives no bid under the job's max price
+	SkipOther    = "other"    // any other value passed to RecordJobSkipped
+)
+
+// SkipReasons are every value of the reason label.
+var SkipReasons = []string{SkipClosed, SkipBadBlob, SkipMismatch, SkipBarred, SkipPrice, SkipOther}
+
+// Outcomes of dispute_games_resolved_total, and the commitment paths of
+// commitments_included_total: fixed sets as well.
+var (
+	GameOutcomes    = []string{"won", "lost", "moot"}
+	CommitmentPaths = []string{"sequencer", "forced"}
+)
+
+func oneOf(v string, set []string) string {
+	for _, s := range set {
+		if s == v {
+			return v
+		}
+	}
+	return SkipOther
+}
+
 // Metricer records what the worker does.
 type Metricer interface {
 	RecordInfo(version string)
 	RecordUp()
 	// RecordBid counts a bid sent.
 	RecordBid()
-	// RecordJobSkipped counts a job the worker would not bid on, by reason.
+	// RecordJobSkipped counts a job the worker would not bid on, by reason
+	// (one of SkipReasons; anything else counts as SkipOther).
 	RecordJobSkipped(reason string)
 	// RecordCheckpoint records a checkpoint reached (steps done).
 	RecordCheckpoint(step uint64)
+	// RecordTraining sets the live training gauges of the job in training:
+	// steps done, of total, at stepsPerSecond, with the last loss.
+	RecordTraining(step, total uint64, stepsPerSecond, loss float64)
+	// RecordTrainingDone resets the training gauges when a job's training
+	// ends (finished, stopped or lost), so that they never show the previous
+	// job's values.
+	RecordTrainingDone()
 	// RecordCommitment counts a checkpoint commitment by how it reached the
 	// chain ("sequencer", "forced").
 	RecordCommitment(how string)
@@ -46,17 +84,20 @@ type Metrics struct {
 	factory  opmetrics.Factory
 	txmetrics.TxMetrics
 
-	info        *prometheus.GaugeVec
-	up          prometheus.Gauge
-	bids        prometheus.Counter
-	skipped     *prometheus.CounterVec
-	step        prometheus.Gauge
-	checkpoints prometheus.Counter
-	commitments *prometheus.CounterVec
-	results     prometheus.Counter
-	games       prometheus.Counter
-	moves       *prometheus.CounterVec
-	gamesOver   *prometheus.CounterVec
+	info           *prometheus.GaugeVec
+	up             prometheus.Gauge
+	bids           prometheus.Counter
+	skipped        *prometheus.CounterVec
+	step           prometheus.Gauge
+	stepsTotal     prometheus.Gauge
+	stepsPerSecond prometheus.Gauge
+	loss           prometheus.Gauge
+	checkpoints    prometheus.Counter
+	commitments    *prometheus.CounterVec
+	results        prometheus.Counter
+	games          prometheus.Counter
+	moves          *prometheus.CounterVec
+	gamesOver      *prometheus.CounterVec
 }
 
 var _ Metricer = (*Metrics)(nil)
@@ -86,7 +127,16 @@ func NewMetrics(procName string) *Metrics {
 			Namespace: ns, Name: "jobs_skipped_total", Help: "Open jobs not bid on, by reason",
 		}, []string{"reason"}),
 		step: factory.NewGauge(prometheus.GaugeOpts{
-			Namespace: ns, Name: "training_step", Help: "Steps done of the job in training at its last checkpoint",
+			Namespace: ns, Name: "training_step", Help: "Steps done of the job in training (0 when none is)",
+		}),
+		stepsTotal: factory.NewGauge(prometheus.GaugeOpts{
+			Namespace: ns, Name: "training_steps_total", Help: "Steps of the job in training (0 when none is)",
+		}),
+		stepsPerSecond: factory.NewGauge(prometheus.GaugeOpts{
+			Namespace: ns, Name: "training_steps_per_second", Help: "Training speed of the job in training (0 when none is)",
+		}),
+		loss: factory.NewGauge(prometheus.GaugeOpts{
+			Namespace: ns, Name: "training_loss", Help: "Last training loss of the job in training (0 when none is)",
 		}),
 		checkpoints: factory.NewCounter(prometheus.CounterOpts{
 			Namespace: ns, Name: "checkpoints_total", Help: "Checkpoints reached",
@@ -112,19 +162,35 @@ func NewMetrics(procName string) *Metrics {
 func (m *Metrics) Registry() *prometheus.Registry         { return m.registry }
 func (m *Metrics) Document() []opmetrics.DocumentedMetric { return m.factory.Document() }
 
-func (m *Metrics) RecordInfo(version string)      { m.info.WithLabelValues(version).Set(1) }
-func (m *Metrics) RecordUp()                      { m.up.Set(1) }
-func (m *Metrics) RecordBid()                     { m.bids.Inc() }
-func (m *Metrics) RecordJobSkipped(reason string) { m.skipped.WithLabelValues(reason).Inc() }
+func (m *Metrics) RecordInfo(version string) { m.info.WithLabelValues(version).Set(1) }
+func (m *Metrics) RecordUp()                 { m.up.Set(1) }
+func (m *Metrics) RecordBid()                { m.bids.Inc() }
+func (m *Metrics) RecordJobSkipped(reason string) {
+	m.skipped.WithLabelValues(oneOf(reason, SkipReasons)).Inc()
+}
 func (m *Metrics) RecordCheckpoint(step uint64) {
 	m.step.Set(float64(step))
 	m.checkpoints.Inc()
 }
-func (m *Metrics) RecordCommitment(how string) { m.commitments.WithLabelValues(how).Inc() }
+func (m *Metrics) RecordTraining(step, total uint64, stepsPerSecond, loss float64) {
+	m.step.Set(float64(step))
+	m.stepsTotal.Set(float64(total))
+	m.stepsPerSecond.Set(stepsPerSecond)
+	m.loss.Set(loss)
+}
+func (m *Metrics) RecordTrainingDone() {
+	m.step.Set(0)
+	m.stepsTotal.Set(0)
+	m.stepsPerSecond.Set(0)
+	m.loss.Set(0)
+}
+func (m *Metrics) RecordCommitment(how string) {
+	m.commitments.WithLabelValues(oneOf(how, CommitmentPaths)).Inc()
+}
 func (m *Metrics) RecordResult()               { m.results.Inc() }
 func (m *Metrics) RecordGameStarted()          { m.games.Inc() }
 func (m *Metrics) RecordDisputeMove(mv string) { m.moves.WithLabelValues(mv).Inc() }
-func (m *Metrics) RecordGameOver(o string)     { m.gamesOver.WithLabelValues(o).Inc() }
+func (m *Metrics) RecordGameOver(o string)     { m.gamesOver.WithLabelValues(oneOf(o, GameOutcomes)).Inc() }
 
 // noopMetrics records nothing.
 type noopMetrics struct {
@@ -136,13 +202,15 @@ func (*noopMetrics) Registry() *prometheus.Registry { return prometheus.NewRegis
 // NoopMetrics is a Metricer that records nothing (tests, disabled metrics).
 var NoopMetrics Metricer = new(noopMetrics)
 
-func (*noopMetrics) RecordInfo(string)        {}
-func (*noopMetrics) RecordUp()                {}
-func (*noopMetrics) RecordBid()               {}
-func (*noopMetrics) RecordJobSkipped(string)  {}
-func (*noopMetrics) RecordCheckpoint(uint64)  {}
-func (*noopMetrics) RecordCommitment(string)  {}
-func (*noopMetrics) RecordResult()            {}
-func (*noopMetrics) RecordGameStarted()       {}
-func (*noopMetrics) RecordDisputeMove(string) {}
-func (*noopMetrics) RecordGameOver(string)    {}
+func (*noopMetrics) RecordInfo(string)                               {}
+func (*noopMetrics) RecordUp()                                       {}
+func (*noopMetrics) RecordBid()                                      {}
+func (*noopMetrics) RecordJobSkipped(string)                         {}
+func (*noopMetrics) RecordCheckpoint(uint64)                         {}
+func (*noopMetrics) RecordTraining(uint64, uint64, float64, float64) {}
+func (*noopMetrics) RecordTrainingDone()                             {}
+func (*noopMetrics) RecordCommitment(string)                         {}
+func (*noopMetrics) RecordResult()                                   {}
+func (*noopMetrics) RecordGameStarted()                              {}
+func (*noopMetrics) RecordDisputeMove(string)                        {}
+func (*noopMetrics) RecordGameOver(string)                           {}

@@ -11,7 +11,7 @@ func TestMetrics(t *testing.T) {
 	m.RecordInfo("v1")
 	m.RecordUp()
 	m.RecordBid()
-	m.RecordJobSkipped("cancelled")
+	m.RecordJobSkipped(SkipClosed)
 	m.RecordCheckpoint(300)
 	m.RecordCommitment("sequencer")
 	m.RecordCommitment("forced")
@@ -43,7 +43,7 @@ func TestMetrics(t *testing.T) {
 		"gensyn_worker_info{version=v1}":                          1,
 		"gensyn_worker_up":                                        1,
 		"gensyn_worker_bids_total":                                1,
-		"gensyn_worker_jobs_skipped_total{reason=cancelled}":      1,
+		"gensyn_worker_jobs_skipped_total{reason=closed}":         1,
 		"gensyn_worker_training_step":                             300,
 		"gensyn_worker_checkpoints_total":                         1,
 		"gensyn_worker_commitments_included_total{how=sequencer}": 1,
