@@ -47,15 +47,20 @@ type Config struct {
 	Port      int
 	ChainID   uint64
 	Accounts  int
-	BalanceWE int           // initial balance of each account, in ether
-	BlockTime time.Duration // zero: a block per transaction
+	BalanceWE int // initial balance of each account, in ether
+	// BlockTime is anvil's interval mining: a block at this interval, with
+	// or without transactions, so the chain's clock (the latest block's
+	// timestamp, which every deadline of the market reads) follows wall
+	// time. Zero: a block per transaction only; the clock then stops
+	// between transactions and no deadline passes on an idle chain.
+	BlockTime time.Duration
 	// StateDir holds anvil's pid file, log and account file.
 	StateDir string
 	// DeploymentsDir receives <chain-id>.json.
 	DeploymentsDir string
-	// AnvilState, when set, is passed to anvil as --state: the chain is
-	// loaded from this file if it exists and dumped to it when anvil exits
-	// on SIGTERM (`devnet down`).
+	// AnvilState, when set, is the saved chain: loaded from this file if
+	// it exists (anvil's --load-state), and written to it by Down (see
+	// SaveState) before anvil is stopped.
 	AnvilState string
 	// Resume restarts a chain from AnvilState without deploying: the
 	// contracts of DeploymentsDir/<chain-id>.json must have code on it.
@@ -82,13 +87,15 @@ const (
 	DefaultDisputeAnswerTime  = 30
 	DefaultMinExecutionWindow = 60
 	DefaultMinStepMicros      = 1000
+	// DefaultBlockTime is the devnet's block interval.
+	DefaultBlockTime = time.Second
 )
 
 // DefaultConfig is the devnet the README's quick start runs.
 func DefaultConfig(root string) Config {
 	micros := uint64(DefaultMinStepMicros)
 	return Config{
-		Host: "127.0.0.1", Port: 8545, ChainID: 31337, Accounts: 10, BalanceWE: 10000,
+		Host: "127.0.0.1", Port: 8545, ChainID: 31337, Accounts: 10, BalanceWE: 10000, BlockTime: DefaultBlockTime,
 		DisputeClock: DefaultDisputeClock, DisputeAnswerTime: DefaultDisputeAnswerTime,
 		MinExecutionWindow: DefaultMinExecutionWindow, MinStepMicros: &micros,
 		StateDir: filepath.Join(root, ".devnet"), DeploymentsDir: filepath.Join(root, "deployments"),
@@ -103,6 +110,17 @@ type State struct {
 	LogFile   string `json:"logFile"`
 	KeysFile  string `json:"keysFile"`
 	StartedAt string `json:"startedAt"`
+	// AnvilState is the file Down saves the chain to (empty: not saved).
+	AnvilState string `json:"anvilState,omitempty"`
+	// Saved is set by Down when it saved the chain.
+	Saved *Saved `json:"-"`
+}
+
+// Saved describes the chain Down wrote to the state file.
+type Saved struct {
+	Path  string
+	Block uint64
+	Bytes int64
 }
 
 // anvilAccounts is the part of anvil's --config-out file that we read.
@@ -160,6 +178,9 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 		if _, err := os.Stat(cfg.AnvilState); err != nil {
 			return nil, nil, fmt.Errorf("%w: anvil state %s: %v", ErrNoState, cfg.AnvilState, errors.Unwrap(err))
 		}
+		if err := checkStateFile(cfg.AnvilState); err != nil {
+			return nil, nil, damaged(cfg.AnvilState, err)
+		}
 		if resumed, err = deployments.Read(deployments.Path(cfg.DeploymentsDir, cfg.ChainID)); err != nil {
 			return nil, nil, fmt.Errorf("%w: %v", ErrNoState, err)
 		}
@@ -182,8 +203,16 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	if cfg.BlockTime > 0 {
 		args = append(args, "--block-time", strconv.FormatFloat(cfg.BlockTime.Seconds(), 'f', -1, 64))
 	}
+	// Only the latest state is dumped (no --preserve-historical-states), and
+	// only keptStates recent states stay in memory.
+	args = append(args, "--prune-history", strconv.Itoa(keptStates))
 	if cfg.AnvilState != "" {
-		args = append(args, "--state", cfg.AnvilState, "--preserve-historical-states")
+		if _, err := os.Stat(cfg.AnvilState); err == nil {
+			if err := checkStateFile(cfg.AnvilState); err != nil && !cfg.Resume { // Resume checked it above
+				return nil, nil, damaged(cfg.AnvilState, err)
+			}
+			args = append(args, "--load-state", cfg.AnvilState)
+		}
 	}
 	cmd := exec.Command(tc.Anvil, args...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
@@ -196,6 +225,7 @@ func Up(ctx context.Context, tc *toolchain.Toolchain, cfg Config, logf func(form
 	state := &State{
 		PID: cmd.Process.Pid, RPCURL: "http://" + addr, ChainID: cfg.ChainID,
 		LogFile: logPath, KeysFile: keysPath, StartedAt: time.Now().UTC().Format(time.RFC3339),
+		AnvilState: cfg.AnvilState,
 	}
 	stopOnErr := func(err error) (*State, *deployments.Deployment, error) {
 		_ = syscall.Kill(state.PID, syscall.SIGTERM)
@@ -301,11 +331,20 @@ func checkCode(ctx context.Context, url string, d *deployments.Deployment) error
 }
 
 // Down stops the devnet whose state is in dir and waits for it to exit.
+// A devnet started with an anvil state file first saves its chain there
+// (SaveState); if that fails, anvil is left running and the error says so.
 func Down(dir string, timeout time.Duration) (*State, error) {
 	s, err := Running(dir)
 	if err != nil {
 		_ = os.Remove(pidFile(dir))
 		return nil, err
+	}
+	if s.AnvilState != "" {
+		block, size, err := SaveState(context.Background(), s.RPCURL, s.AnvilState)
+		if err != nil {
+			return nil, fmt.Errorf("save the chain to %s: %v (anvil pid %d is still running; its mining is stopped)", s.AnvilState, err, s.PID)
+		}
+		s.Saved = &Saved{Path: s.AnvilState, Block: block, Bytes: size}
 	}
 	if err := syscall.Kill(s.PID, syscall.SIGTERM); err != nil && !errors.Is(err, syscall.ESRCH) {
 		return nil, fmt.Errorf("stop anvil (pid %d): %v", s.PID, err)
