@@ -142,7 +142,7 @@ func TestRequiredFlags(t *testing.T) {
 		app.Flags = freshFlags()
 		app.Action = func(ctx *cli.Context) error { return flags.CheckRequired(ctx) }
 		err := app.Run(append([]string{"sequencer"}, args...))
-		require.ErrorContains(t, err, "flag "+strings.TrimPrefix(required[i], "--")+" is required")
+		require.ErrorContains(t, err, "missing required flag "+required[i]+" (or "+flags.EnvVarPrefix+"_")
 	}
 }
 

@@ -76,7 +76,7 @@ func TestRequiredFlags(t *testing.T) {
 	for i := 0; i < len(required); i += 2 {
 		args := append(append([]string{}, required[:i]...), required[i+2:]...)
 		_, err := configFromArgs(t, nil, args...)
-		require.ErrorContains(t, err, "flag "+required[i][2:]+" is required")
+		require.ErrorContains(t, err, "missing required flag "+required[i]+" (or "+flags.EnvVarPrefix+"_")
 	}
 }
 
