@@ -48,10 +48,10 @@ func devnetCommand() *cli.Command {
 					repoFlag("devnet"),
 					&cli.IntFlag{Name: "port", Value: 8545, Usage: "RPC port", EnvVars: envVars("devnet", "port")},
 					&cli.Uint64Flag{Name: "chain-id", Value: 31337, Usage: "chain id", EnvVars: envVars("devnet", "chain-id")},
-					&cli.DurationFlag{Name: "block-time", Usage: "mine a block at this interval (default: a block per transaction)", EnvVars: envVars("devnet", "block-time")},
+					&cli.DurationFlag{Name: "block-time", Value: devnet.DefaultBlockTime, Usage: "mine a block at this interval, so the chain's clock (which every deadline reads) advances on its own; 0: a block per transaction only, and the clock then stops between transactions", EnvVars: envVars("devnet", "block-time")},
 					&cli.StringFlag{Name: "state-dir", Usage: "where anvil's pid file, log and accounts go (default: <repo>/.devnet)", EnvVars: envVars("devnet", "state-dir")},
 					&cli.StringFlag{Name: "deployments-dir", Usage: "where <chain-id>.json goes (default: <repo>/deployments)", EnvVars: envVars("devnet", "deployments-dir")},
-					&cli.StringFlag{Name: "anvil-state", Usage: "anvil's --state FILE: load the chain from FILE if it exists, dump it there on 'gensyn devnet down'", EnvVars: envVars("devnet", "anvil-state")},
+					&cli.StringFlag{Name: "anvil-state", Usage: "the saved chain: load it from FILE if it exists; 'gensyn devnet down' saves it there (atomically, the previous save kept as FILE.prev)", EnvVars: envVars("devnet", "anvil-state")},
 					&cli.BoolFlag{Name: "resume", Usage: "restart the chain saved in --anvil-state without deploying (its contracts must be those of <chain-id>.json)", EnvVars: envVars("devnet", "resume")},
 					&cli.IntFlag{Name: "accounts", Value: 10, Usage: "number of funded development accounts (at least 3)", EnvVars: envVars("devnet", "accounts")},
 					&cli.Uint64Flag{Name: "dispute-clock", Value: devnet.DefaultDisputeClock, Usage: "each side's thinking time per dispute game, in seconds", EnvVars: envVars("devnet", "dispute-clock")},
@@ -104,6 +104,9 @@ func devnetUp(c *cli.Context) error {
 		return errors.New("--chain-id: must be > 0")
 	}
 	cfg.BlockTime = c.Duration("block-time")
+	if cfg.BlockTime < 0 {
+		return fmt.Errorf("--block-time %s: must be positive, or 0 for a block per transaction", cfg.BlockTime)
+	}
 	cfg.Accounts = c.Int("accounts")
 	if cfg.Accounts < 3 || cfg.Accounts > 1000 {
 		return fmt.Errorf("--accounts %d: must be in 3..1000", cfg.Accounts)
@@ -158,12 +161,15 @@ func devnetDown(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	s, err := devnet.Down(cfg.StateDir, 10*time.Second)
+	s, err := devnet.Down(cfg.StateDir, 30*time.Second)
 	if errors.Is(err, devnet.ErrNotRunning) {
 		return errors.New("no devnet is running (nothing to stop)")
 	}
 	if err != nil {
 		return err
+	}
+	if s.Saved != nil {
+		fmt.Fprintf(c.App.Writer, "saved the chain at block %d to %s (%.1f MB)\n", s.Saved.Block, s.Saved.Path, float64(s.Saved.Bytes)/1e6)
 	}
 	fmt.Fprintf(c.App.Writer, "stopped anvil (pid %d) on %s\n", s.PID, s.RPCURL)
 	return nil
