@@ -127,7 +127,7 @@ func TestTrainTraceBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"train"}, `Required flag "spec" not set`},
+		{[]string{"train"}, "missing required flag --spec (or GENSYN_TRAIN_SPEC)"},
 		{[]string{"train", "--spec", filepath.Join(dir, "none.json")}, "none.json: no such file"},
 		{[]string{"train", "--spec", bad}, "bad.json: spec: extra: unknown field"},
 		{[]string{"train", "--spec", exampleSpec, "--steps", "0"}, "--steps 0: must be in 1..1000"},

@@ -33,10 +33,10 @@ func TestVerifierBadInput(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"verifier"}, "flag l1-eth-rpc is required"},
-		{[]string{"verifier", "--l1-eth-rpc", "http://x"}, "flag deployments is required"},
-		{base[:7], "flag blobstore is required"},
-		{with(), "the verifier sends transactions: give --private-key"},
+		{[]string{"verifier"}, "missing required flags --l1-eth-rpc (or GENSYN_VERIFIER_L1_ETH_RPC), --deployments"},
+		{[]string{"verifier", "--l1-eth-rpc", "http://x"}, "missing required flags --deployments (or GENSYN_VERIFIER_DEPLOYMENTS)"},
+		{base[:7], "missing required flag --blobstore (or GENSYN_VERIFIER_BLOBSTORE)"},
+		{with(), "no key: give --private-key, --mnemonic with --hd-path, or --keystore with --password-file (GENSYN_VERIFIER_PRIVATE_KEY"},
 		{with("--private-key", key, "--audit.fraction", "0"), "audit fraction must be in (0, 1]"},
 		{with("--private-key", key, "--audit.fraction", "1.5"), "audit fraction must be in (0, 1]"},
 		{with("--private-key", key, "--poll-interval", "0s"), "poll interval must be positive"},
@@ -46,8 +46,8 @@ func TestVerifierBadInput(t *testing.T) {
 		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.strategy", "evil"), "--unsafe.strategy must be honest, random or grief"},
 		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.stop-after", "-1"), "--unsafe.stop-after must be 0"},
 		{with("--private-key", key, "--unsafe.test-modes", "--unsafe.challenge-checkpoint", "2"), "--unsafe.challenge-checkpoint needs --unsafe.challenge-all"},
-		{with("--private-key", key, "--audit.seed", "x"), "invalid value \"x\" for flag -audit.seed"},
-		{with("--private-key", key, "--bogus"), "flag provided but not defined: -bogus"},
+		{with("--private-key", key, "--audit.seed", "x"), `--audit.seed "x": not a non-negative integer`},
+		{with("--private-key", key, "--bogus"), "unknown flag --bogus (see --help)"},
 		{[]string{"verifier", "--l1-eth-rpc", "http://127.0.0.1:1", "--deployments", filepath.Join(dir, "none.json"), "--data-dir", dir,
 			"--blobstore", "http://127.0.0.1:1", "--private-key", key}, "none.json"},
 		{with("--private-key", key), "l1 rpc unreachable"},
