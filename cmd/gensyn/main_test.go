@@ -44,6 +44,7 @@ func TestBadInput_oneLineErrors(t *testing.T) {
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80", "--arbiter", "0xabc"}, "--arbiter \"0xabc\": not a 20-byte hex address"},
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"}, "rpc unreachable"},
 		{[]string{"devnet", "up", "--port", "70000"}, "--port 70000: must be in 1..65535"},
+		{[]string{"devnet", "up", "--block-time", "-1s"}, "--block-time -1s: must be positive, or 0 for a block per transaction"},
 		{[]string{"devnet", "up", "--dispute-answer-time", "301"}, "--dispute-answer-time 301: must be in 10..300 seconds (at most --dispute-clock)"},
 		{[]string{"devnet", "up", "--dispute-answer-time", "9"}, "--dispute-answer-time 9: must be in 10..300 seconds"},
 		{[]string{"devnet", "up", "--dispute-clock", "5"}, "--dispute-clock 5: must be in 10..31536000 seconds"},
