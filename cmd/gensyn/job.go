@@ -547,8 +547,8 @@ func jobList(c *cli.Context) error {
 		if job.Worker != (common.Address{}) {
 			s.Worker = job.Worker.Hex()
 		}
-		// From the chain alone (list asks no sequencer): an assigned job's
-		// progress is null, unknown.
+		// From the chain alone (list asks no sequencer): an assigned or
+		// submitted job's progress is null, unknown.
 		setProgress(c.Context, &s, jc, id, job)
 		s.ProgressError = ""
 		all = append(all, s)

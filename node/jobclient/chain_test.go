@@ -185,17 +185,16 @@ func TestAuctions(t *testing.T) {
 	require.Equal(t, Auctions{Run: 6, Max: 6, NoBidder: true}, auctions(byRule.JobID))
 }
 
-// TestProgressFromChain: a submitted or finalized job's checkpoints are all
-// committed (its result's checkpoints root is on chain), with no sequencer;
-// an open one has none; an assigned one with no sequencer to ask is unknown
-// (Known false, a *SequencerError), never 0.
+// TestProgressFromChain: a finalized job's checkpoints are all committed
+// (its accepted result's checkpoints root is on chain), with no sequencer;
+// an open or cancelled one has none; an assigned or submitted one with no
+// sequencer to ask is unknown (Known false, a *SequencerError), never 0.
 func TestProgressFromChain(t *testing.T) {
 	e := newChainEnv(t)
 	ctx := context.Background()
 	job := bindings.IJobMarketJob{Params: prepared(61).Params, Round: 1, Worker: common.HexToAddress("0xa7")}
 	for status, want := range map[uint8]Progress{
 		1: {Total: 10, Known: true},
-		3: {Committed: 10, Posted: 10, Total: 10, Known: true},
 		4: {Committed: 10, Posted: 10, Total: 10, Known: true},
 		5: {Total: 10, Known: true},
 	} {
@@ -204,10 +203,12 @@ func TestProgressFromChain(t *testing.T) {
 		require.NoError(t, err, StatusName(status))
 		require.Equal(t, want, p, StatusName(status))
 	}
-	job.Status = 2
-	p, err := e.jc.Progress(ctx, 1, job)
-	require.False(t, p.Known)
-	var se *SequencerError
-	require.ErrorAs(t, err, &se)
-	require.ErrorIs(t, err, ErrNoSequencer)
+	for _, status := range []uint8{2, 3} {
+		job.Status = status
+		p, err := e.jc.Progress(ctx, 1, job)
+		require.False(t, p.Known)
+		var se *SequencerError
+		require.ErrorAs(t, err, &se)
+		require.ErrorIs(t, err, ErrNoSequencer)
+	}
 }

@@ -336,21 +336,23 @@ func (e *SequencerError) Error() string { return e.Err.Error() }
 func (e *SequencerError) Unwrap() error { return e.Err }
 
 // Progress counts the job's checkpoints committed in its current assignment
-// round. A submitted or finalized job's result commits to every checkpoint
-// (its checkpoints root is on chain): Total of Total, from the chain alone. A
-// job with no worker (open, cancelled) has none. An assigned job's are those
-// the sequencer acknowledged (gensyn_getInclusion) and those force-included
-// on chain (ForceIncluded events of the job's worker); when the sequencer
-// cannot be asked, Known is false and the error is a *SequencerError.
+// round. A finalized job's accepted result commits to every checkpoint (its
+// checkpoints root is on chain): Total of Total, from the chain alone. A job
+// with no worker (open, cancelled) has none. An assigned or submitted job's
+// are those the sequencer acknowledged (gensyn_getInclusion) and those
+// force-included on chain (ForceIncluded events of the job's worker); when
+// the sequencer cannot be asked, Known is false and the error is a
+// *SequencerError. (A submitted result is not yet accepted: a worker that
+// never trained can submit one, so it does not count as committed.)
 func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarketJob) (Progress, error) {
 	p := Progress{Total: int(job.Params.Steps / job.Params.CheckpointInterval), Known: true}
 	switch job.Status {
-	case statusSubmitted, statusFinalized:
+	case statusFinalized:
 		p.Committed, p.Posted = p.Total, p.Total
 		forced, err := c.forced(ctx, id, job.Round, job.Worker)
 		p.Forced = len(forced)
 		return p, err
-	case statusAssigned:
+	case statusAssigned, statusSubmitted:
 	default:
 		return p, nil
 	}
