@@ -308,7 +308,7 @@ func (c *seqChain) postedEntries() (batches int, entries []inbox.Commitment) {
 // last checkpoint, proven under the checkpoints root) is in, and SIGTERM
 // stops the service cleanly.
 func TestSequencer(t *testing.T) {
-	c := startSeqChain(t)
+	c := startSeqChain(t, "--block-time", "0") // a block per transaction: the test moves the clock itself
 	const worker, client, other = 3, 4, 5
 	job := c.openJob(worker, client, 20)
 	idle := c.postJob(client, 20) // nobody bids on it
@@ -429,7 +429,7 @@ func requireRPCError(t *testing.T, err error, code int, contains string) {
 // After each restart it reconciles; in the end every acknowledged entry is
 // on chain exactly once (counted over every BatchPosted batch's calldata).
 func TestSequencerCrash(t *testing.T) {
-	c := startSeqChain(t)
+	c := startSeqChain(t, "--block-time", "0") // a block per transaction: the test moves the clock itself
 	const worker, client = 3, 4
 	job := c.openJob(worker, client, 100)
 	c.warp(601)
