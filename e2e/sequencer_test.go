@@ -314,7 +314,7 @@ func TestSequencer(t *testing.T) {
 	idle := c.postJob(client, 20) // nobody bids on it
 
 	// Bad configurations: one line on stderr, exit 1, no key printed.
-	requireOneLineError(t, gensyn(t, nil, "sequencer"), "flag l1-eth-rpc is required")
+	requireOneLineError(t, gensyn(t, nil, "sequencer"), "missing required flags --l1-eth-rpc (or GENSYN_SEQUENCER_L1_ETH_RPC)")
 	base := []string{"sequencer", "--l1-eth-rpc", c.d.RPCURL, "--deployments", c.depsPath, "--data-dir", filepath.Join(t.TempDir(), "bad"), "--rpc.port", "0"}
 	r := gensyn(t, []string{"GENSYN_SEQUENCER_PRIVATE_KEY=" + c.hexKeys[other]}, base...)
 	requireOneLineError(t, r, "the signing key is not the inbox's sequencer")

@@ -16,13 +16,13 @@ func TestWorkerAndJobBadInput(t *testing.T) {
 	keyEnv := []string{"GENSYN_WORKER_PRIVATE_KEY=" + key}
 
 	r := gensyn(t, keyEnv, "worker")
-	requireOneLineError(t, r, "flag l1-eth-rpc is required")
+	requireOneLineError(t, r, "missing required flags --l1-eth-rpc (or GENSYN_WORKER_L1_ETH_RPC)")
 	r = gensyn(t, keyEnv, base...)
 	requireOneLineError(t, r, "give a price policy")
 	r = gensyn(t, keyEnv, append(base, "--bid.price", "1", "--bid.fraction", "0.5")...)
 	requireOneLineError(t, r, "either --bid.price or --bid.fraction")
 	r = gensyn(t, keyEnv, append(base, "--bid.fraction", "1.5")...)
-	requireOneLineError(t, r, "bid fraction must be in (0, 1]")
+	requireOneLineError(t, r, "--bid.fraction: must be a fraction of the job's max price in (0, 1], e.g. 0.5 (got 1.5)")
 	r = gensyn(t, nil, append(base, "--bid.fraction", "0.5")...)
 	requireOneLineError(t, r, "give --private-key")
 	missing := append([]string{}, base...)
