@@ -85,6 +85,10 @@ qemu: ## Install qemu-user (for test-repro's arm64 run) if it is missing and apt
 	  echo "$(QEMU) not found: install qemu-user (Debian/Ubuntu: sudo apt-get install qemu-user), or run as root to let make test install it"; exit 1; \
 	fi
 
+.PHONY: devnet-soak
+devnet-soak: node_modules/.stamp ## The saved devnet chain over a day of 1 s blocks: TestSavedChain with bursts of 86,400 blocks (about an hour on 2 cores)
+	GENSYN_DEVNET_SOAK_BLOCKS=86400 $(GO) test -count=1 -timeout 3h -run '^TestSavedChain$$' -v ./internal/devnet
+
 .PHONY: bench
 bench: ## Run the Go benchmarks (RepOps kernels, training, commitments)
 	$(GO) test -run '^$$' -bench . -benchmem ./node/...
