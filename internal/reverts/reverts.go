@@ -1,7 +1,8 @@
 // Package reverts decodes the revert data of any protocol contract into the
 // error's name and arguments, in one place, from the ABIs of the generated
-// bindings (every contract in bindings/) plus Solidity's built-in Error(string)
-// and Panic(uint256). The CLI, the services' logs and the sequencer's RPC
+// bindings (every contract in bindings/), the errors of the libraries they
+// use (bindings.LibraryErrorsABI) and Solidity's built-in Error(string) and
+// Panic(uint256). The CLI, the services' logs and the sequencer's RPC
 // errors all go through Decode, so an operator reads
 //
 //	execution reverted: InvalidParams(field: "maxPrice")
@@ -46,7 +47,7 @@ type RevertError struct {
 	// string, "Panic" for a failed assert, overflow or the like).
 	Name string
 	// Contracts are the contracts (of Sources) that declare the error,
-	// sorted; empty for Error and Panic.
+	// sorted; empty for Error, Panic and the libraries' errors.
 	Contracts []string
 	// Selector is the first four bytes of the data.
 	Selector [4]byte
@@ -139,6 +140,12 @@ func load() {
 		return
 	}
 	add("", &b)
+	lib, err := abi.JSON(strings.NewReader(bindings.LibraryErrorsABI))
+	if err != nil {
+		initErr = fmt.Errorf("reverts: library errors: %w", err)
+		return
+	}
+	add("", &lib)
 	for name, md := range Sources {
 		a, err := md.ParseABI()
 		if err != nil {

@@ -58,7 +58,8 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 	all, err := Errors()
 	require.NoError(t, err)
 	require.Greater(t, len(all), 40, "the bindings' ABIs declare the protocol's errors")
-	for _, name := range []string{"InvalidParams", "WrongStatus", "NothingToClaim", "ZeroAmount", "Error", "Panic"} {
+	for _, name := range []string{"InvalidParams", "WrongStatus", "NothingToClaim", "ZeroAmount", "Error", "Panic",
+		"PaddingSibling", "ECDSAInvalidSignature", "SafeCastOverflowedUintDowncast"} {
 		found := false
 		for _, e := range all {
 			found = found || e.Name == name
@@ -80,9 +81,6 @@ func TestEveryErrorRoundTrips(t *testing.T) {
 			require.Len(t, re.Args, len(e.Inputs))
 			for i := range args {
 				require.Equal(t, fmt.Sprint(args[i]), fmt.Sprint(re.Args[i]), "%s arg %d", e.Sig, i)
-			}
-			if e.Name != "Error" && e.Name != "Panic" {
-				require.NotEmpty(t, re.Contracts, e.Sig)
 			}
 			// And through an RPC error, as eth_call and eth_estimateGas return it.
 			got := Decode(fmt.Errorf("failed to estimate gas: %w", dataErr{hexutil.Encode(data)}))

@@ -1,15 +1,14 @@
 package worker
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"math/big"
-	"reflect"
 	"strings"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -290,9 +289,9 @@ func (c *Contracts) MoveCandidate(id uint64, m *dispute.WorkerMove) (string, txm
 }
 
 // RevertReason names the custom error of a reverted call or transaction
-// estimate (JobMarket, VerdeArbitration or CommitmentInbox), with its
-// arguments, or the raw revert data when it is none of theirs; "" when err
-// carries no revert data.
+// estimate (any bound contract's, Error or Panic; see internal/reverts), with
+// its arguments, or the raw revert data when it is none of theirs; "" when
+// err carries no revert data.
 func RevertReason(err error) string {
 	var de rpc.DataError
 	if !errors.As(err, &de) {
@@ -314,53 +313,15 @@ func RevertReason(err error) string {
 	if len(raw) < 4 {
 		return fmt.Sprintf("0x%x", raw)
 	}
-	type unpacker interface {
-		UnpackError(raw []byte) (any, error)
-	}
-	for _, u := range []unpacker{bindings.NewJobMarket(), bindings.NewVerdeArbitration(), bindings.NewCommitmentInbox()} {
-		if v, err := u.UnpackError(raw); err == nil {
-			name := strings.TrimPrefix(fmt.Sprintf("%T", v), "*bindings.")
-			for _, p := range []string{"JobMarket", "VerdeArbitration", "CommitmentInbox"} {
-				name = strings.TrimPrefix(name, p)
-			}
-			return name + fieldsOf(v)
+	// Decoded in one place, from every contract's ABI (internal/reverts),
+	// written as Name{Field:value ...}.
+	if re, ok := reverts.DecodeData(raw); ok {
+		parts := make([]string, len(re.Args))
+		for i, a := range re.Args {
+			parts[i] = abi.ToCamelCase(re.ArgNames[i]) + ":" + fmt.Sprint(a)
 		}
-	}
-	for _, le := range libraryErrors {
-		sig := le.name + "(" + strings.TrimSuffix(strings.Repeat("uint256,", len(le.args)), ",") + ")"
-		if !bytes.Equal(raw[:4], crypto.Keccak256([]byte(sig))[:4]) || len(raw) != 4+32*len(le.args) {
-			continue
-		}
-		parts := make([]string, len(le.args))
-		for i, a := range le.args {
-			parts[i] = a + ":" + new(big.Int).SetBytes(raw[4+32*i:4+32*(i+1)]).String()
-		}
-		return le.name + "{" + strings.Join(parts, " ") + "}"
+		return re.Name + "{" + strings.Join(parts, " ") + "}"
 	}
 	return fmt.Sprintf("0x%x", raw)
 }
 
-// libraryErrors are OneStepMerkle's errors (all arguments uint256), raised
-// inside the game's calls but in none of the contracts' ABIs.
-var libraryErrors = []struct {
-	name string
-	args []string
-}{
-	{"PaddingSibling", []string{"Height"}},
-	{"LeafPadding", nil},
-	{"BadShape", nil},
-	{"ElementIndex", []string{"Index", "Numel"}},
-}
-
-// fieldsOf formats a decoded error's fields as {Name:value ...}.
-func fieldsOf(v any) string {
-	rv := reflect.Indirect(reflect.ValueOf(v))
-	if rv.Kind() != reflect.Struct {
-		return fmt.Sprintf("{%v}", rv.Interface())
-	}
-	parts := make([]string, rv.NumField())
-	for i := range parts {
-		parts[i] = fmt.Sprintf("%s:%v", rv.Type().Field(i).Name, rv.Field(i).Interface())
-	}
-	return "{" + strings.Join(parts, " ") + "}"
-}

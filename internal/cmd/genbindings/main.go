@@ -66,6 +66,7 @@ func run(out, dir string, check bool) error {
 		files[strings.ToLower(names[0])+".go"] = func() ([]byte, error) { return generate(out, names) }
 	}
 	files[DeployedCodeFile] = func() ([]byte, error) { return generateDeployedCode(out) }
+	files[LibraryErrorsFile] = func() ([]byte, error) { return generateLibraryErrors(out) }
 	order := make([]string, 0, len(files))
 	for f := range files {
 		order = append(order, f)
