@@ -324,4 +324,3 @@ func RevertReason(err error) string {
 	}
 	return fmt.Sprintf("0x%x", raw)
 }
-
