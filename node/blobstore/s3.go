@@ -46,13 +46,16 @@ type S3Config struct {
 	TempDir string
 	// MaxRetries bounds the client's retries of a failed request (0: 3).
 	MaxRetries int
+	// PartSize is the multipart part size, the memory one part upload
+	// holds (0: 16 MiB; S3's minimum is 5 MiB).
+	PartSize uint64
 }
 
 // S3 stores blobs in an S3 bucket under <prefix>blobs/<h[0:2]>/<h> (h: the
 // hex keccak256, as the local backend names its files) and the index under
 // <prefix>index/<key>/<h> (empty objects). An upload is spooled to a
 // temporary file while it is hashed, then written under its address in one
-// PUT (multipart above 16 MiB parts), so a blob is either whole under its
+// PUT (multipart in parts of PartSize above that size), so a blob is either whole under its
 // address or absent. Every read is verified against the address at EOF, as
 // with the local backend: an object altered in the bucket is reported as
 // ErrHashMismatch, never served as good.
@@ -61,6 +64,7 @@ type S3 struct {
 	bucket  string
 	prefix  string
 	tmpDir  string
+	part    uint64
 	display string
 }
 
@@ -69,8 +73,11 @@ var (
 	_ Indexer = (*S3)(nil)
 )
 
-// s3PartSize is the multipart part size: memory per concurrent part upload.
+// s3PartSize is the default multipart part size.
 const s3PartSize = 16 << 20
+
+// s3MinPartSize is S3's smallest part but the last.
+const s3MinPartSize = 5 << 20
 
 // NewS3 returns an S3 backend. It does not touch the network; Check does.
 func NewS3(cfg S3Config) (*S3, error) {
@@ -90,6 +97,13 @@ func NewS3(cfg S3Config) (*S3, error) {
 	}
 	if cfg.AccessKey == "" || cfg.SecretKey == "" {
 		return nil, fmt.Errorf("%w: an access key and a secret key are required", ErrS3Config)
+	}
+	part := cfg.PartSize
+	if part == 0 {
+		part = s3PartSize
+	}
+	if part < s3MinPartSize {
+		return nil, fmt.Errorf("%w: part size %d is below S3's minimum of 5 MiB", ErrS3Config, part)
 	}
 	region := cfg.Region
 	if region == "" {
@@ -112,7 +126,7 @@ func NewS3(cfg S3Config) (*S3, error) {
 	if !secure {
 		scheme = "http"
 	}
-	return &S3{c: c, bucket: cfg.Bucket, prefix: cfg.Prefix, tmpDir: cfg.TempDir,
+	return &S3{c: c, bucket: cfg.Bucket, prefix: cfg.Prefix, tmpDir: cfg.TempDir, part: part,
 		display: scheme + "://" + host + "/" + cfg.Bucket + "/" + cfg.Prefix}, nil
 }
 
@@ -233,7 +247,7 @@ func (s *S3) Put(ctx context.Context, r io.Reader, limit int64) (Info, error) {
 	}
 	_, err = s.c.PutObject(ctx, s.bucket, s.key(h), tmp, n, minio.PutObjectOptions{
 		ContentType: "application/octet-stream",
-		PartSize:    s3PartSize,
+		PartSize:    s.part,
 		// minio-go sends an empty streaming-signed body chunked, without
 		// the Content-Length S3 requires; an empty body needs no signing.
 		DisableContentSha256: n == 0,

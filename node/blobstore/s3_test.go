@@ -91,7 +91,11 @@ func TestS3_putGetStat(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotFound, "a refused upload leaves nothing behind")
 
 	// A blob over the multipart part size goes up in parts and comes back whole.
-	big := make([]byte, s3PartSize+s3PartSize/2)
+	cfg := s3Config(srv, "blobs")
+	cfg.PartSize = s3MinPartSize
+	s, err = OpenS3(ctx, cfg)
+	require.NoError(t, err)
+	big := make([]byte, s3MinPartSize+s3MinPartSize/2)
 	_, _ = rand.Read(big)
 	binfo, err := s.Put(ctx, bytes.NewReader(big), 0)
 	require.NoError(t, err)
@@ -235,6 +239,7 @@ func TestS3_startupCheck(t *testing.T) {
 		{Endpoint: srv.Endpoint, Bucket: "blobs"},
 		{Endpoint: "ftp://" + srv.Endpoint, Bucket: "blobs", AccessKey: "a", SecretKey: "b"},
 		{Endpoint: "http://" + srv.Endpoint + "/path", Bucket: "blobs", AccessKey: "a", SecretKey: "b"},
+		{Endpoint: srv.Endpoint, Bucket: "blobs", AccessKey: "a", SecretKey: "b", PartSize: 1 << 20},
 	} {
 		_, err = NewS3(bad)
 		require.ErrorIs(t, err, ErrS3Config, "%+v", bad)
