@@ -45,6 +45,10 @@ build: node_modules/.stamp ## Build the contracts and the gensyn binary (bin/gen
 	$(FORGE) build
 	$(GO) build -o bin/gensyn ./cmd/gensyn
 
+.PHONY: s3server
+s3server: ## Build the S3 test server (tools/s3server, the S3 tests' own) into bin/s3server
+	$(GO) build -o bin/s3server ./tools/s3server
+
 .PHONY: test
 test: node_modules/.stamp ## Run the whole test suite: forge, Go (services with -race), cross-architecture reproducibility
 	$(FORGE) build
