@@ -71,6 +71,7 @@ type S3 struct {
 var (
 	_ Store   = (*S3)(nil)
 	_ Indexer = (*S3)(nil)
+	_ Pinger  = (*S3)(nil)
 )
 
 // s3PartSize is the default multipart part size.
@@ -149,21 +150,9 @@ func (s *S3) String() string { return s.display }
 // list it, write to it (the empty blob, under its own address: harmless to
 // keep) and read from it.
 func (s *S3) Check(ctx context.Context) error {
-	// A listing first: unlike HEAD bucket, its error has a body, which
-	// tells a missing bucket, an unknown key and a wrong secret apart.
-	lctx, cancel := context.WithCancel(ctx)
-	for obj := range s.c.ListObjects(lctx, s.bucket, minio.ListObjectsOptions{Prefix: s.prefix + "index/", Recursive: true, MaxKeys: 1}) {
-		if obj.Err != nil {
-			cancel()
-			err := s.wrap("list bucket "+s.bucket, obj.Err)
-			if errors.Is(err, ErrS3BucketNotFound) {
-				return fmt.Errorf("blobstore: %w: %s", ErrS3BucketNotFound, s.bucket)
-			}
-			return err
-		}
-		break
+	if err := s.Ping(ctx); err != nil {
+		return err
 	}
-	cancel()
 	info, err := s.Put(ctx, bytes.NewReader(nil), 0)
 	if err != nil {
 		return fmt.Errorf("blobstore: bucket %s is not writable: %w", s.bucket, err)
@@ -176,6 +165,25 @@ func (s *S3) Check(ctx context.Context) error {
 	rc.Close()
 	if err != nil {
 		return fmt.Errorf("blobstore: bucket %s is not readable: %w", s.bucket, err)
+	}
+	return nil
+}
+
+// Ping implements Pinger (the blob store's /healthz): one listing of at
+// most one key. Unlike HEAD bucket, a listing's error has a body, which
+// tells a missing bucket, an unknown key and a wrong secret apart.
+func (s *S3) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	for obj := range s.c.ListObjects(ctx, s.bucket, minio.ListObjectsOptions{Prefix: s.prefix + "index/", Recursive: true, MaxKeys: 1}) {
+		if obj.Err != nil {
+			err := s.wrap("list bucket "+s.bucket, obj.Err)
+			if errors.Is(err, ErrS3BucketNotFound) {
+				return fmt.Errorf("blobstore: %w: %s", ErrS3BucketNotFound, s.bucket)
+			}
+			return err
+		}
+		break
 	}
 	return nil
 }

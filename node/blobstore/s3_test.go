@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -252,7 +253,21 @@ func TestS3_startupCheck(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "http://"+srv.Endpoint+"/blobs/", s.String())
 
+	// The /healthz check follows the bucket's reachability.
+	hs := httptest.NewServer(NewServer(s, 0, nil))
+	defer hs.Close()
+	health := func() int {
+		resp, err := http.Get(hs.URL + "/healthz")
+		require.NoError(t, err)
+		resp.Body.Close()
+		return resp.StatusCode
+	}
+	require.NoError(t, s.Ping(ctx))
+	require.Equal(t, http.StatusOK, health())
+
 	srv.Stop()
 	_, err = OpenS3(ctx, s3Config(srv, "blobs"))
 	require.ErrorIs(t, err, ErrS3Unreachable)
+	require.ErrorIs(t, s.Ping(ctx), ErrS3Unreachable)
+	require.Equal(t, http.StatusServiceUnavailable, health())
 }
