@@ -55,7 +55,28 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	for _, c := range app.Commands {
 		setUsageErrors(c)
 	}
+	app.Action = unknownCommand("gensyn", app.Commands)
 	return app
+}
+
+// unknownCommand is the action of a command that only groups subcommands:
+// without arguments it shows the help; with an unknown subcommand it says
+// so in one line, with the nearest name.
+func unknownCommand(path string, subs []*cli.Command) cli.ActionFunc {
+	return func(c *cli.Context) error {
+		if c.NArg() == 0 {
+			return cli.ShowAppHelp(c)
+		}
+		var names []string
+		for _, s := range subs {
+			names = append(names, s.Names()...)
+		}
+		name := c.Args().First()
+		if s := cliflags.Suggest(name, names); s != "" {
+			return fmt.Errorf("unknown command %q: did you mean '%s %s'?", name, path, s)
+		}
+		return fmt.Errorf("unknown command %q (see '%s --help')", name, path)
+	}
 }
 
 // envVars is the one rule that names every flag's environment variable:
@@ -114,6 +135,15 @@ func setUsageErrors(c *cli.Command) {
 				return before(ctx)
 			}
 			return nil
+		}
+	}
+	if len(c.Subcommands) > 0 && c.Action == nil {
+		action := unknownCommand("gensyn "+c.Name, c.Subcommands)
+		c.Action = func(ctx *cli.Context) error {
+			if ctx.NArg() == 0 {
+				return cli.ShowSubcommandHelp(ctx)
+			}
+			return action(ctx)
 		}
 	}
 	for _, sub := range c.Subcommands {

@@ -37,7 +37,10 @@ func TestBadInput_oneLineErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"nope"}, "No help topic for 'nope'"},
+		{[]string{"nope"}, `unknown command "nope" (see 'gensyn --help')`},
+		{[]string{"vesion"}, `unknown command "vesion": did you mean 'gensyn version'?`},
+		{[]string{"job", "sumbit"}, `unknown command "sumbit": did you mean 'gensyn job submit'?`},
+		{[]string{"devnet", "nope"}, `unknown command "nope" (see 'gensyn devnet --help')`},
 		{[]string{"deploy"}, "--rpc is required"},
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1"}, "no private key given"},
 		{[]string{"deploy", "--rpc", "http://127.0.0.1:1", "--private-key", "0x1234"}, "invalid private key"},
