@@ -8,8 +8,10 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/cliapp"
 	oplog "github.com/ethereum-optimism/optimism/op-service/log"
 
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 	"github.com/gensyn-stack/gensyn/sequencer"
 	"github.com/gensyn-stack/gensyn/sequencer/flags"
+	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 )
 
 func sequencerCommand() *cli.Command {
@@ -35,7 +37,8 @@ func sequencerMain(ctx *cli.Context, _ context.CancelCauseFunc) (cliapp.Lifecycl
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	l := oplog.NewLogger(oplog.AppOut(ctx), cfg.LogConfig)
-	oplog.SetGlobalLogHandler(l.Handler())
+	// One log key set: the tx manager's "service" key is written "role".
+	l := monitor.ServiceLogger(oplog.NewLogger(oplog.AppOut(ctx), cfg.LogConfig))
+	oplog.SetGlobalLogHandler(seqrpc.QuietPolls(l.Handler()))
 	return sequencer.NewService(ctx.Context, Version, cfg, l)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/cliapp"
 	oplog "github.com/ethereum-optimism/optimism/op-service/log"
 
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 	"github.com/gensyn-stack/gensyn/verifier"
 	"github.com/gensyn-stack/gensyn/verifier/flags"
 )
@@ -36,7 +37,8 @@ func verifierMain(ctx *cli.Context, _ context.CancelCauseFunc) (cliapp.Lifecycle
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	l := oplog.NewLogger(oplog.AppOut(ctx), cfg.LogConfig)
+	// One log key set: the tx manager's "service" key is written "role".
+	l := monitor.ServiceLogger(oplog.NewLogger(oplog.AppOut(ctx), cfg.LogConfig))
 	oplog.SetGlobalLogHandler(l.Handler())
 	return verifier.NewService(ctx.Context, Version, cfg, l)
 }

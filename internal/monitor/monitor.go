@@ -130,7 +130,8 @@ func StartServer(reg *prometheus.Registry, health http.Handler, addr string, por
 }
 
 // StartPprof starts the pprof server and profiling of the --pprof.* flags;
-// nil when neither is asked for.
+// nil when neither is asked for. (oppprof logs "started pprof server" with
+// its address.)
 func StartPprof(cfg oppprof.CLIConfig, l log.Logger) (*oppprof.Service, error) {
 	if !cfg.ListenEnabled && cfg.ProfileType == "" {
 		return nil, nil
@@ -139,8 +140,7 @@ func StartPprof(cfg oppprof.CLIConfig, l log.Logger) (*oppprof.Service, error) {
 	if err := svc.Start(); err != nil {
 		return nil, fmt.Errorf("start pprof server on %s: %w", net.JoinHostPort(cfg.ListenAddr, strconv.Itoa(cfg.ListenPort)), err)
 	}
-	if cfg.ListenEnabled {
-		l.Info("pprof server listening", "addr", net.JoinHostPort(cfg.ListenAddr, strconv.Itoa(cfg.ListenPort)))
-	}
+	l.Debug("pprof", "server", cfg.ListenEnabled, "addr", net.JoinHostPort(cfg.ListenAddr, strconv.Itoa(cfg.ListenPort)),
+		"profile", string(cfg.ProfileType))
 	return svc, nil
 }
