@@ -221,6 +221,13 @@ func TestJobSubmitFromEnvWithKeystore(t *testing.T) {
 	out, err = runCLI(t, "job", "fund", "--amount", "20gwei", "1")
 	require.NoError(t, err, out)
 
+	// The same account from anvil's mnemonic (the tx manager derives it).
+	require.NoError(t, os.Unsetenv("GENSYN_JOB_KEYSTORE"))
+	out, err = runCLI(t, "job", "fund", "--amount", "1gwei", "--mnemonic", "test test test test test test test test test test test junk",
+		"--hd-path", "m/44'/60'/0'/0/0", "1")
+	require.NoError(t, err, out)
+	t.Setenv("GENSYN_JOB_KEYSTORE", ks)
+
 	_, badPw := writeKeystore(t, anvilKey0, "other")
 	t.Setenv("GENSYN_JOB_PASSWORD_FILE", badPw)
 	_, err = runCLI(t, "job", "fund", "--amount", "1", "1")
