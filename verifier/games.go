@@ -437,7 +437,7 @@ func (d *Driver) collect(ctx context.Context, g *GameRecord) error {
 		d.log.Info("Withdrew the arbitration balance", "amount", bal, "games", games, "count", len(games))
 	}
 	g.Status = GameDone
-	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "bond", g.Bond, "share", g.Share)
+	d.log.Info("Game done", "game", g.ID, "outcome", g.Outcome, "bond", g.Bond, "share", g.Share, "job", g.Job, "round", g.Round)
 	return d.store.PutGame(g)
 }
 

@@ -308,7 +308,7 @@ func (d *Driver) jobDir(id uint64) string {
 func (d *Driver) skip(r *JobRecord, kind, reason string) error {
 	r.Skipped = reason
 	d.m.RecordJobSkipped(kind)
-	d.log.Info("Skipping job", "job", r.ID, "kind", kind, "reason", reason)
+	d.log.Info("Skipping job", "job", r.ID, "reason", reason, "kind", kind)
 	return d.state.PutJob(r)
 }
 
