@@ -6,8 +6,11 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
 // TestTrainProgressLines: with stderr not a terminal, text mode prints
@@ -49,4 +52,26 @@ func TestTrainProgressLines(t *testing.T) {
 
 	_, err = runCLI(t, "train", "--spec", exampleSpec, "--progress-interval", "-1s")
 	require.ErrorContains(t, err, "--progress-interval -1s: must not be negative")
+}
+
+// TestTrainProgressBar: on a terminal the bar is redrawn in place on
+// stderr and erased before a checkpoint line.
+func TestTrainProgressBar(t *testing.T) {
+	var errw strings.Builder
+	p := &trainProgress{bar: &errw, meter: trainer.NewMeter(0, 100, 0, nil)}
+	p.step(25, 0.5)
+	require.Regexp(t, `^\r\x1b\[K\[======                  \] step 25/100 \(25\.0%\)  \d+\.\d steps/s  ETA \S+  loss 0\.5000$`, errw.String())
+	errw.Reset()
+	p.clear()
+	require.Equal(t, "\r\x1b[K", errw.String())
+	errw.Reset()
+	p.clear()
+	require.Empty(t, errw.String(), "nothing to erase")
+	p.step(100, 0.1)
+	require.Empty(t, errw.String(), "the last step is left to the checkpoint and done lines")
+
+	// Not a terminal, --json: nothing at all.
+	require.Nil(t, newTrainProgress(&errw, &errw, true, 0, 100, time.Second))
+	require.Nil(t, newTrainProgress(&errw, &errw, false, 0, 100, 0))
+	require.NotNil(t, newTrainProgress(&errw, &errw, false, 0, 100, time.Second))
 }
