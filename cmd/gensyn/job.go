@@ -461,6 +461,7 @@ func jobStatus(c *cli.Context) error {
 		return nil
 	}
 	last, lastErr, lastSeq := "", "", ""
+	tty := isTerminal(w) // a live line redrawn in place; otherwise a line per change
 	for {
 		s, err := readStatus(c.Context, jc, id)
 		if c.Context.Err() != nil { // interrupted: not an outage
@@ -504,13 +505,18 @@ func jobStatus(c *cli.Context) error {
 				b, _ := json.Marshal(s)
 				fmt.Fprintln(w, string(b))
 			}
-		} else {
+		} else if tty {
 			fmt.Fprintf(w, "\r%-120s", line)
+		} else if line != last {
+			// Not a terminal (a log, a pipe): one line per change.
+			fmt.Fprintln(w, line)
 		}
 		last = line
 		if s.Status == "finalized" || s.Status == "cancelled" {
 			if !c.Bool("json") {
-				fmt.Fprintln(w)
+				if tty {
+					fmt.Fprintln(w)
+				}
 				if s.NoBidder {
 					fmt.Fprintln(w, noBidderLine(s))
 				}

@@ -177,6 +177,13 @@ func TestJobRevertsAndProgress(t *testing.T) {
 	time.Sleep(500 * time.Millisecond) // several more polls: still one line
 	cancel()
 	require.NoError(t, <-done)
+	// Not a terminal: a line per change, never redrawn in place nor repeated.
+	require.NotContains(t, wout.String(), "\r")
+	outLines := strings.Split(strings.TrimSpace(wout.String()), "\n")
+	require.GreaterOrEqual(t, len(outLines), 2, wout.String())
+	for i := 1; i < len(outLines); i++ {
+		require.NotEqual(t, outLines[i-1], outLines[i], "a repeated line:\n%s", wout.String())
+	}
 	lines := strings.Split(strings.TrimSpace(werr.String()), "\n")
 	require.Len(t, lines, 1, werr.String())
 	require.Contains(t, lines[0], fmt.Sprintf("gensyn: job 1: sequencer %s: unreachable (", seq.URL))

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -37,6 +38,7 @@ func statusCommand() *cli.Command {
 			&cli.StringFlag{Name: "address", Usage: "an account to check: funded (and with --staked: staked and registered, as a worker must be)", EnvVars: env("address")},
 			&cli.BoolFlag{Name: "staked", Usage: "the --address account must also have free stake and be a registered node", EnvVars: env("staked")},
 			&cli.DurationFlag{Name: "timeout", Usage: "time each check may take", Value: 5 * time.Second, EnvVars: env("timeout")},
+			&cli.DurationFlag{Name: "wait", Usage: "run the checks again every second until they all pass or this much time has passed (0: once); for scripts that start services and wait for them", EnvVars: env("wait")},
 		},
 		Action: runStatus,
 	}
@@ -61,11 +63,46 @@ func (r *statusReport) fail(what, problem, todo string) {
 }
 
 func runStatus(c *cli.Context) error {
-	r := &statusReport{w: c.App.Writer}
 	timeout := c.Duration("timeout")
 	if timeout <= 0 {
 		return fmt.Errorf("--timeout %s: must be positive", timeout)
 	}
+	wait := c.Duration("wait")
+	if wait < 0 {
+		return fmt.Errorf("--wait %s: must not be negative", wait)
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		// Each round's report is buffered: a waiting run prints only the
+		// last one, so its output is the same as one run's once all pass.
+		var buf bytes.Buffer
+		r := &statusReport{w: &buf}
+		err := checkSetup(c, r, timeout)
+		if err != nil {
+			return err // bad flags: nothing to wait for
+		}
+		if r.failed == 0 || !time.Now().Before(deadline) {
+			_, _ = c.App.Writer.Write(buf.Bytes())
+			if r.failed > 0 {
+				if wait > 0 {
+					return fmt.Errorf("%d of %d checks still failing after waiting %s", r.failed, r.total, wait)
+				}
+				return fmt.Errorf("%d of %d checks failed", r.failed, r.total)
+			}
+			return nil
+		}
+		select {
+		case <-c.Context.Done():
+			_, _ = c.App.Writer.Write(buf.Bytes())
+			return fmt.Errorf("interrupted with %d of %d checks failing", r.failed, r.total)
+		case <-time.After(time.Second):
+		}
+	}
+}
+
+// checkSetup runs every check once, writing one line each to r; it returns
+// an error only for bad flags.
+func checkSetup(c *cli.Context, r *statusReport, timeout time.Duration) error {
 	var addr common.Address
 	if a := c.String("address"); a != "" {
 		if !common.IsHexAddress(a) {
@@ -182,9 +219,6 @@ func runStatus(c *cli.Context) error {
 		}
 	}
 
-	if r.failed > 0 {
-		return fmt.Errorf("%d of %d checks failed", r.failed, r.total)
-	}
 	return nil
 }
 

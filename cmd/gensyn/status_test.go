@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"math/big"
+	"net/http"
 	"net/http/httptest"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -69,6 +71,28 @@ func TestStatusCommand(t *testing.T) {
 	require.Regexp(t, regexp.MustCompile(`ok +OneStep +0x[0-9a-fA-F]{40}: code matches this build`), out)
 	_, err = runCLI(t, append([]string{"doctor"}, args[1:]...)...)
 	require.NoError(t, err, "doctor is an alias")
+
+	// --wait: a blob store that turns healthy later is waited for, and the
+	// output is the one report of the passing round.
+	var healthy atomic.Bool
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !healthy.Load() {
+			http.Error(w, `{"status":"starting"}`, http.StatusServiceUnavailable)
+			return
+		}
+		_, _ = w.Write([]byte(`{"status":"ok"}`))
+	}))
+	defer slow.Close()
+	waitArgs := []string{"status", "--l1-eth-rpc", c.URL, "--deployments", depPath, "--blobstore", slow.URL, "--sequencer", seq.URL}
+	_, err = runCLI(t, append(waitArgs, "--wait", "1s")...)
+	require.EqualError(t, err, "1 of 11 checks still failing after waiting 1s")
+	time.AfterFunc(1500*time.Millisecond, func() { healthy.Store(true) })
+	out, err = runCLI(t, append(waitArgs, "--wait", "2m")...)
+	require.NoError(t, err, out)
+	require.Len(t, strings.Split(strings.TrimSpace(out), "\n"), 3+6+2, out)
+	require.NotContains(t, out, "FAIL")
+	_, err = runCLI(t, append(waitArgs, "--wait", "-1s")...)
+	require.EqualError(t, err, "--wait -1s: must not be negative")
 
 	// JobMarket's code changed (one byte outside the immutables), OneStep's
 	// gone, the blob store and sequencer down, an unfunded account.
