@@ -36,8 +36,7 @@ func generateLibraryErrors(out string) ([]byte, error) {
 	seen := map[string]bool{}
 	var errs []entry
 	for _, lib := range Libraries {
-		path := filepath.Join(out, lib+".json")
-		raw, err := os.ReadFile(path)
+		path, raw, err := readLibraryArtifact(out, lib)
 		if err != nil {
 			return nil, fmt.Errorf("artifact of %s: %v (run `forge build` first)", lib, err)
 		}
@@ -80,4 +79,37 @@ package bindings
 const LibraryErrorsABI = %q
 `, strings.Join(Libraries, ", "), string(abi))
 	return format.Source(b.Bytes())
+}
+
+// readLibraryArtifact reads the artifact of lib ("File.sol/Name"). A source
+// compiled under more than one compiler profile (foundry.toml's
+// compilation_restrictions: a file both a size-restricted contract and
+// another one import) has one artifact per profile, Name.<profile>.json,
+// and no Name.json; its ABI is the same in each, so the default profile's
+// (or else the first by name) is read.
+func readLibraryArtifact(out, lib string) (string, []byte, error) {
+	path := filepath.Join(out, lib+".json")
+	raw, err := os.ReadFile(path)
+	if err == nil || !os.IsNotExist(err) {
+		return path, raw, err
+	}
+	if alt := filepath.Join(out, lib+".default.json"); fileExists(alt) {
+		raw, err := os.ReadFile(alt)
+		return alt, raw, err
+	}
+	matches, _ := filepath.Glob(filepath.Join(out, lib+".*.json"))
+	sort.Strings(matches)
+	for _, m := range matches {
+		if strings.HasSuffix(m, ".size.json") { // sizes, not an artifact
+			continue
+		}
+		raw, err := os.ReadFile(m)
+		return m, raw, err
+	}
+	return path, nil, err
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
