@@ -24,6 +24,8 @@ NORACE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... 
 # -race on 2 cores) run on their own, with a timeout of their own.
 RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$|/e2e$$')
 QEMU       ?= qemu-aarch64
+# The commit `gensyn version` prints (+modified for a dirty work tree).
+COMMIT     := $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +modified)
 # The gas snapshot covers the dedicated gas tests only (fuzz and invariant
 # runs vary from run to run).
 SNAPSHOT_ARGS ?= --match-contract '_Gas_Test$$|^Float32GasTest$$'
@@ -43,7 +45,7 @@ deps: node_modules/.stamp ## Install the pinned contracts toolchain (npm ci) and
 .PHONY: build
 build: node_modules/.stamp ## Build the contracts and the gensyn binary (bin/gensyn)
 	$(FORGE) build
-	$(GO) build -o bin/gensyn ./cmd/gensyn
+	$(GO) build -ldflags "-X main.Commit=$(COMMIT)" -o bin/gensyn ./cmd/gensyn
 
 .PHONY: s3server
 s3server: ## Build the S3 test server (tools/s3server, the S3 tests' own) into bin/s3server

@@ -31,6 +31,7 @@ var (
 	ErrInvalidBatchMaxDelay   = errors.New("batch max delay must be positive (--batch.max-delay)")
 	ErrInvalidPollInterval    = errors.New("batch poll interval must be positive (--batch.poll-interval)")
 	ErrInvalidKeeperInterval  = errors.New("keeper interval must be positive when the keeper is enabled (--keeper.interval)")
+	ErrInvalidKeeperInFlight  = errors.New("--keeper.max-in-flight must be in 1..1024")
 	ErrInvalidJobCacheTTL     = errors.New("job cache ttl must not be negative (--job-cache-ttl)")
 )
 
@@ -49,6 +50,8 @@ type CLIConfig struct {
 
 	KeeperEnabled  bool
 	KeeperInterval time.Duration
+	// KeeperMaxInFlight bounds the transitions the keeper sends at once.
+	KeeperMaxInFlight int
 
 	JobCacheTTL time.Duration
 
@@ -84,6 +87,9 @@ func (c *CLIConfig) Check() error {
 	if c.KeeperEnabled && c.KeeperInterval <= 0 {
 		return ErrInvalidKeeperInterval
 	}
+	if c.KeeperEnabled && (c.KeeperMaxInFlight < 1 || c.KeeperMaxInFlight > 1024) {
+		return ErrInvalidKeeperInFlight
+	}
 	if c.JobCacheTTL < 0 {
 		return ErrInvalidJobCacheTTL
 	}
@@ -112,6 +118,7 @@ func NewConfig(ctx *cli.Context) *CLIConfig {
 		BatchPollInterval: ctx.Duration(flags.BatchPollIntervalFlag.Name),
 		KeeperEnabled:     ctx.Bool(flags.KeeperEnabledFlag.Name),
 		KeeperInterval:    ctx.Duration(flags.KeeperIntervalFlag.Name),
+		KeeperMaxInFlight: ctx.Int(flags.KeeperMaxInFlightFlag.Name),
 		JobCacheTTL:       ctx.Duration(flags.JobCacheTTLFlag.Name),
 		TxMgrConfig:       txmgr.ReadCLIConfig(ctx),
 		LogConfig:         oplog.ReadCLIConfig(ctx),

@@ -97,17 +97,18 @@ func TestFlagMapping(t *testing.T) {
 
 func TestEnvMapping(t *testing.T) {
 	cfg := configFromArgs(t, map[string]string{
-		"GENSYN_SEQUENCER_L1_ETH_RPC":          "http://env:1",
-		"GENSYN_SEQUENCER_DEPLOYMENTS":         "env.json",
-		"GENSYN_SEQUENCER_DATA_DIR":            "envdir",
-		"GENSYN_SEQUENCER_RPC_PORT":            "1234",
-		"GENSYN_SEQUENCER_BATCH_MAX_ENTRIES":   "1024",
-		"GENSYN_SEQUENCER_BATCH_MAX_DELAY":     "1m",
-		"GENSYN_SEQUENCER_KEEPER_INTERVAL":     "2s",
-		"GENSYN_SEQUENCER_KEEPER_ENABLED":      "false",
-		"GENSYN_SEQUENCER_PRIVATE_KEY":         "0x01",
-		"GENSYN_SEQUENCER_JOB_CACHE_TTL":       "0s",
-		"GENSYN_SEQUENCER_BATCH_POLL_INTERVAL": "1s",
+		"GENSYN_SEQUENCER_L1_ETH_RPC":           "http://env:1",
+		"GENSYN_SEQUENCER_DEPLOYMENTS":          "env.json",
+		"GENSYN_SEQUENCER_DATA_DIR":             "envdir",
+		"GENSYN_SEQUENCER_RPC_PORT":             "1234",
+		"GENSYN_SEQUENCER_BATCH_MAX_ENTRIES":    "1024",
+		"GENSYN_SEQUENCER_BATCH_MAX_DELAY":      "1m",
+		"GENSYN_SEQUENCER_KEEPER_INTERVAL":      "2s",
+		"GENSYN_SEQUENCER_KEEPER_MAX_IN_FLIGHT": "8",
+		"GENSYN_SEQUENCER_KEEPER_ENABLED":       "false",
+		"GENSYN_SEQUENCER_PRIVATE_KEY":          "0x01",
+		"GENSYN_SEQUENCER_JOB_CACHE_TTL":        "0s",
+		"GENSYN_SEQUENCER_BATCH_POLL_INTERVAL":  "1s",
 	})
 	require.Equal(t, "http://env:1", cfg.L1EthRpc)
 	require.Equal(t, "env.json", cfg.Deployments)
@@ -116,6 +117,7 @@ func TestEnvMapping(t *testing.T) {
 	require.Equal(t, 1024, cfg.BatchMaxEntries)
 	require.Equal(t, time.Minute, cfg.BatchMaxDelay)
 	require.Equal(t, 2*time.Second, cfg.KeeperInterval)
+	require.Equal(t, 8, cfg.KeeperMaxInFlight)
 	require.False(t, cfg.KeeperEnabled)
 	require.Equal(t, "0x01", cfg.TxMgrConfig.PrivateKey)
 	require.Equal(t, time.Second, cfg.BatchPollInterval)
@@ -162,6 +164,8 @@ func TestCheckErrors(t *testing.T) {
 		{"delay", func(c *CLIConfig) { c.BatchMaxDelay = 0 }, ErrInvalidBatchMaxDelay},
 		{"poll", func(c *CLIConfig) { c.BatchPollInterval = -1 }, ErrInvalidPollInterval},
 		{"keeper", func(c *CLIConfig) { c.KeeperInterval = 0 }, ErrInvalidKeeperInterval},
+		{"keeper in flight 0", func(c *CLIConfig) { c.KeeperMaxInFlight = 0 }, ErrInvalidKeeperInFlight},
+		{"keeper in flight 1025", func(c *CLIConfig) { c.KeeperMaxInFlight = 1025 }, ErrInvalidKeeperInFlight},
 		{"ttl", func(c *CLIConfig) { c.JobCacheTTL = -time.Second }, ErrInvalidJobCacheTTL},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

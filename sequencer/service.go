@@ -194,6 +194,7 @@ func (s *Service) initDriver(cfg *CLIConfig) {
 func (s *Service) initKeeper(cfg *CLIConfig) {
 	if cfg.KeeperEnabled {
 		s.Keeper = NewKeeper(cfg.KeeperInterval, s.Log.New("role", "keeper"), s.Metrics, s.Market, s.L1Client, s.TxManager)
+		s.Keeper.SetMaxInFlight(cfg.KeeperMaxInFlight)
 	}
 }
 

@@ -148,6 +148,12 @@ func TestVersionCommand(t *testing.T) {
 		require.Len(t, lines, 2+len(bindings.Deployed))
 		require.Regexp(t, `\ncontract JobMarket +`+bindings.Deployed["JobMarket"].Hash.Hex()+`\n`, out)
 	}
-	_, err := runCLI(t, "version", "x")
+	// A commit set at build time (make build) wins over the recorded one.
+	defer func(c string) { Commit = c }(Commit)
+	Commit = "0123456789abcdef0123456789abcdef01234567+modified"
+	out, err := runCLI(t, "version")
+	require.NoError(t, err)
+	require.Contains(t, out, "\ncommit 0123456789abcdef0123456789abcdef01234567+modified\n")
+	_, err = runCLI(t, "version", "x")
 	require.EqualError(t, err, "version takes no arguments")
 }

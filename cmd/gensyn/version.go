@@ -31,10 +31,18 @@ func versionCommand() *cli.Command {
 	}
 }
 
+// Commit is the git commit the binary was built from when the build sets it
+// (`make build`: -ldflags "-X main.Commit=..."); otherwise the commit Go
+// recorded in the binary (-buildvcs) is used.
+var Commit = ""
+
 // buildCommit is the git commit the binary was built from, "+modified" when
 // the work tree had changes, "unknown" when the build recorded none (go run,
-// a build outside a checkout).
+// a build outside a checkout, GOFLAGS=-buildvcs=false).
 func buildCommit() string {
+	if Commit != "" {
+		return Commit
+	}
 	info, ok := debug.ReadBuildInfo()
 	if !ok {
 		return "unknown"

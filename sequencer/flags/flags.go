@@ -92,6 +92,12 @@ var (
 		Value:   5 * time.Second,
 		EnvVars: prefixEnvVars("KEEPER_INTERVAL"),
 	}
+	KeeperMaxInFlightFlag = &cli.IntFlag{
+		Name:    "keeper.max-in-flight",
+		Usage:   "how many due transitions (closeAuction, finalize, timeout) the keeper has in flight at once; 1 sends them one after the other",
+		Value:   64,
+		EnvVars: prefixEnvVars("KEEPER_MAX_IN_FLIGHT"),
+	}
 	JobCacheTTLFlag = &cli.DurationFlag{
 		Name:    "job-cache-ttl",
 		Usage:   "how long a job read from the JobMarket is trusted when checking submissions",
@@ -104,7 +110,7 @@ var requiredFlags = []cli.Flag{L1EthRpcFlag, DeploymentsFlag, DataDirFlag}
 
 var optionalFlags = []cli.Flag{
 	RPCAddrFlag, RPCPortFlag, BatchMaxEntriesFlag, BatchMaxDelayFlag, BatchPollIntervalFlag,
-	KeeperEnabledFlag, KeeperIntervalFlag, JobCacheTTLFlag,
+	KeeperEnabledFlag, KeeperIntervalFlag, KeeperMaxInFlightFlag, JobCacheTTLFlag,
 }
 
 // Flags are every flag of the command: the sequencer's own, then the
