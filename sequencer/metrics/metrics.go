@@ -7,6 +7,8 @@ import (
 
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
+
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 )
 
 // Namespace of every metric.
@@ -42,14 +44,8 @@ var (
 	KeeperResults = []string{"ok", "skipped", "error", "reverted", "other"}
 )
 
-func oneOf(v string, set []string) string {
-	for _, s := range set {
-		if s == v {
-			return v
-		}
-	}
-	return "other"
-}
+// oneOf keeps a label value inside its fixed set (monitor.OneOf).
+func oneOf(v string, set []string) string { return monitor.OneOf(v, set) }
 
 // Metrics is the Prometheus implementation.
 type Metrics struct {

@@ -1,10 +1,11 @@
 package metrics
 
 import (
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 )
 
 // TestLabelValuesBounded: the skip reason is a fixed enum, never the
@@ -26,21 +27,7 @@ func TestLabelValuesBounded(t *testing.T) {
 		"reason": SkipReasons, "outcome": append(GameOutcomes, SkipOther), "how": append(CommitmentPaths, SkipOther),
 		"move": {"answer"}, "version": {"v1"},
 	}
-	fams, err := m.Registry().Gather()
+	seen, err := monitor.CheckLabels(m.Registry(), Namespace, sets)
 	require.NoError(t, err)
-	seen := 0
-	for _, f := range fams {
-		if !strings.HasPrefix(f.GetName(), Namespace+"_") {
-			continue // the Go runtime's and the process's collectors
-		}
-		for _, mt := range f.GetMetric() {
-			for _, lp := range mt.GetLabel() {
-				set, ok := sets[lp.GetName()]
-				require.True(t, ok, "label %s on %s has no fixed set", lp.GetName(), f.GetName())
-				require.Contains(t, set, lp.GetValue(), "%s on %s", lp.GetName(), f.GetName())
-				seen++
-			}
-		}
-	}
 	require.Equal(t, len(SkipReasons)+len(GameOutcomes)+1+len(CommitmentPaths)+1+2, seen)
 }

@@ -7,6 +7,8 @@ import (
 
 	opmetrics "github.com/ethereum-optimism/optimism/op-service/metrics"
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
+
+	"github.com/gensyn-stack/gensyn/internal/monitor"
 )
 
 // Namespace of every metric.
@@ -33,14 +35,8 @@ var (
 	CommitmentPaths = []string{"sequencer", "forced"}
 )
 
-func oneOf(v string, set []string) string {
-	for _, s := range set {
-		if s == v {
-			return v
-		}
-	}
-	return SkipOther
-}
+// oneOf keeps a label value inside its fixed set (monitor.OneOf).
+func oneOf(v string, set []string) string { return monitor.OneOf(v, set) }
 
 // Metricer records what the worker does.
 type Metricer interface {
