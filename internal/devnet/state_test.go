@@ -42,7 +42,8 @@ func TestCheckState(t *testing.T) {
 }
 
 // soakBlocks is how many 1 s blocks TestSavedChain mines in each burst;
-// GENSYN_DEVNET_SOAK_BLOCKS raises it (make devnet-soak: a day, 86400).
+// GENSYN_DEVNET_SOAK_BLOCKS raises it (make devnet-soak: 28800, so that
+// the three bursts make a day).
 func soakBlocks(t *testing.T) int {
 	if s := os.Getenv("GENSYN_DEVNET_SOAK_BLOCKS"); s != "" {
 		n, err := strconv.Atoi(s)
