@@ -71,3 +71,25 @@ func TestStoreRoundTripAndReopen(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, uint64(12), gs)
 }
+
+// TestUncollectedGames: a withdrawal of the arbitration balance is
+// attributed to every resolved game not yet collected (the balance is one
+// sum), in id order, never to the one game that triggered it.
+func TestUncollectedGames(t *testing.T) {
+	s, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	defer s.Close()
+	for _, g := range []*GameRecord{
+		{ID: 7, Status: GameResolved},
+		{ID: 2, Status: GameDone},
+		{ID: 4, Status: GameOpen},
+		{ID: 0, Status: GameResolved},
+		{ID: 5, Status: GameResolved},
+	} {
+		require.NoError(t, s.PutGame(g))
+	}
+	d := &Driver{store: s}
+	ids, err := d.uncollected()
+	require.NoError(t, err)
+	require.Equal(t, []uint64{0, 5, 7}, ids)
+}
