@@ -2,11 +2,8 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"go/format"
-	"os"
-	"path/filepath"
 	"sort"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -49,14 +46,9 @@ type DeployedCode struct {
 var Deployed = map[string]DeployedCode{
 `)
 	for _, name := range names {
-		path := filepath.Join(out, name+".sol", name+".json")
-		raw, err := os.ReadFile(path)
+		path, a, err := readArtifact(out, name)
 		if err != nil {
-			return nil, fmt.Errorf("artifact of %s: %v (run `forge build` first)", name, err)
-		}
-		var a artifact
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("artifact %s: %v", path, err)
+			return nil, err
 		}
 		code, err := hexutil.Decode(a.DeployedBytecode.Object)
 		if err != nil || len(code) == 0 {

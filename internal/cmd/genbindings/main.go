@@ -99,14 +99,9 @@ func run(out, dir string, check bool) error {
 func generate(out string, names []string) ([]byte, error) {
 	var abis, bins []string
 	for _, name := range names {
-		path := filepath.Join(out, name+".sol", name+".json")
-		raw, err := os.ReadFile(path)
+		path, a, err := readArtifact(out, name)
 		if err != nil {
-			return nil, fmt.Errorf("artifact of %s: %v (run `forge build` first)", name, err)
-		}
-		var a artifact
-		if err := json.Unmarshal(raw, &a); err != nil {
-			return nil, fmt.Errorf("artifact %s: %v", path, err)
+			return nil, err
 		}
 		if a.Bytecode.Object == "" || a.Bytecode.Object == "0x" {
 			return nil, fmt.Errorf("artifact %s has no bytecode (abstract contract or interface?)", path)
@@ -119,4 +114,18 @@ func generate(out string, names []string) ([]byte, error) {
 		return nil, fmt.Errorf("abigen %s: %v", strings.Join(names, ", "), err)
 	}
 	return []byte(src), nil
+}
+
+// readArtifact reads and decodes the Foundry artifact of contract name.
+func readArtifact(out, name string) (string, artifact, error) {
+	path := filepath.Join(out, name+".sol", name+".json")
+	var a artifact
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return path, a, fmt.Errorf("artifact of %s: %v (run `forge build` first)", name, err)
+	}
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return path, a, fmt.Errorf("artifact %s: %v", path, err)
+	}
+	return path, a, nil
 }
