@@ -362,11 +362,11 @@ func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, 
 		return nil, err
 	}
 	for j := uint32(1); j < k; j++ {
-		rs, next, err := tr.ReplayInterval(ctx, st)
+		end, next, err := tr.ReplayEnd(ctx, st)
 		if err != nil {
 			return nil, err
 		}
-		if common.Hash(rs[len(rs)-1]) != roots[j-1] {
+		if common.Hash(end) != roots[j-1] {
 			return nil, &diverged{At: j, Start: st}
 		}
 		st = next
@@ -602,11 +602,13 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		if r.checked(at) && at != k {
 			continue
 		}
-		rs, _, err := tr.ReplayInterval(ctx, start)
+		// One state root per audited interval: the per-step roots are
+		// computed only inside a game (dispute.Challenger).
+		endRoot, _, err := tr.ReplayEnd(ctx, start)
 		if err != nil {
 			return fmt.Errorf("replay checkpoint %d: %w", at, err)
 		}
-		end = common.Hash(rs[len(rs)-1])
+		end = common.Hash(endRoot)
 		d.m.RecordAudit()
 		mismatch := end != roots[at-1]
 		r.Checked = append(r.Checked, at)
@@ -736,11 +738,11 @@ func (d *Driver) replayAll(ctx context.Context, tr *trainer.Trainer, K int) ([]c
 	}
 	own := make([]common.Hash, K)
 	for k := range own {
-		rs, next, err := tr.ReplayInterval(ctx, st)
+		end, next, err := tr.ReplayEnd(ctx, st)
 		if err != nil {
 			return nil, fmt.Errorf("checkpoint %d: %w", k+1, err)
 		}
-		own[k] = common.Hash(rs[len(rs)-1])
+		own[k] = common.Hash(end)
 		d.m.RecordAudit()
 		st = next
 	}

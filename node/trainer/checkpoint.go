@@ -160,6 +160,7 @@ func DecodeCheckpoint(b []byte) (*Checkpoint, error) {
 
 // stateRoot is commit.StateRootOf over repops tensors.
 func stateRoot(step uint64, state []repops.Tensor) (commit.Hash, error) {
+	stateRoots.Add(1)
 	ts := make([]commit.Tensor, len(state))
 	for i, t := range state {
 		ts[i] = commit.Tensor(t)
