@@ -31,39 +31,62 @@ const (
 var ErrNoMove = errors.New("dispute: no winning move")
 
 // Challenger computes the verifier's moves in one game. Its compute is one
-// interval's replay (the states are kept in memory) plus one step trace and
-// one element trace.
+// interval's replay plus, once a step is picked, a second replay up to that
+// step (at most the interval again), one step trace and one element trace.
+// Its memory is constant in the interval: the interval's start state, the
+// state roots of every step (32 bytes each), and the picked step's trace;
+// the state of a step is recomputed forward from the start state when the
+// game asks for it (bisection over recomputation), never kept per step.
 type Challenger struct {
 	tr       *trainer.Trainer
 	start    *trainer.State
 	strategy Strategy
 	rng      *rand.Rand
+	step     StepFunc // the honest step; tests wrap it to count live states
 
-	states []*trainer.State // states[i]: after start.Step+i steps
-	roots  []commit.Hash
-	trace  *trainer.StepTrace
-	elem   *trainer.ElementTrace
+	roots []commit.Hash
+	trace *trainer.StepTrace
+	elem  *trainer.ElementTrace
 }
 
 // NewChallenger returns a Challenger for the interval that starts at `start`
 // (the agreed checkpoint state k-1).
 func NewChallenger(tr *trainer.Trainer, start *trainer.State, strategy Strategy, seed int64) *Challenger {
-	return &Challenger{tr: tr, start: start, strategy: strategy, rng: rand.New(rand.NewSource(seed))}
+	return &Challenger{tr: tr, start: start, strategy: strategy, rng: rand.New(rand.NewSource(seed)), step: honestStep(tr)}
 }
 
 // Replay replays the interval of `interval` steps from the start state (once)
-// and returns the state roots of every step (interval+1 of them).
+// and returns the state roots of every step (interval+1 of them). It keeps
+// no state but the start.
 func (c *Challenger) Replay(ctx context.Context, interval uint32) ([]commit.Hash, error) {
 	if c.roots != nil {
 		return c.roots, nil
 	}
-	var states []*trainer.State
-	roots, err := replay(ctx, c.tr, c.start, interval, honestStep(c.tr), func(st *trainer.State) { states = append(states, st) })
+	roots, err := replay(ctx, c.tr, c.start, interval, c.step, nil)
 	if err != nil {
 		return nil, err
 	}
-	c.states, c.roots = states, roots
+	c.roots = roots
 	return c.roots, nil
+}
+
+// stateAt recomputes the honest state after `step` steps forward from the
+// interval's start state.
+func (c *Challenger) stateAt(ctx context.Context, step uint64) (*trainer.State, error) {
+	if step < c.start.Step || step-c.start.Step >= uint64(len(c.roots)) {
+		return nil, fmt.Errorf("dispute: step %d is outside the replayed interval", step)
+	}
+	st := c.start
+	for st.Step < step {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		var err error
+		if st, err = c.step(st); err != nil {
+			return nil, err
+		}
+	}
+	return st, nil
 }
 
 // Move returns the challenger's move in game g (whose phase must be a
@@ -81,11 +104,11 @@ func (c *Challenger) Move(ctx context.Context, g *Game, ev *Evidence) (*Challeng
 	case PhasePickStep:
 		return c.pickStep(g, ev)
 	case PhasePickNode:
-		return c.pickNode(g, ev)
+		return c.pickNode(ctx, g, ev)
 	case PhasePickElement:
-		return c.pickElement(g, ev)
+		return c.pickElement(ctx, g, ev)
 	case PhasePickEntry:
-		return c.pickEntry(g, ev)
+		return c.pickEntry(ctx, g, ev)
 	}
 	return nil, fmt.Errorf("dispute: phase %s is not the challenger's", Phase(g.Phase))
 }
@@ -194,16 +217,19 @@ func (c *Challenger) pickStep(g *Game, ev *Evidence) (*ChallengerMove, error) {
 	}}, nil
 }
 
-// stepTrace returns the challenger's own trace of step t (from its replay).
-func (c *Challenger) stepTrace(g *Game) (*trainer.StepTrace, error) {
+// stepTrace returns the challenger's own trace of step g.Step, from the
+// state recomputed forward from the interval's start (once per step: the
+// trace is kept).
+func (c *Challenger) stepTrace(ctx context.Context, g *Game) (*trainer.StepTrace, error) {
 	if c.trace != nil && c.trace.Step == g.Step {
 		return c.trace, nil
 	}
-	i := g.Step - c.start.Step
-	if i >= uint64(len(c.states)) {
-		return nil, fmt.Errorf("dispute: step %d is outside the replayed interval", g.Step)
+	c.trace, c.elem = nil, nil // the old trace is not kept while recomputing
+	st, err := c.stateAt(ctx, g.Step)
+	if err != nil {
+		return nil, err
 	}
-	tr, err := c.tr.StepTrace(c.states[i])
+	tr, err := c.tr.StepTrace(st)
 	if err != nil {
 		return nil, err
 	}
@@ -241,8 +267,8 @@ func (c *Challenger) workerOutput(wt *StepTraceData, j int, outRoot commit.Hash)
 	return wt.Outputs[j]
 }
 
-func (c *Challenger) pickNode(g *Game, ev *Evidence) (*ChallengerMove, error) {
-	own, err := c.stepTrace(g)
+func (c *Challenger) pickNode(ctx context.Context, g *Game, ev *Evidence) (*ChallengerMove, error) {
+	own, err := c.stepTrace(ctx, g)
 	if err != nil {
 		return nil, err
 	}
@@ -349,8 +375,8 @@ func firstDiffElement(own, worker []float32) (int, bool) {
 	return 0, false
 }
 
-func (c *Challenger) pickElement(g *Game, ev *Evidence) (*ChallengerMove, error) {
-	own, err := c.stepTrace(g)
+func (c *Challenger) pickElement(ctx context.Context, g *Game, ev *Evidence) (*ChallengerMove, error) {
+	own, err := c.stepTrace(ctx, g)
 	if err != nil {
 		return nil, err
 	}
@@ -403,12 +429,12 @@ func (c *Challenger) pickElement(g *Game, ev *Evidence) (*ChallengerMove, error)
 	return nil, fmt.Errorf("%w: the worker's tensor leaf %d equals ours", ErrNoMove, t.leaf)
 }
 
-func (c *Challenger) pickEntry(g *Game, ev *Evidence) (*ChallengerMove, error) {
+func (c *Challenger) pickEntry(ctx context.Context, g *Game, ev *Evidence) (*ChallengerMove, error) {
 	if c.strategy == Random {
 		k := uint32(c.rng.Intn(int(g.TraceLength)))
 		return &ChallengerMove{PickEntry: &k}, nil
 	}
-	own, err := c.stepTrace(g)
+	own, err := c.stepTrace(ctx, g)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,77 @@
+package dispute
+
+import (
+	"context"
+	"runtime"
+	"testing"
+	"weak"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// liveStates wraps a StepFunc and tracks, through weak pointers, the states
+// it made that are still reachable.
+type liveStates struct {
+	made []weak.Pointer[trainer.State]
+}
+
+func (l *liveStates) wrap(step StepFunc) StepFunc {
+	return func(st *trainer.State) (*trainer.State, error) {
+		next, err := step(st)
+		if next != nil {
+			l.made = append(l.made, weak.Make(next))
+		}
+		return next, err
+	}
+}
+
+// live collects garbage and counts the states still reachable.
+func (l *liveStates) live() int {
+	runtime.GC()
+	n := 0
+	for _, w := range l.made {
+		if w.Value() != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// TestChallengerHoldsConstantStates: the challenger's replay of an interval
+// keeps no per-step state (its memory is the start state, the roots and one
+// trace), and the state of a picked step is recomputed from the start:
+// the trace it gives is the one of the state reached by training.
+func TestChallengerHoldsConstantStates(t *testing.T) {
+	fx := smallJob(t)
+	ctx := context.Background()
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	c := NewChallenger(fx.tr, init, Honest, 1)
+	var l liveStates
+	c.step = l.wrap(c.step)
+
+	roots, err := c.Replay(ctx, 100)
+	require.NoError(t, err)
+	require.Len(t, roots, 101)
+	require.Len(t, l.made, 100, "the replay made every state of the interval")
+	const maxLive = 1 // a state the collector has not cleared yet at most
+	require.LessOrEqual(t, l.live(), maxLive, "states kept after the replay")
+
+	for _, step := range []uint64{57, 99, 3} {
+		own, err := c.stepTrace(ctx, &Game{Step: step})
+		require.NoError(t, err)
+		require.LessOrEqual(t, l.live(), maxLive, "states kept after the trace of step %d", step)
+		st, err := fx.tr.Run(ctx, nil, step, nil)
+		require.NoError(t, err)
+		want, err := fx.tr.StepTrace(st)
+		require.NoError(t, err)
+		require.Equal(t, want.Root, own.Root, "trace of step %d", step)
+		r, err := fx.tr.StateRoot(st)
+		require.NoError(t, err)
+		require.Equal(t, roots[step], r)
+	}
+	_, err = c.stepTrace(ctx, &Game{Step: 101})
+	require.Error(t, err, "a step past the interval")
+}
