@@ -152,7 +152,7 @@ func newFake() *fakeIndex {
 	}
 	f.parts[worker] = indexer.Participant{Address: worker, Registered: true, Hardware: "cpu", Staked: eth(0), Locked: eth(0), Slashed: eth(1000), Earnings: eth(10),
 		Stake: []indexer.StakeChange{{Kind: "deposit", Amount: eth(1000), Staked: eth(1000), Ref: ref(5)}, {Kind: "slash", Amount: eth(1000), JobID: 3, Staked: eth(0), Ref: ref(90)}},
-		Jobs: []indexer.ParticipantJob{{JobID: 1, Roles: []string{"bidder", "worker"}}}, Games: []uint64{0}, GamesLost: []uint64{0}}
+		Jobs:  []indexer.ParticipantJob{{JobID: 1, Roles: []string{"bidder", "worker"}}}, Games: []uint64{0}, GamesLost: []uint64{0}}
 	return f
 }
 
