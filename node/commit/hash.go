@@ -5,19 +5,17 @@
 // pinned by testdata/vectors/commitments.json; the Solidity verifier must
 // reproduce them exactly.
 //
-// The package depends only on the standard library and
-// golang.org/x/crypto/sha3 (Ethereum's keccak256), so that it cross-compiles
-// without cgo.
+// The package depends only on the standard library and golang.org/x/sys/cpu;
+// its keccak256 (Ethereum's) is its own (keccak.go: one block at a time in
+// Go, four at a time in AVX2 on amd64), so that it cross-compiles without
+// cgo. Tests compare it with golang.org/x/crypto/sha3.
 package commit
 
 import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"strings"
-
-	"golang.org/x/crypto/sha3"
 )
 
 // Hash is a keccak256 digest.
@@ -61,76 +59,52 @@ func ParseHash(s string) (Hash, error) {
 // Domain-separation tags: the first byte of every keccak input hashed by this
 // package. See docs/commitments.md.
 const (
-	TagLeaf          byte = 0x00 // Merkle leaf: keccak(0x00 || 32-byte item)
-	TagNode          byte = 0x01 // Merkle inner node: keccak(0x01 || left || right)
-	TagTensor        byte = 0x02 // tensor root
-	TagState         byte = 0x03 // state root
-	TagGraphNode     byte = 0x04 // one graph node's encoding
-	TagGraph         byte = 0x05 // graph root
-	TagStepTrace     byte = 0x06 // step-trace root
-	TagElementTrace  byte = 0x07 // element-trace root
-	TagCheckpoints   byte = 0x08 // checkpoint commitment root of a job
-	TagData          byte = 0x09 // training-data root (the step graph's data nodes)
-	maxTreeDepth          = 64
-	hashInputScratch      = 1 + 64
+	TagLeaf         byte = 0x00 // Merkle leaf: keccak(0x00 || 32-byte item)
+	TagNode         byte = 0x01 // Merkle inner node: keccak(0x01 || left || right)
+	TagTensor       byte = 0x02 // tensor root
+	TagState        byte = 0x03 // state root
+	TagGraphNode    byte = 0x04 // one graph node's encoding
+	TagGraph        byte = 0x05 // graph root
+	TagStepTrace    byte = 0x06 // step-trace root
+	TagElementTrace byte = 0x07 // element-trace root
+	TagCheckpoints  byte = 0x08 // checkpoint commitment root of a job
+	TagData         byte = 0x09 // training-data root (the step graph's data nodes)
+	maxTreeDepth         = 64
 )
 
-// keccakState is the subset of x/crypto's legacy keccak state used here:
-// Read squeezes the digest without Sum's copy of the sponge.
-type keccakState interface {
-	hash.Hash
-	Read([]byte) (int, error)
-}
-
-// Hasher hashes with one reused keccak state and scratch buffer, so that the
-// hot paths (tensor leaves, inner nodes) do not allocate. A Hasher is not
-// safe for concurrent use; use one per goroutine.
+// Hasher hashes with reused scratch buffers, so that the hot paths (tensor
+// leaves, inner nodes, tree levels) do not allocate. A Hasher is not safe
+// for concurrent use; use one per goroutine.
 type Hasher struct {
-	st  keccakState
-	buf [hashInputScratch]byte
+	x4  x4 // four-way keccak scratch (amd64 with AVX2)
+	cat []byte
 	big [2 + 4*MaxDims + 32 + 1 + 16 + 4 + 32]byte // scratch for bound roots
-	out Hash
-	lvl []Hash // scratch for tree levels
+	lvl []Hash                                     // scratch for tree levels
 }
 
 // NewHasher returns a Hasher.
-func NewHasher() *Hasher {
-	return &Hasher{st: sha3.NewLegacyKeccak256().(keccakState)}
-}
+func NewHasher() *Hasher { return new(Hasher) }
 
 // Keccak returns keccak256 of the concatenation of parts.
 func (h *Hasher) Keccak(parts ...[]byte) Hash {
-	h.st.Reset()
-	for _, p := range parts {
-		h.st.Write(p)
+	if len(parts) == 1 {
+		return keccak256(parts[0])
 	}
-	h.st.Read(h.out[:])
-	return h.out
+	h.cat = h.cat[:0]
+	for _, p := range parts {
+		h.cat = append(h.cat, p...)
+	}
+	return keccak256(h.cat)
 }
 
-// sum hashes in; reading into the Hasher's own buffer keeps the digest off
-// the heap (a local passed to the interface method would escape).
-func (h *Hasher) sum(in []byte) Hash {
-	h.st.Reset()
-	h.st.Write(in)
-	h.st.Read(h.out[:])
-	return h.out
-}
+// sum hashes in.
+func (h *Hasher) sum(in []byte) Hash { return keccak256(in) }
 
 // Leaf returns keccak(0x00 || item).
-func (h *Hasher) Leaf(item *[32]byte) Hash {
-	h.buf[0] = TagLeaf
-	copy(h.buf[1:33], item[:])
-	return h.sum(h.buf[:33])
-}
+func (h *Hasher) Leaf(item *[32]byte) Hash { return leafHash(item) }
 
 // Node returns keccak(0x01 || left || right).
-func (h *Hasher) Node(left, right *Hash) Hash {
-	h.buf[0] = TagNode
-	copy(h.buf[1:33], left[:])
-	copy(h.buf[33:65], right[:])
-	return h.sum(h.buf[:65])
-}
+func (h *Hasher) Node(left, right *Hash) Hash { return nodeHash(left, right) }
 
 // Keccak256 returns keccak256 of the concatenation of parts.
 func Keccak256(parts ...[]byte) Hash { return NewHasher().Keccak(parts...) }

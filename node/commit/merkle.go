@@ -38,11 +38,9 @@ func (h *Hasher) MerkleRootOfLeaves(leaves []Hash) Hash {
 // reduce writes the parents of level (of tree height `height`) into next.
 func (h *Hasher) reduce(level, next []Hash, height int) {
 	m := len(level)
-	for i := 0; i+1 < m; i += 2 {
-		next[i/2] = h.Node(&level[i], &level[i+1])
-	}
+	h.x4.hashNodes(next[:m/2], level)
 	if m%2 == 1 {
-		next[m/2] = h.Node(&level[m-1], &emptySubtree[height])
+		next[m/2] = nodeHash(&level[m-1], &emptySubtree[height])
 	}
 }
 
@@ -50,14 +48,8 @@ func (h *Hasher) reduce(level, next []Hash, height int) {
 // overwriting it.
 func (h *Hasher) reduceInPlace(level []Hash, height int) Hash {
 	for len(level) > 1 {
-		m := len(level)
-		for i := 0; i+1 < m; i += 2 {
-			level[i/2] = h.Node(&level[i], &level[i+1])
-		}
-		if m%2 == 1 {
-			level[m/2] = h.Node(&level[m-1], &emptySubtree[height])
-		}
-		level = level[:(m+1)/2]
+		h.reduce(level, level, height)
+		level = level[:(len(level)+1)/2]
 		height++
 	}
 	return level[0]
@@ -67,11 +59,18 @@ func (h *Hasher) reduceInPlace(level []Hash, height int) Hash {
 // keccak(0x00 || item). It is the tree used for lists of roots (state
 // tensors, step-trace nodes, graph nodes, checkpoints).
 func (h *Hasher) ListRoot(items []Hash) Hash {
-	leaves := make([]Hash, len(items))
-	for i := range items {
-		leaves[i] = h.Leaf((*[32]byte)(&items[i]))
+	switch len(items) {
+	case 0:
+		return ZeroHash
+	case 1:
+		return leafHash((*[32]byte)(&items[0]))
 	}
-	return h.MerkleRootOfLeaves(leaves)
+	if cap(h.lvl) < len(items) {
+		h.lvl = make([]Hash, len(items))
+	}
+	leaves := h.lvl[:len(items)]
+	h.x4.hashItems(leaves, items)
+	return h.reduceInPlace(leaves, 0)
 }
 
 // Proof is a positional Merkle proof: the leaf index and the siblings from
@@ -99,14 +98,8 @@ func MerkleProof(leaves []Hash, index uint64) (Proof, error) {
 		} else {
 			p.Siblings = append(p.Siblings, emptySubtree[height])
 		}
-		m := len(level)
-		for i := 0; i+1 < m; i += 2 {
-			level[i/2] = h.Node(&level[i], &level[i+1])
-		}
-		if m%2 == 1 {
-			level[m/2] = h.Node(&level[m-1], &emptySubtree[height])
-		}
-		level = level[:(m+1)/2]
+		h.reduce(level, level, height)
+		level = level[:(len(level)+1)/2]
 		idx /= 2
 	}
 	return p, nil
@@ -114,11 +107,8 @@ func MerkleProof(leaves []Hash, index uint64) (Proof, error) {
 
 // ListProof returns the proof of items[index] in the tree built by ListRoot.
 func ListProof(items []Hash, index uint64) (Proof, error) {
-	h := NewHasher()
 	leaves := make([]Hash, len(items))
-	for i := range items {
-		leaves[i] = h.Leaf((*[32]byte)(&items[i]))
-	}
+	NewHasher().x4.hashItems(leaves, items)
 	return MerkleProof(leaves, index)
 }
 

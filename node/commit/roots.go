@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // Tensor is a shaped float32 tensor, row-major.
@@ -33,15 +34,23 @@ func StateRoot(step uint64, tensorRoots []Hash) Hash {
 	return NewHasher().boundList(TagState, s[:], tensorRoots)
 }
 
-// parallelMinElems is the state size above which StateRootOf hashes tensors
-// on several goroutines.
+// parallelMinElems is the state size above which TensorRoots hashes on
+// several goroutines.
 const parallelMinElems = 1 << 12
 
-// TensorRoots returns the root of each tensor, hashing large sets on up to
-// GOMAXPROCS goroutines (each with its own Hasher).
+// chunkHeight is the height of the subtrees TensorRoots hashes as one job:
+// a tensor of more than 2^chunkHeight leaves (65,536 elements) is split into
+// aligned subtrees of 2^chunkHeight leaves (the last one padded up to that
+// height with zero subtrees), whose roots are then combined as the upper
+// levels of the same tree. The result is the root of the one tree that
+// docs/commitments.md defines, whatever the number of goroutines.
+const chunkHeight = 13
+
+// TensorRoots returns the root of each tensor. A state of parallelMinElems
+// elements or more is hashed on up to GOMAXPROCS goroutines, each taking
+// subtrees of at most 2^chunkHeight leaves (large tensors are split, small
+// ones are one job each).
 func TensorRoots(tensors []Tensor) ([]Hash, error) {
-	roots := make([]Hash, len(tensors))
-	total := 0
 	for i, t := range tensors {
 		n, err := NumElements(t.Shape)
 		if err != nil {
@@ -50,38 +59,78 @@ func TensorRoots(tensors []Tensor) ([]Hash, error) {
 		if n != len(t.Data) {
 			return nil, fmt.Errorf("tensor %d: %w: shape %v has %d elements, data has %d", i, ErrShape, t.Shape, n, len(t.Data))
 		}
-		total += n
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(tensors) {
-		workers = len(tensors)
-	}
-	if total < parallelMinElems || workers <= 1 {
-		h := NewHasher()
-		for i, t := range tensors {
-			roots[i], _ = h.TensorRoot(t.Shape, t.Data)
-		}
-		return roots, nil
-	}
-	// Largest tensors first, handed out through a channel.
-	next := make(chan int, len(tensors))
+	return tensorRoots(tensors, runtime.GOMAXPROCS(0)), nil
+}
+
+// tensorJob is one subtree of a tensor: chunk c of tensor t.
+type tensorJob struct{ t, c int }
+
+// tensorRoots computes TensorRoots of valid tensors on at most `workers`
+// goroutines.
+func tensorRoots(tensors []Tensor, workers int) []Hash {
+	sub := make([][]Hash, len(tensors)) // subtree roots of each tensor
+	var jobs []tensorJob
+	total := 0
 	for _, i := range orderBySize(tensors) {
-		next <- i
+		total += len(tensors[i].Data)
+		k := max(1, (NumLeaves(len(tensors[i].Data))+1<<chunkHeight-1)>>chunkHeight)
+		sub[i] = make([]Hash, k)
+		for c := 0; c < k; c++ {
+			jobs = append(jobs, tensorJob{i, c})
+		}
 	}
-	close(next)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			h := NewHasher()
-			for i := range next {
-				roots[i], _ = h.TensorRoot(tensors[i].Shape, tensors[i].Data)
-			}
-		}()
+	run := func(h *Hasher, j tensorJob) {
+		data := tensors[j.t].Data
+		if len(sub[j.t]) == 1 {
+			sub[j.t][0] = h.TensorMerkleRoot(data)
+			return
+		}
+		lo := j.c << chunkHeight * ElemsPerLeaf
+		hi := min(len(data), lo+ElemsPerLeaf<<chunkHeight)
+		r := h.TensorMerkleRoot(data[lo:hi])
+		for height := Depth(uint64(NumLeaves(hi - lo))); height < chunkHeight; height++ {
+			r = nodeHash(&r, &emptySubtree[height])
+		}
+		sub[j.t][j.c] = r
 	}
-	wg.Wait()
-	return roots, nil
+	if total < parallelMinElems {
+		workers = 1
+	}
+	workers = min(workers, len(jobs))
+	h := NewHasher()
+	if workers <= 1 {
+		for _, j := range jobs {
+			run(h, j)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				h := NewHasher()
+				for {
+					k := int(next.Add(1)) - 1
+					if k >= len(jobs) {
+						return
+					}
+					run(h, jobs[k])
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	roots := make([]Hash, len(tensors))
+	for i, t := range tensors {
+		m := sub[i][0]
+		if len(sub[i]) > 1 {
+			m = h.reduceInPlace(sub[i], chunkHeight)
+		}
+		roots[i] = h.bindShape(t.Shape, &m)
+	}
+	return roots
 }
 
 func orderBySize(ts []Tensor) []int {

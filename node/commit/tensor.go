@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 )
 
 // ElemsPerLeaf is the number of float32 elements packed into one 32-byte
@@ -71,12 +72,7 @@ func putLeaf(item *[32]byte, data []float32, i int) {
 
 // tensorLeaves hashes every leaf of data into dst (len NumLeaves).
 func (h *Hasher) tensorLeaves(dst []Hash, data []float32) {
-	h.buf[0] = TagLeaf
-	item := (*[32]byte)(h.buf[1:33])
-	for i := range dst {
-		putLeaf(item, data, i)
-		dst[i] = h.sum(h.buf[:33])
-	}
+	h.x4.hashTensorLeaves(dst, data)
 }
 
 // TensorMerkleRoot returns the Merkle root over data's leaves (not bound to
@@ -121,9 +117,17 @@ func (h *Hasher) bindShape(shape []int, merkle *Hash) Hash {
 	return h.sum(b[:o+32])
 }
 
-// TensorRoot is Hasher.TensorRoot with a fresh hasher.
+// TensorRoot is Hasher.TensorRoot, hashing a large tensor on up to
+// GOMAXPROCS goroutines (TensorRoots).
 func TensorRoot(shape []int, data []float32) (Hash, error) {
-	return NewHasher().TensorRoot(shape, data)
+	n, err := NumElements(shape)
+	if err != nil {
+		return ZeroHash, err
+	}
+	if n != len(data) {
+		return ZeroHash, fmt.Errorf("%w: shape %v has %d elements, data has %d", ErrShape, shape, n, len(data))
+	}
+	return tensorRoots([]Tensor{{Shape: shape, Data: data}}, runtime.GOMAXPROCS(0))[0], nil
 }
 
 // ElementProof proves one element of a committed tensor: the tensor's shape,
