@@ -13,8 +13,10 @@ import (
 	"strings"
 )
 
-// DefaultMaxBlobSize bounds uploads to a server (1 GiB).
-const DefaultMaxBlobSize = 1 << 30
+// DefaultMaxBlobSize bounds uploads to a server unless its operator sets
+// another limit (64 GiB: a checkpoint or step trace of a model far past the
+// spec's maximum size; blobs stream, so the limit is disk, not memory).
+const DefaultMaxBlobSize = 64 << 30
 
 // Server exposes a Store over HTTP:
 //
@@ -33,6 +35,7 @@ type Server struct {
 	log     *slog.Logger
 	mux     *http.ServeMux
 	metrics *serverMetrics
+	up      uploads
 }
 
 // NewServer puts store behind the HTTP API; maxSize <= 0 means DefaultMaxBlobSize.
@@ -48,6 +51,7 @@ func NewServer(store Store, maxSize int64, log *slog.Logger) *Server {
 	s.handle("POST /v1/blobs", "put", s.put)
 	s.handle("GET /v1/blobs/{hash}", "get", s.get)
 	s.handle("HEAD /v1/blobs/{hash}", "head", s.head)
+	s.registerUploads()
 	s.registerIndex()
 	s.registerMonitoring()
 	return s
@@ -85,8 +89,21 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) {
 	}
 	defer rc.Close()
 	w.Header().Set("Content-Type", "application/octet-stream")
-	w.Header().Set("Content-Length", strconv.FormatInt(info.Size, 10))
 	w.Header().Set("ETag", `"`+h.String()+`"`)
+	w.Header().Set("Accept-Ranges", "bytes")
+	code, size := http.StatusOK, info.Size
+	if from, ok := rangeStart(r.Header.Get("Range")); ok && from > 0 && from < info.Size {
+		// A resumed download: the bytes before the range are read and
+		// hashed too, so a corrupt blob is still cut short.
+		if _, err := io.CopyN(io.Discard, rc, from); err != nil {
+			writeError(w, http.StatusInternalServerError, err)
+			return
+		}
+		code, size = http.StatusPartialContent, info.Size-from
+		w.Header().Set("Content-Range", fmt.Sprintf("bytes %d-%d/%d", from, info.Size-1, info.Size))
+	}
+	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
+	w.WriteHeader(code)
 	if _, err := io.Copy(w, rc); err != nil {
 		// The blob is corrupt or the client left: cut the response short so
 		// that no client mistakes it for a complete blob.
@@ -144,6 +161,10 @@ func statusOf(err error) int {
 type Client struct {
 	base string
 	http *http.Client
+
+	// ChunkSize is the size of an upload's chunks (0: DefaultChunkSize).
+	// A blob larger than one chunk is uploaded in chunks (PutReader).
+	ChunkSize int64
 }
 
 // NewClient returns a client of the server at base (e.g. http://127.0.0.1:7070).
@@ -154,8 +175,13 @@ func NewClient(base string, hc *http.Client) *Client {
 	return &Client{base: strings.TrimRight(base, "/"), http: hc}
 }
 
-// Put uploads data and returns its address.
+// Put uploads data and returns its address: in one request, or in chunks
+// when data is larger than the client's chunk size.
 func (c *Client) Put(ctx context.Context, data []byte) (Hash, error) {
+	if int64(len(data)) > c.chunkSize() {
+		h, _, err := c.PutReader(ctx, bytes.NewReader(data))
+		return h, err
+	}
 	want := Sum(data)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, c.base+"/v1/blobs", bytes.NewReader(data))
 	if err != nil {
@@ -185,35 +211,17 @@ func (c *Client) Put(ctx context.Context, data []byte) (Hash, error) {
 }
 
 // Get downloads the blob h, at most maxSize bytes (<= 0: DefaultMaxBlobSize),
-// and verifies it.
+// and verifies it. It holds the blob whole: a blob that may be large is
+// read with Open (a stream) or GetFile instead.
 func (c *Client) Get(ctx context.Context, h Hash, maxSize int64) ([]byte, error) {
-	if maxSize <= 0 {
-		maxSize = DefaultMaxBlobSize
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.base+"/v1/blobs/"+h.String(), nil)
+	rc, _, err := c.Open(ctx, h, maxSize)
 	if err != nil {
 		return nil, err
 	}
-	resp, err := c.http.Do(req)
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
 	if err != nil {
-		return nil, fmt.Errorf("blobstore: get %s: %w", h, err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, responseError("get "+h.String(), resp)
-	}
-	if resp.ContentLength > maxSize {
-		return nil, fmt.Errorf("%w: %s is %d bytes, limit %d", ErrTooLarge, h, resp.ContentLength, maxSize)
-	}
-	data, err := io.ReadAll(io.LimitReader(resp.Body, maxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("blobstore: get %s: %w", h, err)
-	}
-	if int64(len(data)) > maxSize {
-		return nil, fmt.Errorf("%w: %s exceeds %d bytes", ErrTooLarge, h, maxSize)
-	}
-	if got := Sum(data); got != h {
-		return nil, fmt.Errorf("%w: asked for %s, received %s", ErrHashMismatch, h, got)
+		return nil, err
 	}
 	return data, nil
 }

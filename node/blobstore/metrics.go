@@ -19,7 +19,7 @@ const MetricsNamespace = "gensyn_blobstore"
 
 // Routes are the values of the metrics' route label: one per API route, a
 // fixed set (never a hash or a key).
-var Routes = []string{"put", "get", "head", "index_put", "index_get", "healthz", "metrics"}
+var Routes = []string{"put", "get", "head", "upload", "index_put", "index_get", "healthz", "metrics"}
 
 // ErrorKinds are the values of the errors_total kind label.
 var ErrorKinds = []string{"not_found", "bad_request", "too_large", "internal"}
