@@ -128,10 +128,10 @@ func TestLeavesAndNodesMatchXCrypto(t *testing.T) {
 func TestTensorRootsMatchOld(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	ts := []Tensor{
-		{Shape: []int{3, 1 << 16}, Data: randFloats(rng, 3<<16)},      // 3 full subtrees
+		{Shape: []int{3, 1 << 16}, Data: randFloats(rng, 3<<16)},         // 3 full subtrees
 		{Shape: []int{1<<17 + 8*5 + 3}, Data: randFloats(rng, 1<<17+43)}, // 2 full + 1 tiny subtree
-		{Shape: []int{1<<16 + 1}, Data: randFloats(rng, 1<<16+1)},       // a lone element in the last subtree
-		{Shape: []int{1 << 16}, Data: randFloats(rng, 1<<16)},           // exactly one subtree
+		{Shape: []int{1<<16 + 1}, Data: randFloats(rng, 1<<16+1)},        // a lone element in the last subtree
+		{Shape: []int{1 << 16}, Data: randFloats(rng, 1<<16)},            // exactly one subtree
 		{Shape: []int{7, 9}, Data: randFloats(rng, 63)},
 		{Shape: []int{0}, Data: nil},
 		{Shape: []int{}, Data: randFloats(rng, 1)},
