@@ -106,6 +106,7 @@ func commands() []*cli.Command {
 		sequencerCommand(),
 		workerCommand(),
 		verifierCommand(),
+		explorerCommand(),
 		jobCommand(),
 		demoCommand(),
 		statusCommand(),
