@@ -1,12 +1,16 @@
 package dispute
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
 // Blobs the worker publishes during a game (docs/dispute.md, "Published
@@ -61,22 +65,58 @@ func (w *writer) hashes(hs []commit.Hash) {
 	}
 }
 
+// reader decodes a blob from a stream of known length: every count is
+// checked against the bytes left before anything is allocated, so a hostile
+// blob cannot make a decoder allocate more than its own size justifies.
 type reader struct {
-	b   []byte
-	err error
+	r    *bufio.Reader
+	left uint64 // bytes the blob still holds
+	buf  [blobReadChunk]byte
+	err  error
 }
 
+// blobReadChunk is how many bytes the decoders read at a time.
+const blobReadChunk = 1 << 16
+
+func newReader(r io.Reader, size int64) *reader {
+	if size < 0 {
+		size = 0
+	}
+	return &reader{r: bufio.NewReaderSize(r, blobReadChunk), left: uint64(size)}
+}
+
+func (r *reader) fail(err error) {
+	if r.err == nil {
+		r.err = err
+	}
+}
+
+// take reads n <= blobReadChunk bytes.
 func (r *reader) take(n uint64) []byte {
 	if r.err != nil {
 		return nil
 	}
-	if uint64(len(r.b)) < n {
-		r.err = fmt.Errorf("%w: truncated", ErrBlob)
+	if r.left < n {
+		r.fail(fmt.Errorf("%w: truncated", ErrBlob))
 		return nil
 	}
-	out := r.b[:n]
-	r.b = r.b[n:]
-	return out
+	b := r.buf[:n]
+	if _, err := io.ReadFull(r.r, b); err != nil {
+		r.fail(streamErr(err))
+		return nil
+	}
+	r.left -= n
+	return b
+}
+
+// streamErr is a read error of the blob's stream: a stream shorter than its
+// length is a malformed (truncated) blob; other errors (a hash mismatch of
+// a verifying reader, a broken connection) are returned as they are.
+func streamErr(err error) error {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("%w: truncated", ErrBlob)
+	}
+	return err
 }
 
 func (r *reader) u32() uint32 {
@@ -97,8 +137,8 @@ func (r *reader) u64() uint64 {
 
 func (r *reader) count(elemSize uint64) uint64 {
 	n := uint64(r.u32())
-	if r.err == nil && (n > maxBlobItems || n*elemSize > uint64(len(r.b))) {
-		r.err = fmt.Errorf("%w: count %d exceeds the blob", ErrBlob, n)
+	if r.err == nil && (n > maxBlobItems || n*elemSize > r.left) {
+		r.fail(fmt.Errorf("%w: count %d exceeds the blob", ErrBlob, n))
 	}
 	return n
 }
@@ -115,15 +155,41 @@ func (r *reader) hashes() []commit.Hash {
 	return out
 }
 
+// floats reads n big-endian float32 bits.
+func (r *reader) floats(n uint64) []float32 {
+	out := make([]float32, n)
+	for i := uint64(0); i < n && r.err == nil; {
+		k := min(n-i, blobReadChunk/4)
+		b := r.take(4 * k)
+		for j := uint64(0); j < k && b != nil; j++ {
+			out[i+j] = math.Float32frombits(binary.BigEndian.Uint32(b[4*j:]))
+		}
+		i += k
+	}
+	return out
+}
+
 func (r *reader) magic(m string) {
 	if b := r.take(8); b != nil && string(b) != m {
-		r.err = fmt.Errorf("%w: bad magic %q", ErrBlob, b)
+		r.fail(fmt.Errorf("%w: bad magic %q", ErrBlob, b))
 	}
 }
 
+// end checks that the blob is consumed and the stream ends with it (reading
+// to EOF lets a verifying stream check the blob's hash).
 func (r *reader) end() error {
-	if r.err == nil && len(r.b) != 0 {
-		r.err = fmt.Errorf("%w: %d trailing bytes", ErrBlob, len(r.b))
+	if r.err == nil && r.left != 0 {
+		r.fail(fmt.Errorf("%w: %d trailing bytes", ErrBlob, r.left))
+	}
+	if r.err == nil {
+		var one [1]byte
+		n, err := io.ReadFull(r.r, one[:])
+		switch {
+		case n > 0:
+			r.fail(fmt.Errorf("%w: the stream is longer than the blob", ErrBlob))
+		case !errors.Is(err, io.EOF):
+			r.fail(err)
+		}
 	}
 	return r.err
 }
@@ -138,7 +204,13 @@ func (d *StepRootsData) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary decodes MarshalBinary's encoding.
 func (d *StepRootsData) UnmarshalBinary(b []byte) error {
-	r := &reader{b: b}
+	return d.Decode(bytes.NewReader(b), int64(len(b)))
+}
+
+// Decode decodes MarshalBinary's encoding from a stream of size bytes,
+// read to its end.
+func (d *StepRootsData) Decode(rd io.Reader, size int64) error {
+	r := newReader(rd, size)
 	r.magic(magicStepRoots)
 	d.FirstStep = r.u64()
 	d.Roots = r.hashes()
@@ -165,7 +237,14 @@ func (d *StepTraceData) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary decodes MarshalBinary's encoding.
 func (d *StepTraceData) UnmarshalBinary(b []byte) error {
-	r := &reader{b: b}
+	return d.Decode(bytes.NewReader(b), int64(len(b)))
+}
+
+// Decode decodes MarshalBinary's encoding from a stream of size bytes,
+// read to its end: the blob is never held whole besides its decoded
+// outputs.
+func (d *StepTraceData) Decode(rd io.Reader, size int64) error {
+	r := newReader(rd, size)
 	r.magic(magicStepTrace)
 	d.Step = r.u64()
 	d.NodeRoots = r.hashes()
@@ -179,11 +258,7 @@ func (d *StepTraceData) UnmarshalBinary(b []byte) error {
 			if r.err != nil {
 				break
 			}
-			o := make([]float32, m)
-			for j := range o {
-				o[j] = math.Float32frombits(r.u32())
-			}
-			d.Outputs[i] = o
+			d.Outputs[i] = r.floats(m)
 		}
 	}
 	return r.end()
@@ -200,10 +275,77 @@ func (d *ElementTraceData) MarshalBinary() ([]byte, error) {
 
 // UnmarshalBinary decodes MarshalBinary's encoding.
 func (d *ElementTraceData) UnmarshalBinary(b []byte) error {
-	r := &reader{b: b}
+	return d.Decode(bytes.NewReader(b), int64(len(b)))
+}
+
+// Decode decodes MarshalBinary's encoding from a stream of size bytes,
+// read to its end.
+func (d *ElementTraceData) Decode(rd io.Reader, size int64) error {
+	r := newReader(rd, size)
 	r.magic(magicElementTrace)
 	d.Node = r.u32()
 	d.Element = r.u32()
 	d.Items = r.hashes()
 	return r.end()
+}
+
+// StepRootsBlobSize is the length of the StepRootsData blob of an interval
+// of `interval` steps: what a verifier accepts for it, derived from the game.
+func StepRootsBlobSize(interval uint32) int64 {
+	return 8 + 8 + 4 + 32*(int64(interval)+1)
+}
+
+// StepTraceBlobSize is the length of the StepTraceData blob of a step of
+// graph g: its node roots, state tensor roots and every node's output
+// elements. It is what a verifier accepts for a step trace, derived from the
+// job's spec (never a fixed cap).
+func StepTraceBlobSize(g *repops.Graph) int64 {
+	ns := int64(g.NumState())
+	size := int64(8+8) + (4 + 32*int64(len(g.Nodes))) + 2*(4+32*ns) + 4
+	for _, n := range g.Nodes {
+		e := int64(1)
+		for _, d := range n.Shape {
+			e *= int64(d)
+		}
+		size += 4 + 4*e
+	}
+	return size
+}
+
+// ElementTraceBlobSize is the length of the ElementTraceData blob of a
+// trace of traceLength entries.
+func ElementTraceBlobSize(traceLength uint32) int64 {
+	return 8 + 4 + 4 + 4 + 32*int64(traceLength)
+}
+
+// WriteTo writes MarshalBinary's encoding to w without building it whole.
+func (d *StepTraceData) WriteTo(w io.Writer) (int64, error) {
+	bw := bufio.NewWriterSize(w, blobReadChunk)
+	var n int64
+	put := func(b []byte) {
+		k, _ := bw.Write(b)
+		n += int64(k)
+	}
+	var buf [8]byte
+	u32 := func(v uint32) { binary.BigEndian.PutUint32(buf[:4], v); put(buf[:4]) }
+	hashes := func(hs []commit.Hash) {
+		u32(uint32(len(hs)))
+		for _, h := range hs {
+			put(h[:])
+		}
+	}
+	put([]byte(magicStepTrace))
+	binary.BigEndian.PutUint64(buf[:], d.Step)
+	put(buf[:])
+	hashes(d.NodeRoots)
+	hashes(d.StartTensors)
+	hashes(d.NextTensors)
+	u32(uint32(len(d.Outputs)))
+	for _, o := range d.Outputs {
+		u32(uint32(len(o)))
+		for _, x := range o {
+			u32(math.Float32bits(x))
+		}
+	}
+	return n, bw.Flush()
 }

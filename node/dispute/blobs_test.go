@@ -1,11 +1,16 @@
 package dispute
 
 import (
+	"bytes"
+	"context"
+	"errors"
 	"math/rand"
+	"testing/iotest"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 )
 
@@ -61,11 +66,36 @@ func FuzzStepTraceBlob(f *testing.F) {
 	f.Add(sr)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		var d StepTraceData
-		if d.UnmarshalBinary(data) == nil {
+		err := d.UnmarshalBinary(data)
+		if err == nil {
 			out, err := d.MarshalBinary()
 			require.NoError(t, err)
 			require.Equal(t, data, out)
+			var w bytes.Buffer
+			_, err = d.WriteTo(&w)
+			require.NoError(t, err)
+			require.Equal(t, data, w.Bytes())
 		}
+		// The stream decoders agree with the byte decoders, one byte at a
+		// time, and a stream that is not the stated length is malformed.
+		var ds StepTraceData
+		serr := ds.Decode(iotest.OneByteReader(bytes.NewReader(data)), int64(len(data)))
+		require.Equal(t, err == nil, serr == nil, "%v / %v", err, serr)
+		if serr == nil {
+			require.Equal(t, d, ds)
+		} else {
+			require.ErrorIs(t, serr, ErrBlob)
+		}
+		require.ErrorIs(t, new(StepTraceData).Decode(bytes.NewReader(data), int64(len(data))+1), ErrBlob)
+		if len(data) > 0 {
+			require.ErrorIs(t, new(StepTraceData).Decode(bytes.NewReader(data), int64(len(data))-1), ErrBlob)
+		}
+		var rs StepRootsData
+		require.Equal(t, new(StepRootsData).UnmarshalBinary(data) == nil,
+			rs.Decode(iotest.OneByteReader(bytes.NewReader(data)), int64(len(data))) == nil)
+		var es ElementTraceData
+		require.Equal(t, new(ElementTraceData).UnmarshalBinary(data) == nil,
+			es.Decode(iotest.OneByteReader(bytes.NewReader(data)), int64(len(data))) == nil)
 		var r StepRootsData
 		if r.UnmarshalBinary(data) == nil {
 			out, _ := r.MarshalBinary()
@@ -131,4 +161,47 @@ func TestBisection(t *testing.T) {
 	root := h.ListRoot(own)
 	_, err := newView(10, &root, own).firstDiff()
 	require.ErrorIs(t, err, errNoDiff)
+}
+
+// TestBlobStreams: the decoders read from a stream that verifies the
+// blob's hash (an altered blob surfaces as blobstore.ErrHashMismatch), and
+// the blob sizes a verifier accepts, derived from the job and the game, are
+// the sizes of what the Defender publishes.
+func TestBlobStreams(t *testing.T) {
+	fx := smallJob(t)
+	ctx := context.Background()
+	src, _ := trainWorker(t, fx.tr, honest)
+	dd := NewDefender(fx.tr, src, nil)
+	start, err := fx.tr.StateRoot(src.states[0])
+	require.NoError(t, err)
+	end, err := fx.tr.StateRoot(src.states[100])
+	require.NoError(t, err)
+	m, err := dd.Move(ctx, &Game{Phase: uint8(PhaseStepRoots), Step: 0, Interval: 100, StartRoot: start, EndRoot: end})
+	require.NoError(t, err)
+	require.Equal(t, StepRootsBlobSize(100), int64(len(m.Blob)))
+
+	_, data, err := dd.stepTrace(ctx, 0)
+	require.NoError(t, err)
+	blob, err := data.MarshalBinary()
+	require.NoError(t, err)
+	require.Equal(t, StepTraceBlobSize(fx.tr.Graph()), int64(len(blob)))
+	var w bytes.Buffer
+	_, err = data.WriteTo(&w)
+	require.NoError(t, err)
+	require.Equal(t, blob, w.Bytes())
+
+	var got StepTraceData
+	require.NoError(t, got.Decode(blobstore.NewVerifyingReader(bytes.NewReader(blob), blobstore.Sum(blob)), int64(len(blob))))
+	require.Equal(t, *data, got)
+	bad := append([]byte(nil), blob...)
+	bad[len(bad)-1] ^= 1 // still well-formed: only the hash tells
+	require.NoError(t, new(StepTraceData).UnmarshalBinary(bad))
+	err = new(StepTraceData).Decode(blobstore.NewVerifyingReader(bytes.NewReader(bad), blobstore.Sum(blob)), int64(len(bad)))
+	require.ErrorIs(t, err, blobstore.ErrHashMismatch)
+	require.False(t, errors.Is(err, ErrBlob))
+
+	et := &ElementTraceData{Node: 1, Element: 2, Items: make([]commit.Hash, 7)}
+	eb, err := et.MarshalBinary()
+	require.NoError(t, err)
+	require.Equal(t, ElementTraceBlobSize(7), int64(len(eb)))
 }
