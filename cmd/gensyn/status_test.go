@@ -145,7 +145,8 @@ func TestVersionCommand(t *testing.T) {
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		require.Equal(t, "gensyn "+Version, lines[0])
 		require.Regexp(t, `^commit (unknown|[0-9a-f]{40}(\+modified)?)$`, lines[1])
-		require.Len(t, lines, 2+len(bindings.Deployed))
+		require.Regexp(t, `^repops kernel (avx2|sse|neon|go), [0-9]+ threads \(this CPU runs: [a-z0-9, ]+\)$`, lines[2])
+		require.Len(t, lines, 3+len(bindings.Deployed))
 		require.Regexp(t, `\ncontract JobMarket +`+bindings.Deployed["JobMarket"].Hash.Hex()+`\n`, out)
 	}
 	// A commit set at build time (make build) wins over the recorded one.

@@ -5,10 +5,12 @@ import (
 	"io"
 	"runtime/debug"
 	"sort"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
 func init() {
@@ -65,12 +67,18 @@ func buildCommit() string {
 	return rev
 }
 
-// printVersion prints the version, the commit and, per contract, the
+// printVersion prints the version, the commit, the RepOps matrix-product
+// kernel and thread count in use, and, per contract, the
 // keccak256 of its runtime code with the immutables masked (what `gensyn
 // status` compares the chain's code with), one per line.
 func printVersion(w io.Writer) {
 	fmt.Fprintf(w, "gensyn %s\n", Version)
 	fmt.Fprintf(w, "commit %s\n", buildCommit())
+	if err := repops.CheckEnv(); err != nil {
+		fmt.Fprintf(w, "%s\n", err)
+	} else {
+		fmt.Fprintf(w, "repops kernel %s, %d threads (this CPU runs: %s)\n", repops.Kernel(), repops.Threads(), strings.Join(repops.Kernels(), ", "))
+	}
 	names := make([]string, 0, len(bindings.Deployed))
 	for n := range bindings.Deployed {
 		names = append(names, n)

@@ -30,6 +30,19 @@ func digestTensors(ts []Tensor) string {
 // node/repops/testdata/golden_steps.txt is the same on every architecture
 // and build (GOAMD64=v1, v3, arm64, purego); -update rewrites it.
 func TestGoldenTraining(t *testing.T) {
+	got := []byte(strings.Join(goldenTrainingLines(t), "\n") + "\n")
+	if *update {
+		writeFile(t, "testdata/golden_steps.txt", got)
+		return
+	}
+	want := readFile(t, "testdata/golden_steps.txt")
+	if string(want) != string(got) {
+		t.Fatalf("training digests differ from testdata/golden_steps.txt:\n%s", got)
+	}
+}
+
+// goldenTrainingLines computes the lines of testdata/golden_steps.txt.
+func goldenTrainingLines(t *testing.T) []string {
 	var lines []string
 	for _, cfg := range testConfigs() {
 		classes := cfg.Layers[len(cfg.Layers)-1]
@@ -60,13 +73,5 @@ func TestGoldenTraining(t *testing.T) {
 		lines = append(lines, fmt.Sprintf("%s state40 %s", cfg.Optimizer, digestTensors(st)))
 		lines = append(lines, fmt.Sprintf("%s losses %s", cfg.Optimizer, strings.Join(losses, " ")))
 	}
-	got := []byte(strings.Join(lines, "\n") + "\n")
-	if *update {
-		writeFile(t, "testdata/golden_steps.txt", got)
-		return
-	}
-	want := readFile(t, "testdata/golden_steps.txt")
-	if string(want) != string(got) {
-		t.Fatalf("training digests differ from testdata/golden_steps.txt:\n%s", got)
-	}
+	return lines
 }

@@ -1,19 +1,25 @@
-//go:build amd64.v3 && !purego
+//go:build !purego
 
 #include "textflag.h"
 
 DATA negzero<>+0(SB)/4, $0x80000000
 GLOBL negzero<>(SB), RODATA|NOPTR, $4
 
-// func kern6x16AVX2(k int, ap, bp, c *float32, load int)
-// c[r*16+s] = (load ? c : -0) + sum_t ap[t*6+r]*bp[t*16+s], each step a
-// rounded VMULPS followed by a rounded VADDPS (never fused).
-TEXT ·kern6x16AVX2(SB), NOSPLIT, $0-40
+// func kern6x16AVX2(k int, ap, bp, c *float32, ldc int, load int)
+// c[r*ldc+s] = (load ? c : -0) + sum_t ap[t*6+r]*bp[t*16+s], each step a
+// rounded VMULPS followed by a rounded VADDPS (never fused). The rows of c
+// are at DX, DX+R8, DX+2*R8 and R11, R11+R8, R11+2*R8 (R8 = 4*ldc bytes,
+// R11 = DX+3*R8).
+TEXT ·kern6x16AVX2(SB), NOSPLIT, $0-48
 	MOVQ k+0(FP), CX
 	MOVQ ap+8(FP), SI
 	MOVQ bp+16(FP), DI
 	MOVQ c+24(FP), DX
-	MOVQ load+32(FP), AX
+	MOVQ ldc+32(FP), R8
+	SHLQ $2, R8
+	LEAQ (R8)(R8*2), R11
+	ADDQ DX, R11
+	MOVQ load+40(FP), AX
 	TESTQ AX, AX
 	JNZ loadc
 	VBROADCASTSS negzero<>(SB), Y0
@@ -31,18 +37,18 @@ TEXT ·kern6x16AVX2(SB), NOSPLIT, $0-40
 	JMP loop
 
 loadc:
-	VMOVUPS 0(DX), Y0
+	VMOVUPS (DX), Y0
 	VMOVUPS 32(DX), Y1
-	VMOVUPS 64(DX), Y2
-	VMOVUPS 96(DX), Y3
-	VMOVUPS 128(DX), Y4
-	VMOVUPS 160(DX), Y5
-	VMOVUPS 192(DX), Y6
-	VMOVUPS 224(DX), Y7
-	VMOVUPS 256(DX), Y8
-	VMOVUPS 288(DX), Y9
-	VMOVUPS 320(DX), Y10
-	VMOVUPS 352(DX), Y11
+	VMOVUPS (DX)(R8*1), Y2
+	VMOVUPS 32(DX)(R8*1), Y3
+	VMOVUPS (DX)(R8*2), Y4
+	VMOVUPS 32(DX)(R8*2), Y5
+	VMOVUPS (R11), Y6
+	VMOVUPS 32(R11), Y7
+	VMOVUPS (R11)(R8*1), Y8
+	VMOVUPS 32(R11)(R8*1), Y9
+	VMOVUPS (R11)(R8*2), Y10
+	VMOVUPS 32(R11)(R8*2), Y11
 
 loop:
 	VMOVUPS 0(DI), Y12
@@ -82,17 +88,17 @@ loop:
 	DECQ CX
 	JNZ loop
 
-	VMOVUPS Y0, 0(DX)
+	VMOVUPS Y0, (DX)
 	VMOVUPS Y1, 32(DX)
-	VMOVUPS Y2, 64(DX)
-	VMOVUPS Y3, 96(DX)
-	VMOVUPS Y4, 128(DX)
-	VMOVUPS Y5, 160(DX)
-	VMOVUPS Y6, 192(DX)
-	VMOVUPS Y7, 224(DX)
-	VMOVUPS Y8, 256(DX)
-	VMOVUPS Y9, 288(DX)
-	VMOVUPS Y10, 320(DX)
-	VMOVUPS Y11, 352(DX)
+	VMOVUPS Y2, (DX)(R8*1)
+	VMOVUPS Y3, 32(DX)(R8*1)
+	VMOVUPS Y4, (DX)(R8*2)
+	VMOVUPS Y5, 32(DX)(R8*2)
+	VMOVUPS Y6, (R11)
+	VMOVUPS Y7, 32(R11)
+	VMOVUPS Y8, (R11)(R8*1)
+	VMOVUPS Y9, 32(R11)(R8*1)
+	VMOVUPS Y10, (R11)(R8*2)
+	VMOVUPS Y11, 32(R11)(R8*2)
 	VZEROUPPER
 	RET

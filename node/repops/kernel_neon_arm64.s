@@ -1,18 +1,21 @@
-//go:build arm64 && !purego
+//go:build !purego
 
 #include "textflag.h"
 
-// func kern8x8NEON(k int, ap, bp, c *float32, load int)
-// c[r*8+s] = (load ? c : -0) + sum_t ap[t*8+r]*bp[t*8+s]: per step a
+// func kern8x8NEON(k int, ap, bp, c *float32, ldc int, load int)
+// c[r*ldc+s] = (load ? c : -0) + sum_t ap[t*8+r]*bp[t*8+s]: per step a
 // rounded FMUL (by element) followed by a rounded FADD, 4 lanes each.
 // The FP instructions are emitted as WORDs (the Go assembler has no vector
 // FMUL/FADD); each WORD is commented with its instruction.
-TEXT ·kern8x8NEON(SB), NOSPLIT, $0-40
+// Row r of c (accumulators V2r, V2r+1) is at R3 + r*R7, R7 = 4*ldc bytes.
+TEXT ·kern8x8NEON(SB), NOSPLIT, $0-48
 	MOVD k+0(FP), R0
 	MOVD ap+8(FP), R1
 	MOVD bp+16(FP), R2
 	MOVD c+24(FP), R3
-	MOVD load+32(FP), R4
+	MOVD ldc+32(FP), R7
+	LSL $2, R7, R7
+	MOVD load+40(FP), R4
 	MOVD R3, R5
 	CBNZ R4, loadc
 	MOVW $0x80000000, R6
@@ -35,10 +38,14 @@ TEXT ·kern8x8NEON(SB), NOSPLIT, $0-40
 	B loop
 
 loadc:
-	VLD1.P 64(R5), [V0.S4, V1.S4, V2.S4, V3.S4]
-	VLD1.P 64(R5), [V4.S4, V5.S4, V6.S4, V7.S4]
-	VLD1.P 64(R5), [V8.S4, V9.S4, V10.S4, V11.S4]
-	VLD1.P 64(R5), [V12.S4, V13.S4, V14.S4, V15.S4]
+	VLD1.P (R5)(R7), [V0.S4, V1.S4]
+	VLD1.P (R5)(R7), [V2.S4, V3.S4]
+	VLD1.P (R5)(R7), [V4.S4, V5.S4]
+	VLD1.P (R5)(R7), [V6.S4, V7.S4]
+	VLD1.P (R5)(R7), [V8.S4, V9.S4]
+	VLD1.P (R5)(R7), [V10.S4, V11.S4]
+	VLD1.P (R5)(R7), [V12.S4, V13.S4]
+	VLD1.P (R5)(R7), [V14.S4, V15.S4]
 
 loop:
 	VLD1.P 32(R1), [V18.S4, V19.S4]
@@ -78,8 +85,12 @@ loop:
 	SUBS $1, R0, R0
 	BNE loop
 
-	VST1.P [V0.S4, V1.S4, V2.S4, V3.S4], 64(R3)
-	VST1.P [V4.S4, V5.S4, V6.S4, V7.S4], 64(R3)
-	VST1.P [V8.S4, V9.S4, V10.S4, V11.S4], 64(R3)
-	VST1.P [V12.S4, V13.S4, V14.S4, V15.S4], 64(R3)
+	VST1.P [V0.S4, V1.S4], (R3)(R7)
+	VST1.P [V2.S4, V3.S4], (R3)(R7)
+	VST1.P [V4.S4, V5.S4], (R3)(R7)
+	VST1.P [V6.S4, V7.S4], (R3)(R7)
+	VST1.P [V8.S4, V9.S4], (R3)(R7)
+	VST1.P [V10.S4, V11.S4], (R3)(R7)
+	VST1.P [V12.S4, V13.S4], (R3)(R7)
+	VST1.P [V14.S4, V15.S4], (R3)(R7)
 	RET

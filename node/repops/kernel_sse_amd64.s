@@ -1,16 +1,20 @@
-//go:build amd64 && !amd64.v3 && !purego
+//go:build !purego
 
 #include "textflag.h"
 
-// func kern4x8SSE(k int, ap, bp, c *float32, load int)
-// c[r*8+s] = (load ? c : -0) + sum_t ap[t*4+r]*bp[t*8+s], each step a
-// rounded MULPS followed by a rounded ADDPS (never fused).
-TEXT ·kern4x8SSE(SB), NOSPLIT, $0-40
+// func kern4x8SSE(k int, ap, bp, c *float32, ldc int, load int)
+// c[r*ldc+s] = (load ? c : -0) + sum_t ap[t*4+r]*bp[t*8+s], each step a
+// rounded MULPS followed by a rounded ADDPS (never fused). The rows of c
+// are at DX, DX+R8, DX+2*R8, DX+R9 (R8 = 4*ldc bytes, R9 = 3*R8).
+TEXT ·kern4x8SSE(SB), NOSPLIT, $0-48
 	MOVQ k+0(FP), CX
 	MOVQ ap+8(FP), SI
 	MOVQ bp+16(FP), DI
 	MOVQ c+24(FP), DX
-	MOVQ load+32(FP), AX
+	MOVQ ldc+32(FP), R8
+	SHLQ $2, R8
+	LEAQ (R8)(R8*2), R9
+	MOVQ load+40(FP), AX
 	TESTQ AX, AX
 	JNZ  loadc
 	MOVL $0x80000000, AX
@@ -26,14 +30,14 @@ TEXT ·kern4x8SSE(SB), NOSPLIT, $0-40
 	JMP  loop
 
 loadc:
-	MOVUPS 0(DX), X0
+	MOVUPS (DX), X0
 	MOVUPS 16(DX), X1
-	MOVUPS 32(DX), X2
-	MOVUPS 48(DX), X3
-	MOVUPS 64(DX), X4
-	MOVUPS 80(DX), X5
-	MOVUPS 96(DX), X6
-	MOVUPS 112(DX), X7
+	MOVUPS (DX)(R8*1), X2
+	MOVUPS 16(DX)(R8*1), X3
+	MOVUPS (DX)(R8*2), X4
+	MOVUPS 16(DX)(R8*2), X5
+	MOVUPS (DX)(R9*1), X6
+	MOVUPS 16(DX)(R9*1), X7
 
 loop:
 	MOVUPS 0(DI), X8
@@ -76,12 +80,12 @@ loop:
 	DECQ CX
 	JNZ  loop
 
-	MOVUPS X0, 0(DX)
+	MOVUPS X0, (DX)
 	MOVUPS X1, 16(DX)
-	MOVUPS X2, 32(DX)
-	MOVUPS X3, 48(DX)
-	MOVUPS X4, 64(DX)
-	MOVUPS X5, 80(DX)
-	MOVUPS X6, 96(DX)
-	MOVUPS X7, 112(DX)
+	MOVUPS X2, (DX)(R8*1)
+	MOVUPS X3, 16(DX)(R8*1)
+	MOVUPS X4, (DX)(R8*2)
+	MOVUPS X5, 16(DX)(R8*2)
+	MOVUPS X6, (DX)(R9*1)
+	MOVUPS X7, 16(DX)(R9*1)
 	RET

@@ -1,6 +1,12 @@
 package repops
 
-import "math"
+import (
+	"fmt"
+	"math"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+)
 
 // MatForm selects the operand layout of a matrix product.
 type MatForm uint8
@@ -13,70 +19,264 @@ const (
 )
 
 // kc is the depth of one pass over k; the accumulators of a pass are stored
-// in float32 and reloaded by the next, which keeps each element's sequential
-// order (storing a float32 is exact).
+// in C as float32 and reloaded by the next, which keeps each element's
+// sequential order (storing a float32 is exact).
 const kc = 256
 
 // mcRows is the number of rows of A whose packed panels are swept against
-// every B panel before moving on (cache blocking).
+// a B panel before moving on (cache blocking: about 128 KiB of packed A).
 const mcRows = 128
+
+// parallelMin is the size m*n*k from which a product is split across
+// threads; smaller ones run on the calling goroutine.
+var parallelMin atomic.Int64
+
+func init() { parallelMin.Store(1 << 18) }
 
 // MatMul computes c[m,n] = op(A)*op(B) for k >= 1. Each element is the
 // sequential sum over t = 0..k-1 of the rounded products a_it*b_tj, starting
 // from -0: acc = -0 + a_i0*b_0j (= a_i0*b_0j), acc = acc + a_it*b_tj (MUL
-// then ADD, never fused); a NaN result is canonicalized. The kernels pack
-// mr-row panels of A and nr-column panels of B and keep an mr x nr block of
-// accumulators in registers (SSE on GOAMD64=v1/v2, AVX2 on v3+, pure Go
-// elsewhere); blocking never changes the per-element order, only which
-// elements are computed together.
+// then ADD, never fused); a NaN result is canonicalized. c must not overlap
+// a or b.
+//
+// The kernels pack mr-row panels of A and nr-column panels of B and keep an
+// mr x nr block of accumulators in registers; the kernel is chosen at run
+// time (SetKernel, GENSYN_REPOPS_KERNEL: AVX2 or SSE on amd64, NEON on
+// arm64, pure Go elsewhere) and large products are split across threads
+// (SetThreads, GENSYN_REPOPS_THREADS). Blocking, kernels and threads never
+// change the per-element order, only which elements are computed together
+// and where, so the result is the same bits in every configuration.
 func MatMul(form MatForm, c, a, b []float32, m, k, n int) {
 	if m == 0 || n == 0 || k == 0 {
 		return
 	}
-	mp := (m + mr - 1) / mr // A panels
-	np := (n + nr - 1) / nr // B panels
-	// Padded accumulator buffer: tile (ip, jp) at ((jp*mp)+ip)*mr*nr.
-	acc := make([]float32, mp*np*mr*nr)
-	ap := make([]float32, mp*mr*kc)
-	bp := make([]float32, np*nr*kc)
-	mb := max(1, mcRows/mr) // A panels per cache block (about 128 KiB of A)
+	kern, threads := current()
+	matMul(kern, threads, form, c, a, b, m, k, n)
+}
+
+// matMul is MatMul with an explicit kernel and thread count.
+func matMul(kern *microKernel, threads int, form MatForm, c, a, b []float32, m, k, n int) {
+	if m <= 0 || n <= 0 || k <= 0 {
+		return
+	}
+	if len(c) < m*n || len(a) < m*k || len(b) < k*n {
+		panic(fmt.Sprintf("repops: MatMul %dx%dx%d: operands of %d, %d, %d elements", m, k, n, len(a), len(b), len(c)))
+	}
+	c = c[:m*n]
+	if overlaps(c, a[:m*k]) || overlaps(c, b[:k*n]) {
+		panic("repops: MatMul: the output overlaps an operand")
+	}
+	x := getMatCtx()
+	t := x.setup(kern, threads, form, c, a, b, m, k, n)
 	for p0 := 0; p0 < k; p0 += kc {
-		kk := min(kc, k-p0)
-		for ip := 0; ip < mp; ip++ {
-			packA(form, ap[ip*mr*kk:(ip+1)*mr*kk], a, m, k, ip*mr, min(mr, m-ip*mr), p0, kk)
+		x.p0, x.kk = p0, min(kc, k-p0)
+		x.runPhase(phasePack, t)
+		x.runPhase(phaseCompute, t)
+	}
+	putMatCtx(x)
+}
+
+// overlaps reports whether two non-empty slices share memory.
+func overlaps(x, y []float32) bool {
+	px, py := uintptr(unsafe.Pointer(unsafe.SliceData(x))), uintptr(unsafe.Pointer(unsafe.SliceData(y)))
+	return px < py+uintptr(len(y))*4 && py < px+uintptr(len(x))*4
+}
+
+const (
+	phasePack    = iota // pack the A and B panels of one k pass
+	phaseCompute        // run the micro-kernel over every tile for that pass
+)
+
+// matCtx is the state and scratch of one MatMul call. Contexts are pooled,
+// so a product allocates nothing once its sizes have been seen.
+type matCtx struct {
+	kern    *microKernel
+	mr, nr  int
+	form    MatForm
+	c, a, b []float32
+	m, k, n int
+	mp, np  int // A and B panels
+	p0, kk  int // the current k pass
+
+	ap, bp []float32 // packed panels of the pass: A panel ip at ip*mr*kk, B panel jp at jp*nr*kk
+	tiles  []float32 // one mr x nr edge tile per thread
+
+	// Tiles are computed in items of mb A panels x nbJ B panels.
+	mb, nbJ, rowBlocks, colChunks int
+
+	phase int
+	items int          // work items of the phase
+	next  atomic.Int64 // next unclaimed item
+	slot  atomic.Int32 // next thread slot (edge tile) of the phase
+	wg    sync.WaitGroup
+}
+
+var matCtxFree struct {
+	sync.Mutex
+	list []*matCtx
+}
+
+func getMatCtx() *matCtx {
+	matCtxFree.Lock()
+	defer matCtxFree.Unlock()
+	if n := len(matCtxFree.list); n > 0 {
+		x := matCtxFree.list[n-1]
+		matCtxFree.list = matCtxFree.list[:n-1]
+		return x
+	}
+	return new(matCtx)
+}
+
+func putMatCtx(x *matCtx) {
+	x.c, x.a, x.b = nil, nil, nil
+	matCtxFree.Lock()
+	matCtxFree.list = append(matCtxFree.list, x)
+	matCtxFree.Unlock()
+}
+
+// grow returns buf resliced to n elements, reallocated if too small.
+func grow(buf []float32, n int) []float32 {
+	if cap(buf) < n {
+		return make([]float32, n)
+	}
+	return buf[:n]
+}
+
+// setup prepares x for one product and returns the number of threads to
+// use.
+func (x *matCtx) setup(kern *microKernel, threads int, form MatForm, c, a, b []float32, m, k, n int) int {
+	mr, nr := kern.mr, kern.nr
+	*x = matCtx{kern: kern, mr: mr, nr: nr, form: form, c: c, a: a, b: b, m: m, k: k, n: n,
+		ap: x.ap, bp: x.bp, tiles: x.tiles}
+	x.mp, x.np = (m+mr-1)/mr, (n+nr-1)/nr
+	kk := min(kc, k)
+	x.ap = grow(x.ap, x.mp*mr*kk)
+	x.bp = grow(x.bp, x.np*nr*kk)
+	x.rowBlocks = (x.mp + max(1, mcRows/mr) - 1) / max(1, mcRows/mr)
+	x.mb = (x.mp + x.rowBlocks - 1) / x.rowBlocks
+	x.rowBlocks = (x.mp + x.mb - 1) / x.mb
+	t := max(1, threads)
+	if int64(m)*int64(n)*int64(k) < parallelMin.Load() {
+		t = 1
+	}
+	x.colChunks = 1
+	if t > 1 {
+		// About four items per thread, so that a thread slowed by other
+		// work on the machine is helped by the others: split the columns,
+		// then the rows if there are too few B panels.
+		target := 4 * t
+		x.colChunks = min(x.np, max(1, (target+x.rowBlocks-1)/x.rowBlocks))
+		if x.rowBlocks*x.colChunks < target {
+			x.rowBlocks = min(x.mp, (target+x.colChunks-1)/x.colChunks)
+			x.mb = (x.mp + x.rowBlocks - 1) / x.rowBlocks
+			x.rowBlocks = (x.mp + x.mb - 1) / x.mb
 		}
-		for jp := 0; jp < np; jp++ {
-			packB(form, bp[jp*nr*kk:(jp+1)*nr*kk], b, k, n, jp*nr, min(nr, n-jp*nr), p0, kk)
+	}
+	x.nbJ = (x.np + x.colChunks - 1) / x.colChunks
+	x.colChunks = (x.np + x.nbJ - 1) / x.nbJ
+	t = min(t, x.rowBlocks*x.colChunks)
+	x.tiles = grow(x.tiles, t*mr*nr)
+	return t
+}
+
+// runPhase runs one phase on t threads (the caller is one of them).
+func (x *matCtx) runPhase(phase, t int) {
+	x.phase = phase
+	if phase == phasePack {
+		x.items = x.mp + x.np
+	} else {
+		x.items = x.rowBlocks * x.colChunks
+	}
+	x.next.Store(0)
+	x.slot.Store(0)
+	if t == 1 {
+		x.work()
+		return
+	}
+	runParallel(x, t)
+}
+
+// work claims and runs items of the current phase until none are left.
+// Which thread runs an item does not matter: within a phase every item
+// writes its own part of ap, bp or c, and each tile of c sees its k passes
+// in order because the phases are separated.
+func (x *matCtx) work() {
+	mr, nr, kk := x.mr, x.nr, x.kk
+	slot := int(x.slot.Add(1) - 1)
+	for {
+		i := int(x.next.Add(1) - 1)
+		if i >= x.items {
+			return
 		}
-		for i0 := 0; i0 < mp; i0 += mb {
-			for jp := 0; jp < np; jp++ {
-				bpan := bp[jp*nr*kk : (jp+1)*nr*kk]
-				for ip := i0; ip < min(i0+mb, mp); ip++ {
-					t := (jp*mp + ip) * mr * nr
-					kernel(kk, ap[ip*mr*kk:(ip+1)*mr*kk], bpan, acc[t:t+mr*nr], p0 > 0)
+		if x.phase == phasePack {
+			if i < x.mp {
+				packA(x.form, x.ap[i*mr*kk:(i+1)*mr*kk], x.a, x.m, x.k, i*mr, min(mr, x.m-i*mr), x.p0, kk, mr)
+			} else {
+				j := i - x.mp
+				packB(x.form, x.bp[j*nr*kk:(j+1)*nr*kk], x.b, x.k, x.n, j*nr, min(nr, x.n-j*nr), x.p0, kk, nr)
+			}
+			continue
+		}
+		x.compute(i/x.colChunks, i%x.colChunks, x.tiles[slot*mr*nr:(slot+1)*mr*nr])
+	}
+}
+
+// compute runs the kernel over the tiles of A panels [rb*mb, rb*mb+mb) x B
+// panels [cc*nbJ, cc*nbJ+nbJ) for the current pass. Full tiles are
+// accumulated in c itself; edge tiles go through tile, of which only the
+// lanes inside C are kept. After the last pass NaNs are canonicalized.
+func (x *matCtx) compute(rb, cc int, tile []float32) {
+	mr, nr, kk, m, n, c := x.mr, x.nr, x.kk, x.m, x.n, x.c
+	run := x.kern.run
+	load, last := x.p0 > 0, x.p0+kk == x.k
+	ip0, ip1 := rb*x.mb, min((rb+1)*x.mb, x.mp)
+	jp0, jp1 := cc*x.nbJ, min((cc+1)*x.nbJ, x.np)
+	for jp := jp0; jp < jp1; jp++ {
+		bpan := x.bp[jp*nr*kk : (jp+1)*nr*kk]
+		j0 := jp * nr
+		nj := min(nr, n-j0)
+		for ip := ip0; ip < ip1; ip++ {
+			apan := x.ap[ip*mr*kk : (ip+1)*mr*kk]
+			i0 := ip * mr
+			ni := min(mr, m-i0)
+			if ni == mr && nj == nr {
+				run(kk, apan, bpan, c[i0*n+j0:], n, load)
+				if last {
+					canonTile(c[i0*n+j0:], n, ni, nj)
 				}
+				continue
+			}
+			if load {
+				for r := 0; r < ni; r++ {
+					copy(tile[r*nr:r*nr+nj], c[(i0+r)*n+j0:(i0+r)*n+j0+nj])
+				}
+			}
+			run(kk, apan, bpan, tile, nr, load)
+			for r := 0; r < ni; r++ {
+				copy(c[(i0+r)*n+j0:(i0+r)*n+j0+nj], tile[r*nr:r*nr+nj])
+			}
+			if last {
+				canonTile(c[i0*n+j0:], n, ni, nj)
 			}
 		}
 	}
-	for jp := 0; jp < np; jp++ {
-		for ip := 0; ip < mp; ip++ {
-			t := acc[(jp*mp+ip)*mr*nr:]
-			for r := 0; r < min(mr, m-ip*mr); r++ {
-				row := c[(ip*mr+r)*n+jp*nr : (ip*mr+r)*n+jp*nr+min(nr, n-jp*nr)]
-				for s := range row {
-					v := t[r*nr+s]
-					if v != v {
-						v = math.Float32frombits(CanonicalNaN)
-					}
-					row[s] = v
-				}
+}
+
+// canonTile replaces every NaN of the rows x cols block at c (row stride
+// ldc) by the canonical NaN.
+func canonTile(c []float32, ldc, rows, cols int) {
+	for r := 0; r < rows; r++ {
+		row := c[r*ldc : r*ldc+cols]
+		for s, v := range row {
+			if v != v {
+				row[s] = math.Float32frombits(CanonicalNaN)
 			}
 		}
 	}
 }
 
 // packA writes ap[t*mr+r] = A(i0+r, p0+t) for t < kk (zero for r >= ni).
-func packA(form MatForm, ap, a []float32, m, k, i0, ni, p0, kk int) {
+func packA(form MatForm, ap, a []float32, m, k, i0, ni, p0, kk, mr int) {
 	if ni < mr {
 		clear(ap)
 	}
@@ -98,7 +298,7 @@ func packA(form MatForm, ap, a []float32, m, k, i0, ni, p0, kk int) {
 }
 
 // packB writes bp[t*nr+s] = B(p0+t, j0+s) for t < kk (zero for s >= nj).
-func packB(form MatForm, bp, b []float32, k, n, j0, nj, p0, kk int) {
+func packB(form MatForm, bp, b []float32, k, n, j0, nj, p0, kk, nr int) {
 	if nj < nr {
 		clear(bp)
 	}

@@ -246,38 +246,6 @@ func TestMatMulDeepK(t *testing.T) {
 	}
 }
 
-// TestKernelMatchesGo checks the build's micro-kernel (assembly on amd64)
-// against the portable Go kernel on special values, with and without
-// accumulator reload. NaN lanes are compared as "both NaN" (payloads are
-// canonicalized by MatMul afterwards).
-func TestKernelMatchesGo(t *testing.T) {
-	r := rand.New(rand.NewPCG(29, 30))
-	for iter := 0; iter < 300; iter++ {
-		k := 1 + r.IntN(40)
-		ap, bp := make([]float32, mr*k), make([]float32, nr*k)
-		for i := range ap {
-			ap[i] = f32(randWord(r))
-		}
-		for i := range bp {
-			bp[i] = f32(randWord(r))
-		}
-		c1, c2 := make([]float32, mr*nr), make([]float32, mr*nr)
-		load := iter%2 == 1
-		for i := range c1 {
-			c1[i] = f32(randWord(r))
-			c2[i] = c1[i]
-		}
-		kernel(k, ap, bp, c1, load)
-		kernelGo(k, ap, bp, c2, load, mr, nr)
-		for i := range c1 {
-			x, y := math.Float32bits(c1[i]), math.Float32bits(c2[i])
-			if x != y && !(isNaNWord(x) && isNaNWord(y)) {
-				t.Fatalf("k=%d load=%v lane %d: kernel %#x, Go %#x", k, load, i, x, y)
-			}
-		}
-	}
-}
-
 func TestExecutorRejectsBadShapes(t *testing.T) {
 	a, b := NewTensor(2, 3), NewTensor(4, 2)
 	for _, ex := range []Executor{CPU{}, Interp{}} {
