@@ -88,7 +88,8 @@ type Driver struct {
 	mu          sync.Mutex
 	trainers    map[uint64]*trainer.Trainer
 	challengers map[uint64]*dispute.Challenger
-	blobCache   map[common.Hash][]byte
+	blobCache   map[common.Hash]cachedBlob
+	cacheBytes  int64
 
 	// waiting is set while the account has transactions in the node's pool
 	// that this loop did not see mined (logged once).
@@ -104,7 +105,7 @@ func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts,
 	seq Sequencer, store *Store) *Driver {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &Driver{cfg: cfg, log: l, m: m, c: c, tx: tx, blobs: blobs, seq: seq, store: store, idx: newInboxIndex(c, l),
-		trainers: map[uint64]*trainer.Trainer{}, challengers: map[uint64]*dispute.Challenger{}, blobCache: map[common.Hash][]byte{},
+		trainers: map[uint64]*trainer.Trainer{}, challengers: map[uint64]*dispute.Challenger{}, blobCache: map[common.Hash]cachedBlob{},
 		ctx: ctx, cancel: cancel}
 }
 
@@ -311,7 +312,8 @@ func (d *Driver) publishedState(ctx context.Context, tr *trainer.Trainer, k uint
 	}
 	step := uint64(k) * uint64(tr.Spec().CheckpointInterval)
 	for _, h := range hs {
-		b, err := d.blobs.Get(ctx, h, d.cfg.MaxBlobSize)
+		// A checkpoint is as large as the spec makes it, no larger.
+		b, err := d.blobs.Get(ctx, h, tr.CheckpointSize())
 		if err != nil {
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"path/filepath"
 	"sort"
@@ -225,7 +226,11 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 	if d.cfg.StopAfter > 0 && g.Moves >= d.cfg.StopAfter {
 		return nil // test mode: a challenger that stops answering
 	}
-	ev, err := d.evidence(ctx, g)
+	tr, err := d.trainerOf(ctx, g.Job, job)
+	if err != nil {
+		return fmt.Errorf("trainer: %w", err)
+	}
+	ev, err := d.evidence(ctx, g, &gm, tr)
 	if err != nil {
 		return fmt.Errorf("evidence: %w", err)
 	}
@@ -552,9 +557,10 @@ func (d *Driver) findStart(ctx context.Context, tr *trainer.Trainer, g *GameReco
 
 // evidence collects what the worker revealed in the game: the blobs behind
 // the dataHash of its StepRootsRevealed, StepTraceRevealed and
-// ElementTraceRevealed events (nil when missing from the blob store) and
-// every QueryAnswered event, in chain order.
-func (d *Driver) evidence(ctx context.Context, g *GameRecord) (*dispute.Evidence, error) {
+// ElementTraceRevealed events, decoded from verified streams (nil when
+// missing from the blob store, malformed, or larger than the job and the
+// game say they are), and every QueryAnswered event, in chain order.
+func (d *Driver) evidence(ctx context.Context, g *GameRecord, gm *dispute.Game, tr *trainer.Trainer) (*dispute.Evidence, error) {
 	logs, err := d.c.gameLogs(ctx, g.ID, g.FromBlock, "StepRootsRevealed", "StepTraceRevealed", "ElementTraceRevealed", "QueryAnswered")
 	if err != nil {
 		return nil, err
@@ -571,19 +577,25 @@ func (d *Driver) evidence(ctx context.Context, g *GameRecord) (*dispute.Evidence
 			if err != nil {
 				return nil, err
 			}
-			ev.StepRoots = d.blob(ctx, e.DataHash)
+			if v := d.blob(ctx, e.DataHash, dispute.StepRootsBlobSize(gm.Interval), func() blobDecoder { return new(dispute.StepRootsData) }); v != nil {
+				ev.StepRootsData = v.(*dispute.StepRootsData)
+			}
 		case d.c.arbABI.Events["StepTraceRevealed"].ID:
 			e, err := d.c.arb.UnpackStepTraceRevealedEvent(lg)
 			if err != nil {
 				return nil, err
 			}
-			ev.StepTrace = d.blob(ctx, e.DataHash)
+			if v := d.blob(ctx, e.DataHash, dispute.StepTraceBlobSize(tr.Graph()), func() blobDecoder { return new(dispute.StepTraceData) }); v != nil {
+				ev.StepTraceData = v.(*dispute.StepTraceData)
+			}
 		case d.c.arbABI.Events["ElementTraceRevealed"].ID:
 			e, err := d.c.arb.UnpackElementTraceRevealedEvent(lg)
 			if err != nil {
 				return nil, err
 			}
-			ev.ElementTrace = d.blob(ctx, e.DataHash)
+			if v := d.blob(ctx, e.DataHash, dispute.ElementTraceBlobSize(e.TraceLength), func() blobDecoder { return new(dispute.ElementTraceData) }); v != nil {
+				ev.ElementTraceData = v.(*dispute.ElementTraceData)
+			}
 		case d.c.arbABI.Events["QueryAnswered"].ID:
 			e, err := d.c.arb.UnpackQueryAnsweredEvent(lg)
 			if err != nil {
@@ -599,31 +611,56 @@ func (d *Driver) evidence(ctx context.Context, g *GameRecord) (*dispute.Evidence
 	return ev, nil
 }
 
-// blob fetches a published blob by its hash (cached once found); nil when
-// the hash is zero or the blob is missing.
-func (d *Driver) blob(ctx context.Context, h [32]byte) []byte {
+// blobDecoder is a dispute blob decoded from a stream.
+type blobDecoder interface {
+	Decode(r io.Reader, size int64) error
+}
+
+type cachedBlob struct {
+	v    blobDecoder
+	size int64
+}
+
+// blob fetches a published blob by its hash, at most maxSize bytes (the
+// size the job and the game give it), and decodes it while it streams: it
+// is never held whole, and accepted only when its keccak256 is h (cached
+// once found). nil when the hash is zero or the blob is missing, too large,
+// not its hash, or malformed.
+func (d *Driver) blob(ctx context.Context, h [32]byte, maxSize int64, newDecoder func() blobDecoder) blobDecoder {
 	if h == ([32]byte{}) {
 		return nil
 	}
 	d.mu.Lock()
-	b, ok := d.blobCache[h]
+	c, ok := d.blobCache[h]
 	d.mu.Unlock()
 	if ok {
-		return b
+		return c.v
 	}
-	b, err := d.blobs.Get(ctx, blobstore.Hash(h), d.cfg.MaxBlobSize)
+	rc, size, err := d.blobs.Open(ctx, blobstore.Hash(h), maxSize)
 	if err != nil {
 		d.log.Info("Dispute blob not available", "hash", common.Hash(h), "err", err)
 		return nil
 	}
-	d.mu.Lock()
-	if len(d.blobCache) >= maxCachedBlobs {
-		clear(d.blobCache)
+	defer rc.Close()
+	v := newDecoder()
+	if err := v.Decode(rc, size); err != nil {
+		d.log.Info("Dispute blob not usable", "hash", common.Hash(h), "bytes", size, "err", err)
+		return nil
 	}
-	d.blobCache[h] = b
+	d.mu.Lock()
+	if len(d.blobCache) >= maxCachedBlobs || d.cacheBytes+size > maxCachedBytes {
+		clear(d.blobCache)
+		d.cacheBytes = 0
+	}
+	d.blobCache[h] = cachedBlob{v: v, size: size}
+	d.cacheBytes += size
 	d.mu.Unlock()
-	return b
+	return v
 }
 
-// maxCachedBlobs bounds the dispute blobs kept in memory (three per game).
-const maxCachedBlobs = 64
+// maxCachedBlobs and maxCachedBytes bound the decoded dispute blobs kept in
+// memory (three per game); the latest one is always kept, whatever its size.
+const (
+	maxCachedBlobs = 64
+	maxCachedBytes = 1 << 30
+)

@@ -34,6 +34,16 @@ func (c *Client) chunkSize() int64 {
 // holds one chunk in memory at a time and returns the blob's address and
 // size.
 func (c *Client) PutReader(ctx context.Context, r io.Reader) (Hash, int64, error) {
+	buf := make([]byte, c.chunkSize())
+	n, rerr := io.ReadFull(r, buf)
+	switch {
+	case rerr == io.EOF || rerr == io.ErrUnexpectedEOF:
+		// One chunk or less: one request.
+		h, err := c.putOne(ctx, buf[:n])
+		return h, int64(n), err
+	case rerr != nil:
+		return Hash{}, 0, fmt.Errorf("blobstore: put: read: %w", rerr)
+	}
 	id, err := c.openUpload(ctx)
 	if err != nil {
 		return Hash{}, 0, err
@@ -45,10 +55,11 @@ func (c *Client) PutReader(ctx context.Context, r io.Reader) (Hash, int64, error
 		}
 	}()
 	d := sha3.NewLegacyKeccak256()
-	buf := make([]byte, c.chunkSize())
 	var off int64
-	for {
-		n, rerr := io.ReadFull(r, buf)
+	for first := true; ; first = false {
+		if !first {
+			n, rerr = io.ReadFull(r, buf)
+		}
 		if rerr != nil && rerr != io.EOF && rerr != io.ErrUnexpectedEOF {
 			return Hash{}, 0, fmt.Errorf("blobstore: put: read: %w", rerr)
 		}

@@ -182,6 +182,11 @@ func (c *Client) Put(ctx context.Context, data []byte) (Hash, error) {
 		h, _, err := c.PutReader(ctx, bytes.NewReader(data))
 		return h, err
 	}
+	return c.putOne(ctx, data)
+}
+
+// putOne uploads data in one request.
+func (c *Client) putOne(ctx context.Context, data []byte) (Hash, error) {
 	want := Sum(data)
 	req, err := http.NewRequestWithContext(ctx, http.MethodPut, c.base+"/v1/blobs", bytes.NewReader(data))
 	if err != nil {

@@ -181,11 +181,8 @@ func (c *Challenger) pickStep(g *Game, ev *Evidence) (*ChallengerMove, error) {
 	count := uint64(g.Interval) + 1
 	root := commit.Hash(g.StepRoots)
 	v := newView(count, &root, c.roots)
-	if ev.StepRoots != nil {
-		var d StepRootsData
-		if d.UnmarshalBinary(ev.StepRoots) == nil && d.FirstStep == g.Step {
-			v.addItems(d.Roots, root)
-		}
+	if d := ev.stepRoots(); d != nil && d.FirstStep == g.Step {
+		v.addItems(d.Roots, root)
 	}
 	v.addAnswers(answersFor(ev, ListStepRoots))
 	var leaf uint64
@@ -243,14 +240,11 @@ func (c *Challenger) stepTrace(ctx context.Context, g *Game) (*trainer.StepTrace
 // view.addItems), a node's output elements against its output root
 // (workerOutput).
 func (c *Challenger) workerTrace(g *Game, ev *Evidence) *StepTraceData {
-	if ev.StepTrace == nil {
+	d := ev.stepTrace()
+	if d == nil || d.Step != g.Step || len(d.Outputs) != len(d.NodeRoots) {
 		return nil
 	}
-	var d StepTraceData
-	if d.UnmarshalBinary(ev.StepTrace) != nil || d.Step != g.Step || len(d.Outputs) != len(d.NodeRoots) {
-		return nil
-	}
-	return &d
+	return d
 }
 
 // workerOutput returns node j's output elements from the worker's published
@@ -445,11 +439,8 @@ func (c *Challenger) pickEntry(ctx context.Context, g *Game, ev *Evidence) (*Cha
 	}
 	root := commit.Hash(g.ElementList)
 	v := newView(uint64(g.TraceLength), &root, c.elem.Items)
-	if ev.ElementTrace != nil {
-		var d ElementTraceData
-		if d.UnmarshalBinary(ev.ElementTrace) == nil && d.Node == g.Node && d.Element == g.Element {
-			v.addItems(d.Items, root)
-		}
+	if d := ev.elementTrace(); d != nil && d.Node == g.Node && d.Element == g.Element {
+		v.addItems(d.Items, root)
 	}
 	v.addAnswers(answersFor(ev, ListElementTrace))
 	t, err := v.firstDiff()

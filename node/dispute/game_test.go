@@ -1,6 +1,7 @@
 package dispute
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -25,6 +26,7 @@ import (
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
@@ -335,9 +337,18 @@ func play(t *testing.T, fx fixture, o setup) gameRun {
 				case mv.StepRoots != nil:
 					ev.StepRoots = mv.Blob
 				case mv.StepTrace != nil:
-					ev.StepTrace = mv.Blob
+					// decoded from a verifying stream, as the verifier does
+					ev.StepTraceData = new(StepTraceData)
+					if ev.StepTraceData.Decode(blobstore.NewVerifyingReader(bytes.NewReader(mv.Blob), blobstore.Hash(mv.StepTrace.DataHash)),
+						int64(len(mv.Blob))) != nil {
+						ev.StepTraceData = nil
+					}
 				case mv.ElementTrace != nil:
-					ev.ElementTrace = mv.Blob
+					ev.ElementTraceData = new(ElementTraceData)
+					if ev.ElementTraceData.Decode(blobstore.NewVerifyingReader(bytes.NewReader(mv.Blob), blobstore.Hash(mv.ElementTrace.DataHash)),
+						int64(len(mv.Blob))) != nil {
+						ev.ElementTraceData = nil
+					}
 				}
 			}
 			if mv.Answer != nil {

@@ -204,9 +204,65 @@ type Answer struct {
 // state: the published blobs (nil when the worker withheld one or it could
 // not be fetched; the challenger checks each against the on-chain root and
 // ignores one that does not match) and every query answer so far.
+//
+// A caller that decodes the blobs itself, from streams (a large step trace
+// is never held whole), sets the decoded fields instead; they take
+// precedence over the byte fields.
 type Evidence struct {
 	StepRoots    []byte // the blob of StepRootsRevealed's dataHash
 	StepTrace    []byte // the blob of StepTraceRevealed's dataHash
 	ElementTrace []byte // the blob of ElementTraceRevealed's dataHash
 	Answers      []Answer
+
+	StepRootsData    *StepRootsData    // StepRoots decoded (Decode)
+	StepTraceData    *StepTraceData    // StepTrace decoded
+	ElementTraceData *ElementTraceData // ElementTrace decoded
+}
+
+// stepRoots returns the published step roots, decoded; nil when missing or
+// malformed.
+func (ev *Evidence) stepRoots() *StepRootsData {
+	if ev.StepRootsData != nil {
+		return ev.StepRootsData
+	}
+	if ev.StepRoots == nil {
+		return nil
+	}
+	var d StepRootsData
+	if d.UnmarshalBinary(ev.StepRoots) != nil {
+		return nil
+	}
+	return &d
+}
+
+// stepTrace returns the published step trace, decoded; nil when missing or
+// malformed.
+func (ev *Evidence) stepTrace() *StepTraceData {
+	if ev.StepTraceData != nil {
+		return ev.StepTraceData
+	}
+	if ev.StepTrace == nil {
+		return nil
+	}
+	var d StepTraceData
+	if d.UnmarshalBinary(ev.StepTrace) != nil {
+		return nil
+	}
+	return &d
+}
+
+// elementTrace returns the published element trace, decoded; nil when
+// missing or malformed.
+func (ev *Evidence) elementTrace() *ElementTraceData {
+	if ev.ElementTraceData != nil {
+		return ev.ElementTraceData
+	}
+	if ev.ElementTrace == nil {
+		return nil
+	}
+	var d ElementTraceData
+	if d.UnmarshalBinary(ev.ElementTrace) != nil {
+		return nil
+	}
+	return &d
 }

@@ -73,3 +73,23 @@ func BenchmarkAuditReplay(b *testing.B) {
 		}
 	})
 }
+
+// TestCheckpointSize: the size the spec gives a checkpoint is its file's.
+func TestCheckpointSize(t *testing.T) {
+	tr := exampleTrainer(t, Options{SkipEval: true})
+	st, err := tr.InitialState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := tr.Checkpoint(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := c.Encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tr.CheckpointSize(); got != int64(len(b)) {
+		t.Fatalf("CheckpointSize %d, the file has %d bytes", got, len(b))
+	}
+}

@@ -1045,11 +1045,8 @@ func (d *Driver) publishAll(ctx context.Context, r *JobRecord) error {
 		if r.Published[i] {
 			continue
 		}
-		b, err := os.ReadFile(trainer.CheckpointFile(filepath.Join(d.jobDir(r.ID), "checkpoints"), uint64(i+1)*interval))
-		if err != nil {
-			return err
-		}
-		h, err := d.blobs.Put(ctx, b)
+		// Streamed in chunks: a checkpoint is never read whole.
+		h, err := d.blobs.PutFile(ctx, trainer.CheckpointFile(filepath.Join(d.jobDir(r.ID), "checkpoints"), uint64(i+1)*interval))
 		if err != nil {
 			return err
 		}

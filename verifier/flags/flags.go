@@ -85,7 +85,7 @@ var (
 	}
 	MaxBlobSizeFlag = &cli.Int64Flag{
 		Name:    "max-blob-size",
-		Usage:   "largest blob (spec, dataset, checkpoint, trace) the verifier downloads, in bytes",
+		Usage:   "largest spec or dataset blob the verifier downloads, in bytes (checkpoints and dispute data are bounded by the sizes the job's spec and the game give them, and stream: no fixed cap)",
 		Value:   256 << 20,
 		EnvVars: prefixEnvVars("MAX_BLOB_SIZE"),
 	}

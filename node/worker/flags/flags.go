@@ -115,7 +115,7 @@ var (
 	}
 	MaxBlobSizeFlag = &cli.Int64Flag{
 		Name:    "max-blob-size",
-		Usage:   "largest spec or dataset blob the worker downloads, in bytes",
+		Usage:   "largest spec or dataset blob the worker downloads, in bytes (checkpoints and dispute data are uploaded in chunks, of any size)",
 		Value:   256 << 20,
 		EnvVars: prefixEnvVars("MAX_BLOB_SIZE"),
 	}
