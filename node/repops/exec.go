@@ -16,10 +16,10 @@ type Executor interface {
 	Run(op OpKind, attrs []uint32, inputs []Tensor, out Tensor) error
 }
 
-// CPU is the pure-Go executor: hand-written kernels for the matrix
-// products, the simple elementwise operators and the optimizer updates
-// (each written with the typed primitive helpers in the order of its
-// element program), the element programs themselves for the rest.
+// CPU is the pure-Go executor: a hand-written kernel for every operator
+// (the matrix products in matmul.go, the others in fast.go), each computing
+// its element program's bits with plain float32 operations in the order of
+// the program.
 type CPU struct{}
 
 // Interp is the slowest executor: it evaluates every element through its
@@ -72,8 +72,18 @@ func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 	if err := CheckRun(op, attrs, in, out); err != nil {
 		return err
 	}
+	return cpuKernel(op, attrs, in, out)
+}
+
+// cpuKernel computes op without checking shapes (CPU.Run checks them
+// first; a Runner checks them once when it is built). Every case computes
+// the element program's bits (fast.go).
+func cpuKernel(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 	switch op {
 	case OpMatMul, OpMatMulTN, OpMatMulNT:
+		if err := CheckEnv(); err != nil { // a bad GENSYN_REPOPS_KERNEL or _THREADS
+			return err
+		}
 		m, k, n := matDims(op, in[0].Shape, in[1].Shape)
 		var form MatForm
 		switch op {
@@ -85,26 +95,20 @@ func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 		MatMul(form, out.Data, in[0].Data, in[1].Data, m, k, n)
 		return nil
 	case OpBiasAdd:
-		n := in[1].Shape[0]
-		x, bias, o := in[0].Data, in[1].Data, out.Data
-		for r := 0; r < len(x); r += n {
-			for j := 0; j < n; j++ {
-				o[r+j] = Add(x[r+j], bias[j])
-			}
-		}
+		biasAdd(out.Data, in[0].Data, in[1].Data)
 		return nil
 	case OpReLU:
-		for i, v := range in[0].Data {
-			out.Data[i] = Max(v, 0)
-		}
+		relu(out.Data, in[0].Data)
 		return nil
 	case OpReLUGrad:
+		// SELECT(dY, +0, LT(+0, X)): dY's word passes unchanged.
 		dy, x := in[0].Data, in[1].Data
-		for i := range out.Data {
-			if x[i] > 0 {
-				out.Data[i] = dy[i]
+		o := out.Data[:len(x)]
+		for i, xi := range x {
+			if xi > 0 {
+				o[i] = dy[i]
 			} else {
-				out.Data[i] = 0
+				o[i] = 0
 			}
 		}
 		return nil
@@ -120,6 +124,9 @@ func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 		}
 		canonSlice(o)
 		return nil
+	case OpBatchIndex:
+		batchIndex(out.Data, attrs, math.Float32bits(in[0].Data[0]))
+		return nil
 	case OpGather:
 		f := 1
 		if len(in[0].Shape) == 2 {
@@ -134,38 +141,58 @@ func (CPU) Run(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 			copy(out.Data[r*f:r*f+f], tab[i*f:i*f+f])
 		}
 		return nil
+	case OpLogSumExp:
+		logSumExpRows(out.Data, in[0].Data, in[0].Shape[1])
+		return nil
+	case OpSoftmaxXentLoss:
+		softmaxXentLossRows(out.Data, in[0].Data, in[1].Data, in[2].Data, in[0].Shape[1])
+		return nil
+	case OpMean:
+		out.Data[0] = meanVec(in[0].Data)
+		return nil
+	case OpSoftmaxXentGrad:
+		softmaxXentGradRows(out.Data, in[0].Data, in[1].Data, in[2].Data, in[0].Shape[0], in[0].Shape[1])
+		return nil
 	case OpSGDVelocity:
-		v, g, mu, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data
-		for e := range o {
-			o[e] = Add(Mul(mu, v[e]), g[e])
+		v, g, mu, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data[:len(in[1].Data)]
+		for e, ge := range g {
+			o[e] = canonStore(float32(float32(mu*v[e]) + ge))
 		}
 		return nil
 	case OpSGDParam:
-		p, v, lr, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data
-		for e := range o {
-			o[e] = Sub(p[e], Mul(lr, v[e]))
+		p, v, lr, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data[:len(in[1].Data)]
+		for e, ve := range v {
+			o[e] = canonStore(float32(p[e] - float32(lr*ve)))
 		}
 		return nil
 	case OpAdamMoment:
-		m, g, beta, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data
+		m, g, beta, o := in[0].Data, in[1].Data, in[2].Data[0], out.Data[:len(in[1].Data)]
 		omb := Sub(1, beta)
-		for e := range o {
-			y := Mul(omb, g[e])
-			if attrs[0] == 2 {
-				y = Mul(y, g[e])
+		if attrs[0] == 2 {
+			for e, ge := range g {
+				o[e] = canonStore(float32(float32(beta*m[e]) + float32(float32(omb*ge)*ge)))
 			}
-			o[e] = Add(Mul(beta, m[e]), y)
+			return nil
+		}
+		for e, ge := range g {
+			o[e] = canonStore(float32(float32(beta*m[e]) + float32(omb*ge)))
 		}
 		return nil
+	case OpScalarMul:
+		out.Data[0] = Mul(in[0].Data[0], in[1].Data[0])
+		return nil
 	case OpAdamParam:
-		p, m, v, o := in[0].Data, in[1].Data, in[2].Data, out.Data
+		p, m, v, o := in[0].Data, in[1].Data, in[2].Data, out.Data[:len(in[0].Data)]
 		c1, c2 := Sub(1, in[3].Data[0]), Sub(1, in[4].Data[0])
 		lr, eps := in[5].Data[0], in[6].Data[0]
-		for e := range o {
-			mh := Div(m[e], c1)
-			s := Add(Sqrt(Div(v[e], c2)), eps)
-			o[e] = Sub(p[e], Div(Mul(lr, mh), s))
+		for e, pe := range p {
+			mh := float32(m[e] / c1)
+			s := float32(float32(math.Sqrt(float64(float32(v[e]/c2)))) + eps)
+			o[e] = canonStore(float32(pe - float32(float32(lr*mh)/s)))
 		}
+		return nil
+	case OpIncrement:
+		out.Data[0] = math.Float32frombits(math.Float32bits(in[0].Data[0]) + 1)
 		return nil
 	}
 	return Interp{}.Run(op, attrs, in, out)

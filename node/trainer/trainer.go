@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
@@ -45,6 +46,11 @@ type Trainer struct {
 	train     repops.Dataset
 	holdout   repops.Dataset
 	opts      Options
+
+	// runner executes steps with buffers reused from step to step (built
+	// on the first step); runMu guards it.
+	runMu  sync.Mutex
+	runner *repops.Runner
 }
 
 // State is the training state after Step steps: the state tensors in the
@@ -175,19 +181,77 @@ func (t *Trainer) InitialStateRoot() (commit.Hash, error) {
 }
 
 // Step runs one training step and returns the state at st.Step+1 and the
-// mean batch loss. st is not modified.
+// mean batch loss. st is not modified; the new state's tensors are newly
+// allocated. Training loops use Advance, which allocates nothing.
 func (t *Trainer) Step(st *State) (*State, float32, error) {
-	if err := t.checkState(st); err != nil {
+	if err := t.checkStep(st); err != nil {
 		return nil, 0, err
 	}
-	if st.Step >= uint64(t.spec.Steps) {
-		return nil, 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, t.spec.Steps)
+	next := make([]repops.Tensor, len(st.Tensors))
+	for i, x := range st.Tensors {
+		next[i] = repops.NewTensor(x.Shape...)
 	}
-	_, next, loss, err := t.graph.Run(t.opts.Executor, st.Tensors, t.train)
+	loss, err := t.runStep(st.Tensors, next)
 	if err != nil {
 		return nil, 0, err
 	}
 	return &State{Step: st.Step + 1, Tensors: next}, loss, nil
+}
+
+// Advance runs one training step on st in place: its tensors are
+// overwritten with the state at st.Step+1, and st.Step is incremented. It
+// returns the step's mean batch loss. If it fails, st is unchanged. In the
+// steady state (after the first step) it allocates nothing.
+func (t *Trainer) Advance(st *State) (float32, error) {
+	if err := t.checkStep(st); err != nil {
+		return 0, err
+	}
+	loss, err := t.runStep(st.Tensors, st.Tensors)
+	if err != nil {
+		return 0, err
+	}
+	st.Step++
+	return loss, nil
+}
+
+func (t *Trainer) checkStep(st *State) error {
+	if err := t.checkState(st); err != nil {
+		return err
+	}
+	if st.Step >= uint64(t.spec.Steps) {
+		return fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, t.spec.Steps)
+	}
+	return nil
+}
+
+// runStep runs one step with the trainer's Runner, or with a fresh one when
+// another goroutine holds it.
+func (t *Trainer) runStep(state, next []repops.Tensor) (float32, error) {
+	if !t.runMu.TryLock() {
+		r, err := repops.NewRunner(t.graph, t.opts.Executor)
+		if err != nil {
+			return 0, err
+		}
+		return r.Step(state, t.train, next)
+	}
+	defer t.runMu.Unlock()
+	if t.runner == nil {
+		r, err := repops.NewRunner(t.graph, t.opts.Executor)
+		if err != nil {
+			return 0, err
+		}
+		t.runner = r
+	}
+	return t.runner.Step(state, t.train, next)
+}
+
+// clone returns a deep copy of st.
+func (st *State) clone() *State {
+	c := &State{Step: st.Step, Tensors: make([]repops.Tensor, len(st.Tensors))}
+	for i, x := range st.Tensors {
+		c.Tensors[i] = x.Clone()
+	}
+	return c
 }
 
 func (t *Trainer) checkState(st *State) error {
@@ -292,12 +356,14 @@ func (t *Trainer) Run(ctx context.Context, from *State, toStep uint64, onCheckpo
 	if toStep > uint64(t.spec.Steps) {
 		return nil, fmt.Errorf("trainer: step %d is past the job's %d steps", toStep, t.spec.Steps)
 	}
-	st := from
-	if st == nil {
+	var st *State
+	if from == nil {
 		var err error
 		if st, err = t.InitialState(); err != nil {
 			return nil, err
 		}
+	} else {
+		st = from.clone() // the steps update st in place; from stays as it was
 	}
 	if st.Step > toStep {
 		return nil, fmt.Errorf("trainer: start step %d is after the target step %d", st.Step, toStep)
@@ -307,11 +373,10 @@ func (t *Trainer) Run(ctx context.Context, from *State, toStep uint64, onCheckpo
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		next, loss, err := t.Step(st)
+		loss, err := t.Advance(st)
 		if err != nil {
 			return st, err
 		}
-		st = next
 		if t.opts.OnStep != nil {
 			t.opts.OnStep(st.Step, loss)
 		}
@@ -365,7 +430,7 @@ func (t *Trainer) ReplayInterval(ctx context.Context, from *State) ([]commit.Has
 		return nil, nil, fmt.Errorf("%w: %d (interval %d, %d steps)", ErrNotCheckpoint, from.Step, interval, t.spec.Steps)
 	}
 	roots := make([]commit.Hash, 0, interval+1)
-	st := from
+	st := from.clone() // stepped in place
 	for {
 		r, err := t.StateRoot(st)
 		if err != nil {
@@ -378,7 +443,7 @@ func (t *Trainer) ReplayInterval(ctx context.Context, from *State) ([]commit.Has
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		if st, _, err = t.Step(st); err != nil {
+		if _, err := t.Advance(st); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -406,7 +471,7 @@ func (t *Trainer) StateAt(ctx context.Context, dir string, step uint64) (*State,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if st, _, err = t.Step(st); err != nil {
+		if _, err := t.Advance(st); err != nil {
 			return nil, err
 		}
 	}
