@@ -42,6 +42,9 @@ type IndexConfig struct {
 	// Model fetches a job's final model checked against the on-chain root
 	// (jobclient's FetchModel); nil: no downloads.
 	Model func(ctx context.Context, id uint64) ([]byte, error)
+	// Losses, when set, computes the loss of checkpoints the index has no
+	// loss for, from the checkpoints published in the blob store.
+	Losses *Losses
 }
 
 // NewIndexSource is the Source over the indexer's store.
@@ -237,9 +240,19 @@ func (s *indexSource) Job(ctx context.Context, id uint64) (*Job, error) {
 				cp.Batch = c.Posted.Batch
 				cp.Posted = ptx(&c.Posted.Ref)
 			}
+			// A checkpoint of a round whose result was accepted stood
+			// through the challenge window: every verifier that replayed
+			// it agreed, or lost its game.
+			accepted := r.End == "finalized"
 			if c.Loss != nil {
-				cp.Loss, cp.HasLoss, cp.Verified = float64(c.Loss.Value), true, c.Loss.Verified
-				rl = append(rl, LossPoint{Step: cp.Step, Loss: cp.Loss, Verified: c.Loss.Verified})
+				cp.Loss, cp.HasLoss, cp.Verified = float64(c.Loss.Value), true, c.Loss.Verified || accepted
+			} else if s.cfg.Losses != nil {
+				if v, ok := s.cfg.Losses.Loss(&j, c.StateRoot); ok {
+					cp.Loss, cp.HasLoss, cp.Verified = float64(v), true, accepted
+				}
+			}
+			if cp.HasLoss {
+				rl = append(rl, LossPoint{Step: cp.Step, Loss: cp.Loss, Verified: cp.Verified})
 			}
 			out.Checkpoints = append(out.Checkpoints, cp)
 		}

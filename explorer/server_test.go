@@ -230,7 +230,7 @@ func TestJobPage(t *testing.T) {
 	requirePage(t, body, "Job 1")
 	for _, want := range []string{
 		`id="job-status">finalized<`, specHash.Hex(), `batch 3:`, `<span class="badge good">verified</span>`,
-		`data-series="[[100,200],[2.25,1.5],[2.25,null]]"`, `<a href="/jobs/1/model" download>`,
+		`data-series="[[100,200],[2.25,1.5],[2.25,1.5]]"`, `<a href="/jobs/1/model" download>`,
 		`<td>payment</td>`, `<td>refund</td>`, `data-topic="job/1"`, "2.25", "paid",
 	} {
 		require.Contains(t, body, want)
@@ -238,6 +238,14 @@ func TestJobPage(t *testing.T) {
 	// the spec is shown, escaped
 	require.Contains(t, body, "digits &lt;script&gt;alert(1)&lt;/script&gt;")
 	require.NotContains(t, body, "<script>alert(1)")
+
+	// before the round's result is accepted only the index's verified
+	// point is marked
+	j1 := e.ix.jobs[1]
+	j1.Rounds[0].End = ""
+	e.ix.jobs[1] = j1
+	_, _, body = e.get(t, "/jobs/1")
+	require.Contains(t, body, `data-series="[[100,200],[2.25,1.5],[2.25,null]]"`)
 
 	// a job whose spec the blob store does not have says so
 	j := e.ix.jobs[2]

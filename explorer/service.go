@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strconv"
 	"sync"
 	"time"
 
@@ -64,6 +65,7 @@ type Service struct {
 	http   *http.Server
 	ln     net.Listener
 	health *chainHealth
+	losses *Losses
 }
 
 // NewService opens the store, dials the chain and listens on cfg.Addr.
@@ -97,6 +99,7 @@ func NewService(ctx context.Context, cfg Config) (*Service, error) {
 	}
 	health := &chainHealth{ec: ec}
 	icfg := IndexConfig{Chain: health.Err}
+	var srv *Server
 	if cfg.BlobstoreURL != "" {
 		blobs := blobstore.NewClient(cfg.BlobstoreURL, nil)
 		jc := jobclient.New(ec, cfg.Deployment.Contracts, nil, blobs, nil)
@@ -104,8 +107,12 @@ func NewService(ctx context.Context, cfg Config) (*Service, error) {
 			return blobs.Get(ctx, blobstore.Hash(h), maxSpec)
 		}
 		icfg.Model = func(ctx context.Context, id uint64) ([]byte, error) { return fetchModel(ctx, jc, id) }
+		// a new point of a loss curve refreshes the job's open pages
+		icfg.Losses = NewLosses(blobs, log.With("component", "losses"), func(job uint64) {
+			srv.Broker().Publish(srv.Head(), "job/"+strconv.FormatUint(job, 10))
+		})
 	}
-	srv, err := New(NewIndexSource(store, icfg), log)
+	srv, err = New(NewIndexSource(store, icfg), log)
 	if err != nil {
 		_ = store.Close()
 		ec.Close()
@@ -117,7 +124,7 @@ func NewService(ctx context.Context, cfg Config) (*Service, error) {
 		ec.Close()
 		return nil, fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
-	return &Service{cfg: cfg, log: log, store: store, ix: ix, ec: ec, srv: srv, ln: ln, health: health,
+	return &Service{cfg: cfg, log: log, store: store, ix: ix, ec: ec, srv: srv, ln: ln, health: health, losses: icfg.Losses,
 		http: &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second}}, nil
 }
 
@@ -131,6 +138,13 @@ func (s *Service) Run(ctx context.Context) error {
 	defer cancel()
 	var wg sync.WaitGroup
 	errc := make(chan error, 3)
+	if s.losses != nil {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s.losses.Run(ctx)
+		}()
+	}
 	wg.Add(3)
 	go func() {
 		defer wg.Done()

@@ -24,7 +24,7 @@
           axes: [{ label: "step" }, { label: "loss" }],
           series: [
             { label: "step" },
-            { label: "loss (reported)", stroke: "#0a58ca", width: 2, points: { show: true, size: 5 } },
+            { label: "loss", stroke: "#0a58ca", width: 2, points: { show: true, size: 5 } },
             { label: "verified", stroke: "#1a7f37", width: 0, points: { show: true, size: 9, fill: "#1a7f37" } }
           ]
         };
