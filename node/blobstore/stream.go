@@ -20,7 +20,7 @@ import (
 	"golang.org/x/crypto/sha3"
 )
 
-// Chunked, verified transfers (docs/blobstore.md, "Large blobs"):
+// Chunked, verified transfers (docs/worker.md, "Large blobs"):
 //
 //	POST   /v1/uploads                   open an upload; 201 {"id"}
 //	PUT    /v1/uploads/{id}?offset=N     append a chunk at offset N; the
@@ -72,8 +72,23 @@ func (s *Server) registerUploads() {
 	s.handle("DELETE /v1/uploads/{id}", "upload", s.uploadDrop)
 }
 
+// stager is a Store with a directory of its own for partial data: uploads
+// are staged there unless SetUploadDir says otherwise.
+type stager interface {
+	StagingDir() string
+}
+
+// StagingDir implements stager: the store's own tmp directory, on the same
+// disk as its blobs.
+func (l *Local) StagingDir() string { return filepath.Join(l.dir, "tmp") }
+
+// StagingDir implements stager: the directory S3Config.TempDir names ("" is
+// the system's temporary directory).
+func (s *S3) StagingDir() string { return s.tmpDir }
+
 // SetUploadDir sets the directory where chunked uploads are staged until
-// committed (default: a new directory under the system's temporary one).
+// committed (default: the store's own staging directory, else a new
+// directory under the system's temporary one).
 func (s *Server) SetUploadDir(dir string) {
 	s.up.mu.Lock()
 	s.up.dir = dir
@@ -95,6 +110,11 @@ func (s *Server) uploadOpen(w http.ResponseWriter, r *http.Request) {
 				delete(s.up.m, id)
 			}
 			u.mu.Unlock()
+		}
+	}
+	if s.up.dir == "" {
+		if st, ok := s.store.(stager); ok && st.StagingDir() != "" {
+			s.up.dir = filepath.Join(st.StagingDir(), "uploads")
 		}
 	}
 	if s.up.dir == "" {
