@@ -17,9 +17,11 @@ import (
 func keccakF1600x4(s *[200]uint64)
 
 // useX4 is whether leaves and nodes are hashed four at a time: the CPU has
-// AVX2 and GENSYN_KECCAK is not "scalar" (which forces the one-at-a-time
-// path, for tests and measurements).
-var useX4 = cpu.X86.HasAVX2 && os.Getenv("GENSYN_KECCAK") != "scalar"
+// AVX2 and the environment variable GENSYN_COMMIT_KECCAK is not "scalar"
+// (which forces the one-at-a-time path, for measurements).
+var useX4 = chooseX4(cpu.X86.HasAVX2, os.Getenv("GENSYN_COMMIT_KECCAK"))
+
+func chooseX4(avx2 bool, env string) bool { return avx2 && env != "scalar" }
 
 // x4 is the scratch of the four-way path: four interleaved states and the
 // permutation's scratch half.
@@ -44,18 +46,9 @@ func (s *x4) hashNodes(dst, src []Hash) {
 		return
 	}
 	n := len(dst) &^ 3
+	src = src[:2*len(dst)]
 	for g := 0; g < n; g += 4 {
-		clear(s[36:100])
-		var a [25]uint64
-		for j := 0; j < 4; j++ {
-			nodeLanes(&a, &src[2*(g+j)], &src[2*(g+j)+1])
-			for i := 0; i < 9; i++ {
-				s[4*i+j] = a[i]
-			}
-		}
-		s[64], s[65], s[66], s[67] = padLast, padLast, padLast, padLast
-		keccakF1600x4((*[200]uint64)(s))
-		s.digests4(dst[g:])
+		keccakNodes4(&dst[g], &src[2*g], (*[200]uint64)(s))
 	}
 	hashNodesScalar(dst[n:], src[2*n:])
 }
@@ -71,14 +64,7 @@ func (s *x4) hashTensorLeaves(dst []Hash, data []float32) {
 		n = full
 	}
 	for g := 0; g < n; g += 4 {
-		clear(s[20:100])
-		for j := 0; j < 4; j++ {
-			base := (g + j) * ElemsPerLeaf
-			s[j], s[4+j], s[8+j], s[12+j], s[16+j] = leafLanes(floatWords(data[base : base+ElemsPerLeaf]))
-		}
-		s[64], s[65], s[66], s[67] = padLast, padLast, padLast, padLast
-		keccakF1600x4((*[200]uint64)(s))
-		s.digests4(dst[g:])
+		keccakLeaves4(&dst[g], &data[g*ElemsPerLeaf], (*[200]uint64)(s))
 	}
 	hashTensorLeavesScalar(dst[n:], data[n*ElemsPerLeaf:])
 }
@@ -104,3 +90,13 @@ func (s *x4) hashItems(dst, items []Hash) {
 
 // setX4 switches the four-way path on or off (tests).
 func setX4(on bool) { useX4 = on }
+
+// keccakNodes4 sets dst[j] = keccak(0x01 || src[2j] || src[2j+1]) for
+// j = 0..3 (dst may alias src); keccakLeaves4 sets dst[j] to the hash of
+// the tensor leaf of data[8j:8j+8]. s is the permutation's scratch.
+//
+//go:noescape
+func keccakNodes4(dst, src *Hash, s *[200]uint64)
+
+//go:noescape
+func keccakLeaves4(dst *Hash, data *float32, s *[200]uint64)

@@ -50,3 +50,15 @@ func TestPermutationX4(t *testing.T) {
 		}
 	}
 }
+
+func TestChooseX4(t *testing.T) {
+	for _, c := range []struct {
+		avx2 bool
+		env  string
+		want bool
+	}{{true, "", true}, {true, "scalar", false}, {true, "x4", true}, {false, "", false}, {false, "x4", false}} {
+		if got := chooseX4(c.avx2, c.env); got != c.want {
+			t.Errorf("chooseX4(%v, %q) = %v, want %v", c.avx2, c.env, got, c.want)
+		}
+	}
+}
