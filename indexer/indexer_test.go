@@ -9,7 +9,9 @@ import (
 	"time"
 
 	"github.com/cockroachdb/pebble"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ethereum/go-ethereum/rpc"
@@ -379,4 +381,113 @@ func TestIndexReorg(t *testing.T) {
 
 	want, _ := l.fresh(t)
 	require.Equal(t, want, dump(t, s))
+}
+
+// dyingClient fails every call after the first n, as an indexer killed
+// mid-run would stop.
+type dyingClient struct {
+	Client
+	n int
+}
+
+var errDied = errors.New("died")
+
+func (d *dyingClient) tick() error {
+	if d.n <= 0 {
+		return errDied
+	}
+	d.n--
+	return nil
+}
+
+func (d *dyingClient) HeaderByNumber(ctx context.Context, n *big.Int) (*types.Header, error) {
+	if err := d.tick(); err != nil {
+		return nil, err
+	}
+	return d.Client.HeaderByNumber(ctx, n)
+}
+
+func (d *dyingClient) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]types.Log, error) {
+	if err := d.tick(); err != nil {
+		return nil, err
+	}
+	return d.Client.FilterLogs(ctx, q)
+}
+
+func (d *dyingClient) CallContract(ctx context.Context, call ethereum.CallMsg, n *big.Int) ([]byte, error) {
+	if err := d.tick(); err != nil {
+		return nil, err
+	}
+	return d.Client.CallContract(ctx, call, n)
+}
+
+// TestIndexRestartMidRun stops the indexer at every point of a sync (after
+// n calls to the node), reopens the store and resumes: the result is the
+// same as one uninterrupted run.
+func TestIndexRestartMidRun(t *testing.T) {
+	ctx := context.Background()
+	l := newLifecycle(t)
+	l.job1()
+	l.job2()
+	want, head := l.fresh(t)
+	dir := t.TempDir()
+	stops := 0
+	for n := 0; ; n += 2 {
+		s := openStore(t, dir)
+		ix, err := New(Config{Contracts: l.c.Contracts, MaxRange: 7}, s, &dyingClient{Client: ethclient.NewClient(l.rc), n: n})
+		require.NoError(t, err)
+		h, err := ix.Sync(ctx)
+		require.NoError(t, s.Close())
+		if err == nil {
+			require.Equal(t, head, h)
+			break
+		}
+		require.ErrorIs(t, err, errDied)
+		stops++
+	}
+	require.Greater(t, stops, 5)
+	s := openStore(t, dir)
+	defer s.Close()
+	require.Equal(t, want, dump(t, s))
+}
+
+// TestRunFollows: Run indexes new blocks as they come and tells
+// subscribers; a store refuses another deployment.
+func TestRunFollows(t *testing.T) {
+	l := newLifecycle(t)
+	s := openStore(t, t.TempDir())
+	defer s.Close()
+	updates, cancelSub := s.Subscribe()
+	ix, err := New(Config{Contracts: l.c.Contracts, PollInterval: 10 * time.Millisecond}, s, ethclient.NewClient(l.rc))
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- ix.Run(ctx) }()
+	l.post()
+	deadline := time.After(20 * time.Second)
+	for seen := false; !seen; {
+		select {
+		case u := <-updates:
+			seen = len(u.Jobs) == 1 && u.Jobs[0] == 1
+		case <-deadline:
+			t.Fatal("job 1 was not indexed")
+		}
+	}
+	cancel()
+	require.NoError(t, <-done)
+	cancelSub()
+	_, open := <-updates
+	require.False(t, open)
+	j, err := s.Job(1)
+	require.NoError(t, err)
+	require.Equal(t, StatusOpen, j.Status)
+
+	other := l.c.Contracts
+	other.JobMarket = common.HexToAddress("0x1234")
+	ix, err = New(Config{Contracts: other}, s, ethclient.NewClient(l.rc))
+	require.NoError(t, err)
+	_, err = ix.Sync(context.Background())
+	require.ErrorIs(t, err, ErrOtherDeployment)
+	_, err = New(Config{}, s, ethclient.NewClient(l.rc))
+	require.ErrorIs(t, err, ErrNoJobMarket)
 }
