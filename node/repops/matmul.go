@@ -82,6 +82,9 @@ func overlaps(x, y []float32) bool {
 	return px < py+uintptr(len(y))*4 && py < px+uintptr(len(x))*4
 }
 
+// packGroup is the number of B panels one packing item covers.
+const packGroup = 8
+
 const (
 	phasePack    = iota // pack the A and B panels of one k pass
 	phaseCompute        // run the micro-kernel over every tile for that pass
@@ -183,7 +186,7 @@ func (x *matCtx) setup(kern *microKernel, threads int, form MatForm, c, a, b []f
 func (x *matCtx) runPhase(phase, t int) {
 	x.phase = phase
 	if phase == phasePack {
-		x.items = x.mp + x.np
+		x.items = x.mp + (x.np+packGroup-1)/packGroup
 	} else {
 		x.items = x.rowBlocks * x.colChunks
 	}
@@ -212,8 +215,9 @@ func (x *matCtx) work() {
 			if i < x.mp {
 				packA(x.form, x.ap[i*mr*kk:(i+1)*mr*kk], x.a, x.m, x.k, i*mr, min(mr, x.m-i*mr), x.p0, kk, mr)
 			} else {
-				j := i - x.mp
-				packB(x.form, x.bp[j*nr*kk:(j+1)*nr*kk], x.b, x.k, x.n, j*nr, min(nr, x.n-j*nr), x.p0, kk, nr)
+				jp0 := (i - x.mp) * packGroup
+				jp1 := min(jp0+packGroup, x.np)
+				packBGroup(x.form, x.bp[jp0*nr*kk:jp1*nr*kk], x.b, x.k, x.n, jp0, jp1, x.p0, kk, nr)
 			}
 			continue
 		}
@@ -313,6 +317,32 @@ func packB(form MatForm, bp, b []float32, k, n, j0, nj, p0, kk, nr int) {
 	}
 	for t := 0; t < kk; t++ {
 		copy(bp[t*nr:t*nr+nj], b[(p0+t)*n+j0:(p0+t)*n+j0+nj])
+	}
+}
+
+// packBGroup packs B panels [jp0, jp1) (packB for each) into bp, panel jp
+// at (jp-jp0)*nr*kk. For B stored [k,n] it walks each row of B once across
+// the group's panels, which reads B sequentially.
+func packBGroup(form MatForm, bp, b []float32, k, n, jp0, jp1, p0, kk, nr int) {
+	if form == FormNT {
+		for jp := jp0; jp < jp1; jp++ {
+			o := (jp - jp0) * nr * kk
+			packB(form, bp[o:o+nr*kk], b, k, n, jp*nr, min(nr, n-jp*nr), p0, kk, nr)
+		}
+		return
+	}
+	full := jp1
+	if jp1*nr > n { // the last panel is partial
+		full = jp1 - 1
+		o := (full - jp0) * nr * kk
+		packB(form, bp[o:o+nr*kk], b, k, n, full*nr, n-full*nr, p0, kk, nr)
+	}
+	for t := 0; t < kk; t++ {
+		row := b[(p0+t)*n+jp0*nr : (p0+t)*n+full*nr]
+		for g := 0; g < full-jp0; g++ {
+			o := g*nr*kk + t*nr
+			copy(bp[o:o+nr], row[g*nr:g*nr+nr])
+		}
 	}
 }
 

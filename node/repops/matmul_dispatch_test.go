@@ -80,7 +80,8 @@ func matOperand(r *rand.Rand, n int, special bool) []float32 {
 
 // matShapes are awkward (m, k, n) for a kernel: one row or column, one less
 // and one more than a panel, a depth of kc+1 (two passes, the second of one
-// step), more than one row block (mcRows), and a depth of several passes.
+// step), more than one row block (mcRows), a depth of several passes, and
+// more than one B packing group.
 func matShapes(kern *microKernel) [][3]int {
 	mr, nr := kern.mr, kern.nr
 	return [][3]int{
@@ -94,6 +95,7 @@ func matShapes(kern *microKernel) [][3]int {
 		{3, 2*kc + 5, 2},
 		{mcRows + mr + 1, 17, nr + 2},
 		{2*mr - 1, 40, 5*nr - 1},
+		{mr + 1, 9, (packGroup+1)*nr + 5}, // two B packing groups, the last panel partial
 	}
 }
 
@@ -355,7 +357,7 @@ func TestKernelSelection(t *testing.T) {
 
 // TestKernelEnv: the environment picks the kernel and the thread count; an
 // unknown or unrunnable kernel, or a bad thread count, is an error from
-// CheckEnv, and MatMul refuses to run (no silent
+// CheckEnv and the CPU executor, and MatMul refuses to run (no silent
 // fallback) until SetKernel/SetThreads replace it.
 func TestKernelEnv(t *testing.T) {
 	names := Kernels()
@@ -382,6 +384,10 @@ func TestKernelEnv(t *testing.T) {
 		err := CheckEnv()
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Fatalf("kernel %q threads %q: CheckEnv %v, want %q", c.kernel, c.threads, err, c.want)
+		}
+		a, b := NewTensor(2, 2), NewTensor(2, 2)
+		if err := (CPU{}).Run(OpMatMul, nil, []Tensor{a, b}, NewTensor(2, 2)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Fatalf("CPU executor with a bad environment: %v", err)
 		}
 		func() {
 			defer func() {
