@@ -22,6 +22,7 @@ import (
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/indexer"
 	"github.com/gensyn-stack/gensyn/internal/amount"
 	"github.com/gensyn-stack/gensyn/internal/chaincheck"
 	"github.com/gensyn-stack/gensyn/internal/cliflags"
@@ -43,6 +44,7 @@ var (
 	jobBlobstoreFlag   = &cli.StringFlag{Name: "blobstore", Usage: "URL of the blob store", Value: "http://127.0.0.1:7070", EnvVars: jobEnv("BLOBSTORE")}
 	jobSequencerFlag   = &cli.StringFlag{Name: "sequencer", Usage: "URL of the sequencer's JSON-RPC API", Value: "http://127.0.0.1:8560", EnvVars: jobEnv("SEQUENCER")}
 	jobJSONFlag        = &cli.BoolFlag{Name: "json", Usage: "print JSON", EnvVars: jobEnv("JSON")}
+	jobIndexerDirFlag  = &cli.StringFlag{Name: "indexer.dir", Usage: "`DIR` of an indexer store (docs/indexer.md): brought up to the chain's head and read instead of scanning the chain's logs; the first use indexes from the deployment's block", EnvVars: jobEnv("INDEXER_DIR")}
 )
 
 // jobTxFlags are the tx manager's flags (signer, fees) and the keystore's,
@@ -76,7 +78,7 @@ func jobCommand() *cli.Command {
 				Name:      "status",
 				Usage:     "a job's state and progress (checkpoints committed of total)",
 				UsageText: "gensyn job status [--watch] JOB_ID",
-				Flags: append(append([]cli.Flag{}, base...), jobSequencerFlag, jobJSONFlag,
+				Flags: append(append([]cli.Flag{}, base...), jobSequencerFlag, jobJSONFlag, jobIndexerDirFlag,
 					&cli.BoolFlag{Name: "watch", Usage: "print a live progress line until the job is finalized or cancelled", EnvVars: envVars("job", "watch")},
 					&cli.DurationFlag{Name: "interval", Usage: "refresh interval of --watch", Value: time.Second, EnvVars: envVars("job", "interval")}),
 				Action: jobStatus,
@@ -84,7 +86,7 @@ func jobCommand() *cli.Command {
 			{
 				Name:   "list",
 				Usage:  "every job with its status",
-				Flags:  append(append([]cli.Flag{}, base...), jobJSONFlag),
+				Flags:  append(append([]cli.Flag{}, base...), jobJSONFlag, jobIndexerDirFlag),
 				Action: jobList,
 			},
 			{
@@ -200,7 +202,30 @@ func jobClient(c *cli.Context, write bool) (*jobclient.Client, *deployments.Depl
 		}
 		closers = append(closers, seq.Close)
 	}
-	return jobclient.New(ec, d.Contracts, tm, blobs, seq), d, done, nil
+	jc := jobclient.New(ec, d.Contracts, tm, blobs, seq)
+	jc.FromBlock = d.BlockNumber
+	if hasFlag(c, jobIndexerDirFlag.Name) && c.String(jobIndexerDirFlag.Name) != "" {
+		store, err := indexer.Open(c.String(jobIndexerDirFlag.Name))
+		if err != nil {
+			done()
+			return nil, nil, nil, err
+		}
+		closers = append(closers, func() { _ = store.Close() })
+		ix, err := indexer.New(indexer.Config{Contracts: d.Contracts, StartBlock: d.BlockNumber}, store, ec)
+		if err != nil {
+			done()
+			return nil, nil, nil, err
+		}
+		jc.Index, jc.IndexSync = store, func(ctx context.Context) error {
+			_, err := ix.Sync(ctx)
+			return err
+		}
+		if err := jc.IndexSync(c.Context); err != nil {
+			done()
+			return nil, nil, nil, fmt.Errorf("indexer: %w", err)
+		}
+	}
+	return jc, d, done, nil
 }
 
 func hasFlag(c *cli.Context, name string) bool {
@@ -463,6 +488,14 @@ func jobStatus(c *cli.Context) error {
 	last, lastErr, lastSeq := "", "", ""
 	tty := isTerminal(w) // a live line redrawn in place; otherwise a line per change
 	for {
+		if jc.IndexSync != nil && last != "" {
+			// An outage shows in the status read below; a store that cannot
+			// follow the chain any more ends the watch.
+			err := jc.IndexSync(c.Context)
+			if errors.Is(err, indexer.ErrReorgTooDeep) || errors.Is(err, indexer.ErrCorrupt) || errors.Is(err, indexer.ErrOtherDeployment) {
+				return fmt.Errorf("indexer: %w", err)
+			}
+		}
 		s, err := readStatus(c.Context, jc, id)
 		if c.Context.Err() != nil { // interrupted: not an outage
 			fmt.Fprintln(w)

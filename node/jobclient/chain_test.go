@@ -2,6 +2,7 @@ package jobclient
 
 import (
 	"context"
+	"errors"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -9,7 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/log"
 	"github.com/ethereum/go-ethereum/params"
@@ -20,6 +23,7 @@ import (
 	txmetrics "github.com/ethereum-optimism/optimism/op-service/txmgr/metrics"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/indexer"
 	"github.com/gensyn-stack/gensyn/internal/reverts"
 	"github.com/gensyn-stack/gensyn/internal/testchain"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
@@ -183,6 +187,75 @@ func TestAuctions(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, "cancelled", StatusName(job.Status))
 	require.Equal(t, Auctions{Run: 6, Max: 6, NoBidder: true}, auctions(byRule.JobID))
+
+	// The same answers from the indexer's store, with no log scan.
+	e.jc.Index = indexedStore(t, e.c)
+	e.jc.Chain = noLogs{e.jc.Chain}
+	require.Equal(t, Auctions{Run: 6, Max: 6, NoBidder: true}, auctions(byRule.JobID))
+	require.Equal(t, Auctions{Run: 1, Max: 6}, auctions(byPoster.JobID))
+}
+
+// indexedStore indexes chain c from block 0 into a new store.
+func indexedStore(t *testing.T, c *testchain.Chain) *indexer.Store {
+	s, err := indexer.Open(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
+	ix, err := indexer.New(indexer.Config{Contracts: c.Contracts}, s, c.Backend)
+	require.NoError(t, err)
+	_, err = ix.Sync(context.Background())
+	require.NoError(t, err)
+	return s
+}
+
+// noLogs is a chain whose log queries fail: the client must not scan.
+type noLogs struct{ Chain }
+
+func (noLogs) FilterLogs(context.Context, ethereum.FilterQuery) ([]types.Log, error) {
+	return nil, errors.New("log scan")
+}
+
+// TestProgressForced: the checkpoints a worker force-included are counted
+// from the logs of the job (since FromBlock) and, the same, from the
+// indexer's store.
+func TestProgressForced(t *testing.T) {
+	ctx := context.Background()
+	c := testchain.New(t, "deployer", "arbiter", "sequencer", "client", "worker")
+	d := c.DeployProtocol("deployer", "arbiter", "sequencer")
+	jc := New(c.Backend, d, nil, nil, nil)
+	m, ib, reg, sm := bindings.NewJobMarket(), bindings.NewCommitmentInbox(), bindings.NewNodeRegistry(), bindings.NewStakeManager()
+	mi := m.Instance(c.Backend, d.JobMarket)
+	c.Send("worker", reg.Instance(c.Backend, d.NodeRegistry), nil, reg.PackRegister([]byte("w"), "cpu"))
+	c.Send("worker", sm.Instance(c.Backend, d.StakeManager), big.NewInt(2*params.Ether), sm.PackDeposit())
+	for id := int64(1); id <= 2; id++ {
+		c.Send("client", mi, big.NewInt(params.Ether), m.PackPostJob(prepared(61).Params))
+		c.Send("worker", mi, nil, m.PackBid(big.NewInt(id), big.NewInt(params.Ether/2)))
+	}
+	c.Advance(61 * time.Second)
+	for id := int64(1); id <= 2; id++ {
+		c.Send("client", mi, nil, m.PackCloseAuction(big.NewInt(id)))
+	}
+	for _, k := range []uint32{1, 2, 4} { // job 1: 1, 2 and (after a gap) 4
+		c.Send("worker", ib.Instance(c.Backend, d.CommitmentInbox), nil, ib.PackForceInclude(bindings.ICommitmentInboxCommitment{
+			JobId: 1, Round: 1, Checkpoint: k, StateRoot: common.BigToHash(big.NewInt(int64(k))), Worker: c.Addr("worker")}))
+	}
+	progress := func(id uint64) Progress {
+		job, err := jc.Job(ctx, id)
+		require.NoError(t, err)
+		p, err := jc.Progress(ctx, id, job)
+		require.ErrorIs(t, err, ErrNoSequencer)
+		return p
+	}
+	want1 := Progress{Committed: 2, Posted: 2, Forced: 3, Total: 10}
+	want2 := Progress{Total: 10}
+	require.Equal(t, want1, progress(1))
+	require.Equal(t, want2, progress(2))
+	jc.Index = indexedStore(t, c)
+	jc.Chain = noLogs{jc.Chain}
+	require.Equal(t, want1, progress(1))
+	require.Equal(t, want2, progress(2))
+	parsed, err := bindings.CommitmentInboxMetaData.ParseABI()
+	require.NoError(t, err)
+	require.Equal(t, forceIncludedTopic, parsed.Events["ForceIncluded"].ID)
 }
 
 // TestProgressFromChain: a finalized job's checkpoints are all committed

@@ -24,6 +24,7 @@ import (
 	"github.com/ethereum-optimism/optimism/op-service/txmgr"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/indexer"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
@@ -73,6 +74,17 @@ type Client struct {
 	Tx    txmgr.TxManager
 	Blobs *blobstore.Client
 	Seq   *gethrpc.Client
+
+	// Index, when set, answers the questions that need past events
+	// (force-included checkpoints, how a job was cancelled) from the
+	// indexer's store instead of the chain's logs.
+	Index *indexer.Store
+	// IndexSync, when set, brings Index up to the chain's head (a command
+	// that reads repeatedly, such as job status --watch, calls it first).
+	IndexSync func(ctx context.Context) error
+	// FromBlock bounds the log scans made without an Index: the block the
+	// contracts were deployed in (deployments file's blockNumber).
+	FromBlock uint64
 
 	market *bindings.JobMarket
 }
@@ -399,14 +411,33 @@ func (c *Client) Progress(ctx context.Context, id uint64, job bindings.IJobMarke
 }
 
 // forced returns the checkpoints of job id that worker force-included in
-// assignment round round.
+// assignment round round: from the Index when it holds the job, otherwise
+// from the inbox's ForceIncluded logs of the job and worker since FromBlock.
 func (c *Client) forced(ctx context.Context, id uint64, round uint32, worker common.Address) (map[uint32]bool, error) {
 	out := map[uint32]bool{}
 	if worker == (common.Address{}) {
 		return out, nil
 	}
+	if j, ok, err := c.indexed(id); err != nil {
+		return out, err
+	} else if ok {
+		for _, r := range j.Rounds {
+			if r.Round != round || r.Worker != worker {
+				continue
+			}
+			for _, cp := range r.Checkpoints {
+				if cp.Forced != nil {
+					out[cp.Index] = true
+				}
+			}
+		}
+		return out, nil
+	}
 	in := bindings.NewCommitmentInbox()
-	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int), Addresses: []common.Address{c.Addrs.CommitmentInbox}})
+	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(c.FromBlock), Addresses: []common.Address{c.Addrs.CommitmentInbox},
+		Topics: [][]common.Hash{{forceIncludedTopic}, nil, {common.BigToHash(new(big.Int).SetUint64(id))}, {common.BytesToHash(worker[:])}},
+	})
 	if err != nil {
 		return out, fmt.Errorf("read ForceIncluded events: %w", err)
 	}
@@ -418,6 +449,24 @@ func (c *Client) forced(ctx context.Context, id uint64, round uint32, worker com
 		out[ev.Checkpoint] = true
 	}
 	return out, nil
+}
+
+var forceIncludedTopic = crypto.Keccak256Hash([]byte("ForceIncluded(bytes32,uint64,uint32,uint32,bytes32,address,address)"))
+
+// indexed reads job id from the Index (ok false without an Index or when
+// the Index does not hold the job, e.g. one posted before its start block).
+func (c *Client) indexed(id uint64) (indexer.Job, bool, error) {
+	if c.Index == nil {
+		return indexer.Job{}, false, nil
+	}
+	j, err := c.Index.Job(id)
+	if errors.Is(err, indexer.ErrNotFound) {
+		return j, false, nil
+	}
+	if err != nil {
+		return j, false, fmt.Errorf("read the indexer's store: %w", err)
+	}
+	return j, true, nil
 }
 
 // Auctions is how a job's auctions went.
@@ -453,8 +502,19 @@ func (c *Client) Auctions(ctx context.Context, id uint64, job bindings.IJobMarke
 	// Cancelled in its last auction: by rule (closeAuction) or by the poster
 	// after that auction had ended without a bid, when the cancellation's
 	// block is not before the auction's end.
+	if j, ok, err := c.indexed(id); err != nil {
+		return a, err
+	} else if ok {
+		for i := len(j.Events) - 1; i >= 0; i-- {
+			if j.Events[i].Name == "JobCancelled" {
+				a.NoBidder = j.Events[i].Ref.Time >= job.BiddingEndsAt
+				break
+			}
+		}
+		return a, nil
+	}
 	logs, err := c.Chain.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int), Addresses: []common.Address{c.Addrs.JobMarket},
+		FromBlock: new(big.Int).SetUint64(c.FromBlock), Addresses: []common.Address{c.Addrs.JobMarket},
 		Topics: [][]common.Hash{{jobCancelledTopic}, {common.BigToHash(new(big.Int).SetUint64(id))}},
 	})
 	if err != nil {
