@@ -70,11 +70,18 @@ test-go: node_modules/.stamp ## Run the Go tests except the cross-architecture r
 	$(GO) test -race -timeout 45m ./e2e
 
 .PHONY: test-repro
-test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user)
+# Within each run, node/repops's tests loop over every matrix-product kernel
+# the CPU runs (avx2, sse, go on amd64; neon, go on arm64) and 1, 2 and 3
+# threads, including the golden training digests and the trainer's golden
+# root. The last two lines: the trainer's whole golden job with the kernel
+# and thread count forced through the environment, and the purego build.
+test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user), every kernel and 1-3 threads
 	GOAMD64=v1 $(GO) test -count=1 $(REPRO_PKGS)
 	GOAMD64=v3 $(GO) test -count=1 $(REPRO_PKGS)
 	@$(MAKE) --no-print-directory qemu
 	GOARCH=arm64 $(GO) test -count=1 -exec $(QEMU) $(REPRO_PKGS)
+	GENSYN_REPOPS_KERNEL=sse GENSYN_REPOPS_THREADS=3 $(GO) test -count=1 -run Golden ./node/trainer/...
+	$(GO) test -count=1 -tags purego -run 'MatMul|Kernel|Golden' ./node/repops/...
 
 # qemu-user runs the arm64 test binaries. On a fresh machine it is installed
 # here when that can be done without a question (root, or password-less sudo,
