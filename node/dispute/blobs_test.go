@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"math/rand"
-	"testing/iotest"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/require"
 

@@ -12,6 +12,7 @@ import (
 	"github.com/gensyn-stack/gensyn/node/onestepevm"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/trainer"
+	"golang.org/x/crypto/sha3"
 )
 
 // ErrCannotDefend says the worker's own states cannot back the move the
@@ -45,6 +46,10 @@ type Defender struct {
 	// its last result, so the game ends at the one-step in the usual number
 	// of moves (the worker loses) instead of on the worker's clock.
 	OnMistake func(Mistake)
+	// InlineBlobLimit is the largest step-trace blob a move carries as
+	// bytes (Blob); a larger one is written as a stream (BlobTo). 0 means
+	// DefaultInlineBlobLimit.
+	InlineBlobLimit int64
 
 	tr   *trainer.Trainer
 	src  StateSource
@@ -284,16 +289,38 @@ func (d *Defender) stepTraceMove(ctx context.Context, g *Game) (*WorkerMove, err
 	if err != nil {
 		return nil, err
 	}
-	blob, _ := data.MarshalBinary()
-	return &WorkerMove{StepTrace: &StepTraceMove{
+	mv := &WorkerMove{}
+	var dataHash commit.Hash
+	limit := d.InlineBlobLimit
+	if limit <= 0 {
+		limit = DefaultInlineBlobLimit
+	}
+	if size := StepTraceBlobSize(d.tr.Graph()); size > limit {
+		// Hashed as it is encoded, never built whole; the caller streams it.
+		k := sha3.NewLegacyKeccak256()
+		n, err := data.WriteTo(k)
+		if err != nil {
+			return nil, err
+		}
+		k.Sum(dataHash[:0])
+		mv.BlobTo, mv.BlobSize = data, n
+	} else {
+		mv.Blob, _ = data.MarshalBinary()
+		dataHash = commit.Hash(blobstore.Sum(mv.Blob))
+	}
+	mv.StepTrace = &StepTraceMove{
 		NumNodes: uint32(len(encs)), GraphList: h.ListRoot(items), TraceList: h.ListRoot(data.NodeRoots),
 		NumState: uint32(len(data.StartTensors)), StartList: h.ListRoot(data.StartTensors),
 		NextList:    h.ListRoot(data.NextTensors),
 		LastOutRoot: data.NodeRoots[len(data.NodeRoots)-1], LastOutProof: lastOut.Siblings,
 		LastNextRoot: data.NextTensors[len(data.NextTensors)-1], LastNextProof: lastNext.Siblings,
-		DataHash: commit.Hash(blobstore.Sum(blob)),
-	}, Blob: blob}, nil
+		DataHash: dataHash,
+	}
+	return mv, nil
 }
+
+// DefaultInlineBlobLimit is the Defender's default InlineBlobLimit (64 MiB).
+const DefaultInlineBlobLimit = 64 << 20
 
 func (d *Defender) defenceMove(ctx context.Context, g *Game) (*WorkerMove, error) {
 	_, data, err := d.stepTrace(ctx, g.Step)

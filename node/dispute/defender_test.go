@@ -1,6 +1,7 @@
 package dispute
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
 	"math"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -143,4 +145,36 @@ func TestDefenderHonestMistake(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, commit.NewHasher().ListRoot(ref.Items), mv.ElementTrace.ListRoot)
 	require.Len(t, got, 1)
+}
+
+// TestDefenderStreamsLargeTrace: a step trace larger than the Defender's
+// InlineBlobLimit comes as a stream (BlobTo) whose bytes are the inline
+// blob's and hash to the move's dataHash; the reveal is the same.
+func TestDefenderStreamsLargeTrace(t *testing.T) {
+	fx := smallJob(t)
+	ctx := context.Background()
+	src, _ := trainWorker(t, fx.tr, honest)
+	start, err := fx.tr.StateRoot(src.states[7])
+	require.NoError(t, err)
+	end, err := fx.tr.StateRoot(src.states[8])
+	require.NoError(t, err)
+	g := &Game{Phase: uint8(PhaseStepTrace), Step: 7, StartRoot: start, EndRoot: end}
+	inline, err := NewDefender(fx.tr, src, nil).Move(ctx, g)
+	require.NoError(t, err)
+	require.NotNil(t, inline.Blob)
+	require.Nil(t, inline.BlobTo)
+
+	d := NewDefender(fx.tr, src, nil)
+	d.InlineBlobLimit = 1
+	streamed, err := d.Move(ctx, g)
+	require.NoError(t, err)
+	require.Nil(t, streamed.Blob)
+	require.NotNil(t, streamed.BlobTo)
+	require.Equal(t, inline.StepTrace, streamed.StepTrace)
+	var w bytes.Buffer
+	n, err := streamed.BlobTo.WriteTo(&w)
+	require.NoError(t, err)
+	require.Equal(t, streamed.BlobSize, n)
+	require.Equal(t, inline.Blob, w.Bytes())
+	require.Equal(t, commit.Hash(blobstore.Sum(w.Bytes())), streamed.StepTrace.DataHash)
 }

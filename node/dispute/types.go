@@ -13,6 +13,8 @@
 package dispute
 
 import (
+	"io"
+
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/node/commit"
 )
@@ -104,6 +106,11 @@ type WorkerMove struct {
 	OneStep      *bindings.OneStepLibStepProof
 	Answer       *AnswerMove
 	Blob         []byte
+	// BlobTo is set instead of Blob when the data is larger than the
+	// Defender's InlineBlobLimit (a large model's step trace): it writes
+	// the blob, BlobSize bytes, as a stream, so the data is not held twice.
+	BlobTo   io.WriterTo
+	BlobSize int64
 }
 
 // StepRootsMove is revealStepRoots' arguments.

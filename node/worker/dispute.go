@@ -13,6 +13,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"path/filepath"
 	"slices"
@@ -342,15 +343,19 @@ func (d *Driver) defend(ctx context.Context, rec *GameRecord) error {
 				"job", rec.JobID, "traceList", common.Hash(m.StepTrace.TraceList))
 		}
 	}
-	if m.Blob != nil {
+	if m.Blob != nil || m.BlobTo != nil {
+		size := int64(len(m.Blob))
+		if m.BlobTo != nil {
+			size = m.BlobSize
+		}
 		if f.withholds() {
-			d.log.Warn("UNSAFE fault withhold: not publishing the move's data", "game", rec.ID, "phase", phase, "bytes", len(m.Blob))
+			d.log.Warn("UNSAFE fault withhold: not publishing the move's data", "game", rec.ID, "phase", phase, "bytes", size)
 		} else {
-			h, err := d.blobs.Put(ctx, m.Blob)
+			h, err := d.publishBlob(ctx, m)
 			if err != nil {
 				return fmt.Errorf("publish the %s data: %w", phase, err)
 			}
-			d.log.Info("Dispute data published", "game", rec.ID, "phase", phase, "blob", h, "bytes", len(m.Blob))
+			d.log.Info("Dispute data published", "game", rec.ID, "phase", phase, "blob", h, "bytes", size)
 			if want := moveDataHash(m); want != nil && blobstore.Hash(*want) != h {
 				d.log.Warn("Published blob is not the move's data hash", "game", rec.ID, "blob", h, "dataHash", common.Hash(*want))
 			}
@@ -397,6 +402,23 @@ func (d *Driver) mistakeLogger(rec *GameRecord) func(dispute.Mistake) {
 	}
 }
 
+// publishBlob uploads the data behind a move: its bytes, or, for a blob
+// too large to hold twice (BlobTo), its encoding streamed into a chunked
+// upload as it is written.
+func (d *Driver) publishBlob(ctx context.Context, m *dispute.WorkerMove) (blobstore.Hash, error) {
+	if m.BlobTo == nil {
+		return d.blobs.Put(ctx, m.Blob)
+	}
+	pr, pw := io.Pipe()
+	go func() {
+		_, err := m.BlobTo.WriteTo(pw)
+		pw.CloseWithError(err)
+	}()
+	h, _, err := d.blobs.PutReader(ctx, pr)
+	pr.CloseWithError(io.ErrClosedPipe) // stops the writer if the upload failed first
+	return h, err
+}
+
 // float32String is the shortest decimal that reads back as the float32 of
 // bits (a log's own float formatting rounds two neighbouring values alike).
 func float32String(bits uint32) string {
@@ -409,7 +431,9 @@ func float32String(bits uint32) string {
 // false (and changes nothing) when the list has no padding.
 func junkTraceReveal(m *dispute.WorkerMove) (bool, error) {
 	var data dispute.StepTraceData
-	if err := data.UnmarshalBinary(m.Blob); err != nil {
+	if st, ok := m.BlobTo.(*dispute.StepTraceData); ok {
+		data = *st
+	} else if err := data.UnmarshalBinary(m.Blob); err != nil {
 		return false, err
 	}
 	roots := data.NodeRoots
