@@ -298,13 +298,13 @@ func batchIndex(o []float32, attrs []uint32, step uint32) {
 	}
 }
 
-// adamFused runs AdamMoment (power 1), AdamMoment (power 2) and AdamParam
-// on every element in one pass: mo = beta1*m + (1-beta1)*g,
+// adamFusedGo runs AdamMoment (power 1), AdamMoment (power 2) and AdamParam
+// on every element in one pass (adamFused: with SSE on amd64): mo = beta1*m + (1-beta1)*g,
 // vo = beta2*v + ((1-beta2)*g)*g, po = p - (lr*(mo/c1))/(SQRT(vo/c2)+eps)
 // with c1 = 1-beta1^t, c2 = 1-beta2^t. Outputs may be their own state
 // inputs (po = p, mo = m, vo = v): every element is read before it is
 // written.
-func adamFused(po, mo, vo, p, m, v, g []float32, b1, b2, b1t, b2t, lr, eps float32) {
+func adamFusedGo(po, mo, vo, p, m, v, g []float32, b1, b2, b1t, b2t, lr, eps float32) {
 	omb1, omb2 := Sub(1, b1), Sub(1, b2)
 	c1, c2 := Sub(1, b1t), Sub(1, b2t)
 	n := len(g)
