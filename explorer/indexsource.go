@@ -64,7 +64,7 @@ type indexSource struct {
 const (
 	openJobsShown   = 50
 	recentJobsShown = 20
-	priceJobs       = 200
+	priceJobs       = 100
 	gamesShown      = 10
 	listLimit       = 100
 )
@@ -130,28 +130,35 @@ func (s *indexSource) Market(ctx context.Context) (*Market, error) {
 	if err != nil {
 		return nil, wrap(err)
 	}
-	out := &Market{Head: h, Workers: m.ActiveWorkers, Verifiers: m.ActiveVerifiers, AllVerifiers: m.Verifiers, Nodes: m.Nodes,
+	out := &Market{Head: h, OpenCount: m.ByStatus[indexer.StatusOpen], Workers: m.ActiveWorkers, Verifiers: m.ActiveVerifiers, AllVerifiers: m.Verifiers, Nodes: m.Nodes,
 		Jobs: m.Jobs, GameCount: m.Games, LiveGames: m.LiveGames, Batches: m.Batches, Commitments: m.Commitments, Forced: m.Forced,
 		TotalStake: m.TotalStake, Escrow: m.Escrow, Slashed: m.Slashed, Burned: m.Burned, Paid: m.Paid, Refunded: m.Refunded,
 		OpenMaxPrice: m.OpenMaxPrice.Median, AssignedMedian: m.Assigned.Median}
-	open, err := s.ix.Jobs(indexer.JobFilter{Status: indexer.StatusOpen, Limit: openJobsShown})
-	if err != nil {
-		return nil, wrap(err)
-	}
-	for _, j := range open {
-		out.OpenJobs = append(out.OpenJobs, jobRow(j))
-	}
 	recent, err := s.ix.Jobs(indexer.JobFilter{Limit: priceJobs})
 	if err != nil {
 		return nil, wrap(err)
 	}
+	var open []indexer.JobSummary
 	for i, j := range recent {
 		if i < recentJobsShown {
 			out.RecentJobs = append(out.RecentJobs, jobRow(j))
 		}
+		if j.Status == indexer.StatusOpen && len(open) < openJobsShown {
+			open = append(open, j)
+		}
 		if j.Status >= indexer.StatusAssigned && j.Status != indexer.StatusCancelled && j.Price != nil {
 			out.Prices = append(out.Prices, PricePoint{Job: j.ID, Time: unix(j.Updated.Time), Price: j.Price})
 		}
+	}
+	// Open jobs are almost always among the latest; only when some are
+	// older (a job reopened after a lost round) is the whole list scanned.
+	if uint64(len(open)) < m.ByStatus[indexer.StatusOpen] && len(open) < openJobsShown {
+		if open, err = s.ix.Jobs(indexer.JobFilter{Status: indexer.StatusOpen, Limit: openJobsShown}); err != nil {
+			return nil, wrap(err)
+		}
+	}
+	for _, j := range open {
+		out.OpenJobs = append(out.OpenJobs, jobRow(j))
 	}
 	sort.Slice(out.Prices, func(a, b int) bool { return out.Prices[a].Job < out.Prices[b].Job })
 	// Game ids are 0, 1, ... in the order games started.

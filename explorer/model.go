@@ -36,7 +36,8 @@ type Head struct {
 // Market is the front page.
 type Market struct {
 	Head       Head
-	OpenJobs   []JobRow
+	OpenJobs   []JobRow // the latest open jobs (at most 50)
+	OpenCount  uint64   // every open job
 	RecentJobs []JobRow // the latest jobs of any status, newest first
 	Workers    uint64   // workers of assigned or submitted jobs
 	Verifiers  uint64   // challengers of live games

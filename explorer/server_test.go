@@ -32,6 +32,7 @@ type fakeIndex struct {
 	parts   map[common.Address]indexer.Participant
 	updates chan indexer.Update
 	panicOn uint64 // Job(panicOn) panics
+	lists   int    // Jobs calls
 }
 
 func (f *fakeIndex) Head() (indexer.Head, error) {
@@ -49,6 +50,7 @@ func (f *fakeIndex) Head() (indexer.Head, error) {
 func (f *fakeIndex) Market() (indexer.Market, error) { return f.market, f.err }
 
 func (f *fakeIndex) Jobs(flt indexer.JobFilter) ([]indexer.JobSummary, error) {
+	f.lists++
 	var out []indexer.JobSummary
 	for id := uint64(len(f.jobs) + 10); id > 0; id-- {
 		j, ok := f.jobs[id]
@@ -114,7 +116,7 @@ func ref(block uint64) indexer.TxRef {
 func newFake() *fakeIndex {
 	f := &fakeIndex{head: &indexer.Head{Number: 120, Time: 1_700_000_120}, updates: make(chan indexer.Update, 4),
 		jobs: map[uint64]indexer.Job{}, games: map[uint64]indexer.Game{}, parts: map[common.Address]indexer.Participant{}}
-	f.market = indexer.Market{Jobs: 3, ActiveWorkers: 1, ActiveVerifiers: 1, Verifiers: 1, Nodes: 2, TotalStake: eth(2000), Escrow: eth(30),
+	f.market = indexer.Market{Jobs: 3, ByStatus: [6]uint64{0, 2, 0, 0, 1, 0}, ActiveWorkers: 1, ActiveVerifiers: 1, Verifiers: 1, Nodes: 2, TotalStake: eth(2000), Escrow: eth(30),
 		Slashed: eth(1000), Burned: eth(500), Paid: eth(10), Refunded: eth(0), Games: 1}
 	params := indexer.JobParams{SpecHash: specHash, Steps: 200, CheckpointInterval: 100, MaxPrice: eth(20), RequiredCollateral: eth(1000),
 		BidWindow: 4, ExecutionWindow: 3600, ChallengeWindow: 40}
@@ -221,6 +223,14 @@ func TestMarketPage(t *testing.T) {
 	} {
 		require.Contains(t, body, want)
 	}
+	require.Equal(t, 1, e.ix.lists, "the open jobs are among the latest: one list read")
+	// an open job older than the latest: the open jobs are listed by status
+	e.ix.market.ByStatus[indexer.StatusOpen] = 3
+	e.ix.lists = 0
+	code, _, body = e.get(t, "/")
+	require.Equal(t, http.StatusOK, code)
+	require.Equal(t, 2, e.ix.lists)
+	require.Contains(t, body, `<dd id="open-jobs">3</dd>`)
 }
 
 func TestJobPage(t *testing.T) {
