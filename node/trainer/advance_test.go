@@ -3,6 +3,7 @@ package trainer
 import (
 	"context"
 	"math"
+	"sync"
 	"testing"
 
 	"github.com/gensyn-stack/gensyn/node/repops"
@@ -89,5 +90,37 @@ func TestRunLeavesFromAlone(t *testing.T) {
 	}
 	if !sameState(st, before) {
 		t.Fatal("ReplayInterval modified the state it started from")
+	}
+}
+
+// TestConcurrentSteps: a Trainer stepping on several goroutines at once
+// (each then works on buffers of its own) gives every one the same bits.
+func TestConcurrentSteps(t *testing.T) {
+	tr := exampleTrainer(t, Options{SkipEval: true})
+	st, err := tr.InitialState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _, err := tr.Step(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make([]*State, 6)
+	errs := make([]error, len(got))
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			for k := 0; k < 5 && errs[i] == nil; k++ {
+				got[i], _, errs[i] = tr.Step(st)
+			}
+		}(i)
+	}
+	wg.Wait()
+	for i := range got {
+		if errs[i] != nil || !sameState(got[i], want) {
+			t.Fatalf("goroutine %d: %v", i, errs[i])
+		}
 	}
 }
