@@ -506,3 +506,38 @@ func TestHealthz(t *testing.T) {
 	require.Contains(t, body, `"status":"ok"`)
 	_ = io.Discard
 }
+
+// FuzzRequests: any path and query gets a page with a known status and no
+// Go internals, never a panic (the handlers' panics would be recovered into
+// a 500, which this test also refuses).
+func FuzzRequests(f *testing.F) {
+	for _, s := range []string{"/", "/jobs/1", "/jobs/abc", "/games/0", "/participants/0x00000000000000000000000000000000000000b2",
+		"/search?q=game+3", "/search?q=0xzz", "/events?topic=job/x", "/jobs/1/model", "/static/style.css", "/jobs/%00", "/games/18446744073709551616"} {
+		f.Add(s)
+	}
+	e := &testEnv{ix: newFake(), models: map[uint64][]byte{1: []byte("m")}}
+	srv, err := New(NewIndexSource(e.ix, IndexConfig{Model: func(_ context.Context, id uint64) ([]byte, error) { return e.models[id], nil }}), nil)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, path string) {
+		if strings.HasPrefix(path, "/events?topic=") && validTopic(strings.TrimPrefix(path, "/events?topic=")) {
+			return // a valid stream never ends by itself
+		}
+		req, err := http.NewRequest(http.MethodGet, "http://explorer"+path, nil)
+		if err != nil || !strings.HasPrefix(req.URL.Path, "/") || strings.HasPrefix(req.URL.Path, "/events") {
+			return
+		}
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		switch rec.Code {
+		case 200, 301, 303, 304, 307, 308, 400, 404, 405, 503:
+		default:
+			t.Fatalf("%q: status %d", path, rec.Code)
+		}
+		body := rec.Body.String()
+		for _, s := range []string{"goroutine ", ".go:", "runtime error"} {
+			if strings.Contains(body, s) {
+				t.Fatalf("%q: the page shows %q", path, s)
+			}
+		}
+	})
+}
