@@ -75,26 +75,41 @@ type explorerNet struct {
 	url   string
 	proc  *proc
 	shots string
+	args  []string
 }
 
 func startExplorer(t *testing.T, n *disputeNet) *explorerNet {
 	t.Helper()
 	addr := "127.0.0.1:" + strconv.Itoa(freePort(t))
-	p := startProc(t, "explorer", nil, "explorer",
+	args := []string{"explorer",
 		"--l1-eth-rpc", n.d.RPCURL, "--deployments", n.depsPath, "--data-dir", t.TempDir(),
-		"--addr", addr, "--blobstore", n.blobURL, "--poll-interval", "250ms", "--log.level", "debug")
-	e := &explorerNet{disputeNet: n, url: "http://" + addr, proc: p, shots: os.Getenv(screenshotsEnv)}
+		"--addr", addr, "--blobstore", n.blobURL, "--poll-interval", "250ms", "--log.level", "debug"}
+	e := &explorerNet{disputeNet: n, url: "http://" + addr, proc: startProc(t, "explorer", nil, args...), shots: os.Getenv(screenshotsEnv), args: args}
 	if e.shots == "" {
 		e.shots = t.TempDir()
 	} else if !filepath.IsAbs(e.shots) {
 		e.shots = filepath.Join(repoRoot(t), e.shots)
 	}
 	require.NoError(t, os.MkdirAll(e.shots, 0o755))
+	e.waitUp(t)
+	return e
+}
+
+func (e *explorerNet) waitUp(t *testing.T) {
+	t.Helper()
 	require.Eventually(t, func() bool {
 		code, _ := httpGet(e.url + "/")
 		return code == http.StatusOK
 	}, 60*time.Second, 250*time.Millisecond, "the explorer never served its market page")
-	return e
+}
+
+// restart kills the explorer (SIGKILL) and starts it again on the same
+// index and address.
+func (e *explorerNet) restart(t *testing.T) {
+	t.Helper()
+	e.proc.kill9(t)
+	e.proc = startProc(t, "explorer-restarted", nil, e.args...)
+	e.waitUp(t)
 }
 
 // page fetches path without a browser (no JavaScript).
@@ -191,6 +206,10 @@ func TestExplorer(t *testing.T) {
 	nUpdates, _ := strconv.Atoi(updates)
 	require.Positive(t, nUpdates, "the page took server-sent updates")
 	t.Logf("job %d: %s → finalized and paid on its open page after %d live updates, %.1fs after posting", id, first, nUpdates, time.Since(posted).Seconds())
+	// the loss curve: computed from the published checkpoints, both
+	// verified (the result was accepted), drawn by uPlot
+	waitJS(t, ctx, `document.querySelectorAll("#checkpoints .badge.good").length === 2 && !!document.querySelector('.chart[data-chart="loss"] .uplot')`,
+		60*time.Second, "the loss curve with both checkpoints verified")
 	// the content is there without JavaScript too
 	code, body := e.page(jobPath)
 	require.Equal(t, http.StatusOK, code)
@@ -205,6 +224,16 @@ func TestExplorer(t *testing.T) {
 	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", tail(string(model), 500))
 	require.NotEmpty(t, model)
 	e.screenshot(t, ctx, "job")
+
+	// Killed and restarted on its index, the explorer resumes: the job's
+	// rows are neither lost nor doubled.
+	before := body
+	e.restart(t)
+	code, body = e.page(jobPath)
+	require.Equal(t, http.StatusOK, code)
+	for _, row := range []string{"<td>payment</td>", "<td>refund</td>", n.addr(honestAcct).Hex()} {
+		require.Equal(t, strings.Count(before, row), strings.Count(body, row), "%q rows after the restart", row)
+	}
 
 	// The cheater's dispute game, from challenge to slash.
 	gid := n.waitOneGame(t, cheatJob, 2*time.Minute)
@@ -255,6 +284,13 @@ func TestExplorer(t *testing.T) {
 		code, body := e.page(path)
 		require.Equal(t, want, code, path)
 		require.Contains(t, body, "<h1", path)
+	}
+	if st, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", e.proc.cmd.Process.Pid)); err == nil {
+		for _, l := range strings.Split(string(st), "\n") {
+			if strings.HasPrefix(l, "VmRSS:") || strings.HasPrefix(l, "VmHWM:") {
+				t.Logf("explorer %s", strings.Join(strings.Fields(l), " "))
+			}
+		}
 	}
 	logWarnings(t, "explorer", e.proc)
 	logWarnings(t, "worker-honest", honest)
