@@ -210,10 +210,16 @@ func logSumExpRows(o, x []float32, n int) {
 			mx = maxF(mx, v)
 		}
 		acc := math.Float32frombits(negZero)
-		for _, v := range row {
-			acc += exp32(float32(v - mx))
+		t := 0
+		for ; t+1 < n; t += 2 {
+			e0, e1 := exp2(float32(row[t]-mx), float32(row[t+1]-mx))
+			acc += e0
+			acc += e1
 		}
-		o[i] = canonStore(float32(mx + log32(canonStore(acc))))
+		if t < n {
+			acc += exp32(float32(row[t] - mx))
+		}
+		o[i] = canonStore(float32(mx + log32(acc)))
 	}
 }
 
@@ -240,14 +246,22 @@ func softmaxXentGradRows(o, x, lse, labels []float32, m, n int) {
 	for i := 0; i < m; i++ {
 		row, out := x[i*n:i*n+n], o[i*n:i*n+n]
 		l, y := lse[i], labels[i]
-		for t, v := range row {
-			p := exp32(float32(v - l))
+		grad := func(t int, p float32) {
 			if y == float32(t) {
 				p = float32(p - 1)
 			} else {
 				p = float32(p - 0)
 			}
 			out[t] = canonStore(float32(p / fm))
+		}
+		t := 0
+		for ; t+1 < n; t += 2 {
+			p0, p1 := exp2(float32(row[t]-l), float32(row[t+1]-l))
+			grad(t, p0)
+			grad(t+1, p1)
+		}
+		if t < n {
+			grad(t, exp32(float32(row[t]-l)))
 		}
 	}
 }
@@ -329,4 +343,73 @@ func sgdFused(po, vo, p, v, g []float32, mu, lr float32) {
 		pp := float32(p[i] - float32(lr*vv))
 		vo[i], po[i] = canonStore(vv), canonStore(pp)
 	}
+}
+
+// expPair computes exp32 of two inputs with their programs interleaved, so
+// that the two sequential chains of FMAs overlap; it reports false (giving
+// up) where expFast would for either input.
+func expPair(x0, x1 float32) (float32, float32, bool) {
+	if x0 != x0 || x1 != x1 {
+		return 0, 0, false
+	}
+	c0, c1 := x0, x1
+	if !(c0 >= -104) {
+		c0 = -104
+	}
+	if !(c1 >= -104) {
+		c1 = -104
+	}
+	if !(c0 <= 89) {
+		c0 = 89
+	}
+	if !(c1 <= 89) {
+		c1 = 89
+	}
+	k0 := float32(c0 * math.Float32frombits(expLog2e))
+	k1 := float32(c1 * math.Float32frombits(expLog2e))
+	k0 = float32(k0 + math.Float32frombits(expRound))
+	k1 = float32(k1 + math.Float32frombits(expRound))
+	n0 := float32(k0 - math.Float32frombits(expRound))
+	n1 := float32(k1 - math.Float32frombits(expRound))
+	s0 := float64(float64(n0)*expNLn2Hi64) + float64(c0)
+	s1 := float64(float64(n1)*expNLn2Hi64) + float64(c1)
+	if fmaRisky(s0) || fmaRisky(s1) {
+		return 0, 0, false
+	}
+	r0, r1 := float32(s0), float32(s1)
+	s0 = float64(float64(n0)*expNLn2Lo64) + float64(r0)
+	s1 = float64(float64(n1)*expNLn2Lo64) + float64(r1)
+	if fmaRisky(s0) || fmaRisky(s1) {
+		return 0, 0, false
+	}
+	r0, r1 = float32(s0), float32(s1)
+	q0, q1 := float64(r0), float64(r1)
+	s0 = float64(expCoef64[0]*q0) + expCoef64[1]
+	s1 = float64(expCoef64[0]*q1) + expCoef64[1]
+	for i := 2; ; i++ {
+		if fmaRisky(s0) || fmaRisky(s1) {
+			return 0, 0, false
+		}
+		if i == len(expCoef64) {
+			break
+		}
+		s0 = float64(float64(float32(s0))*q0) + expCoef64[i]
+		s1 = float64(float64(float32(s1))*q1) + expCoef64[i]
+	}
+	p0, p1 := float32(s0), float32(s1)
+	i0, i1 := uint32(int32(n0)), uint32(int32(n1))
+	h0, h1 := (i0+256)>>1, (i1+256)>>1
+	y0 := float32(p0 * math.Float32frombits((h0-1)<<23))
+	y1 := float32(p1 * math.Float32frombits((h1-1)<<23))
+	y0 = float32(y0 * math.Float32frombits((i0+255-h0)<<23))
+	y1 = float32(y1 * math.Float32frombits((i1+255-h1)<<23))
+	return y0, y1, true
+}
+
+// exp2 sets y0, y1 to exp32(x0), exp32(x1).
+func exp2(x0, x1 float32) (float32, float32) {
+	if y0, y1, ok := expPair(x0, x1); ok {
+		return y0, y1
+	}
+	return exp32(x0), exp32(x1)
 }

@@ -73,13 +73,15 @@ func TestFmaFastMatchesFMA(t *testing.T) {
 	t.Logf("%d of %d cases fell back to fma32", slow, n)
 }
 
-// TestExpLogFastMatchPrograms: exp32 and log32 equal the exp and log
+// TestExpLogFastMatchPrograms: exp32, exp2 and log32 equal the exp and log
 // programs bit for bit on edge words, on random words of every class, and on
 // every 4099th word (every word with -fastsweep, which takes hours).
 func TestExpLogFastMatchPrograms(t *testing.T) {
 	check := func(w uint32) bool {
-		x := f32(w)
-		return bitsOf(exp32(x)) == bitsOf(Exp(x)) && bitsOf(log32(x)) == bitsOf(Log(x))
+		x, x2 := f32(w), f32(w*0x01000193+0x9E3779B9) // exp2 takes a second, unrelated input
+		e0, e1 := exp2(x, x2)
+		return bitsOf(exp32(x)) == bitsOf(Exp(x)) && bitsOf(log32(x)) == bitsOf(Log(x)) &&
+			bitsOf(e0) == bitsOf(Exp(x)) && bitsOf(e1) == bitsOf(Exp(x2))
 	}
 	for _, w := range edgeWords {
 		if !check(w) {
