@@ -129,6 +129,7 @@ func (s *Server) uploadOpen(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusInternalServerError, err)
 		return
 	}
+	s.sweepOrphans(now)
 	var b [16]byte
 	_, _ = rand.Read(b[:])
 	id := hex.EncodeToString(b[:])
@@ -302,4 +303,23 @@ func rangeStart(h string) (int64, bool) {
 	}
 	n, err := strconv.ParseInt(rest, 10, 64)
 	return n, err == nil && n >= 0
+}
+
+// sweepOrphans removes staged files of no upload in progress (left by a
+// server that stopped mid-upload) once they are idle for uploadIdle. The
+// caller holds s.up.mu.
+func (s *Server) sweepOrphans(now time.Time) {
+	entries, err := os.ReadDir(s.up.dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		id, ok := strings.CutPrefix(e.Name(), "upload-")
+		if !ok || s.up.m[id] != nil {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && now.Sub(fi.ModTime()) > uploadIdle {
+			os.Remove(filepath.Join(s.up.dir, e.Name()))
+		}
+	}
 }

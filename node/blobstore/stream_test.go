@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -223,4 +224,27 @@ func TestDownloadVerified(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, data, got)
 	require.Equal(t, int32(2), gets.Load(), "resumed once, with a range")
+}
+
+// TestOrphanUploadsSwept: a staged file no upload owns (a server stopped
+// mid-upload) is removed once idle for an hour; a recent one is kept.
+func TestOrphanUploadsSwept(t *testing.T) {
+	store, err := NewLocal(t.TempDir())
+	require.NoError(t, err)
+	s := NewServer(store, 0, nil)
+	dir := t.TempDir()
+	s.SetUploadDir(dir)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	old, recent := filepath.Join(dir, "upload-old"), filepath.Join(dir, "upload-recent")
+	require.NoError(t, os.WriteFile(old, []byte("partial"), 0o644))
+	require.NoError(t, os.WriteFile(recent, []byte("partial"), 0o644))
+	past := time.Now().Add(-2 * uploadIdle)
+	require.NoError(t, os.Chtimes(old, past, past))
+	c := NewClient(srv.URL, srv.Client())
+	id, err := c.openUpload(context.Background())
+	require.NoError(t, err)
+	require.NoFileExists(t, old)
+	require.FileExists(t, recent)
+	require.FileExists(t, filepath.Join(dir, "upload-"+id))
 }
