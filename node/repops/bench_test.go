@@ -108,3 +108,23 @@ func BenchmarkKernel1024(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkMicroKernel runs each kernel on one tile with cache-resident
+// panels (k = kc): the micro-kernel's own speed, without packing, the
+// memory traffic of C or threads.
+func BenchmarkMicroKernel(b *testing.B) {
+	ks := append(append([]*microKernel{}, kernelTable...), benchOnlyKernels...)
+	for _, kern := range ks {
+		if !kern.supported() {
+			continue
+		}
+		b.Run(kern.name, func(b *testing.B) {
+			ap, bp, c := make([]float32, kern.mr*kc), make([]float32, kern.nr*kc), make([]float32, kern.mr*kern.nr)
+			clk := startClock(b)
+			for i := 0; i < b.N; i++ {
+				kern.run(kc, ap, bp, c, kern.nr, true)
+			}
+			clk.report(float64(2 * kc * kern.mr * kern.nr))
+		})
+	}
+}
