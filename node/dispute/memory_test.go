@@ -75,3 +75,43 @@ func TestChallengerHoldsConstantStates(t *testing.T) {
 	_, err = c.stepTrace(ctx, &Game{Step: 101})
 	require.Error(t, err, "a step past the interval")
 }
+
+// BenchmarkChallengerMemory reports the heap still in use after an
+// interval's replay (live-MB): the challenger's (start state and roots)
+// against a replay that keeps every state, as the challenger did before.
+func BenchmarkChallengerMemory(b *testing.B) {
+	fx := smallJob(b)
+	ctx := context.Background()
+	init, err := fx.tr.InitialState()
+	if err != nil {
+		b.Fatal(err)
+	}
+	live := func() float64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc) / (1 << 20)
+	}
+	b.Run("challenger", func(b *testing.B) {
+		for b.Loop() {
+			base := live()
+			c := NewChallenger(fx.tr, init, Honest, 1)
+			if _, err := c.Replay(ctx, 100); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(live()-base, "live-MB")
+			runtime.KeepAlive(c)
+		}
+	})
+	b.Run("keep-every-state", func(b *testing.B) {
+		for b.Loop() {
+			base := live()
+			var kept []*trainer.State
+			if _, err := replay(ctx, fx.tr, init, 100, honestStep(fx.tr), func(st *trainer.State) { kept = append(kept, st) }); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(live()-base, "live-MB")
+			runtime.KeepAlive(kept)
+		}
+	})
+}
