@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -270,4 +271,34 @@ func TestS3_startupCheck(t *testing.T) {
 	require.ErrorIs(t, err, ErrS3Unreachable)
 	require.ErrorIs(t, s.Ping(ctx), ErrS3Unreachable)
 	require.Equal(t, http.StatusServiceUnavailable, health())
+}
+
+// TestS3_chunked: a blob of many chunks goes through the HTTP server into
+// the S3 backend (its multipart upload) and streams back verified.
+func TestS3_chunked(t *testing.T) {
+	srv := s3test.Start(t, "blobs")
+	s := openS3(t, srv, "blobs", "p/")
+	server := NewServer(s, 0, nil)
+	server.SetUploadDir(t.TempDir())
+	hs := httptest.NewServer(server)
+	defer hs.Close()
+	c := NewClient(hs.URL, nil)
+	c.ChunkSize = 64 << 10
+	ctx := context.Background()
+
+	data := make([]byte, 300<<10+7)
+	_, _ = rand.Read(data)
+	h, err := c.Put(ctx, data)
+	require.NoError(t, err)
+	require.Equal(t, Sum(data), h)
+	info, err := s.Stat(ctx, h)
+	require.NoError(t, err)
+	require.Equal(t, int64(len(data)), info.Size)
+	path := filepath.Join(t.TempDir(), "blob")
+	n, err := c.GetFile(ctx, h, path, int64(len(data)))
+	require.NoError(t, err)
+	require.Equal(t, int64(len(data)), n)
+	got, err := os.ReadFile(path)
+	require.NoError(t, err)
+	require.Equal(t, data, got)
 }
