@@ -24,6 +24,7 @@ NORACE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... 
 # -race on 2 cores) run on their own, with a timeout of their own.
 RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$|/e2e$$')
 QEMU       ?= qemu-aarch64
+EXPLORER_ADDR ?= 127.0.0.1:8580
 # The commit `gensyn version` prints (+modified for a dirty work tree).
 COMMIT     := $(shell git rev-parse HEAD 2>/dev/null)$(shell git diff --quiet HEAD 2>/dev/null || echo +modified)
 # The gas snapshot covers the dedicated gas tests only (fuzz and invariant
@@ -142,8 +143,8 @@ ci: lint check-bindings check-snapshot ## Everything CI runs: lint, bindings and
 	FOUNDRY_PROFILE=ci $(MAKE) --no-print-directory test
 
 .PHONY: demo
-demo: node_modules/.stamp ## Run a whole job on a fresh devnet (two workers, a client) and print its timeline
-	$(GO) run ./cmd/gensyn demo
+demo: node_modules/.stamp ## Run a whole job on a fresh devnet, then a dispute; leave the explorer running on EXPLORER_ADDR (Ctrl-C stops it)
+	$(GO) run ./cmd/gensyn demo --explorer $(EXPLORER_ADDR) --keep
 
 .PHONY: devnet-up
 devnet-up: node_modules/.stamp ## Start a local anvil devnet with the contracts deployed

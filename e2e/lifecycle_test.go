@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"math/big"
@@ -10,6 +11,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -499,6 +501,66 @@ func TestWorkerForceInclude(t *testing.T) {
 	}
 }
 
+// syncBuffer is a buffer a process writes while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+// demoKept runs `gensyn demo --explorer ADDR --keep` (what make demo runs),
+// waits until it says it keeps running, checks the explorer still serves
+// the dispute game's page, interrupts it (Ctrl-C) and returns its output.
+func demoKept(t *testing.T, explorerAddr string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(gensynBin(t), append([]string{"demo", "--explorer", explorerAddr, "--keep"}, args...)...)
+	cmd.Dir = repoRoot(t)
+	var out, errb syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	require.NoError(t, cmd.Start())
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	deadline := time.After(6 * time.Minute)
+	for !strings.Contains(out.String(), "Ctrl-C stops them") {
+		select {
+		case err := <-exited:
+			t.Fatalf("the demo exited before it was interrupted (%v): stdout=%s\nstderr=%s", err, out.String(), errb.String())
+		case <-deadline:
+			t.Fatalf("the demo never said it keeps running: stdout=%s\nstderr=%s", out.String(), errb.String())
+		case <-time.After(250 * time.Millisecond):
+		}
+	}
+	code, body := httpGet("http://" + explorerAddr + "/games/0")
+	require.Equal(t, 200, code, "the explorer keeps running after the demo")
+	require.Contains(t, body, `id="outcome">challenger won<`)
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	select {
+	case err := <-exited:
+		c := 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			c = ee.ExitCode()
+		} else {
+			require.NoError(t, err)
+		}
+		return result{stdout: out.String(), stderr: errb.String(), code: c}
+	case <-time.After(60 * time.Second):
+		t.Fatalf("the demo did not stop on Ctrl-C: stdout=%s", out.String())
+	}
+	return result{}
+}
+
 // TestDemo runs `gensyn demo` (the README's first command) on its own fresh
 // devnet and checks its timeline: the honest job reaches the verified model,
 // then the cheating worker is caught by the verifier in the dispute game,
@@ -507,8 +569,14 @@ func TestWorkerForceInclude(t *testing.T) {
 func TestDemo(t *testing.T) {
 	requireToolchain(t)
 	dir := t.TempDir()
-	r := gensyn(t, nil, "demo", "--dir", dir)
+	// make demo's flags: the explorer from the start (the demo waits until
+	// its page of the dispute game shows the slash before it prints the
+	// links), and everything kept running after the demo until Ctrl-C
+	explorerAddr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	r := demoKept(t, explorerAddr, "--dir", dir)
 	require.Equal(t, 0, r.code, "stdout=%s\nstderr=%s", r.stdout, r.stderr)
+	require.Regexp(t, `explorer at http://127\.0\.0\.1:\d+: open it`, r.stdout)
+	require.Regexp(t, `explorer: http://127\.0\.0\.1:\d+ \(the market\), .*/jobs/1 \(the honest job\), .*/games/0 \(the dispute game and the slash\)`, r.stdout)
 	for _, want := range []string{"client posted job 1", "worker A bid 0.300000 ETH", "assigned to worker A",
 		"checkpoint commitments", "worker A submitted the result", "keeper finalized job 1",
 		"worker A withdrew its payment of 0.300000 ETH", "matches the on-chain final model root",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -56,12 +57,16 @@ func demoCommand() *cli.Command {
 			"job; the verifier replays the checkpoint interval, disputes it and plays the Verde game down to one\n" +
 			"float32 operation executed on chain; the cheater is slashed, the job reopened, and the slash reward is\n" +
 			"split among the round's live games (here the verifier's one game, so the verifier gets all of it).\n" +
-			"Everything is stopped at the end. Logs are kept in --dir.",
+			"With --explorer HOST:PORT, `gensyn explorer` runs from the start (its pages show both jobs and the game\n" +
+			"live); with --keep the devnet, services and explorer stay up after the demo until Ctrl-C (make demo\n" +
+			"passes both). Otherwise everything is stopped at the end. Logs are kept in --dir.",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "dir", Usage: "directory for the devnet state, data directories and logs (default: a new temporary directory)", EnvVars: envVars("demo", "dir")},
 			&cli.StringFlag{Name: "spec", Value: "examples/digits-mlp.json", Usage: "job spec `FILE`", EnvVars: envVars("demo", "spec")},
 			&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: found under ./data by the spec's dataset.hash)", EnvVars: envVars("demo", "data")},
 			&cli.DurationFlag{Name: "timeout", Value: 5 * time.Minute, Usage: "give up after this long", EnvVars: envVars("demo", "timeout")},
+			&cli.StringFlag{Name: "explorer", Usage: "also run gensyn explorer on this HOST:PORT from the start and print its address (empty: none)", EnvVars: envVars("demo", "explorer")},
+			&cli.BoolFlag{Name: "keep", Usage: "after the demo, keep the devnet, the services and the explorer running until interrupted (Ctrl-C)", EnvVars: envVars("demo", "keep")},
 		},
 		Action: runDemo,
 	}
@@ -238,6 +243,18 @@ func runDemo(c *cli.Context) error {
 	if err := waitHTTP(ctx, blobURL+"/healthz", func(r *http.Response) bool { return r.StatusCode == 200 }); err != nil {
 		return err
 	}
+	explorerURL := ""
+	if a := c.String("explorer"); a != "" {
+		if err := dm.spawn("explorer", nil, "explorer", "--l1-eth-rpc", dm.d.RPCURL, "--deployments", depsPath,
+			"--data-dir", filepath.Join(dm.dir, "explorer"), "--addr", a, "--blobstore", blobURL, "--poll-interval", "500ms"); err != nil {
+			return err
+		}
+		explorerURL = "http://" + a
+		if err := waitHTTP(ctx, explorerURL+"/healthz", func(r *http.Response) bool { return r.StatusCode == 200 }); err != nil {
+			return fmt.Errorf("explorer: %w (see %s)", err, filepath.Join(dm.dir, "explorer.log"))
+		}
+		dm.say("explorer at %s: open it to watch the jobs and the dispute live", explorerURL)
+	}
 	seqAddr, err := freeAddr()
 	if err != nil {
 		return err
@@ -411,7 +428,24 @@ func runDemo(c *cli.Context) error {
 	if err := dm.cheater(ctx, jc, p, depsPath, blobURL, seqURL, addrOf); err != nil {
 		return err
 	}
+	if explorerURL != "" {
+		// the explorer's index follows the chain a moment behind: wait
+		// until its page of the game shows the slash
+		game := explorerURL + "/games/0"
+		err := waitHTTP(ctx, game, func(r *http.Response) bool {
+			b, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+			return r.StatusCode == 200 && bytes.Contains(b, []byte(`id="outcome">challenger won<`)) && bytes.Contains(b, []byte(`id="slash"`))
+		})
+		if err != nil {
+			return fmt.Errorf("explorer: the dispute game's page never showed the slash: %w (see %s)", err, filepath.Join(dm.dir, "explorer.log"))
+		}
+		fmt.Fprintf(dm.w, "\nexplorer: %s (the market), %s/jobs/1 (the honest job), %s (the dispute game and the slash)\n", explorerURL, explorerURL, game)
+	}
 	fmt.Fprintf(dm.w, "\nlogs and data in %s\n", dm.dir)
+	if c.Bool("keep") {
+		fmt.Fprintf(dm.w, "the devnet and the services keep running; Ctrl-C stops them\n")
+		<-c.Context.Done()
+	}
 	return nil
 }
 
