@@ -103,6 +103,7 @@ func commands() []*cli.Command {
 		blobstoreCommand(),
 		trainCommand(),
 		traceCommand(),
+		exportCommand(),
 		sequencerCommand(),
 		workerCommand(),
 		verifierCommand(),

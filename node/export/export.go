@@ -16,8 +16,6 @@ package export
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -201,45 +199,12 @@ func Write(w io.Writer, s *spec.Spec, c *trainer.Checkpoint, opts Options) error
 	return safetensors.Write(w, ts, meta)
 }
 
-// WriteFile writes the export to path atomically: a temporary file in the
-// same directory is written, fsynced and renamed over path, so that a
-// failure leaves no partial file under path.
+// WriteFile writes the export to path atomically (safetensors.WriteFile):
+// a failure leaves no partial file under path. It returns the file's size.
 func WriteFile(path string, s *spec.Spec, c *trainer.Checkpoint, opts Options) (int64, error) {
 	ts, meta, err := Tensors(s, c, opts)
 	if err != nil {
 		return 0, err
 	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return 0, err
-	}
-	tmp := f.Name()
-	fail := func(err error) (int64, error) {
-		f.Close()
-		os.Remove(tmp)
-		return 0, err
-	}
-	if err := safetensors.Write(f, ts, meta); err != nil {
-		return fail(err)
-	}
-	size, err := f.Seek(0, io.SeekCurrent)
-	if err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return 0, err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return 0, err
-	}
-	return size, nil
+	return safetensors.WriteFile(path, ts, meta)
 }
-

@@ -22,6 +22,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -184,6 +186,45 @@ func Write(w io.Writer, tensors []Tensor, metadata map[string]string) error {
 		bw.Write(t.Data)
 	}
 	return bw.Flush()
+}
+
+// WriteFile writes a safetensors file to path atomically: a temporary file
+// in the same directory is written, fsynced and renamed over path, so that
+// a failure leaves no partial file under path (and no temporary file). It
+// returns the file's size.
+func WriteFile(path string, tensors []Tensor, metadata map[string]string) (int64, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return 0, err
+	}
+	tmp := f.Name()
+	fail := func(err error) (int64, error) {
+		f.Close()
+		os.Remove(tmp)
+		return 0, err
+	}
+	if err := Write(f, tensors, metadata); err != nil {
+		return fail(err)
+	}
+	size, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return fail(err)
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return fail(err)
+	}
+	if err := f.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := f.Close(); err != nil {
+		os.Remove(tmp)
+		return 0, err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return 0, err
+	}
+	return size, nil
 }
 
 // Read reads one safetensors file from r, to its end, and validates it.
