@@ -35,7 +35,7 @@ type Losses struct {
 	known    map[common.Hash]float32 // by state root (a root fixes the state, hence its loss)
 	failed   map[common.Hash]bool    // no usable blob yet: retried when the job is asked for again
 	queued   map[uint64]bool
-	queue    chan indexer.Job
+	queue    chan lossJob
 	trainers map[common.Hash]*trainer.Trainer // by spec hash, the last few
 }
 
@@ -46,7 +46,15 @@ func NewLosses(blobs *blobstore.Client, log *slog.Logger, notify func(job uint64
 		log = slog.New(slog.DiscardHandler)
 	}
 	return &Losses{blobs: blobs, maxBlob: 256 << 20, log: log, notify: notify, known: map[common.Hash]float32{},
-		failed: map[common.Hash]bool{}, queued: map[uint64]bool{}, queue: make(chan indexer.Job, 64), trainers: map[common.Hash]*trainer.Trainer{}}
+		failed: map[common.Hash]bool{}, queued: map[uint64]bool{}, queue: make(chan lossJob, 64), trainers: map[common.Hash]*trainer.Trainer{}}
+}
+
+// lossJob is what the background work needs of a job (copied: the caller's
+// record is not shared).
+type lossJob struct {
+	id     uint64
+	params indexer.JobParams
+	roots  []common.Hash
 }
 
 // Loss is the held-out loss of the checkpoint with this root, if known; when
@@ -58,8 +66,14 @@ func (l *Losses) Loss(j *indexer.Job, root common.Hash) (float32, bool) {
 		return v, true
 	}
 	if !l.queued[j.ID] {
+		lj := lossJob{id: j.ID, params: j.Params}
+		for _, r := range j.Rounds {
+			for _, c := range r.Checkpoints {
+				lj.roots = append(lj.roots, c.StateRoot)
+			}
+		}
 		select {
-		case l.queue <- *j:
+		case l.queue <- lj:
 			l.queued[j.ID] = true
 			delete(l.failed, root)
 		default: // busy: asked again on the next page view
@@ -77,13 +91,13 @@ func (l *Losses) Run(ctx context.Context) {
 		case j := <-l.queue:
 			n, err := l.job(ctx, &j)
 			l.mu.Lock()
-			delete(l.queued, j.ID)
+			delete(l.queued, j.id)
 			l.mu.Unlock()
 			if err != nil && ctx.Err() == nil {
-				l.log.Debug("Loss curve not computed", "job", j.ID, "err", err)
+				l.log.Debug("Loss curve not computed", "job", j.id, "err", err)
 			}
 			if n > 0 && l.notify != nil {
-				l.notify(j.ID)
+				l.notify(j.id)
 			}
 		}
 	}
@@ -97,14 +111,12 @@ func chainParams(p indexer.JobParams) bindings.IJobMarketJobParams {
 }
 
 // job computes every unknown point of job j and returns how many it added.
-func (l *Losses) job(ctx context.Context, j *indexer.Job) (int, error) {
+func (l *Losses) job(ctx context.Context, j *lossJob) (int, error) {
 	var todo []common.Hash
 	l.mu.Lock()
-	for _, r := range j.Rounds {
-		for _, c := range r.Checkpoints {
-			if _, ok := l.known[c.StateRoot]; !ok && !l.failed[c.StateRoot] {
-				todo = append(todo, c.StateRoot)
-			}
+	for _, root := range j.roots {
+		if _, ok := l.known[root]; !ok && !l.failed[root] {
+			todo = append(todo, root)
 		}
 	}
 	l.mu.Unlock()
@@ -137,14 +149,14 @@ func (l *Losses) job(ctx context.Context, j *indexer.Job) (int, error) {
 
 // trainer builds (once per spec) the job's trainer from the blob store's
 // spec and dataset, checked against the job's on-chain parameters.
-func (l *Losses) trainer(ctx context.Context, j *indexer.Job) (*trainer.Trainer, error) {
+func (l *Losses) trainer(ctx context.Context, j *lossJob) (*trainer.Trainer, error) {
 	l.mu.Lock()
-	tr := l.trainers[j.Params.SpecHash]
+	tr := l.trainers[j.params.SpecHash]
 	l.mu.Unlock()
 	if tr != nil {
 		return tr, nil
 	}
-	p := chainParams(j.Params)
+	p := chainParams(j.params)
 	specBytes, err := l.blobs.Get(ctx, p.SpecHash, maxSpec)
 	if err != nil {
 		return nil, fmt.Errorf("spec: %w", err)
@@ -164,7 +176,7 @@ func (l *Losses) trainer(ctx context.Context, j *indexer.Job) (*trainer.Trainer,
 	if len(l.trainers) >= 8 {
 		clear(l.trainers)
 	}
-	l.trainers[j.Params.SpecHash] = tr
+	l.trainers[j.params.SpecHash] = tr
 	l.mu.Unlock()
 	return tr, nil
 }
