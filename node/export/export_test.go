@@ -14,6 +14,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/safetensors"
@@ -281,4 +282,16 @@ func TestWriteFileAtomic(t *testing.T) {
 	// Into a missing directory: an error, nothing written.
 	_, err = WriteFile(filepath.Join(dir, "no", "m.safetensors"), s, c, Options{})
 	require.Error(t, err)
+}
+
+// TestExportGolden pins the export of the example job's checkpoint at step
+// 100 (whose state root the trainer's golden tests pin): the same
+// checkpoint always exports to the same bytes.
+func TestExportGolden(t *testing.T) {
+	s, c := trained(t, 100, nil)
+	require.Equal(t, "0x6061f2a4030deab3185f4191f259c1fa33fba9470ebdd89b4fd59b161a676590", c.StateRoot.String())
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, s, c, Options{}))
+	require.Equal(t, 10272, b.Len())
+	require.Equal(t, "0x12d5245e649fb69bfc4cabe804a6b5786a3f8cf4e48aecd03f8600f53ee65bed", commit.Keccak256(b.Bytes()).String())
 }
