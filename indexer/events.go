@@ -149,6 +149,8 @@ type txInfo struct {
 
 // blockData is one block's fetched inputs.
 type blockData struct {
+	number uint64
+	hash   common.Hash
 	header *types.Header
 	logs   []types.Log
 	txs    map[common.Hash]*txInfo

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/cockroachdb/pebble"
@@ -59,7 +61,11 @@ type Indexer struct {
 	client Client
 	abis   *abis
 	log    *slog.Logger
+	events atomic.Uint64
 }
+
+// Events is how many contract events (logs) this Indexer has indexed.
+func (ix *Indexer) Events() uint64 { return ix.events.Load() }
 
 // New returns an indexer writing to store.
 func New(cfg Config, store *Store, client Client) (*Indexer, error) {
@@ -251,23 +257,17 @@ func (ix *Indexer) indexRange(ctx context.Context, from, to uint64, have bool, h
 		if l.Removed {
 			continue
 		}
-		if len(blocks) == 0 || blocks[len(blocks)-1].header.Number.Uint64() != l.BlockNumber {
-			h, err := ix.client.HeaderByNumber(ctx, new(big.Int).SetUint64(l.BlockNumber))
-			if err != nil {
-				return head, fmt.Errorf("indexer: read block %d: %w", l.BlockNumber, err)
-			}
-			blocks = append(blocks, &blockData{header: h, txs: map[common.Hash]*txInfo{}, games: map[uint64]*bindings.IVerdeArbitrationGame{}})
+		if len(blocks) == 0 || blocks[len(blocks)-1].number != l.BlockNumber {
+			blocks = append(blocks, &blockData{number: l.BlockNumber, hash: l.BlockHash, txs: map[common.Hash]*txInfo{}, games: map[uint64]*bindings.IVerdeArbitrationGame{}})
 		}
 		bd := blocks[len(blocks)-1]
-		if bd.header.Hash() != l.BlockHash {
+		if bd.hash != l.BlockHash {
 			return head, errRetry
 		}
 		bd.logs = append(bd.logs, l)
 	}
-	for _, bd := range blocks {
-		if err := ix.fetchBlock(ctx, bd); err != nil {
-			return head, err
-		}
+	if err := ix.fetch(ctx, blocks); err != nil {
+		return head, err
 	}
 	// The chain did not change while it was read: the range's last block
 	// is the same, and it descends from the stored head.
@@ -292,7 +292,7 @@ func (ix *Indexer) indexRange(ctx context.Context, from, to uint64, have bool, h
 		start = head.StartBlock
 	}
 	for _, bd := range blocks {
-		n := bd.header.Number.Uint64()
+		n := bd.number
 		rec := blockRecord{Number: n, Hash: bd.header.Hash(), ParentHash: bd.header.ParentHash, Time: bd.header.Time}
 		tx := newBlockTx(ix.store, rec)
 		ap := &applier{a: ix.abis, addrs: ix.cfg.Contracts, tx: tx, bd: bd}
@@ -304,6 +304,7 @@ func (ix *Indexer) indexRange(ctx context.Context, from, to uint64, have bool, h
 		if err != nil {
 			return head, err
 		}
+		ix.events.Add(uint64(len(bd.logs)))
 		head = h
 		ix.store.publish(u)
 	}
@@ -327,62 +328,129 @@ func (ix *Indexer) indexRange(ctx context.Context, from, to uint64, have bool, h
 	return head, nil
 }
 
-// fetchBlock reads the transactions of the block's inbox batches and game
-// moves, and the state of every game the block touched.
-func (ix *Indexer) fetchBlock(ctx context.Context, bd *blockData) error {
+// fetchParallel bounds the node requests in flight while a range is read.
+const fetchParallel = 16
+
+// fetch reads, for every block with logs, its header, the transactions of
+// its inbox batches and game moves, and the state of every game it touched,
+// fetchParallel requests at a time.
+func (ix *Indexer) fetch(ctx context.Context, blocks []*blockData) error {
 	c := ix.cfg.Contracts
-	for i := range bd.logs {
-		l := &bd.logs[i]
-		needTx := false
-		switch l.Address {
-		case c.CommitmentInbox:
-			ev := ix.abis.eventOf(cInbox, l)
-			needTx = ev != nil && ev.Name == "BatchPosted"
-		case c.VerdeArbitration:
-			ev := ix.abis.eventOf(cGame, l)
-			if ev == nil {
-				continue
+	var tasks []func(context.Context) error
+	var mu sync.Mutex
+	for _, bd := range blocks {
+		bd := bd
+		tasks = append(tasks, func(ctx context.Context) error {
+			h, err := ix.client.HeaderByNumber(ctx, new(big.Int).SetUint64(bd.number))
+			if err != nil {
+				return fmt.Errorf("indexer: read block %d: %w", bd.number, err)
 			}
-			needTx = true
-			var id *big.Int
-			switch ev.Name {
-			case "Wired", "Withdrawn":
-				needTx = false
-			case "RewardPooled":
-				if len(l.Topics) > 2 {
-					id = new(big.Int).SetBytes(l.Topics[2][:])
+			if h.Hash() != bd.hash {
+				return errRetry
+			}
+			bd.header = h
+			return nil
+		})
+		txs, games := map[common.Hash]bool{}, map[uint64]bool{}
+		for i := range bd.logs {
+			l := &bd.logs[i]
+			switch l.Address {
+			case c.CommitmentInbox:
+				if ev := ix.abis.eventOf(cInbox, l); ev != nil && ev.Name == "BatchPosted" {
+					txs[l.TxHash] = true
 				}
-			default:
-				if len(l.Topics) > 1 {
-					id = new(big.Int).SetBytes(l.Topics[1][:])
+			case c.VerdeArbitration:
+				ev := ix.abis.eventOf(cGame, l)
+				if ev == nil {
+					continue
+				}
+				switch ev.Name {
+				case "Wired", "Withdrawn":
+				case "RewardPooled":
+					txs[l.TxHash] = true
+					if len(l.Topics) > 2 {
+						games[new(big.Int).SetBytes(l.Topics[2][:]).Uint64()] = true
+					}
+				default:
+					txs[l.TxHash] = true
+					if len(l.Topics) > 1 {
+						games[new(big.Int).SetBytes(l.Topics[1][:]).Uint64()] = true
+					}
 				}
 			}
-			if id != nil && bd.games[id.Uint64()] == nil {
-				out, err := ix.client.CallContract(ctx, ethereum.CallMsg{To: &c.VerdeArbitration, Data: ix.abis.game.PackGetGame(id)}, bd.header.Number)
+		}
+		for hash := range txs {
+			hash := hash
+			tasks = append(tasks, func(ctx context.Context) error {
+				t, _, err := ix.client.TransactionByHash(ctx, hash)
 				if err != nil {
-					return fmt.Errorf("indexer: read game %s at block %d: %w", id, bd.header.Number, err)
+					return fmt.Errorf("indexer: read transaction %s: %w", hash, err)
+				}
+				info := &txInfo{Input: t.Data()}
+				if t.To() != nil {
+					info.To = *t.To()
+				}
+				if from, err := types.Sender(types.LatestSignerForChainID(t.ChainId()), t); err == nil {
+					info.From = from
+				}
+				mu.Lock()
+				bd.txs[hash] = info
+				mu.Unlock()
+				return nil
+			})
+		}
+		for id := range games {
+			id := id
+			tasks = append(tasks, func(ctx context.Context) error {
+				gid := new(big.Int).SetUint64(id)
+				out, err := ix.client.CallContract(ctx, ethereum.CallMsg{To: &c.VerdeArbitration, Data: ix.abis.game.PackGetGame(gid)}, new(big.Int).SetUint64(bd.number))
+				if err != nil {
+					return fmt.Errorf("indexer: read game %d at block %d: %w", id, bd.number, err)
 				}
 				g, err := ix.abis.game.UnpackGetGame(out)
 				if err != nil {
-					return fmt.Errorf("indexer: decode game %s: %w", id, err)
+					return fmt.Errorf("indexer: decode game %d: %w", id, err)
 				}
-				bd.games[id.Uint64()] = &g
-			}
-		}
-		if needTx && bd.txs[l.TxHash] == nil {
-			t, _, err := ix.client.TransactionByHash(ctx, l.TxHash)
-			if err != nil {
-				return fmt.Errorf("indexer: read transaction %s: %w", l.TxHash, err)
-			}
-			info := &txInfo{Input: t.Data()}
-			if t.To() != nil {
-				info.To = *t.To()
-			}
-			if from, err := types.Sender(types.LatestSignerForChainID(t.ChainId()), t); err == nil {
-				info.From = from
-			}
-			bd.txs[l.TxHash] = info
+				mu.Lock()
+				bd.games[id] = &g
+				mu.Unlock()
+				return nil
+			})
 		}
 	}
-	return nil
+	return parallel(ctx, fetchParallel, tasks)
+}
+
+// parallel runs tasks, at most n at a time, and returns the first error
+// (the others are cancelled).
+func parallel(ctx context.Context, n int, tasks []func(context.Context) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	sem := make(chan struct{}, n)
+	errs := make(chan error, len(tasks))
+	var wg sync.WaitGroup
+	for _, task := range tasks {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			if err := task(ctx); err != nil {
+				errs <- err
+				cancel()
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	if err, ok := <-errs; ok {
+		return err
+	}
+	return ctx.Err()
 }

@@ -143,9 +143,10 @@ func (l *lifecycle) indexer(t *testing.T, s *Store) *Indexer {
 	return ix
 }
 
-func openStore(t *testing.T, dir string) *Store {
+func openStore(t testing.TB, dir string) *Store {
 	s, err := Open(dir)
 	require.NoError(t, err)
+	t.Cleanup(func() { _ = s.Close() })
 	return s
 }
 

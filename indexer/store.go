@@ -147,9 +147,10 @@ func decode(b []byte, v any) error {
 type Store struct {
 	db *pebble.DB
 
-	mu   sync.Mutex
-	subs map[int]chan Update
-	next int
+	mu     sync.Mutex
+	subs   map[int]chan Update
+	next   int
+	closed bool
 }
 
 // Open opens (creating if needed) the store in dir. A store held by
@@ -165,14 +166,19 @@ func Open(dir string) (*Store, error) {
 	return &Store{db: db, subs: map[int]chan Update{}}, nil
 }
 
-// Close closes the store and every subscription.
+// Close closes the store and every subscription (a second Close does
+// nothing).
 func (s *Store) Close() error {
 	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	for id, ch := range s.subs {
 		close(ch)
 		delete(s.subs, id)
 	}
-	s.mu.Unlock()
 	return s.db.Close()
 }
 
@@ -404,6 +410,10 @@ func (s *Store) Subscribe() (<-chan Update, func()) {
 	id := s.next
 	s.next++
 	ch := make(chan Update, 64)
+	if s.closed {
+		close(ch)
+		return ch, func() {}
+	}
 	s.subs[id] = ch
 	var once sync.Once
 	return ch, func() {
