@@ -308,3 +308,41 @@ func shortHex(a common.Address) string {
 	h := a.Hex()
 	return fmt.Sprintf("%s…%s", h[:6], h[len(h)-4:])
 }
+
+// TestExplorerRPCDown: with its chain's RPC unreachable, `gensyn explorer`
+// keeps running and answers its pages with a 503 page that says so (bad
+// input still gets its 400), never a stack trace.
+func TestExplorerRPCDown(t *testing.T) {
+	deps := filepath.Join(t.TempDir(), "31337.json")
+	require.NoError(t, os.WriteFile(deps, []byte(`{"chainId":31337,"blockNumber":1,"contracts":{
+		"stakeManager":"0x0000000000000000000000000000000000000001","jobMarket":"0x0000000000000000000000000000000000000002",
+		"commitmentInbox":"0x0000000000000000000000000000000000000003","nodeRegistry":"0x0000000000000000000000000000000000000004",
+		"verdeArbitration":"0x0000000000000000000000000000000000000005","oneStep":"0x0000000000000000000000000000000000000006"}}`), 0o644))
+	addr := "127.0.0.1:" + strconv.Itoa(freePort(t))
+	dead := "http://127.0.0.1:" + strconv.Itoa(freePort(t)) // nothing listens there
+	p := startProc(t, "explorer", nil, "explorer", "--l1-eth-rpc", dead, "--deployments", deps, "--data-dir", t.TempDir(),
+		"--addr", addr, "--blobstore", "", "--poll-interval", "250ms")
+	var resp *http.Response
+	require.Eventually(t, func() bool {
+		r, err := http.Get("http://" + addr + "/")
+		if err != nil {
+			return false
+		}
+		r.Body.Close()
+		resp = r
+		return r.StatusCode == http.StatusServiceUnavailable
+	}, 30*time.Second, 250*time.Millisecond, "the market page never answered 503")
+	require.Equal(t, "5", resp.Header.Get("Retry-After"))
+	code, body := httpGet("http://" + addr + "/jobs/1")
+	require.Equal(t, http.StatusServiceUnavailable, code)
+	require.Contains(t, body, "<h1 id=\"title\">Service unavailable</h1>")
+	require.Contains(t, body, "cannot read the")
+	for _, s := range []string{"goroutine", ".go:", "connection refused", "dial tcp"} {
+		require.NotContains(t, body, s)
+	}
+	code, _ = httpGet("http://" + addr + "/jobs/abc")
+	require.Equal(t, http.StatusBadRequest, code)
+	code, _ = httpGet("http://" + addr + "/healthz")
+	require.Equal(t, http.StatusOK, code)
+	require.Nil(t, p.cmd.ProcessState, "the explorer keeps running")
+}
