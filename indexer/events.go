@@ -276,24 +276,29 @@ func (ap *applier) jobEvent(id uint64, ev *abi.Event, l *types.Log) (*Job, error
 	return j, nil
 }
 
-// role adds a role of addr in job id.
+// role adds a role of addr in job id (a pjob/ record: a participant's
+// jobs are not rewritten with its record at every event).
 func (ap *applier) role(addr common.Address, id uint64, role string) error {
-	p, err := ap.tx.part(addr)
+	if _, err := ap.tx.part(addr); err != nil {
+		return err
+	}
+	key := partJobKey(addr, id)
+	var roles []string
+	raw, ok, err := ap.tx.getRaw(key)
 	if err != nil {
 		return err
 	}
-	for i := range p.Jobs {
-		if p.Jobs[i].JobID == id {
-			for _, r := range p.Jobs[i].Roles {
-				if r == role {
-					return nil
-				}
-			}
-			p.Jobs[i].Roles = append(p.Jobs[i].Roles, role)
+	if ok {
+		if err := decode(raw, &roles); err != nil {
+			return err
+		}
+	}
+	for _, r := range roles {
+		if r == role {
 			return nil
 		}
 	}
-	p.Jobs = append(p.Jobs, ParticipantJob{JobID: id, Roles: []string{role}})
+	ap.tx.putRaw(key, encode(append(roles, role)))
 	return nil
 }
 
@@ -537,7 +542,7 @@ func (ap *applier) stakeChange(a common.Address, kind string, amount *big.Int, j
 		return err
 	}
 	f(p, t)
-	p.Stake = append(p.Stake, StakeChange{Kind: kind, Amount: bigOf(amount), JobID: job, Staked: bigOf(p.Staked), Ref: ap.ref(l)})
+	ap.tx.putRaw(partStakeKey(a, l.BlockNumber, l.Index), encode(&StakeChange{Kind: kind, Amount: bigOf(amount), JobID: job, Staked: bigOf(p.Staked), Ref: ap.ref(l)}))
 	return nil
 }
 

@@ -33,7 +33,7 @@ func seedRecords(f *testing.F) {
 	p := Participant{Address: common.HexToAddress("0xaa"), Staked: big.NewInt(1), Stake: []StakeChange{{Kind: "deposit", Amount: big.NewInt(1), Staked: big.NewInt(1)}}}
 	for _, v := range []any{&j, &j.JobSummary, &g, &p, newTotals(), &Head{Number: 3},
 		&blockRecord{Number: 4, Undo: true}, &undoRecord{Block: 4, Entries: []undoEntry{{Key: []byte("job/"), Had: true, Old: []byte{1, '{', '}'}}}},
-		&batchRecord{Index: 1, Size: 2}, &storedConfig{ChainID: 1}} {
+		&batchRecord{Index: 1, Size: 2}, &storedConfig{ChainID: 1}, &p.Stake[0], []string{"poster", "funder"}} {
 		f.Add(encode(v))
 	}
 	f.Add([]byte{})
@@ -57,6 +57,8 @@ func FuzzDecodeRecords(f *testing.F) {
 		roundTrip[undoRecord](t, b)
 		roundTrip[batchRecord](t, b)
 		roundTrip[storedConfig](t, b)
+		roundTrip[StakeChange](t, b)
+		roundTrip[[]string](t, b)
 	})
 }
 

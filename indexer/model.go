@@ -508,7 +508,7 @@ type Participant struct {
 	Locked    *big.Int         `json:"locked"`
 	Slashed   *big.Int         `json:"slashed"`
 	Stake     []StakeChange    `json:"stake"`
-	Jobs      []ParticipantJob `json:"jobs"`
+	Jobs      []ParticipantJob `json:"jobs"` // by job id
 	// Games as worker or challenger, won and lost (from GameResolved).
 	Games     []uint64 `json:"games"`
 	GamesWon  []uint64 `json:"gamesWon"`

@@ -31,6 +31,8 @@ var (
 	prefixSum   = []byte("jsum/") // + be64 job id -> JobSummary
 	prefixGame  = []byte("game/") // + be64 game id -> Game
 	prefixPart  = []byte("part/") // + 20-byte address -> Participant
+	prefixPJob  = []byte("pjob/") // + 20-byte address + be64 job id -> the participant's roles in the job
+	prefixPStk  = []byte("pstk/") // + 20-byte address + be64 block + be32 log index -> StakeChange
 	prefixLive  = []byte("live/") // + be64 game id -> challenger (20 bytes), while the game is live
 	prefixBatch = []byte("bat/")  // + be64 batch index -> batchRecord
 )
@@ -46,6 +48,15 @@ func u64key(prefix []byte, n uint64) []byte {
 }
 
 func addrKey(a common.Address) []byte { return append(append([]byte(nil), prefixPart...), a[:]...) }
+
+func partJobKey(a common.Address, job uint64) []byte {
+	return binary.BigEndian.AppendUint64(append(append([]byte(nil), prefixPJob...), a[:]...), job)
+}
+
+func partStakeKey(a common.Address, block uint64, logIndex uint) []byte {
+	k := binary.BigEndian.AppendUint64(append(append([]byte(nil), prefixPStk...), a[:]...), block)
+	return binary.BigEndian.AppendUint32(k, uint32(logIndex))
+}
 
 func upperBound(prefix []byte) []byte {
 	u := append([]byte(nil), prefix...)
@@ -321,28 +332,23 @@ func (s *Store) Jobs(f JobFilter) ([]JobSummary, error) {
 	}
 	var out []JobSummary
 	if f.Address != (common.Address{}) {
-		p, ok, err := getRecord[Participant](s, addrKey(f.Address))
-		if err != nil || !ok {
+		prefix := append(append([]byte(nil), prefixPJob...), f.Address[:]...)
+		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: prefix, UpperBound: upperBound(prefix)})
+		if err != nil {
 			return nil, err
 		}
-		ids := make([]uint64, 0, len(p.Jobs))
-		for _, pj := range p.Jobs {
-			ids = append(ids, pj.JobID)
-		}
-		sort.Slice(ids, func(i, j int) bool { return ids[i] > ids[j] })
-		for _, id := range ids {
+		for it.Last(); it.Valid() && len(out) < limit; it.Prev() {
+			id := binary.BigEndian.Uint64(it.Key()[len(prefix):])
 			j, ok, err := getRecord[JobSummary](s, u64key(prefixSum, id))
 			if err != nil {
+				_ = it.Close()
 				return nil, err
 			}
 			if ok && keep(j) {
 				out = append(out, *j)
-				if len(out) == limit {
-					break
-				}
 			}
 		}
-		return out, nil
+		return out, it.Close()
 	}
 	upper := upperBound(prefixSum)
 	if f.Before != 0 {
@@ -397,6 +403,30 @@ func (s *Store) Participant(addr common.Address) (Participant, error) {
 	}
 	if !ok {
 		return Participant{}, &NotFoundError{Kind: "participant", ID: addr.Hex()}
+	}
+	prefix := append(append([]byte(nil), prefixPJob...), addr[:]...)
+	err = s.scan(prefix, func(k, v []byte) error {
+		pj := ParticipantJob{JobID: binary.BigEndian.Uint64(k[len(prefix):])}
+		if err := decode(v, &pj.Roles); err != nil {
+			return err
+		}
+		p.Jobs = append(p.Jobs, pj)
+		return nil
+	})
+	if err != nil {
+		return Participant{}, err
+	}
+	prefix = append(append([]byte(nil), prefixPStk...), addr[:]...)
+	err = s.scan(prefix, func(_, v []byte) error {
+		var c StakeChange
+		if err := decode(v, &c); err != nil {
+			return err
+		}
+		p.Stake = append(p.Stake, c)
+		return nil
+	})
+	if err != nil {
+		return Participant{}, err
 	}
 	return *p, nil
 }
