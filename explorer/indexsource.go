@@ -114,8 +114,9 @@ func ptx(r *indexer.TxRef) *Tx {
 }
 
 func jobRow(j indexer.JobSummary) JobRow {
-	r := JobRow{ID: j.ID, Status: j.Status.String(), Poster: j.Poster, MaxPrice: j.MaxPrice, Steps: 0, Posted: unix(j.Posted.Time)}
-	if j.Status >= indexer.StatusAssigned {
+	r := JobRow{ID: j.ID, Status: j.Status.String(), Poster: j.Poster, MaxPrice: j.MaxPrice, Committed: j.Committed, Checkpoints: j.Checkpoints,
+		Posted: unix(j.Posted.Time)}
+	if j.Status >= indexer.StatusAssigned && j.Worker != (common.Address{}) {
 		r.Worker, r.Price = j.Worker, j.Price
 	}
 	return r

@@ -79,8 +79,9 @@ type JobRow struct {
 	Worker   common.Address // zero before assignment
 	MaxPrice *big.Int
 	Price    *big.Int // the accepted bid; nil before assignment
-	Steps    uint64
-	Posted   time.Time
+	// Committed of Checkpoints: the current round's checkpoints on chain.
+	Committed, Checkpoints uint32
+	Posted                 time.Time
 }
 
 // Job is a job's page.

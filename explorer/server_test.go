@@ -231,6 +231,17 @@ func TestMarketPage(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 	require.Equal(t, 2, e.ix.lists)
 	require.Contains(t, body, `<dd id="open-jobs">3</dd>`)
+	// a job cancelled without a worker shows no worker and no price
+	j := e.ix.jobs[2]
+	j.Status, j.Price, j.Checkpoints = indexer.StatusCancelled, eth(0), 2
+	e.ix.jobs[2] = j
+	_, _, body = e.get(t, "/")
+	row := regexp.MustCompile(`(?s)<a href="/jobs/2">Job 2</a>.*?</tr>`).FindString(body)
+	require.Contains(t, row, "cancelled")
+	require.Contains(t, row, `<td>—</td>`)
+	require.Contains(t, row, `<td class="num">—</td>`)
+	require.NotContains(t, row, "0 ETH")
+	require.Contains(t, row, `<td class="num">0 of 2</td>`)
 }
 
 func TestJobPage(t *testing.T) {

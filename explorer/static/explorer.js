@@ -5,6 +5,8 @@
 (function () {
   "use strict";
   var charts = [];
+  // axis steps for whole numbers (job ids, training steps)
+  var ints = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 20000, 50000, 100000, 1000000];
 
   function drawCharts(root) {
     charts.forEach(function (c) { c.destroy(); });
@@ -21,7 +23,7 @@
         opts = {
           width: width, height: 260,
           scales: { x: { time: false } },
-          axes: [{ label: "step" }, { label: "loss" }],
+          axes: [{ label: "step", incrs: ints }, { label: "loss" }],
           series: [
             { label: "step" },
             { label: "loss", stroke: "#0a58ca", width: 2, points: { show: true, size: 5 } },
@@ -32,7 +34,7 @@
         opts = {
           width: width, height: 220,
           scales: { x: { time: false } },
-          axes: [{ label: "job" }, { label: "ETH" }],
+          axes: [{ label: "job", incrs: ints }, { label: "ETH" }],
           series: [{ label: "job" }, { label: "accepted price (ETH)", stroke: "#9a6700", width: 2, points: { show: true, size: 6 } }]
         };
       }
