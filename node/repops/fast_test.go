@@ -292,3 +292,31 @@ func TestAdamFusedMatchesGo(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFmaFast: the FMA shortcut against the exact FMA on fuzzed words
+// (`go test -run XXX -fuzz FuzzFmaFast ./node/repops`).
+func FuzzFmaFast(f *testing.F) {
+	f.Add(uint32(0x3F801000), uint32(0x3F801000), uint32(0x1F800000)) // (1+2^-12)^2 + 2^-80
+	f.Add(uint32(0x00800000), uint32(0x3F000000), uint32(0x80000001))
+	f.Fuzz(func(t *testing.T, a, b, c uint32) {
+		if got, want := canon(fmaFast(f32(a), f32(b), f32(c))), Exec(FMA, a, b, c); got != want {
+			t.Fatalf("fmaFast(%#08x, %#08x, %#08x) = %#08x, FMA %#08x", a, b, c, got, want)
+		}
+	})
+}
+
+// FuzzExpLogFast: exp32, exp2 and log32 against the programs on fuzzed
+// words (`go test -run XXX -fuzz FuzzExpLogFast ./node/repops`).
+func FuzzExpLogFast(f *testing.F) {
+	f.Add(uint32(0), uint32(0x80000000))
+	f.Add(uint32(0x42B17218), uint32(0xC2CFF1B5))
+	f.Fuzz(func(t *testing.T, a, b uint32) {
+		x, y := f32(a), f32(b)
+		e0, e1 := exp2(x, y)
+		if bitsOf(exp32(x)) != bitsOf(Exp(x)) || bitsOf(e0) != bitsOf(Exp(x)) || bitsOf(e1) != bitsOf(Exp(y)) ||
+			bitsOf(log32(x)) != bitsOf(Log(x)) {
+			t.Fatalf("words %#08x, %#08x: exp32 %#08x, exp2 (%#08x, %#08x), programs (%#08x, %#08x); log32 %#08x, program %#08x",
+				a, b, bitsOf(exp32(x)), bitsOf(e0), bitsOf(e1), bitsOf(Exp(x)), bitsOf(Exp(y)), bitsOf(log32(x)), bitsOf(Log(x)))
+		}
+	})
+}

@@ -73,6 +73,10 @@ func NewRunner(g *Graph, ex Executor) (*Runner, error) {
 		stageOf: make([]int, n), inPlace: make([]bool, ns), direct: make([]bool, ns),
 	}
 	consumers := make([][]int, n)
+	isOutput := make(map[int]bool, len(g.Outputs))
+	for _, o := range g.Outputs {
+		isOutput[o] = true
+	}
 	ndata := 0
 	for i := range g.Nodes {
 		nd := &g.Nodes[i]
@@ -113,7 +117,14 @@ func NewRunner(g *Graph, ex Executor) (*Runner, error) {
 			if !sameShape(want, nd.Shape) {
 				return nil, fmt.Errorf("repops: node %d (%s): shape %v, want %v", i, nd.Name, nd.Shape, want)
 			}
-			r.own[i] = NewTensor(nd.Shape...)
+			if isOutput[i] {
+				// A successor of a state tensor is written into the
+				// caller's next state; its own buffer is allocated only
+				// if a step ever has to keep it aside (Step).
+				r.own[i] = Tensor{Shape: clone(nd.Shape)}
+			} else {
+				r.own[i] = NewTensor(nd.Shape...)
+			}
 			r.vals[i] = r.own[i]
 			r.ins[i] = make([]Tensor, len(nd.Inputs))
 		default:
@@ -269,6 +280,9 @@ func (r *Runner) Step(state []Tensor, data Dataset, next []Tensor) (float32, err
 		if r.direct[i] {
 			r.vals[o] = Tensor{Shape: r.own[o].Shape, Data: next[i].Data}
 		} else {
+			if r.own[o].Data == nil {
+				r.own[o].Data = make([]float32, numElems(r.own[o].Shape))
+			}
 			r.vals[o] = r.own[o]
 		}
 	}

@@ -212,3 +212,41 @@ func TestParallelOptimizerPasses(t *testing.T) {
 		}
 	}
 }
+
+// TestRunnerHoldsNoSpareState: stepping in place or into a separate next
+// state, a Runner never allocates buffers of its own for the next state's
+// tensors; only a step that must keep a successor aside does, for that one.
+func TestRunnerHoldsNoSpareState(t *testing.T) {
+	cfg := testConfigs()[1]
+	data := synthData(40, cfg.Layers[0], cfg.Layers[len(cfg.Layers)-1], 13)
+	g, _ := BuildStep(cfg, 40)
+	r, err := NewRunner(g, CPU{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := InitState(cfg)
+	next := cloneTensors(st)
+	for k := 0; k < 2; k++ {
+		if _, err := r.Step(st, data, next); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := r.Step(st, data, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i, o := range g.Outputs {
+		if r.own[o].Data != nil {
+			t.Fatalf("state tensor %d (%s): the runner holds a buffer for its successor", i, g.Nodes[i].Name)
+		}
+	}
+	ri, err := NewRunner(g, Interp{}) // no in-place updates: successors are kept aside
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ri.Step(st, data, st); err != nil {
+		t.Fatal(err)
+	}
+	if ri.own[g.Outputs[0]].Data == nil {
+		t.Fatal("a successor kept aside has no buffer")
+	}
+}
