@@ -164,10 +164,16 @@ type Store struct {
 	closed bool
 }
 
+// cacheSize is the store's block cache: the records a block rewrites are
+// read back first, and the explorer reads the same pages again and again.
+const cacheSize = 64 << 20
+
 // Open opens (creating if needed) the store in dir. A store held by
 // another process is a *datadir.InUseError.
 func Open(dir string) (*Store, error) {
-	db, err := datadir.OpenPebble(dir, &pebble.Options{Logger: quietLogger{}})
+	cache := pebble.NewCache(cacheSize)
+	defer cache.Unref()
+	db, err := datadir.OpenPebble(dir, &pebble.Options{Logger: quietLogger{}, Cache: cache})
 	if errors.Is(err, datadir.ErrInUse) {
 		return nil, err
 	}

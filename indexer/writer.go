@@ -26,6 +26,9 @@ type blockTx struct {
 	tot   *totals
 	raw   map[string][]byte // other writes (nil: delete)
 	order []string          // keys of raw in write order
+	// orig holds the stored value of every key read from the store in
+	// this block (nil: absent), so that its undo entry needs no second read.
+	orig map[string][]byte
 
 	touchedJobs  []uint64
 	touchedGames []uint64
@@ -33,7 +36,36 @@ type blockTx struct {
 }
 
 func newBlockTx(s *Store, b blockRecord) *blockTx {
-	return &blockTx{s: s, block: b, jobs: map[uint64]*Job{}, games: map[uint64]*Game{}, parts: map[common.Address]*Participant{}, raw: map[string][]byte{}}
+	return &blockTx{s: s, block: b, jobs: map[uint64]*Job{}, games: map[uint64]*Game{}, parts: map[common.Address]*Participant{}, raw: map[string][]byte{}, orig: map[string][]byte{}}
+}
+
+// read reads key from the store, remembering its value for the undo record.
+func (tx *blockTx) read(key []byte) ([]byte, bool, error) {
+	if v, ok := tx.orig[string(key)]; ok {
+		return v, v != nil, nil
+	}
+	v, ok, err := tx.s.getRaw(key)
+	if err != nil {
+		return nil, false, err
+	}
+	tx.orig[string(key)] = v
+	if ok && v == nil {
+		tx.orig[string(key)] = []byte{}
+	}
+	return v, ok, nil
+}
+
+// load reads and decodes the record at key.
+func load[T any](tx *blockTx, key []byte) (*T, bool, error) {
+	b, ok, err := tx.read(key)
+	if err != nil || !ok {
+		return nil, ok, err
+	}
+	v := new(T)
+	if err := decode(b, v); err != nil {
+		return nil, false, err
+	}
+	return v, true, nil
 }
 
 // job loads job id; nil when unknown (posted before the start block).
@@ -41,7 +73,7 @@ func (tx *blockTx) job(id uint64) (*Job, error) {
 	if j, ok := tx.jobs[id]; ok {
 		return j, nil
 	}
-	j, ok, err := getRecord[Job](tx.s, u64key(prefixJob, id))
+	j, ok, err := load[Job](tx, u64key(prefixJob, id))
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -61,7 +93,7 @@ func (tx *blockTx) game(id uint64) (*Game, error) {
 	if g, ok := tx.games[id]; ok {
 		return g, nil
 	}
-	g, ok, err := getRecord[Game](tx.s, u64key(prefixGame, id))
+	g, ok, err := load[Game](tx, u64key(prefixGame, id))
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -82,7 +114,7 @@ func (tx *blockTx) part(a common.Address) (*Participant, error) {
 	if p, ok := tx.parts[a]; ok {
 		return p, nil
 	}
-	p, ok, err := getRecord[Participant](tx.s, addrKey(a))
+	p, ok, err := load[Participant](tx, addrKey(a))
 	if err != nil {
 		return nil, err
 	}
@@ -105,9 +137,12 @@ func (p *Participant) fill() {
 
 func (tx *blockTx) totals() (*totals, error) {
 	if tx.tot == nil {
-		t, err := tx.s.totals()
+		t, ok, err := load[totals](tx, keyTotals)
 		if err != nil {
 			return nil, err
+		}
+		if !ok {
+			t = newTotals()
 		}
 		tx.tot = t
 	}
@@ -118,7 +153,7 @@ func (tx *blockTx) getRaw(key []byte) ([]byte, bool, error) {
 	if v, ok := tx.raw[string(key)]; ok {
 		return v, v != nil, nil
 	}
-	return tx.s.getRaw(key)
+	return tx.read(key)
 }
 
 func (tx *blockTx) putRaw(key, val []byte) {
@@ -172,7 +207,7 @@ func (tx *blockTx) commit(head Head, sync bool) (Update, error) {
 	defer b.Close()
 	undo := undoRecord{Block: tx.block.Number}
 	for _, k := range order {
-		old, had, err := tx.s.getRaw([]byte(k))
+		old, had, err := tx.read([]byte(k))
 		if err != nil {
 			return Update{}, err
 		}
