@@ -107,6 +107,10 @@ devnet-soak: node_modules/.stamp ## The saved devnet chain over a day of 1 s blo
 bench: ## Run the Go benchmarks (RepOps kernels, training, commitments)
 	$(GO) test -run '^$$' -bench . -benchmem ./node/...
 
+.PHONY: bench-indexer
+bench-indexer: node_modules/.stamp ## Indexer catch-up on a generated chain of 1000 jobs and 10,000 commitments (GENSYN_INDEXER_BENCH_JOBS to resize)
+	$(GO) test -count 3 -timeout 30m -run '^$$' -bench '^BenchmarkCatchUp$$' -benchtime 1x ./indexer
+
 .PHONY: snapshot
 snapshot: node_modules/.stamp ## Write the forge gas snapshot (.gas-snapshot)
 	$(FORGE) snapshot $(SNAPSHOT_ARGS)

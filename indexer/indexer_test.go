@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"math/big"
+	"sync"
 	"testing"
 	"time"
 
@@ -388,12 +389,15 @@ func TestIndexReorg(t *testing.T) {
 // mid-run would stop.
 type dyingClient struct {
 	Client
-	n int
+	mu sync.Mutex
+	n  int
 }
 
 var errDied = errors.New("died")
 
 func (d *dyingClient) tick() error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.n <= 0 {
 		return errDied
 	}
