@@ -45,6 +45,9 @@ type IndexConfig struct {
 	// Losses, when set, computes the loss of checkpoints the index has no
 	// loss for, from the checkpoints published in the blob store.
 	Losses *Losses
+	// NoMarketCache makes every market page read the index (the page is
+	// otherwise built once per indexed head and shared).
+	NoMarketCache bool
 }
 
 // NewIndexSource is the Source over the indexer's store.
@@ -56,8 +59,9 @@ type indexSource struct {
 	ix  Index
 	cfg IndexConfig
 
-	mu    sync.Mutex
-	specs map[common.Hash]string // verified specs by hash (immutable)
+	mu     sync.Mutex
+	specs  map[common.Hash]string // verified specs by hash (immutable)
+	market *Market                // the market page's data at market.Head
 }
 
 // Page sizes.
@@ -82,7 +86,7 @@ func (s *indexSource) head() (Head, error) {
 	if err != nil {
 		return Head{}, &UnavailableError{What: "index", Err: err}
 	}
-	return Head{Number: h.Number, Time: unix(h.Time)}, nil
+	return Head{Number: h.Number, Hash: h.Hash, Time: unix(h.Time)}, nil
 }
 
 // wrap turns the store's errors into the explorer's.
@@ -127,6 +131,30 @@ func (s *indexSource) Market(ctx context.Context) (*Market, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The market's data is a function of the index at its head: built once
+	// per head (number and hash, so a reorg to the same height rebuilds
+	// it) and shared by every request until the next block.
+	if !s.cfg.NoMarketCache {
+		s.mu.Lock()
+		c := s.market
+		s.mu.Unlock()
+		if c != nil && c.Head.Number == h.Number && c.Head.Hash == h.Hash {
+			return c, nil
+		}
+	}
+	out, err := s.buildMarket(h)
+	if err != nil {
+		return nil, err
+	}
+	if !s.cfg.NoMarketCache {
+		s.mu.Lock()
+		s.market = out
+		s.mu.Unlock()
+	}
+	return out, nil
+}
+
+func (s *indexSource) buildMarket(h Head) (*Market, error) {
 	m, err := s.ix.Market()
 	if err != nil {
 		return nil, wrap(err)

@@ -30,6 +30,7 @@ type Source interface {
 // Head is the indexed block the page was built at.
 type Head struct {
 	Number uint64
+	Hash   common.Hash
 	Time   time.Time
 }
 

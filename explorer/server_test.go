@@ -224,9 +224,14 @@ func TestMarketPage(t *testing.T) {
 		require.Contains(t, body, want)
 	}
 	require.Equal(t, 1, e.ix.lists, "the open jobs are among the latest: one list read")
+	// at the same head the page is not built again
+	_, _, again := e.get(t, "/")
+	require.Equal(t, body, again)
+	require.Equal(t, 1, e.ix.lists, "built once per head")
 	// an open job older than the latest: the open jobs are listed by status
 	e.ix.market.ByStatus[indexer.StatusOpen] = 3
 	e.ix.lists = 0
+	e.ix.head.Number++ // a new block
 	code, _, body = e.get(t, "/")
 	require.Equal(t, http.StatusOK, code)
 	require.Equal(t, 2, e.ix.lists)
@@ -235,6 +240,7 @@ func TestMarketPage(t *testing.T) {
 	j := e.ix.jobs[2]
 	j.Status, j.Price, j.Checkpoints = indexer.StatusCancelled, eth(0), 2
 	e.ix.jobs[2] = j
+	e.ix.head.Hash = common.HexToHash("0x0f") // a reorg to the same height
 	_, _, body = e.get(t, "/")
 	row := regexp.MustCompile(`(?s)<a href="/jobs/2">Job 2</a>.*?</tr>`).FindString(body)
 	require.Contains(t, row, "cancelled")
