@@ -34,9 +34,6 @@ func (e *NotFoundError) Error() string { return fmt.Sprintf("indexer: %s %s not 
 // Is makes errors.Is(err, ErrNotFound) true.
 func (e *NotFoundError) Is(target error) bool { return target == ErrNotFound }
 
-// ErrNotImplemented was returned by the read API's first, empty commit only.
-var ErrNotImplemented = errors.New("indexer: not implemented")
-
 // ErrCorrupt is returned (wrapped) when a stored record does not decode.
 var ErrCorrupt = errors.New("indexer: corrupt record")
 
@@ -233,10 +230,11 @@ type Inclusion struct {
 	Ref   TxRef  `json:"ref"`   // the BatchPosted event
 }
 
-// Loss is a checkpoint's reported training loss (from the worker's
-// checkpoint file), Verified when a verifier's replay reached the same
-// state root. Losses are off chain: the indexer fills them only through
-// Config.Losses.
+// Loss is a checkpoint's reported training loss, Verified when a verifier's
+// replay reached the same state root. Neither is on chain (the worker
+// reports its loss in its log and metrics; the checkpoint file holds none),
+// so the indexer leaves Checkpoint.Loss nil; a reader that has the losses
+// from elsewhere fills it in.
 type Loss struct {
 	Value    float32 `json:"value"`
 	Verified bool    `json:"verified"`
