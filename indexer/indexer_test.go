@@ -496,3 +496,39 @@ func TestRunFollows(t *testing.T) {
 	_, err = New(Config{}, s, ethclient.NewClient(l.rc))
 	require.ErrorIs(t, err, ErrNoJobMarket)
 }
+
+// TestReorgTooDeep: a reorg below the kept undo records stops the indexer
+// with ErrReorgTooDeep and leaves the store as it was.
+func TestReorgTooDeep(t *testing.T) {
+	ctx := context.Background()
+	l := newLifecycle(t)
+	s := openStore(t, t.TempDir())
+	ix, err := New(Config{Contracts: l.c.Contracts, UndoDepth: 2, PollInterval: time.Millisecond}, s, ethclient.NewClient(l.rc))
+	require.NoError(t, err)
+	var snap string
+	require.NoError(t, l.rc.Call(&snap, "evm_snapshot"))
+	for i := 0; i < 4; i++ {
+		l.post()
+	}
+	for i := 0; i < 4; i++ {
+		require.NoError(t, l.rc.Call(nil, "evm_mine"))
+	}
+	indexed, err := ix.Sync(ctx)
+	require.NoError(t, err)
+	var ok bool
+	require.NoError(t, l.rc.Call(&ok, "evm_revert", snap))
+	for i := 0; i < 12; i++ {
+		require.NoError(t, l.rc.Call(nil, "evm_mine"))
+	}
+	_, err = ix.Sync(ctx)
+	require.ErrorIs(t, err, ErrReorgTooDeep)
+	require.ErrorIs(t, ix.Run(ctx), ErrReorgTooDeep)
+	// The empty blocks above the posts were rolled back; the posts, whose
+	// undo records are gone, stay until the store is indexed again.
+	js, err := s.Jobs(JobFilter{})
+	require.NoError(t, err)
+	require.Len(t, js, 4)
+	h, err := s.Head()
+	require.NoError(t, err)
+	require.Equal(t, indexed.Number-4, h.Number)
+}
