@@ -33,7 +33,7 @@ func blobstoreCommand() *cli.Command {
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "dir", Value: "blobs", Usage: "directory of the local backend", EnvVars: envVars("blobstore", "dir")},
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:7070", Usage: "listen address", EnvVars: envVars("blobstore", "addr")},
-			&cli.Int64Flag{Name: "max-blob-size", Value: blobstore.DefaultMaxBlobSize, Usage: "largest accepted upload, in bytes", EnvVars: envVars("blobstore", "max-blob-size")},
+			&cli.Int64Flag{Name: "max-blob-size", Value: blobstore.DefaultMaxBlobSize, Usage: "largest blob an upload may commit, in bytes (uploads larger than one chunk arrive in verified chunks)", EnvVars: envVars("blobstore", "max-blob-size")},
 		}, append(append(blobstoreBackendFlags(), oplog.CLIFlags(blobstoreEnvPrefix)...), oppprof.CLIFlags(blobstoreEnvPrefix)...)...),
 		Action: serveBlobstore,
 	}
