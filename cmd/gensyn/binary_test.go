@@ -72,3 +72,30 @@ func TestBinaryOneLineErrors(t *testing.T) {
 		require.Equal(t, 1, strings.Count(stderr, "\n"))
 	}
 }
+
+// TestBinaryBadKernelSettings: a command that runs RepOps refuses a bad
+// GENSYN_REPOPS_KERNEL or GENSYN_REPOPS_THREADS in one line before anything
+// else (before its own flags are checked), and a command that does not
+// compute is not held up by them.
+func TestBinaryBadKernelSettings(t *testing.T) {
+	for _, c := range []struct {
+		env  string
+		args []string
+		want string
+	}{
+		{"GENSYN_REPOPS_KERNEL=bogus", []string{"train"}, "gensyn: repops: GENSYN_REPOPS_KERNEL=bogus: "},
+		{"GENSYN_REPOPS_KERNEL=bogus", []string{"worker"}, "gensyn: repops: GENSYN_REPOPS_KERNEL=bogus: "},
+		{"GENSYN_REPOPS_THREADS=0", []string{"verifier"}, "gensyn: repops: GENSYN_REPOPS_THREADS=0: want a whole number of threads"},
+		{"GENSYN_REPOPS_THREADS=x", []string{"trace"}, "gensyn: repops: GENSYN_REPOPS_THREADS=x: want a whole number of threads"},
+	} {
+		stdout, stderr, code := gensynBinary(t, []string{c.env}, c.args...)
+		require.Equal(t, 1, code, c.args)
+		require.Empty(t, stdout, c.args)
+		require.True(t, strings.HasPrefix(stderr, c.want), "%v: %q", c.args, stderr)
+		require.Equal(t, 1, strings.Count(stderr, "\n"), stderr)
+	}
+	// job submit does not compute: its own missing flags are the error.
+	_, stderr, code := gensynBinary(t, []string{"GENSYN_REPOPS_KERNEL=bogus"}, "job", "submit")
+	require.Equal(t, 1, code)
+	require.Contains(t, stderr, "missing required flags --spec")
+}

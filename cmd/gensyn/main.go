@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gensyn-stack/gensyn/internal/cliflags"
+	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
 // Version is the software version, set at build time with
@@ -54,6 +55,9 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 	app.Commands = commands()
 	for _, c := range app.Commands {
 		setUsageErrors(c)
+		if computes[c.Name] {
+			checkKernelFirst(c)
+		}
 	}
 	app.Action = unknownCommand("gensyn", app.Commands)
 	return app
@@ -112,6 +116,27 @@ func commands() []*cli.Command {
 		demoCommand(),
 		statusCommand(),
 		versionCommand(),
+	}
+}
+
+// computes names the commands that run RepOps: they check the kernel and
+// thread settings (GENSYN_REPOPS_KERNEL, GENSYN_REPOPS_THREADS) before doing
+// anything, so a bad value is one line at start-up rather than an error at
+// the first matrix product of a service that has already started.
+var computes = map[string]bool{"train": true, "trace": true, "worker": true, "verifier": true, "demo": true}
+
+// checkKernelFirst runs repops.CheckEnv before the command (and each of its
+// subcommands) does anything else.
+func checkKernelFirst(c *cli.Command) {
+	before := c.Before
+	c.Before = func(ctx *cli.Context) error {
+		if err := repops.CheckEnv(); err != nil {
+			return err
+		}
+		if before != nil {
+			return before(ctx)
+		}
+		return nil
 	}
 }
 
