@@ -27,15 +27,8 @@ type parTask struct {
 	wg   sync.WaitGroup
 }
 
-// elemWorkers are goroutines started on demand that run chunks of passes.
-var elemWorkers struct {
-	sync.Mutex
-	started int
-	ch      chan *parTask
-}
-
 // parallelFor runs job on elements [0, n) with up to `threads` threads: the
-// caller and threads-1 pool workers.
+// caller and threads-1 workers of the package's pool (runOnPool).
 func parallelFor(t *parTask, job chunkJob, n, threads int) {
 	threads = min(threads, (n+parGrain-1)/parGrain, MaxThreads)
 	if threads <= 1 {
@@ -44,24 +37,11 @@ func parallelFor(t *parTask, job chunkJob, n, threads int) {
 	}
 	t.job, t.n = job, n
 	t.next.Store(0)
-	elemWorkers.Lock()
-	if elemWorkers.ch == nil {
-		elemWorkers.ch = make(chan *parTask, MaxThreads)
-	}
-	for elemWorkers.started < threads-1 {
-		go elemWorker(elemWorkers.ch)
-		elemWorkers.started++
-	}
-	ch := elemWorkers.ch
-	elemWorkers.Unlock()
-	t.wg.Add(threads - 1)
-	for i := 0; i < threads-1; i++ {
-		ch <- t
-	}
-	t.work()
-	t.wg.Wait()
+	runOnPool(t, &t.wg, threads)
 	t.job = nil
 }
+
+func (t *parTask) done() { t.wg.Done() }
 
 func (t *parTask) work() {
 	for {
@@ -70,13 +50,6 @@ func (t *parTask) work() {
 			return
 		}
 		t.job.runChunk(lo, min(lo+parGrain, t.n))
-	}
-}
-
-func elemWorker(ch <-chan *parTask) {
-	for t := range ch {
-		t.work()
-		t.wg.Done()
 	}
 }
 
