@@ -3,7 +3,6 @@ package trainer
 import (
 	"encoding/binary"
 	"math"
-	"math/rand/v2"
 	"runtime"
 	"sync"
 	"testing"
@@ -12,43 +11,12 @@ import (
 	"golang.org/x/crypto/sha3"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
-	"github.com/gensyn-stack/gensyn/node/dataset"
-	"github.com/gensyn-stack/gensyn/node/spec"
 )
 
-// stateRootMLPTrainer is the trainer of a [784, 1024, 1024, 10] ReLU MLP
-// with Adam at batch 128 over 512 training rows of random data (the dataset
-// hash is made up: the trainer only compares it with the spec's). Its state
-// is the parameters, both Adam moments and the step counter: 5,590,113
-// elements.
-func stateRootMLPTrainer(t testing.TB) *Trainer {
-	t.Helper()
-	const rows, features, classes = 513, 784, 10
-	h := commit.Keccak256([]byte("state root benchmark"))
-	s := &spec.Spec{
-		Version: spec.Version,
-		Model:   spec.Model{Layers: []int{features, 1024, 1024, classes}, Activation: spec.ActivationReLU},
-		Dataset: spec.Dataset{Hash: h, Format: spec.FormatF32Matrix, Rows: rows, Features: features, Classes: classes,
-			Holdout: spec.Holdout{Rule: spec.HoldoutLast, Count: 1}},
-		Loss:      spec.LossSoftmaxXent,
-		Optimizer: spec.Optimizer{Name: spec.OptimizerAdam, LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7},
-		BatchSize: 128, Seed: 7, Steps: 1 << 20, CheckpointInterval: 1 << 10,
-	}
-	r := rand.New(rand.NewPCG(3, 4))
-	d := &dataset.Dataset{Rows: rows, Features: features, Classes: classes, Hash: h,
-		X: make([]float32, rows*features), Y: make([]uint32, rows)}
-	for i := range d.X {
-		d.X[i] = float32(r.IntN(256)) / 256
-	}
-	for i := range d.Y {
-		d.Y[i] = uint32(r.IntN(classes))
-	}
-	tr, err := New(s, d, Options{SkipEval: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return tr
-}
+// stateRootMLPTrainer is the [784, 1024, 1024, 10] MLP of the step
+// benchmarks (mlp1024Trainer). Its state is the parameters, both Adam
+// moments and the step counter: 5,590,113 elements.
+func stateRootMLPTrainer(t testing.TB) *Trainer { return mlp1024Trainer(t) }
 
 // oldStateRoot is the state root as node/commit computed it before its own
 // keccak (issue 12): every leaf and node through x/crypto's legacy
