@@ -24,6 +24,8 @@ type Index interface {
 	Jobs(f indexer.JobFilter) ([]indexer.JobSummary, error)
 	Job(id uint64) (indexer.Job, error)
 	Game(id uint64) (indexer.Game, error)
+	// Games lists games newest first (ID < before; 0: all), at most limit.
+	Games(before uint64, limit int) ([]indexer.Game, error)
 	Participant(addr common.Address) (indexer.Participant, error)
 	Subscribe() (<-chan indexer.Update, func())
 }
@@ -190,16 +192,14 @@ func (s *indexSource) buildMarket(h Head) (*Market, error) {
 		out.OpenJobs = append(out.OpenJobs, jobRow(j))
 	}
 	sort.Slice(out.Prices, func(a, b int) bool { return out.Prices[a].Job < out.Prices[b].Job })
-	// Game ids are 0, 1, ... in the order games started.
-	for id := m.Games; id > 0 && len(out.Games) < gamesShown; id-- {
-		g, err := s.ix.Game(id - 1)
-		if errors.Is(err, indexer.ErrNotFound) {
-			continue
-		}
-		if err != nil {
-			return nil, wrap(err)
-		}
-		out.Games = append(out.Games, gameRow(&g))
+	// Game ids are 0, 1, ... in the order games started: the latest are
+	// one range read.
+	games, err := s.ix.Games(0, gamesShown)
+	if err != nil {
+		return nil, wrap(err)
+	}
+	for i := range games {
+		out.Games = append(out.Games, gameRow(&games[i]))
 	}
 	return out, nil
 }

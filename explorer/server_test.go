@@ -87,6 +87,16 @@ func (f *fakeIndex) Game(id uint64) (indexer.Game, error) {
 	return g, f.err
 }
 
+func (f *fakeIndex) Games(before uint64, limit int) ([]indexer.Game, error) {
+	var out []indexer.Game
+	for id := uint64(len(f.games) + 10); id > 0 && len(out) < limit; id-- {
+		if g, ok := f.games[id-1]; ok && (before == 0 || g.ID < before) {
+			out = append(out, g)
+		}
+	}
+	return out, f.err
+}
+
 func (f *fakeIndex) Participant(a common.Address) (indexer.Participant, error) {
 	p, ok := f.parts[a]
 	if !ok {

@@ -52,6 +52,9 @@ type Config struct {
 var (
 	ErrNoJobMarket     = errors.New("indexer: no JobMarket address")
 	ErrOtherDeployment = errors.New("indexer: the store indexes another deployment")
+	// ErrOldLayout: the store was made by an indexer with another key
+	// layout (storeLayout); delete its directory and index again.
+	ErrOldLayout = errors.New("indexer: the store has an older key layout; delete it and reindex")
 )
 
 // Indexer follows the chain into a Store.
@@ -100,7 +103,7 @@ func (ix *Indexer) Run(ctx context.Context) error {
 		switch {
 		case ctx.Err() != nil:
 			return nil
-		case errors.Is(err, ErrReorgTooDeep), errors.Is(err, ErrCorrupt), errors.Is(err, ErrOtherDeployment):
+		case errors.Is(err, ErrReorgTooDeep), errors.Is(err, ErrCorrupt), errors.Is(err, ErrOtherDeployment), errors.Is(err, ErrOldLayout):
 			return err
 		case err != nil:
 			ix.log.Warn("Indexer sync failed, retrying", "err", err)
@@ -132,7 +135,7 @@ func (ix *Indexer) Sync(ctx context.Context) (Head, error) {
 }
 
 func (ix *Indexer) checkDeployment(ctx context.Context) error {
-	want := storedConfig{JobMarket: ix.cfg.Contracts.JobMarket, StartBlock: ix.cfg.StartBlock}
+	want := storedConfig{JobMarket: ix.cfg.Contracts.JobMarket, StartBlock: ix.cfg.StartBlock, Layout: storeLayout}
 	id, err := ix.client.ChainID(ctx)
 	if err != nil {
 		return fmt.Errorf("indexer: read chain id: %w", err)
@@ -147,6 +150,9 @@ func (ix *Indexer) checkDeployment(ctx context.Context) error {
 	}
 	if got.ChainID != want.ChainID || got.JobMarket != want.JobMarket {
 		return fmt.Errorf("%w: chain %d JobMarket %s, not chain %d JobMarket %s", ErrOtherDeployment, got.ChainID, got.JobMarket, want.ChainID, want.JobMarket)
+	}
+	if got.Layout != storeLayout {
+		return fmt.Errorf("%w (layout %d, want %d)", ErrOldLayout, got.Layout, storeLayout)
 	}
 	ix.cfg.StartBlock = got.StartBlock
 	return nil

@@ -298,6 +298,7 @@ func TestIndexLifecycle(t *testing.T) {
 	require.Equal(t, eth, m.Slashed)
 	require.Equal(t, eth, m.Escrow) // job 2's
 	require.Equal(t, 1, m.OpenMaxPrice.Count)
+	checkStatusIndex(t, s)
 
 	js, err := s.Jobs(JobFilter{})
 	require.NoError(t, err)
@@ -342,6 +343,10 @@ func TestIndexReorg(t *testing.T) {
 	g, err := s.Game(0)
 	require.NoError(t, err)
 	require.True(t, g.Live())
+	checkStatusIndex(t, s)
+	sub, err := s.Jobs(JobFilter{Status: StatusSubmitted})
+	require.NoError(t, err)
+	require.Len(t, sub, 1) // job 1 moved open -> assigned -> submitted in the orphaned branch
 
 	updates, cancel := s.Subscribe()
 	defer cancel()
@@ -380,6 +385,13 @@ func TestIndexReorg(t *testing.T) {
 	require.Zero(t, m.Verifiers)
 	_, err = s.Participant(l.c.Addr("verifier"))
 	require.ErrorIs(t, err, ErrNotFound)
+
+	// the by-status index is rolled back with the rest
+	checkStatusIndex(t, s)
+	sub, err = s.Jobs(JobFilter{Status: StatusSubmitted})
+	require.NoError(t, err)
+	require.Empty(t, sub)
+	require.Contains(t, dump(t, s), string(statKey(StatusOpen, 1)))
 
 	want, _ := l.fresh(t)
 	require.Equal(t, want, dump(t, s))

@@ -35,6 +35,7 @@ var (
 	prefixPStk  = []byte("pstk/") // + 20-byte address + be64 block + be32 log index -> StakeChange
 	prefixLive  = []byte("live/") // + be64 game id -> challenger (20 bytes), while the game is live
 	prefixBatch = []byte("bat/")  // + be64 batch index -> batchRecord
+	prefixStat  = []byte("jst/")  // + status byte + be64 job id -> statEntry (binary, status.go)
 )
 
 // recordVersion is the first byte of every stored value.
@@ -126,7 +127,13 @@ type storedConfig struct {
 	ChainID    uint64         `json:"chainId"`
 	JobMarket  common.Address `json:"jobMarket"`
 	StartBlock uint64         `json:"startBlock"`
+	// Layout is storeLayout when the store was made; a store of another
+	// layout is reindexed from scratch (ErrOldLayout).
+	Layout uint64 `json:"layout,omitempty"`
 }
+
+// storeLayout numbers the key layout: 1 added the by-status index (jst/).
+const storeLayout = 1
 
 // encode is the stored form of v.
 func encode(v any) []byte {
@@ -264,15 +271,19 @@ func (s *Store) Market() (Market, error) {
 	m.Escrow = new(big.Int)
 	var openMax, openBid, assigned []*big.Int
 	workers := map[common.Address]bool{}
-	err = s.scan(prefixSum, func(_, v []byte) error {
-		var j JobSummary
-		if err := decode(v, &j); err != nil {
+	err = s.scan(prefixStat, func(k, v []byte) error {
+		st := JobStatus(k[len(prefixStat)])
+		if int(st) < len(m.ByStatus) {
+			m.ByStatus[st]++
+		}
+		if st == StatusNone || st >= StatusCancelled {
+			return nil // counted only
+		}
+		j, err := decodeStat(v)
+		if err != nil {
 			return err
 		}
-		if int(j.Status) < len(m.ByStatus) {
-			m.ByStatus[j.Status]++
-		}
-		switch j.Status {
+		switch st {
 		case StatusOpen:
 			openMax = append(openMax, j.MaxPrice)
 			if j.Worker != (common.Address{}) {
@@ -284,7 +295,7 @@ func (s *Store) Market() (Market, error) {
 		case StatusFinalized:
 			assigned = append(assigned, j.Price)
 		}
-		if j.Status == StatusOpen || j.Status == StatusAssigned || j.Status == StatusSubmitted {
+		if st == StatusOpen || st == StatusAssigned || st == StatusSubmitted {
 			m.Escrow.Add(m.Escrow, j.Escrow)
 		}
 		return nil
@@ -356,6 +367,30 @@ func (s *Store) Jobs(f JobFilter) ([]JobSummary, error) {
 		}
 		return out, it.Close()
 	}
+	if f.Status != StatusNone {
+		prefix := statKey(f.Status, 0)[:len(prefixStat)+1]
+		upper := upperBound(prefix)
+		if f.Before != 0 {
+			upper = statKey(f.Status, f.Before)
+		}
+		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: prefix, UpperBound: upper})
+		if err != nil {
+			return nil, err
+		}
+		for it.Last(); it.Valid() && len(out) < limit; it.Prev() {
+			id := binary.BigEndian.Uint64(it.Key()[len(prefix):])
+			j, ok, err := getRecord[JobSummary](s, u64key(prefixSum, id))
+			if err == nil && !ok {
+				err = fmt.Errorf("%w: status index names job %d, which has no summary", ErrCorrupt, id)
+			}
+			if err != nil {
+				_ = it.Close()
+				return nil, err
+			}
+			out = append(out, *j)
+		}
+		return out, it.Close()
+	}
 	upper := upperBound(prefixSum)
 	if f.Before != 0 {
 		upper = u64key(prefixSum, f.Before)
@@ -399,6 +434,32 @@ func (s *Store) Game(id uint64) (Game, error) {
 		return Game{}, &NotFoundError{Kind: "game", ID: strconv.FormatUint(id, 10)}
 	}
 	return *g, nil
+}
+
+// Games lists games newest (highest id) first: those with ID < before
+// (0: all), at most limit (0: 100), in one range read.
+func (s *Store) Games(before uint64, limit int) ([]Game, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	upper := upperBound(prefixGame)
+	if before != 0 {
+		upper = u64key(prefixGame, before)
+	}
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: prefixGame, UpperBound: upper})
+	if err != nil {
+		return nil, err
+	}
+	var out []Game
+	for it.Last(); it.Valid() && len(out) < limit; it.Prev() {
+		var g Game
+		if err := decode(it.Value(), &g); err != nil {
+			_ = it.Close()
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, it.Close()
 }
 
 // Participant is addr (*NotFoundError when the indexer never saw it).

@@ -30,13 +30,17 @@ type blockTx struct {
 	// this block (nil: absent), so that its undo entry needs no second read.
 	orig map[string][]byte
 
+	// was is the stored status of each job loaded (the by-status index
+	// key to move when the status changes).
+	was map[uint64]JobStatus
+
 	touchedJobs  []uint64
 	touchedGames []uint64
 	touchedParts []common.Address
 }
 
 func newBlockTx(s *Store, b blockRecord) *blockTx {
-	return &blockTx{s: s, block: b, jobs: map[uint64]*Job{}, games: map[uint64]*Game{}, parts: map[common.Address]*Participant{}, raw: map[string][]byte{}, orig: map[string][]byte{}}
+	return &blockTx{s: s, block: b, jobs: map[uint64]*Job{}, games: map[uint64]*Game{}, parts: map[common.Address]*Participant{}, was: map[uint64]JobStatus{}, raw: map[string][]byte{}, orig: map[string][]byte{}}
 }
 
 // read reads key from the store, remembering its value for the undo record.
@@ -78,6 +82,7 @@ func (tx *blockTx) job(id uint64) (*Job, error) {
 		return nil, err
 	}
 	tx.jobs[id] = j
+	tx.was[id] = j.Status
 	tx.touchedJobs = append(tx.touchedJobs, id)
 	return j, nil
 }
@@ -190,6 +195,10 @@ func (tx *blockTx) commit(head Head, sync bool) (Update, error) {
 		j.JobSummary.Games = uint32(len(j.Games))
 		set(u64key(prefixJob, id), encode(j))
 		set(u64key(prefixSum, id), encode(&j.JobSummary))
+		if old, ok := tx.was[id]; ok && old != j.Status {
+			set(statKey(old, id), nil)
+		}
+		set(statKey(j.Status, id), encodeStat(&j.JobSummary))
 	}
 	for _, id := range tx.touchedGames {
 		set(u64key(prefixGame, id), encode(tx.games[id]))
