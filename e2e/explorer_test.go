@@ -78,12 +78,12 @@ type explorerNet struct {
 	args  []string
 }
 
-func startExplorer(t *testing.T, n *disputeNet) *explorerNet {
+func startExplorer(t *testing.T, n *disputeNet, extra ...string) *explorerNet {
 	t.Helper()
 	addr := "127.0.0.1:" + strconv.Itoa(freePort(t))
-	args := []string{"explorer",
+	args := append([]string{"explorer",
 		"--l1-eth-rpc", n.d.RPCURL, "--deployments", n.depsPath, "--data-dir", t.TempDir(),
-		"--addr", addr, "--blobstore", n.blobURL, "--poll-interval", "250ms", "--log.level", "debug"}
+		"--addr", addr, "--blobstore", n.blobURL, "--poll-interval", "250ms", "--log.level", "debug"}, extra...)
 	e := &explorerNet{disputeNet: n, url: "http://" + addr, proc: startProc(t, "explorer", nil, args...), shots: os.Getenv(screenshotsEnv), args: args}
 	if e.shots == "" {
 		e.shots = t.TempDir()
