@@ -30,7 +30,9 @@ func TestLoadgen(t *testing.T) {
 	require.NoError(t, err)
 	h, err := ix.Sync(context.Background())
 	require.NoError(t, err)
-	require.Equal(t, res.Head, h.Number)
+	// anvil may still add empty blocks after the generator's last receipt
+	// (its automine races evm_mine), so the head can only be at or past it.
+	require.GreaterOrEqual(t, h.Number, res.Head)
 	m, err := s.Market()
 	require.NoError(t, err)
 	require.Equal(t, uint64(20), m.Jobs)
