@@ -219,7 +219,12 @@ func (s *Store) getRaw(key []byte) ([]byte, bool, error) {
 }
 
 func getRecord[T any](s *Store, key []byte) (*T, bool, error) {
-	b, ok, err := s.getRaw(key)
+	return decodeRecord[T](s.getRaw(key))
+}
+
+// decodeRecord decodes a record read as (b, ok, err); a missing record is
+// (nil, false, nil).
+func decodeRecord[T any](b []byte, ok bool, err error) (*T, bool, error) {
 	if err != nil || !ok {
 		return nil, ok, err
 	}

@@ -61,15 +61,7 @@ func (tx *blockTx) read(key []byte) ([]byte, bool, error) {
 
 // load reads and decodes the record at key.
 func load[T any](tx *blockTx, key []byte) (*T, bool, error) {
-	b, ok, err := tx.read(key)
-	if err != nil || !ok {
-		return nil, ok, err
-	}
-	v := new(T)
-	if err := decode(b, v); err != nil {
-		return nil, false, err
-	}
-	return v, true, nil
+	return decodeRecord[T](tx.read(key))
 }
 
 // job loads job id; nil when unknown (posted before the start block).

@@ -16,6 +16,7 @@ package export
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -89,7 +90,7 @@ func Check(s *spec.Spec, c *trainer.Checkpoint) error {
 		if c.Names[i] != n {
 			return fmt.Errorf("export: checkpoint tensor %d is %q, the spec's state has %q", i, c.Names[i], n)
 		}
-		if !sameShape(c.State[i].Shape, shapes[i]) {
+		if !slices.Equal(c.State[i].Shape, shapes[i]) {
 			return fmt.Errorf("export: checkpoint tensor %q has shape %v, %s gives %v", n, c.State[i].Shape, shapeField(n), shapes[i])
 		}
 	}
@@ -109,18 +110,6 @@ func shapeField(name string) string {
 		return "the optimizer state"
 	}
 	return "model.layers"
-}
-
-func sameShape(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // transpose returns the [n, m] transpose of the row-major [m, n] values.
