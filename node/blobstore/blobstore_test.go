@@ -230,6 +230,97 @@ func TestHTTP_corruptBlobIsCutShort(t *testing.T) {
 	require.Error(t, err)
 }
 
+// A client that checks no hash (a plain HTTP GET) never receives a corrupt
+// blob as complete either, whatever its size or however the store's reads
+// split it: the server holds the last byte back until the store has
+// verified the blob. And the aborted connection is not reused: uploads on
+// the same client right after succeed (they failed with "connection reset
+// by peer" when the complete-looking response put the connection back in
+// the client's pool).
+func TestHTTP_corruptBlobNeverComplete(t *testing.T) {
+	ctx := context.Background()
+	store, err := NewLocal(t.TempDir())
+	require.NoError(t, err)
+	srv := httptest.NewServer(NewServer(store, 0, nil))
+	t.Cleanup(srv.Close)
+	c := NewClient(srv.URL, srv.Client())
+	for _, size := range []int{1, 2, 3, 100, 4096, 70_000, 200_000} {
+		data := make([]byte, size)
+		_, _ = rand.Read(data)
+		h, err := c.Put(ctx, data)
+		require.NoError(t, err)
+
+		resp, err := srv.Client().Get(srv.URL + "/v1/blobs/" + h.String())
+		require.NoError(t, err)
+		got, err := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		require.NoError(t, err, "size %d", size)
+		require.Equal(t, data, got, "size %d", size)
+
+		bad := append([]byte(nil), data...)
+		bad[size-1] ^= 1
+		require.NoError(t, os.WriteFile(store.path(h), bad, 0o644))
+		for range 3 {
+			// No response at all (nothing was flushed) or one cut short.
+			resp, err = srv.Client().Get(srv.URL + "/v1/blobs/" + h.String())
+			if err == nil {
+				require.EqualValues(t, size, resp.ContentLength)
+				got, err = io.ReadAll(resp.Body)
+				resp.Body.Close()
+				require.Error(t, err, "size %d: a corrupt blob read as complete", size)
+				require.Less(t, len(got), size)
+			}
+
+			_, err = c.Get(ctx, h, 0)
+			require.Error(t, err)
+			more := make([]byte, 64)
+			_, _ = rand.Read(more)
+			_, err = c.Put(ctx, more)
+			require.NoError(t, err, "an upload after a cut-short download")
+		}
+	}
+}
+
+func TestCopyHoldingLast(t *testing.T) {
+	bad := errors.New("bad")
+	for _, tc := range []struct {
+		reads   []string
+		end     error
+		want    string
+		wantErr error
+	}{
+		{nil, io.EOF, "", nil},
+		{[]string{"a"}, io.EOF, "a", nil},
+		{[]string{"a"}, bad, "", bad},
+		{[]string{"ab", "c", "", "de"}, io.EOF, "abcde", nil},
+		{[]string{"ab", "c", "", "de"}, bad, "abcd", bad},
+		{[]string{"x", "y"}, bad, "x", bad},
+	} {
+		var out bytes.Buffer
+		err := copyHoldingLast(&out, &scriptedReader{reads: tc.reads, end: tc.end})
+		require.ErrorIs(t, err, tc.wantErr, "%q", tc.reads)
+		if tc.wantErr == nil {
+			require.NoError(t, err)
+		}
+		require.Equal(t, tc.want, out.String(), "%q then %v", tc.reads, tc.end)
+	}
+}
+
+// scriptedReader returns its reads one by one, then end.
+type scriptedReader struct {
+	reads []string
+	end   error
+}
+
+func (r *scriptedReader) Read(p []byte) (int, error) {
+	if len(r.reads) == 0 {
+		return 0, r.end
+	}
+	n := copy(p, r.reads[0])
+	r.reads = r.reads[1:]
+	return n, nil
+}
+
 func TestUnusable(t *testing.T) {
 	for _, err := range []error{ErrNotFound, ErrHashMismatch, ErrTooLarge, fmt.Errorf("get x: %w", ErrNotFound)} {
 		if !Unusable(err) {

@@ -104,11 +104,45 @@ func (s *Server) get(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
 	w.WriteHeader(code)
-	if _, err := io.Copy(w, rc); err != nil {
+	if err := copyHoldingLast(w, rc); err != nil {
 		// The blob is corrupt or the client left: cut the response short so
 		// that no client mistakes it for a complete blob.
 		s.log.Error("blob read failed", "hash", h, "err", err)
 		panic(http.ErrAbortHandler)
+	}
+}
+
+// copyHoldingLast copies r to w but writes r's last byte only once r has
+// ended cleanly. A store's reader gives its verdict (ErrHashMismatch) with
+// its end, after its last bytes; and an aborted handler's buffered output
+// is still flushed before its connection closes. Holding one byte back
+// means a corrupt blob always reaches the client one byte short of its
+// Content-Length: never a complete-looking response (which a client
+// without a hash check would keep, and whose connection an HTTP client
+// would put back in its pool, closed under it).
+func copyHoldingLast(w io.Writer, r io.Reader) error {
+	buf := make([]byte, 64<<10)
+	held := 0 // 0 or 1: buf[0] is the byte held back
+	for {
+		n, err := r.Read(buf[held:])
+		if n += held; n > 1 {
+			if _, werr := w.Write(buf[:n-1]); werr != nil {
+				return werr
+			}
+			buf[0], held = buf[n-1], 1
+		} else {
+			held = n
+		}
+		switch {
+		case err == io.EOF:
+			if held == 1 {
+				_, err = w.Write(buf[:1])
+				return err
+			}
+			return nil
+		case err != nil:
+			return err
+		}
 	}
 }
 
@@ -193,6 +227,9 @@ func (c *Client) putOne(ctx context.Context, data []byte) (Hash, error) {
 		return Hash{}, err
 	}
 	req.Header.Set("Content-Type", "application/octet-stream")
+	// Storing a content-addressed blob twice is harmless: the key lets the
+	// HTTP client resend it on a pooled connection the server had closed.
+	req.Header.Set("Idempotency-Key", want.String())
 	resp, err := c.http.Do(req)
 	if err != nil {
 		return Hash{}, fmt.Errorf("blobstore: put: %w", err)
