@@ -53,7 +53,7 @@ func (o OpKind) String() string {
 // AllOps lists every operator code in ascending order.
 func AllOps() []OpKind {
 	var out []OpKind
-	for o := OpMatMul; o <= OpIncrement; o++ {
+	for o := OpMatMul; o <= OpScaleBy; o++ {
 		out = append(out, o)
 	}
 	return out
@@ -200,6 +200,9 @@ func elementProg(b *builder, op OpKind, attrs []uint32, e int) Operand {
 	case OpIncrement:
 		return b.op2(IADD, b.in(0, 0), imm(1))
 	}
+	if isLMOp(op) {
+		return elementProgLM(b, op, attrs, e)
+	}
 	panic(fmt.Sprintf("repops: unknown operator %v", op))
 }
 
@@ -230,11 +233,17 @@ func OutShape(op OpKind, attrs []uint32, in [][]int, batch int) ([]int, error) {
 		OpSGDParam: 3, OpAdamMoment: 3, OpScalarMul: 2, OpAdamParam: 7, OpIncrement: 1,
 	}
 	nin, ok := want[op]
+	if isLMOp(op) {
+		nin, ok = lmNumInputs[op], true
+	}
 	if !ok {
 		return bad("unknown operator")
 	}
 	if len(in) != nin {
 		return bad("%d inputs, want %d", len(in), nin)
+	}
+	if isLMOp(op) {
+		return outShapeLM(op, attrs, in)
 	}
 	rank := func(i, r int) bool { return len(in[i]) == r }
 	eq := func(x, y []int) bool {

@@ -47,7 +47,7 @@ func opCases(r *rand.Rand) []opCase {
 		idx.Data[i] = float32(r.IntN(20))
 	}
 	c := []bool{false, false, true}
-	return []opCase{
+	return append([]opCase{
 		{OpMatMul, nil, []Tensor{randTensor(r, 1, m, k), randTensor(r, 1, k, n)}, nil},
 		{OpMatMulTN, nil, []Tensor{randTensor(r, 1, k, m), randTensor(r, 1, k, n)}, nil},
 		{OpMatMulNT, nil, []Tensor{randTensor(r, 1, m, k), randTensor(r, 1, n, k)}, nil},
@@ -70,7 +70,7 @@ func opCases(r *rand.Rand) []opCase {
 		{OpAdamParam, nil, []Tensor{randTensor(r, 0.1, 5, 4), g, randTensor(r, 0.01, 5, 4), b1t, b2t, scalar(0.001), scalar(1e-8)},
 			[]bool{false, false, false, false, false, true, true}},
 		{OpIncrement, nil, []Tensor{StepTensor(41)}, nil},
-	}
+	}, lmOpCases(r)...)
 }
 
 func runOp(t *testing.T, ex Executor, c opCase) Tensor {
@@ -305,6 +305,8 @@ func TestTraceLengths(t *testing.T) {
 			want = 3 + int(c.attrs[0])
 		case OpAdamParam:
 			want = 9
+		default:
+			want = lmDocLen(c)
 		}
 		if len(es) != want {
 			t.Errorf("%v: trace length %d, documented %d", c.op, len(es), want)
@@ -323,7 +325,7 @@ func TestCPUMatchesInterpOnSpecials(t *testing.T) {
 			for s, x := range c.ins {
 				ins[s] = x.Clone()
 				keep := c.op == OpBatchIndex || c.op == OpIncrement || (c.op == OpGather && s == 1) ||
-					((c.op == OpSoftmaxXentLoss || c.op == OpSoftmaxXentGrad) && s == 2)
+					((c.op == OpSoftmaxXentLoss || c.op == OpSoftmaxXentGrad) && s == 2) || lmKeepInput(c.op, s)
 				if keep {
 					continue
 				}
@@ -405,7 +407,7 @@ func FuzzOperators(f *testing.F) {
 			for s, x := range c.ins {
 				ins[s] = x.Clone()
 				keep := c.op == OpBatchIndex || c.op == OpIncrement || (c.op == OpGather && s == 1) ||
-					((c.op == OpSoftmaxXentLoss || c.op == OpSoftmaxXentGrad) && s == 2)
+					((c.op == OpSoftmaxXentLoss || c.op == OpSoftmaxXentGrad) && s == 2) || lmKeepInput(c.op, s)
 				if keep {
 					continue
 				}
