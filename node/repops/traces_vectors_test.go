@@ -79,6 +79,64 @@ func smallOpCases(r *rand.Rand) []opCase {
 	}
 }
 
+// vecCase is an operator case of element_traces.json with the elements to
+// trace (nil: the first, the last and a random one).
+type vecCase struct {
+	opCase
+	elems []int
+}
+
+// smallLMCases: every transformer operator on small inputs. AttnScores has
+// masked and unmasked elements; one SiLU and one SiLUGrad case hold IEEE
+// specials.
+func smallLMCases(r *rand.Rand) []vecCase {
+	const B, C, d, H, V = 2, 3, 4, 2, 4
+	M := B * C
+	tok := Tensor{Shape: []int{M}, Data: []float32{2, 0, 2, 3, 1, 2}}
+	scale := math.Float32bits(float32(1 / math.Sqrt(d/H)))
+	P := randTensor(r, 0.25, B*H*C, C)
+	m, n := 2, 3
+	rms := randTensor(r, 1, m)
+	specials := Tensor{Shape: []int{2, 4}, Data: []float32{f32(CanonicalNaN), f32(f32NegInf), f32(f32Inf), f32(negZero), 100, -100, f32(1), f32(0x00000005)}}
+	adamConst := []bool{false, false, false, false, false, false, true, true}
+	q, k := randTensor(r, 1, M, d), randTensor(r, 1, M, d)
+	// AttnScores element e = ((b*H + h)*C + i)*C + j; masked where j > i.
+	at := func(b, h, i, j int) int { return ((b*H+h)*C+i)*C + j }
+	return []vecCase{
+		{opCase{OpWindowIndex, []uint32{C, 1}, []Tensor{{Shape: []int{B}, Data: []float32{17, 3}}}, nil}, nil},
+		{opCase{OpAdd, nil, []Tensor{randTensor(r, 1, M, d), randTensor(r, 1, M, d)}, nil}, nil},
+		{opCase{OpPosAdd, nil, []Tensor{randTensor(r, 1, M, d), randTensor(r, 1, C, d)}, nil}, nil},
+		{opCase{OpRowGroupSum, []uint32{C}, []Tensor{randTensor(r, 1, M, d)}, nil}, nil},
+		{opCase{OpAttnScores, []uint32{H, C, scale, 1}, []Tensor{q, k}, nil},
+			[]int{at(0, 0, 0, 0), at(0, 0, 0, 1), at(1, 1, 2, 1), at(1, 0, 1, 2), B*H*C*C - 1}},
+		{opCase{OpAttnScores, []uint32{H, C, scale, 0}, []Tensor{q, k}, nil}, []int{at(0, 0, 0, 1), at(1, 1, 2, 1)}},
+		{opCase{OpAttnApply, []uint32{H}, []Tensor{P, randTensor(r, 1, M, d)}, nil}, nil},
+		{opCase{OpAttnApplyT, []uint32{H}, []Tensor{P, randTensor(r, 1, M, d)}, nil}, nil},
+		{opCase{OpSoftmaxRow, nil, []Tensor{randTensor(r, 3, m, n), randTensor(r, 1, m)}, nil}, nil},
+		{opCase{OpRowDot, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, m, n)}, nil}, nil},
+		{opCase{OpSoftmaxGrad, []uint32{scale}, []Tensor{randTensor(r, 0.25, m, n), randTensor(r, 1, m, n), randTensor(r, 1, m)}, nil}, nil},
+		{opCase{OpRMSInv, []uint32{math.Float32bits(1e-5)}, []Tensor{randTensor(r, 1, m, n)}, nil}, nil},
+		{opCase{OpRMSNorm, nil, []Tensor{randTensor(r, 1, m, n), rms, randTensor(r, 1, n)}, nil}, nil},
+		{opCase{OpRMSNormRowDot, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, m, n), randTensor(r, 1, n)}, nil}, nil},
+		{opCase{OpRMSNormGradX, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, m, n), rms, randTensor(r, 1, n), randTensor(r, 1, m)}, nil}, nil},
+		{opCase{OpRMSNormGradG, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 1, m, n), rms}, nil}, nil},
+		{opCase{OpSiLU, nil, []Tensor{randTensor(r, 4, m, n)}, nil}, nil},
+		{opCase{OpSiLU, nil, []Tensor{specials}, nil}, []int{0, 1, 2, 3, 4, 5, 6, 7}},
+		{opCase{OpSiLUGrad, nil, []Tensor{randTensor(r, 1, m, n), randTensor(r, 4, m, n)}, nil}, nil},
+		{opCase{OpSiLUGrad, nil, []Tensor{randTensor(r, 1, 2, 4), specials}, nil}, []int{0, 1, 2, 3, 4, 5, 6, 7}},
+		{opCase{OpEmbedGrad, []uint32{V}, []Tensor{randTensor(r, 1, M, d), tok}, nil}, []int{0, 2*d + 1, V*d - 1}},
+		{opCase{OpAdamWParam, nil, []Tensor{randTensor(r, 0.1, m, n), randTensor(r, 0.1, m, n), randTensor(r, 0.01, m, n),
+			scalar(0.9 * 0.9), scalar(0.999 * 0.999), scalar(3e-4), scalar(1e-8), scalar(0.1)}, adamConst}, nil},
+		{opCase{OpLRSchedule, []uint32{math.Float32bits(3e-4), math.Float32bits(10), math.Float32bits(100), math.Float32bits(90)}, []Tensor{StepTensor(4)}, nil}, nil},
+		{opCase{OpLRSchedule, []uint32{math.Float32bits(3e-4), math.Float32bits(10), math.Float32bits(100), math.Float32bits(90)}, []Tensor{StepTensor(55)}, nil}, nil},
+		{opCase{OpLRSchedule, []uint32{math.Float32bits(3e-4), 0, math.Float32bits(100), math.Float32bits(100)}, []Tensor{StepTensor(0)}, nil}, nil},
+		{opCase{OpSumSq, nil, []Tensor{randTensor(r, 1, m, n)}, nil}, nil},
+		{opCase{OpClipScale, []uint32{math.Float32bits(1)}, []Tensor{scalar(7)}, nil}, nil},
+		{opCase{OpClipScale, []uint32{math.Float32bits(1)}, []Tensor{scalar(0.25)}, nil}, nil},
+		{opCase{OpScaleBy, nil, []Tensor{randTensor(r, 1, m, n), scalar(0.5)}, []bool{false, true}}, nil},
+	}
+}
+
 func genTracesJSON(t *testing.T) []byte {
 	r := rand.New(rand.NewPCG(0xfeed, 0xbeef))
 	var buf bytes.Buffer
@@ -102,14 +160,24 @@ func genTracesJSON(t *testing.T) []byte {
 		}
 	}
 	buf.WriteString("  ],\n  \"traces\": [\n")
-	cases := smallOpCases(r)
-	for ci, c := range cases {
+	var cases []vecCase
+	for _, c := range smallOpCases(r) {
+		cases = append(cases, vecCase{opCase: c})
+	}
+	// The transformer operators (issue #13) follow, from their own stream,
+	// so that the cases above keep their bytes.
+	cases = append(cases, smallLMCases(rand.New(rand.NewPCG(0x13, 0x2a)))...)
+	for ci, vc := range cases {
+		c := vc.opCase
 		out := runOp(t, CPU{}, c)
-		elems := []int{0, len(out.Data) - 1}
-		if len(out.Data) > 2 {
-			elems = append(elems, 1+r.IntN(len(out.Data)-2))
-		} else if len(out.Data) == 1 {
-			elems = elems[:1]
+		elems := vc.elems
+		if elems == nil {
+			elems = []int{0, len(out.Data) - 1}
+			if len(out.Data) > 2 {
+				elems = append(elems, 1+r.IntN(len(out.Data)-2))
+			} else if len(out.Data) == 1 {
+				elems = elems[:1]
+			}
 		}
 		for ei, e := range elems {
 			es, err := ElementTrace(c.op, c.attrs, c.ins, c.isConst, e)
