@@ -22,41 +22,78 @@ func (s *Spec) Canonical() ([]byte, error) {
 	b = append(b, `,"checkpoint_interval":`...)
 	b = strconv.AppendInt(b, int64(s.CheckpointInterval), 10)
 	d := s.Dataset
-	b = append(b, `,"dataset":{"classes":`...)
-	b = strconv.AppendInt(b, int64(d.Classes), 10)
-	b = append(b, `,"features":`...)
-	b = strconv.AppendInt(b, int64(d.Features), 10)
-	b = append(b, `,"format":"`...)
-	b = append(b, d.Format...)
-	b = append(b, `","hash":"`...)
-	b = append(b, d.Hash.String()...)
-	b = append(b, `","holdout":{`...)
-	switch d.Holdout.Rule {
-	case HoldoutLast:
-		b = append(b, `"count":`...)
+	if d.Format == FormatBytes {
+		b = append(b, `,"dataset":{"format":"`...)
+		b = append(b, d.Format...)
+		b = append(b, `","hash":"`...)
+		b = append(b, d.Hash.String()...)
+		b = append(b, `","holdout":{"count":`...)
 		b = strconv.AppendInt(b, int64(d.Holdout.Count), 10)
-		b = append(b, `,"rule":"last"}`...)
-	case HoldoutEvery:
-		b = append(b, `"k":`...)
-		b = strconv.AppendInt(b, int64(d.Holdout.K), 10)
-		b = append(b, `,"rule":"every"}`...)
+		b = append(b, `,"rule":"last"},"tokens":`...)
+		b = strconv.AppendInt(b, int64(d.Tokens), 10)
+		b = append(b, '}')
+	} else {
+		b = appendRowDataset(b, d)
 	}
-	b = append(b, `,"rows":`...)
-	b = strconv.AppendInt(b, int64(d.Rows), 10)
-	b = append(b, `},"loss":"`...)
+	if s.Init != nil {
+		b = append(b, `,"init":{"weights":"`...)
+		b = append(b, s.Init.Weights.String()...)
+		b = append(b, `"}`...)
+	}
+	b = append(b, `,"loss":"`...)
 	b = append(b, s.Loss...)
-	b = append(b, `","model":{"activation":"`...)
-	b = append(b, s.Model.Activation...)
-	b = append(b, `","layers":[`...)
-	for i, w := range s.Model.Layers {
-		if i > 0 {
-			b = append(b, ',')
+	if t := s.Model.Transformer; s.Model.IsTransformer() {
+		b = append(b, `","model":{"activation":"`...)
+		b = append(b, t.Activation...)
+		b = append(b, `","context":`...)
+		b = strconv.AppendInt(b, int64(t.Context), 10)
+		b = append(b, `,"heads":`...)
+		b = strconv.AppendInt(b, int64(t.Heads), 10)
+		b = append(b, `,"kind":"transformer","layers":`...)
+		b = strconv.AppendInt(b, int64(t.Layers), 10)
+		b = append(b, `,"mlp_width":`...)
+		b = strconv.AppendInt(b, int64(t.MLPWidth), 10)
+		b = append(b, `,"norm":"`...)
+		b = append(b, t.Norm...)
+		b = append(b, `","norm_eps":`...)
+		b = AppendFloat32(b, t.NormEps)
+		b = append(b, `,"tied_embeddings":`...)
+		b = strconv.AppendBool(b, t.TiedEmbeddings)
+		b = append(b, `,"vocab":`...)
+		b = strconv.AppendInt(b, int64(t.Vocab), 10)
+		b = append(b, `,"width":`...)
+		b = strconv.AppendInt(b, int64(t.Width), 10)
+		b = append(b, `},"optimizer":{`...)
+	} else {
+		b = append(b, `","model":{"activation":"`...)
+		b = append(b, s.Model.Activation...)
+		b = append(b, `","layers":[`...)
+		for i, w := range s.Model.Layers {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, int64(w), 10)
 		}
-		b = strconv.AppendInt(b, int64(w), 10)
+		b = append(b, `]},"optimizer":{`...)
 	}
-	b = append(b, `]},"optimizer":{`...)
 	o := s.Optimizer
 	switch o.Name {
+	case OptimizerAdamW:
+		b = append(b, `"beta1":`...)
+		b = AppendFloat32(b, o.Beta1)
+		b = append(b, `,"beta2":`...)
+		b = AppendFloat32(b, o.Beta2)
+		b = append(b, `,"eps":`...)
+		b = AppendFloat32(b, o.Eps)
+		b = append(b, `,"grad_clip":`...)
+		b = AppendFloat32(b, o.GradClip)
+		b = append(b, `,"lr":`...)
+		b = AppendFloat32(b, o.LR)
+		b = append(b, `,"name":"adamw","warmup_steps":`...)
+		b = strconv.AppendInt(b, int64(o.WarmupSteps), 10)
+		b = append(b, `,"weight_decay":`...)
+		b = AppendFloat32(b, o.WeightDecay)
+		b = append(b, '}')
 	case OptimizerAdam:
 		b = append(b, `"beta1":`...)
 		b = AppendFloat32(b, o.Beta1)
@@ -82,6 +119,33 @@ func (s *Spec) Canonical() ([]byte, error) {
 	b = strconv.AppendInt(b, int64(s.Version), 10)
 	b = append(b, '}')
 	return b, nil
+}
+
+// appendRowDataset appends the dataset object of a row format (digits-csv,
+// f32-matrix).
+func appendRowDataset(b []byte, d Dataset) []byte {
+	b = append(b, `,"dataset":{"classes":`...)
+	b = strconv.AppendInt(b, int64(d.Classes), 10)
+	b = append(b, `,"features":`...)
+	b = strconv.AppendInt(b, int64(d.Features), 10)
+	b = append(b, `,"format":"`...)
+	b = append(b, d.Format...)
+	b = append(b, `","hash":"`...)
+	b = append(b, d.Hash.String()...)
+	b = append(b, `","holdout":{`...)
+	switch d.Holdout.Rule {
+	case HoldoutLast:
+		b = append(b, `"count":`...)
+		b = strconv.AppendInt(b, int64(d.Holdout.Count), 10)
+		b = append(b, `,"rule":"last"}`...)
+	case HoldoutEvery:
+		b = append(b, `"k":`...)
+		b = strconv.AppendInt(b, int64(d.Holdout.K), 10)
+		b = append(b, `,"rule":"every"}`...)
+	}
+	b = append(b, `,"rows":`...)
+	b = strconv.AppendInt(b, int64(d.Rows), 10)
+	return append(b, '}')
 }
 
 // AppendFloat32 appends the canonical text of a finite float32: the

@@ -24,6 +24,7 @@ const (
 	OptimizerAdam        = "adam"
 	FormatDigitsCSV      = "digits-csv"
 	FormatF32Matrix      = "f32-matrix"
+	FormatBytes          = "bytes" // a token stream: each byte of the blob one token (transformer only)
 	HoldoutLast          = "last"
 	HoldoutEvery         = "every"
 	MaxLayers            = 8
@@ -32,6 +33,7 @@ const (
 	MaxClasses           = 1 << 16
 	MaxSteps             = 1 << 30 // well inside the uint32 step counter of the state
 	MaxSpecBytes         = 1 << 20
+	MaxTokens            = 1 << 24 // tokens of a token-stream dataset (positions are exact float32 integers)
 	maxBatchSize         = 1 << 16
 	maxFeatures          = MaxLayerWidth
 	maxCheckpointsPerJob = 1 << 20
@@ -56,29 +58,54 @@ type Spec struct {
 	Version            int
 	Model              Model
 	Dataset            Dataset
+	Init               *Init // optional: initial weights instead of seeded initialization
 	Loss               string
 	Optimizer          Optimizer
-	BatchSize          int
+	BatchSize          int // MLP: rows per step; transformer: windows of context+1 tokens per step
 	Seed               uint64
 	Steps              int
 	CheckpointInterval int
 }
 
-// Model is an MLP: Layers are the widths from input features to output
-// classes; every hidden layer is followed by Activation.
+// Model is the network. Kind ModelMLP (also "" in a Spec built in code) is
+// an MLP: Layers are the widths from input features to output classes and
+// every hidden layer is followed by Activation. Kind ModelTransformer is a
+// decoder-only transformer described by Transformer (Layers and Activation
+// are then unset).
 type Model struct {
-	Layers     []int
-	Activation string
+	Kind        string
+	Layers      []int
+	Activation  string
+	Transformer *TransformerModel
+}
+
+// IsTransformer reports whether the model is a transformer.
+func (m *Model) IsTransformer() bool { return m.Kind == ModelTransformer }
+
+// Init names initial weights: Weights is keccak256 of a safetensors blob
+// whose tensor names and shapes are the spec's model parameters.
+type Init struct {
+	Weights commit.Hash
 }
 
 // Dataset names the content-addressed training data and its split.
 type Dataset struct {
 	Hash     commit.Hash // keccak256 of the blob's bytes
-	Format   string      // FormatDigitsCSV or FormatF32Matrix
-	Rows     int
-	Features int
-	Classes  int
+	Format   string      // FormatDigitsCSV, FormatF32Matrix or FormatBytes
+	Rows     int         // row formats
+	Features int         // row formats
+	Classes  int         // row formats
+	Tokens   int         // FormatBytes: the token count (the blob's length)
 	Holdout  Holdout
+}
+
+// Len is the number of items the holdout rule splits: tokens for a token
+// stream, rows otherwise.
+func (d Dataset) Len() int {
+	if d.Format == FormatBytes {
+		return d.Tokens
+	}
+	return d.Rows
 }
 
 // Holdout is the rule that sets rows aside for evaluation. Rule "last": the
@@ -90,7 +117,8 @@ type Holdout struct {
 	K     int // rule "every"
 }
 
-// IsHeldOut reports whether row i of a dataset of `rows` rows is held out.
+// IsHeldOut reports whether row (or token) i of a dataset of `rows` rows
+// (tokens) is held out.
 func (h Holdout) IsHeldOut(i, rows int) bool {
 	switch h.Rule {
 	case HoldoutLast:
@@ -114,14 +142,19 @@ func (h Holdout) Split(rows int) (train, holdout []int) {
 }
 
 // Optimizer holds the optimizer and its hyperparameters, each an exact
-// float32. SGD uses LR and Momentum; Adam uses LR, Beta1, Beta2 and Eps.
+// float32. SGD uses LR and Momentum; Adam uses LR, Beta1, Beta2 and Eps;
+// AdamW (transformer only) uses LR, Beta1, Beta2, Eps, WeightDecay,
+// WarmupSteps and GradClip.
 type Optimizer struct {
-	Name     string
-	LR       float32
-	Momentum float32
-	Beta1    float32
-	Beta2    float32
-	Eps      float32
+	Name        string
+	LR          float32
+	Momentum    float32
+	Beta1       float32
+	Beta2       float32
+	Eps         float32
+	WeightDecay float32 // adamw: decoupled weight decay, in [0, 1)
+	WarmupSteps int     // adamw: linear warm-up steps, 0 .. steps-1
+	GradClip    float32 // adamw: max global gradient norm, > 0
 }
 
 // Load reads and parses a spec file; errors name the file.
@@ -147,7 +180,7 @@ func Parse(b []byte) (*Spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	root, err := object(tree, "", "version", "model", "dataset", "loss", "optimizer", "batch_size", "seed", "steps", "checkpoint_interval")
+	root, err := object(tree, "", "version", "model", "dataset", "init", "loss", "optimizer", "batch_size", "seed", "steps", "checkpoint_interval")
 	if err != nil {
 		return nil, err
 	}
@@ -156,56 +189,102 @@ func Parse(b []byte) (*Spec, error) {
 		return nil, err
 	}
 	// model
-	m, err := root.object("model", "layers", "activation")
+	m, err := root.object("model", append([]string{"kind", "layers", "activation"}, transformerKeys...)...)
 	if err != nil {
 		return nil, err
 	}
-	if s.Model.Layers, err = m.ints("layers", 2, MaxLayers, 1, MaxLayerWidth); err != nil {
-		return nil, err
+	s.Model.Kind = ModelMLP
+	if _, ok := m.m["kind"]; ok {
+		if s.Model.Kind, err = m.enum("kind", ModelMLP, ModelTransformer); err != nil {
+			return nil, err
+		}
 	}
-	if s.Model.Activation, err = m.enum("activation", ActivationReLU); err != nil {
-		return nil, err
+	if s.Model.IsTransformer() {
+		if s.Model.Transformer, err = parseTransformer(m); err != nil {
+			return nil, err
+		}
+	} else {
+		if err := m.forbid(transformerKeys...); err != nil {
+			return nil, err
+		}
+		if s.Model.Layers, err = m.ints("layers", 2, MaxLayers, 1, MaxLayerWidth); err != nil {
+			return nil, err
+		}
+		if s.Model.Activation, err = m.enum("activation", ActivationReLU); err != nil {
+			return nil, err
+		}
 	}
 	// dataset
-	d, err := root.object("dataset", "hash", "format", "rows", "features", "classes", "holdout")
+	d, err := root.object("dataset", "hash", "format", "rows", "features", "classes", "tokens", "holdout")
 	if err != nil {
 		return nil, err
 	}
 	if s.Dataset.Hash, err = d.hash("hash"); err != nil {
 		return nil, err
 	}
-	if s.Dataset.Format, err = d.enum("format", FormatDigitsCSV, FormatF32Matrix); err != nil {
-		return nil, err
-	}
-	if s.Dataset.Rows, err = d.int("rows", 2, MaxRows); err != nil {
-		return nil, err
-	}
-	if s.Dataset.Features, err = d.int("features", 1, maxFeatures); err != nil {
-		return nil, err
-	}
-	if s.Dataset.Classes, err = d.int("classes", 2, MaxClasses); err != nil {
-		return nil, err
+	if s.Model.IsTransformer() {
+		if s.Dataset.Format, err = d.enum("format", FormatBytes); err != nil {
+			return nil, err
+		}
+		if err := d.forbid("rows", "features", "classes"); err != nil {
+			return nil, err
+		}
+		if s.Dataset.Tokens, err = d.int("tokens", 2, MaxTokens); err != nil {
+			return nil, err
+		}
+	} else {
+		if s.Dataset.Format, err = d.enum("format", FormatDigitsCSV, FormatF32Matrix); err != nil {
+			return nil, err
+		}
+		if err := d.forbid("tokens"); err != nil {
+			return nil, err
+		}
+		if s.Dataset.Rows, err = d.int("rows", 2, MaxRows); err != nil {
+			return nil, err
+		}
+		if s.Dataset.Features, err = d.int("features", 1, maxFeatures); err != nil {
+			return nil, err
+		}
+		if s.Dataset.Classes, err = d.int("classes", 2, MaxClasses); err != nil {
+			return nil, err
+		}
 	}
 	ho, err := d.object("holdout", "rule", "count", "k")
 	if err != nil {
 		return nil, err
 	}
-	if s.Dataset.Holdout.Rule, err = ho.enum("rule", HoldoutLast, HoldoutEvery); err != nil {
+	rules := []string{HoldoutLast, HoldoutEvery}
+	if s.Model.IsTransformer() {
+		rules = rules[:1] // a token stream is split once: the last tokens
+	}
+	if s.Dataset.Holdout.Rule, err = ho.enum("rule", rules...); err != nil {
 		return nil, err
 	}
+	n := s.Dataset.Len()
 	switch s.Dataset.Holdout.Rule {
 	case HoldoutLast:
 		if err := ho.forbid("k"); err != nil {
 			return nil, err
 		}
-		if s.Dataset.Holdout.Count, err = ho.int("count", 1, s.Dataset.Rows-1); err != nil {
+		if s.Dataset.Holdout.Count, err = ho.int("count", 1, n-1); err != nil {
 			return nil, err
 		}
 	case HoldoutEvery:
 		if err := ho.forbid("count"); err != nil {
 			return nil, err
 		}
-		if s.Dataset.Holdout.K, err = ho.int("k", 2, s.Dataset.Rows); err != nil {
+		if s.Dataset.Holdout.K, err = ho.int("k", 2, n); err != nil {
+			return nil, err
+		}
+	}
+	// init (optional)
+	if _, ok := root.m["init"]; ok {
+		in, err := root.object("init", "weights")
+		if err != nil {
+			return nil, err
+		}
+		s.Init = &Init{}
+		if s.Init.Weights, err = in.hash("weights"); err != nil {
 			return nil, err
 		}
 	}
@@ -214,11 +293,16 @@ func Parse(b []byte) (*Spec, error) {
 		return nil, err
 	}
 	// optimizer
-	o, err := root.object("optimizer", "name", "lr", "momentum", "beta1", "beta2", "eps")
+	o, err := root.object("optimizer", "name", "lr", "momentum", "beta1", "beta2", "eps", "weight_decay", "warmup_steps", "grad_clip")
 	if err != nil {
 		return nil, err
 	}
-	if s.Optimizer.Name, err = o.enum("name", OptimizerSGD, OptimizerAdam); err != nil {
+	if s.Model.IsTransformer() {
+		s.Optimizer.Name, err = o.enum("name", OptimizerAdamW)
+	} else {
+		s.Optimizer.Name, err = o.enum("name", OptimizerSGD, OptimizerAdam)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if s.Optimizer.LR, err = o.f32("lr", false); err != nil {
@@ -226,15 +310,20 @@ func Parse(b []byte) (*Spec, error) {
 	}
 	switch s.Optimizer.Name {
 	case OptimizerSGD:
-		if err := o.forbid("beta1", "beta2", "eps"); err != nil {
+		if err := o.forbid("beta1", "beta2", "eps", "weight_decay", "warmup_steps", "grad_clip"); err != nil {
 			return nil, err
 		}
 		if s.Optimizer.Momentum, err = o.f32("momentum", true); err != nil {
 			return nil, err
 		}
-	case OptimizerAdam:
+	case OptimizerAdam, OptimizerAdamW:
 		if err := o.forbid("momentum"); err != nil {
 			return nil, err
+		}
+		if s.Optimizer.Name == OptimizerAdam {
+			if err := o.forbid("weight_decay", "warmup_steps", "grad_clip"); err != nil {
+				return nil, err
+			}
 		}
 		if s.Optimizer.Beta1, err = o.f32("beta1", true); err != nil {
 			return nil, err
@@ -244,6 +333,17 @@ func Parse(b []byte) (*Spec, error) {
 		}
 		if s.Optimizer.Eps, err = o.f32("eps", false); err != nil {
 			return nil, err
+		}
+		if s.Optimizer.Name == OptimizerAdamW {
+			if s.Optimizer.WeightDecay, err = o.f32("weight_decay", true); err != nil {
+				return nil, err
+			}
+			if s.Optimizer.WarmupSteps, err = o.int("warmup_steps", 0, MaxSteps-1); err != nil {
+				return nil, err
+			}
+			if s.Optimizer.GradClip, err = o.f32("grad_clip", false); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if s.BatchSize, err = root.int("batch_size", 1, maxBatchSize); err != nil {
@@ -271,6 +371,133 @@ func (s *Spec) Validate() error {
 	if s.Version != Version {
 		return e("version", "must be %d", Version)
 	}
+	d := s.Dataset
+	switch s.Model.Kind {
+	case "", ModelMLP:
+		if err := s.validateMLP(); err != nil {
+			return err
+		}
+	case ModelTransformer:
+		if err := s.validateTransformer(); err != nil {
+			return err
+		}
+	default:
+		return e("model.kind", "must be %q or %q", ModelMLP, ModelTransformer)
+	}
+	n := d.Len()
+	switch d.Holdout.Rule {
+	case HoldoutLast:
+		if d.Holdout.K != 0 {
+			return e("dataset.holdout.k", "not allowed with rule %q", HoldoutLast)
+		}
+		if d.Holdout.Count < 1 || d.Holdout.Count > n-1 {
+			return e("dataset.holdout.count", "must be in [1, %d]", n-1)
+		}
+	case HoldoutEvery:
+		if d.Holdout.Count != 0 {
+			return e("dataset.holdout.count", "not allowed with rule %q", HoldoutEvery)
+		}
+		if d.Holdout.K < 2 || d.Holdout.K > n {
+			return e("dataset.holdout.k", "must be in [2, %d]", n)
+		}
+	default:
+		return e("dataset.holdout.rule", "must be %q or %q", HoldoutLast, HoldoutEvery)
+	}
+	if s.Init != nil && s.Init.Weights == (commit.Hash{}) {
+		return e("init.weights", "must not be the zero hash")
+	}
+	if s.Loss != LossSoftmaxXent {
+		return e("loss", "must be %q", LossSoftmaxXent)
+	}
+	o := s.Optimizer
+	if err := checkF32("optimizer.lr", o.LR, false); err != nil {
+		return err
+	}
+	if o.Name != OptimizerAdamW && (o.WeightDecay != 0 || o.WarmupSteps != 0 || o.GradClip != 0) {
+		return e("optimizer", "weight_decay, warmup_steps and grad_clip are only allowed with %q", OptimizerAdamW)
+	}
+	switch o.Name {
+	case OptimizerSGD:
+		if o.Beta1 != 0 || o.Beta2 != 0 || o.Eps != 0 {
+			return e("optimizer", "beta1, beta2 and eps are not allowed with %q", OptimizerSGD)
+		}
+		if err := checkF32("optimizer.momentum", o.Momentum, true); err != nil {
+			return err
+		}
+	case OptimizerAdam, OptimizerAdamW:
+		if o.Momentum != 0 {
+			return e("optimizer.momentum", "not allowed with %q", o.Name)
+		}
+		if err := checkF32("optimizer.beta1", o.Beta1, true); err != nil {
+			return err
+		}
+		if err := checkF32("optimizer.beta2", o.Beta2, true); err != nil {
+			return err
+		}
+		if err := checkF32("optimizer.eps", o.Eps, false); err != nil {
+			return err
+		}
+		if o.Name == OptimizerAdamW {
+			if err := checkF32("optimizer.weight_decay", o.WeightDecay, true); err != nil {
+				return err
+			}
+			if err := checkF32("optimizer.grad_clip", o.GradClip, false); err != nil {
+				return err
+			}
+			if o.WarmupSteps < 0 || o.WarmupSteps >= s.Steps {
+				return e("optimizer.warmup_steps", "must be in [0, %d] (below steps)", max(s.Steps-1, 0))
+			}
+		}
+	default:
+		return e("optimizer.name", "must be %q, %q or %q", OptimizerSGD, OptimizerAdam, OptimizerAdamW)
+	}
+	if s.Model.IsTransformer() != (o.Name == OptimizerAdamW) {
+		if s.Model.IsTransformer() {
+			return e("optimizer.name", "must be %q for a transformer", OptimizerAdamW)
+		}
+		return e("optimizer.name", "%q is for a transformer only", OptimizerAdamW)
+	}
+	if s.Model.IsTransformer() {
+		// A window is context+1 consecutive training tokens (inputs and
+		// their next-token targets); there are train-context of them.
+		t := s.Model.Transformer
+		windows := d.Tokens - d.Holdout.Count - t.Context
+		if s.BatchSize < 1 || s.BatchSize > maxBatchSize || s.BatchSize > windows {
+			return e("batch_size", "must be in [1, %d] (the training windows)", min(max(windows, 1), maxBatchSize))
+		}
+		if s.BatchSize*t.Context > MaxTokensPerStep {
+			return e("batch_size", "batch_size x model.context = %d tokens per step, more than %d", s.BatchSize*t.Context, MaxTokensPerStep)
+		}
+	} else {
+		train := d.Rows - d.Holdout.Count
+		if d.Holdout.Rule == HoldoutEvery {
+			train = d.Rows - d.Rows/d.Holdout.K
+		}
+		if s.BatchSize < 1 || s.BatchSize > maxBatchSize || s.BatchSize > train {
+			return e("batch_size", "must be in [1, %d] (the training rows)", min(train, maxBatchSize))
+		}
+	}
+	if s.Steps < 1 || s.Steps > MaxSteps {
+		return e("steps", "must be in [1, %d]", MaxSteps)
+	}
+	if s.CheckpointInterval < 1 || s.CheckpointInterval > s.Steps {
+		return e("checkpoint_interval", "must be in [1, steps]")
+	}
+	if s.Steps%s.CheckpointInterval != 0 {
+		return e("checkpoint_interval", "must divide steps (%d)", s.Steps)
+	}
+	if s.Steps/s.CheckpointInterval > maxCheckpointsPerJob {
+		return e("checkpoint_interval", "more than %d checkpoints", maxCheckpointsPerJob)
+	}
+	return nil
+}
+
+// validateMLP checks an MLP's model and its row dataset.
+func (s *Spec) validateMLP() error {
+	e := func(f, format string, a ...any) error { return &Error{Field: f, Msg: fmt.Sprintf(format, a...)} }
+	if s.Model.Transformer != nil {
+		return e("model", "transformer fields are not allowed with kind %q", ModelMLP)
+	}
 	if n := len(s.Model.Layers); n < 2 || n > MaxLayers {
 		return e("model.layers", "must have 2 to %d entries", MaxLayers)
 	}
@@ -285,6 +512,9 @@ func (s *Spec) Validate() error {
 	d := s.Dataset
 	if d.Format != FormatDigitsCSV && d.Format != FormatF32Matrix {
 		return e("dataset.format", "must be %q or %q", FormatDigitsCSV, FormatF32Matrix)
+	}
+	if d.Tokens != 0 {
+		return e("dataset.tokens", "not allowed with format %q", d.Format)
 	}
 	if d.Rows < 2 || d.Rows > MaxRows {
 		return e("dataset.rows", "must be in [2, %d]", MaxRows)
@@ -303,74 +533,6 @@ func (s *Spec) Validate() error {
 	}
 	if last := len(s.Model.Layers) - 1; s.Model.Layers[last] != d.Classes {
 		return e(index("model.layers", last), "must equal dataset.classes (%d)", d.Classes)
-	}
-	switch d.Holdout.Rule {
-	case HoldoutLast:
-		if d.Holdout.K != 0 {
-			return e("dataset.holdout.k", "not allowed with rule %q", HoldoutLast)
-		}
-		if d.Holdout.Count < 1 || d.Holdout.Count > d.Rows-1 {
-			return e("dataset.holdout.count", "must be in [1, %d]", d.Rows-1)
-		}
-	case HoldoutEvery:
-		if d.Holdout.Count != 0 {
-			return e("dataset.holdout.count", "not allowed with rule %q", HoldoutEvery)
-		}
-		if d.Holdout.K < 2 || d.Holdout.K > d.Rows {
-			return e("dataset.holdout.k", "must be in [2, %d]", d.Rows)
-		}
-	default:
-		return e("dataset.holdout.rule", "must be %q or %q", HoldoutLast, HoldoutEvery)
-	}
-	if s.Loss != LossSoftmaxXent {
-		return e("loss", "must be %q", LossSoftmaxXent)
-	}
-	o := s.Optimizer
-	if err := checkF32("optimizer.lr", o.LR, false); err != nil {
-		return err
-	}
-	switch o.Name {
-	case OptimizerSGD:
-		if o.Beta1 != 0 || o.Beta2 != 0 || o.Eps != 0 {
-			return e("optimizer", "beta1, beta2 and eps are not allowed with %q", OptimizerSGD)
-		}
-		if err := checkF32("optimizer.momentum", o.Momentum, true); err != nil {
-			return err
-		}
-	case OptimizerAdam:
-		if o.Momentum != 0 {
-			return e("optimizer.momentum", "not allowed with %q", OptimizerAdam)
-		}
-		if err := checkF32("optimizer.beta1", o.Beta1, true); err != nil {
-			return err
-		}
-		if err := checkF32("optimizer.beta2", o.Beta2, true); err != nil {
-			return err
-		}
-		if err := checkF32("optimizer.eps", o.Eps, false); err != nil {
-			return err
-		}
-	default:
-		return e("optimizer.name", "must be %q or %q", OptimizerSGD, OptimizerAdam)
-	}
-	train := d.Rows - d.Holdout.Count
-	if d.Holdout.Rule == HoldoutEvery {
-		train = d.Rows - d.Rows/d.Holdout.K
-	}
-	if s.BatchSize < 1 || s.BatchSize > maxBatchSize || s.BatchSize > train {
-		return e("batch_size", "must be in [1, %d] (the training rows)", min(train, maxBatchSize))
-	}
-	if s.Steps < 1 || s.Steps > MaxSteps {
-		return e("steps", "must be in [1, %d]", MaxSteps)
-	}
-	if s.CheckpointInterval < 1 || s.CheckpointInterval > s.Steps {
-		return e("checkpoint_interval", "must be in [1, steps]")
-	}
-	if s.Steps%s.CheckpointInterval != 0 {
-		return e("checkpoint_interval", "must divide steps (%d)", s.Steps)
-	}
-	if s.Steps/s.CheckpointInterval > maxCheckpointsPerJob {
-		return e("checkpoint_interval", "more than %d checkpoints", maxCheckpointsPerJob)
 	}
 	return nil
 }
@@ -472,6 +634,14 @@ func (o *objectReader) enum(key string, options ...string) (string, error) {
 		}
 	}
 	return "", &Error{Field: f, Msg: msg + ", got " + strconv.Quote(v.str)}
+}
+
+func (o *objectReader) bool(key string) (bool, error) {
+	v, _, err := o.get(key, kBool)
+	if err != nil {
+		return false, err
+	}
+	return v.b, nil
 }
 
 func (o *objectReader) hash(key string) (commit.Hash, error) {

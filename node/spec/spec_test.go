@@ -150,6 +150,10 @@ func TestParseErrors(t *testing.T) {
 func FuzzParse(f *testing.F) {
 	f.Add([]byte(validAdam))
 	f.Add([]byte(canonicalAdam))
+	f.Add([]byte(validLM))
+	f.Add([]byte(canonicalLM))
+	f.Add([]byte(strings.Replace(canonicalLM, `,"loss"`, `,"init":{"weights":"0x0000000000000000000000000000000000000000000000000000000000000001"},"loss"`, 1)))
+	f.Add([]byte(strings.Replace(canonicalLM, `"tied_embeddings":true`, `"tied_embeddings":false`, 1)))
 	f.Add([]byte(`{"a":[1,2,{"b":null}]}`))
 	f.Add([]byte(`{"version":1e999}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
