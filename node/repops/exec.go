@@ -195,6 +195,9 @@ func cpuKernel(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 		out.Data[0] = math.Float32frombits(math.Float32bits(in[0].Data[0]) + 1)
 		return nil
 	}
+	if isLMOp(op) {
+		return cpuKernelLM(op, attrs, in, out)
+	}
 	return Interp{}.Run(op, attrs, in, out)
 }
 

@@ -225,7 +225,8 @@ func NewRunner(g *Graph, ex Executor) (*Runner, error) {
 // output may overwrite x).
 func readsElementwise(c *Node, x int) bool {
 	switch c.Op {
-	case OpSGDVelocity, OpSGDParam, OpAdamMoment, OpAdamParam, OpScalarMul, OpIncrement:
+	case OpSGDVelocity, OpSGDParam, OpAdamMoment, OpAdamParam, OpScalarMul, OpIncrement,
+		OpAdd, OpScaleBy, OpAdamWParam:
 	default:
 		return false
 	}

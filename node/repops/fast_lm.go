@@ -1,0 +1,458 @@
+package repops
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+)
+
+// CPU kernels of the transformer operators (issue #13). Like fast.go, each
+// computes exactly the bits of its element program (the interpreter is the
+// reference; fast_lm_test.go compares the two): every product is written
+// float32(x*y) so that it is never fused into an FMA, every sequential sum
+// adds its terms in the program's order starting from -0 (ADD(-0, x) = x,
+// so the first term is stored as it is), and NaNs are canonicalized where
+// a value is stored (in a chain of ADD, SUB, MUL, DIV and SQRT a NaN operand
+// always gives a NaN result, and comparisons ignore the payload).
+
+// cpuKernelLM computes a transformer operator (shapes checked).
+func cpuKernelLM(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
+	o := out.Data
+	switch op {
+	case OpWindowIndex:
+		C, off := int(attrs[0]), int(attrs[1])
+		for b, s := range in[0].Data {
+			row := o[b*C : b*C+C]
+			for p := range row {
+				row[p] = canonStore(float32(s + float32(p+off)))
+			}
+		}
+	case OpAdd:
+		x, y := in[0].Data, in[1].Data
+		o = o[:len(x)]
+		y = y[:len(x)]
+		for i, xi := range x {
+			o[i] = canonStore(float32(xi + y[i]))
+		}
+	case OpPosAdd:
+		m, n, R := in[0].Shape[0], in[0].Shape[1], in[1].Shape[0]
+		x, pos := in[0].Data, in[1].Data
+		for i := 0; i < m; i++ {
+			xr, pr, or := x[i*n:i*n+n], pos[(i%R)*n:(i%R)*n+n], o[i*n:i*n+n]
+			for j, v := range xr {
+				or[j] = canonStore(float32(v + pr[j]))
+			}
+		}
+	case OpRowGroupSum:
+		m, n, R := in[0].Shape[0], in[0].Shape[1], int(attrs[0])
+		x, w := in[0].Data, R*n
+		o = o[:w]
+		copy(o, x[:w])
+		for b := 1; b < m/R; b++ {
+			blk := x[b*w : b*w+w]
+			for k, v := range blk {
+				o[k] += v
+			}
+		}
+		canonSlice(o)
+	case OpAttnScores, OpAttnApply, OpAttnApplyT:
+		attention(op, attrs, in, o)
+	case OpSoftmaxRow:
+		n := in[0].Shape[1]
+		softmaxRows(o, in[0].Data, in[1].Data, n)
+	case OpRowDot:
+		n := in[0].Shape[1]
+		x, y := in[0].Data, in[1].Data
+		for i := range o {
+			xr, yr := x[i*n:i*n+n], y[i*n:i*n+n]
+			acc := math.Float32frombits(negZero)
+			for t, v := range xr {
+				acc += float32(v * yr[t])
+			}
+			o[i] = canonStore(acc)
+		}
+	case OpSoftmaxGrad:
+		n := in[0].Shape[1]
+		p, dp, r, scale := in[0].Data, in[1].Data, in[2].Data, f32(attrs[0])
+		for i, ri := range r {
+			pr, dr, or := p[i*n:i*n+n], dp[i*n:i*n+n], o[i*n:i*n+n]
+			for j, v := range dr {
+				or[j] = canonStore(float32(float32(pr[j]*float32(v-ri)) * scale))
+			}
+		}
+	case OpRMSInv:
+		n := in[0].Shape[1]
+		x, fn, eps := in[0].Data, float32(n), f32(attrs[0])
+		for i := range o {
+			acc := math.Float32frombits(negZero)
+			for _, v := range x[i*n : i*n+n] {
+				acc += float32(v * v)
+			}
+			s := float32(float32(acc/fn) + eps)
+			s = float32(math.Sqrt(float64(s)))
+			o[i] = canonStore(float32(1 / s))
+		}
+	case OpRMSNorm:
+		n := in[0].Shape[1]
+		x, r, g := in[0].Data, in[1].Data, in[2].Data
+		g = g[:n]
+		for i, ri := range r {
+			xr, or := x[i*n:i*n+n], o[i*n:i*n+n]
+			for j, v := range xr {
+				or[j] = canonStore(float32(float32(v*ri) * g[j]))
+			}
+		}
+	case OpRMSNormRowDot:
+		n := in[0].Shape[1]
+		dy, x, g := in[0].Data, in[1].Data, in[2].Data
+		g = g[:n]
+		for i := range o {
+			dr, xr := dy[i*n:i*n+n], x[i*n:i*n+n]
+			acc := math.Float32frombits(negZero)
+			for t, v := range dr {
+				acc += float32(float32(v*g[t]) * xr[t])
+			}
+			o[i] = canonStore(acc)
+		}
+	case OpRMSNormGradX:
+		n := in[0].Shape[1]
+		dy, x, r, g, c := in[0].Data, in[1].Data, in[2].Data, in[3].Data, in[4].Data
+		g, fn := g[:n], float32(n)
+		for i, ri := range r {
+			r3 := float32(float32(ri*ri) * ri)
+			k := float32(float32(c[i]*r3) / fn)
+			dr, xr, or := dy[i*n:i*n+n], x[i*n:i*n+n], o[i*n:i*n+n]
+			for j, v := range dr {
+				or[j] = canonStore(float32(float32(float32(v*g[j])*ri) - float32(xr[j]*k)))
+			}
+		}
+	case OpRMSNormGradG:
+		m, n := in[0].Shape[0], in[0].Shape[1]
+		dy, x, r := in[0].Data, in[1].Data, in[2].Data
+		o = o[:n]
+		for i := 0; i < m; i++ {
+			dr, xr, ri := dy[i*n:i*n+n], x[i*n:i*n+n], r[i]
+			if i == 0 {
+				for j, v := range dr {
+					o[j] = float32(float32(v*xr[j]) * ri)
+				}
+				continue
+			}
+			for j, v := range dr {
+				o[j] += float32(float32(v*xr[j]) * ri)
+			}
+		}
+		canonSlice(o)
+	case OpSiLU:
+		silu(o, in[0].Data)
+	case OpSiLUGrad:
+		siluGrad(o, in[0].Data, in[1].Data)
+	case OpEmbedGrad:
+		embedGrad(o, in[0].Data, in[1].Data, int(attrs[0]), in[0].Shape[1])
+	case OpAdamWParam:
+		p, m, v := in[0].Data, in[1].Data, in[2].Data
+		c1, c2 := Sub(1, in[3].Data[0]), Sub(1, in[4].Data[0])
+		lr, eps := in[5].Data[0], in[6].Data[0]
+		lw := Mul(lr, in[7].Data[0])
+		o, m, v = o[:len(p)], m[:len(p)], v[:len(p)]
+		for e, pe := range p {
+			mh := float32(m[e] / c1)
+			s := float32(float32(math.Sqrt(float64(float32(v[e]/c2)))) + eps)
+			u := float32(float32(lr*mh) / s)
+			o[e] = canonStore(float32(float32(pe-float32(lw*pe)) - u))
+		}
+	case OpLRSchedule:
+		t := Exec(U2F, math.Float32bits(in[0].Data[0]), 0, 0)
+		w := Exec(DIV, Exec(ADD, t, f32One, 0), attrs[1], 0)
+		d := Exec(DIV, Exec(SUB, attrs[2], t, 0), attrs[3], 0)
+		x := Exec(MAX, Exec(MIN, w, d, 0), 0, 0)
+		o[0] = f32(Exec(MUL, x, attrs[0], 0))
+	case OpSumSq:
+		acc := math.Float32frombits(negZero)
+		for _, v := range in[0].Data {
+			acc += float32(v * v)
+		}
+		o[0] = canonStore(acc)
+	case OpClipScale:
+		s := Exec(SQRT, math.Float32bits(in[0].Data[0]), 0, 0)
+		s = Exec(ADD, s, clipEps, 0)
+		s = Exec(DIV, attrs[0], s, 0)
+		o[0] = f32(Exec(MIN, s, f32One, 0))
+	case OpScaleBy:
+		x, s := in[0].Data, in[1].Data[0]
+		o = o[:len(x)]
+		for i, v := range x {
+			o[i] = canonStore(float32(v * s))
+		}
+	default:
+		return Interp{}.Run(op, attrs, in, out)
+	}
+	return nil
+}
+
+// softmaxRows computes OpSoftmaxRow: exp(s - lse[row]).
+func softmaxRows(o, s, lse []float32, n int) {
+	for i, l := range lse {
+		row, out := s[i*n:i*n+n], o[i*n:i*n+n]
+		t := 0
+		for ; t+1 < n; t += 2 {
+			out[t], out[t+1] = exp2(float32(row[t]-l), float32(row[t+1]-l))
+		}
+		if t < n {
+			out[t] = exp32(float32(row[t] - l))
+		}
+	}
+}
+
+// silu computes OpSiLU: x / (1 + exp(-x)). (NEG gives the canonical NaN
+// for a NaN, and exp32 the canonical NaN for any NaN: the same.)
+func silu(o, x []float32) {
+	n := len(x)
+	o = o[:n]
+	t := 0
+	for ; t+1 < n; t += 2 {
+		e0, e1 := exp2(-x[t], -x[t+1])
+		o[t] = canonStore(float32(x[t] / float32(1+e0)))
+		o[t+1] = canonStore(float32(x[t+1] / float32(1+e1)))
+	}
+	if t < n {
+		o[t] = canonStore(float32(x[t] / float32(1+exp32(-x[t]))))
+	}
+}
+
+// siluGrad computes OpSiLUGrad: dy * (s * (1 + x*(1 - s))), s = 1/(1 + exp(-x)).
+func siluGrad(o, dy, x []float32) {
+	n := len(x)
+	o, dy = o[:n], dy[:n]
+	one := func(t int, ex float32) {
+		xt := x[t]
+		s := float32(1 / float32(1+ex))
+		w := float32(s * float32(1+float32(xt*float32(1-s))))
+		o[t] = canonStore(float32(dy[t] * w))
+	}
+	t := 0
+	for ; t+1 < n; t += 2 {
+		e0, e1 := exp2(-x[t], -x[t+1])
+		one(t, e0)
+		one(t+1, e1)
+	}
+	if t < n {
+		one(t, exp32(-x[t]))
+	}
+}
+
+// embedGrad computes OpEmbedGrad: row v of o [V,d] is, per column j, the
+// sequential sum over positions p of (tok[p] == v ? dh[p,j] : +0), as a
+// scatter-add in position order. Adding +0 leaves every accumulator
+// unchanged except -0, which becomes +0; an accumulator is -0 only while
+// every term added so far was -0, so only the row of tok[0] can hold -0 and
+// only until the first position of another token, where it is fixed up.
+// Every other row starts at +0 (ADD(-0, +0) at position 0).
+func embedGrad(o, dh, tok []float32, V, d int) {
+	for i := range o {
+		o[i] = 0
+	}
+	M := len(tok)
+	fv := float32(V)
+	row := func(t float32) int {
+		// EQ(t, f(v)) for the one v it can hold (an integer in [0, V); -0 is 0).
+		if t >= 0 && t < fv && t == float32(int32(t)) {
+			return int(t)
+		}
+		return -1
+	}
+	p := 1
+	if v0 := row(tok[0]); v0 >= 0 {
+		or := o[v0*d : v0*d+d]
+		copy(or, dh[:d])
+		for ; p < M && row(tok[p]) == v0; p++ {
+			for j, x := range dh[p*d : p*d+d] {
+				or[j] += x
+			}
+		}
+		if p < M { // position p adds +0 to row v0
+			for j, x := range or {
+				or[j] = float32(x + 0)
+			}
+		}
+	}
+	for ; p < M; p++ {
+		if v := row(tok[p]); v >= 0 {
+			or := o[v*d : v*d+d]
+			for j, x := range dh[p*d : p*d+d] {
+				or[j] += x
+			}
+		}
+	}
+	canonSlice(o)
+}
+
+// attnTask is one attention operator split by (window, head) groups
+// across the worker pool; a free list keeps them, so a call allocates
+// nothing in the steady state.
+type attnTask struct {
+	op      OpKind
+	a       attnDims
+	x, y, o []float32
+	scale   float32
+	causal  bool
+	next    atomic.Int64
+	wg      sync.WaitGroup
+}
+
+var attnFree struct {
+	sync.Mutex
+	list []*attnTask
+}
+
+func (t *attnTask) done() { t.wg.Done() }
+
+func (t *attnTask) work() {
+	n := t.a.B * t.a.H
+	for {
+		g := int(t.next.Add(1)) - 1
+		if g >= n {
+			return
+		}
+		t.group(g)
+	}
+}
+
+// attention computes AttnScores, AttnApply or AttnApplyT into o, one
+// (window, head) group at a time; groups write disjoint parts of o, and
+// large operators split them across Threads() threads.
+func attention(op OpKind, attrs []uint32, in []Tensor, o []float32) {
+	attnFree.Lock()
+	var t *attnTask
+	if n := len(attnFree.list); n > 0 {
+		t = attnFree.list[n-1]
+		attnFree.list = attnFree.list[:n-1]
+	} else {
+		t = new(attnTask)
+	}
+	attnFree.Unlock()
+	t.op, t.a = op, attnDimsOf(op, attrs, [][]int{in[0].Shape, in[1].Shape})
+	t.x, t.y, t.o = in[0].Data, in[1].Data, o
+	if op == OpAttnScores {
+		t.scale, t.causal = f32(attrs[2]), attrs[3] == 1
+	}
+	groups := t.a.B * t.a.H
+	work := int64(groups) * int64(t.a.C) * int64(t.a.C) * int64(t.a.dh)
+	threads := min(Threads(), groups)
+	if threads <= 1 || work < parallelMin.Load() {
+		for g := 0; g < groups; g++ {
+			t.group(g)
+		}
+	} else {
+		t.next.Store(0)
+		runOnPool(t, &t.wg, threads)
+	}
+	t.x, t.y, t.o = nil, nil, nil
+	attnFree.Lock()
+	attnFree.list = append(attnFree.list, t)
+	attnFree.Unlock()
+}
+
+// group computes the outputs of group g = b*H + h.
+func (t *attnTask) group(g int) {
+	a := t.a
+	b, h := g/a.H, g%a.H
+	C, d, dh := a.C, a.d, a.dh
+	col := h * dh
+	switch t.op {
+	case OpAttnScores:
+		q, k := t.x, t.y
+		for i := 0; i < C; i++ {
+			qi := q[(b*C+i)*d+col : (b*C+i)*d+col+dh]
+			row := t.o[(g*C+i)*C : (g*C+i)*C+C]
+			jn := C
+			if t.causal {
+				jn = i + 1
+				for j := jn; j < C; j++ {
+					row[j] = math.Float32frombits(f32NegInf)
+				}
+			}
+			j := 0
+			for ; j+4 <= jn; j += 4 {
+				k0 := k[(b*C+j)*d+col : (b*C+j)*d+col+dh]
+				k1 := k[(b*C+j+1)*d+col : (b*C+j+1)*d+col+dh]
+				k2 := k[(b*C+j+2)*d+col : (b*C+j+2)*d+col+dh]
+				k3 := k[(b*C+j+3)*d+col : (b*C+j+3)*d+col+dh]
+				s0, s1, s2, s3 := dot4(qi, k0, k1, k2, k3)
+				row[j] = canonStore(float32(s0 * t.scale))
+				row[j+1] = canonStore(float32(s1 * t.scale))
+				row[j+2] = canonStore(float32(s2 * t.scale))
+				row[j+3] = canonStore(float32(s3 * t.scale))
+			}
+			for ; j < jn; j++ {
+				kj := k[(b*C+j)*d+col : (b*C+j)*d+col+dh]
+				acc := math.Float32frombits(negZero)
+				for u, qv := range qi {
+					acc += float32(qv * kj[u])
+				}
+				row[j] = canonStore(float32(acc * t.scale))
+			}
+		}
+	case OpAttnApply:
+		// o[b*C+i, col+c] = sum over j of P[g*C+i, j] * V[b*C+j, col+c].
+		p, v := t.x, t.y
+		for i := 0; i < C; i++ {
+			pr := p[(g*C+i)*C : (g*C+i)*C+C]
+			or := t.o[(b*C+i)*d+col : (b*C+i)*d+col+dh]
+			for j, pj := range pr {
+				vr := v[(b*C+j)*d+col : (b*C+j)*d+col+dh]
+				vr = vr[:len(or)]
+				if j == 0 {
+					for c, x := range vr {
+						or[c] = float32(pj * x)
+					}
+					continue
+				}
+				for c, x := range vr {
+					or[c] += float32(pj * x)
+				}
+			}
+			canonSlice(or)
+		}
+	case OpAttnApplyT:
+		// o[b*C+j, col+c] = sum over i of P[g*C+i, j] * X[b*C+i, col+c],
+		// i increasing: row i of X is spread over every output row.
+		p, x := t.x, t.y
+		for i := 0; i < C; i++ {
+			pr := p[(g*C+i)*C : (g*C+i)*C+C]
+			xr := x[(b*C+i)*d+col : (b*C+i)*d+col+dh]
+			for j, pij := range pr {
+				or := t.o[(b*C+j)*d+col : (b*C+j)*d+col+dh]
+				or = or[:len(xr)]
+				if i == 0 {
+					for c, xv := range xr {
+						or[c] = float32(pij * xv)
+					}
+					continue
+				}
+				for c, xv := range xr {
+					or[c] += float32(pij * xv)
+				}
+			}
+		}
+		for j := 0; j < C; j++ {
+			canonSlice(t.o[(b*C+j)*d+col : (b*C+j)*d+col+dh])
+		}
+	}
+}
+
+// dot4 returns the sequential sums from -0 of the rounded products of q
+// with each of k0..k3 (four independent chains, interleaved).
+func dot4(q, k0, k1, k2, k3 []float32) (s0, s1, s2, s3 float32) {
+	n := len(q)
+	k0, k1, k2, k3 = k0[:n], k1[:n], k2[:n], k3[:n]
+	s0 = math.Float32frombits(negZero)
+	s1, s2, s3 = s0, s0, s0
+	for u, qv := range q {
+		s0 += float32(qv * k0[u])
+		s1 += float32(qv * k1[u])
+		s2 += float32(qv * k2[u])
+		s3 += float32(qv * k3[u])
+	}
+	return
+}
