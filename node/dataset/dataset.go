@@ -1,8 +1,10 @@
 // Package dataset loads the training data a job spec names, in one of the
-// two formats of docs/jobspec.md: "digits-csv" (the UCI handwritten digits
-// as CSV, optionally gzip-compressed) and "f32-matrix" (a big-endian float32
-// matrix whose last column is the label). A dataset's content address is
-// keccak256 of the blob's bytes exactly as stored.
+// formats of docs/jobspec.md: "digits-csv" (the UCI handwritten digits as
+// CSV, optionally gzip-compressed) and "f32-matrix" (a big-endian float32
+// matrix whose last column is the label), the row formats of an MLP; and
+// "bytes" (a token stream, each byte of the blob one token), the format of
+// a transformer. A dataset's content address is keccak256 of the blob's
+// bytes exactly as stored.
 package dataset
 
 import (
@@ -14,6 +16,7 @@ import (
 	"io"
 	"math"
 	"os"
+	"slices"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -25,6 +28,7 @@ const (
 	MaxCols         = 1 << 16
 	MaxDecompressed = 64 << 20 // bytes of CSV after gunzip
 	MaxLabel        = spec.MaxClasses - 1
+	MaxTokens       = spec.MaxTokens
 )
 
 // DigitsFeatures and DigitsClasses are the shape of the digits-csv format.
@@ -37,15 +41,30 @@ const (
 // ErrFormat is wrapped by every decoding error.
 var ErrFormat = errors.New("dataset: bad format")
 
-// Dataset is decoded training data: X is row-major [Rows, Features], Y the
-// class of each row. Hash is keccak256 of the blob it was decoded from.
+// Dataset is decoded training data. A row dataset (digits-csv,
+// f32-matrix) has X, row-major [Rows, Features], and Y, the class of each
+// row. A token stream (bytes) has Tokens, each below Vocab, and no rows.
+// Hash is keccak256 of the blob it was decoded from.
 type Dataset struct {
 	Rows     int
 	Features int
 	Classes  int // 1 + the largest label present
 	X        []float32
 	Y        []uint32
+	Tokens   []uint32 // token stream: the token ids in order (nil for a row dataset)
+	Vocab    int      // token stream: the vocabulary size (bytes: 256)
 	Hash     commit.Hash
+}
+
+// IsTokens reports whether d is a token stream.
+func (d *Dataset) IsTokens() bool { return d.Tokens != nil }
+
+// Len is the number of rows, or of tokens for a token stream.
+func (d *Dataset) Len() int {
+	if d.IsTokens() {
+		return len(d.Tokens)
+	}
+	return d.Rows
 }
 
 // Load reads a blob and decodes it in the given format; errors name the
@@ -72,6 +91,8 @@ func Decode(b []byte, format string) (*Dataset, error) {
 		d, err = DecodeDigitsCSV(b)
 	case spec.FormatF32Matrix:
 		d, err = DecodeF32Matrix(b)
+	case spec.FormatBytes:
+		d, err = DecodeBytes(b)
 	default:
 		return nil, fmt.Errorf("%w: unknown format %q", ErrFormat, format)
 	}
@@ -83,8 +104,24 @@ func Decode(b []byte, format string) (*Dataset, error) {
 }
 
 // CheckSpec checks that the dataset is the one the spec names: same hash,
-// rows and features, every label below the spec's class count.
+// rows and features, every label below the spec's class count; for a token
+// stream, the spec's token count and hash.
 func (d *Dataset) CheckSpec(s spec.Dataset) error {
+	if (s.Format == spec.FormatBytes) != d.IsTokens() {
+		if d.IsTokens() {
+			return fmt.Errorf("dataset: a token stream, the spec's dataset.format %q has rows", s.Format)
+		}
+		return fmt.Errorf("dataset: %d rows, the spec's dataset.format %q is a token stream", d.Rows, s.Format)
+	}
+	if d.IsTokens() {
+		if len(d.Tokens) != s.Tokens {
+			return fmt.Errorf("dataset: %d tokens, the spec's dataset.tokens is %d", len(d.Tokens), s.Tokens)
+		}
+		if d.Hash != s.Hash {
+			return fmt.Errorf("dataset: hash %s, the spec's dataset.hash is %s", d.Hash, s.Hash)
+		}
+		return nil
+	}
 	if d.Hash != s.Hash {
 		return fmt.Errorf("dataset: hash %s, spec says %s", d.Hash, s.Hash)
 	}
@@ -100,8 +137,16 @@ func (d *Dataset) CheckSpec(s spec.Dataset) error {
 	return nil
 }
 
-// Subset returns the rows with the given indices, in that order.
+// Subset returns the rows (a token stream: the tokens) with the given
+// indices, in that order.
 func (d *Dataset) Subset(rows []int) *Dataset {
+	if d.IsTokens() {
+		t := make([]uint32, len(rows))
+		for i, j := range rows {
+			t[i] = d.Tokens[j]
+		}
+		return d.tokens(t)
+	}
 	out := &Dataset{Rows: len(rows), Features: d.Features, Classes: d.Classes, Hash: d.Hash,
 		X: make([]float32, 0, len(rows)*d.Features), Y: make([]uint32, 0, len(rows))}
 	for _, r := range rows {
@@ -111,10 +156,64 @@ func (d *Dataset) Subset(rows []int) *Dataset {
 	return out
 }
 
-// Split returns the training and held-out parts under the spec's rule.
+// Split returns the training and held-out parts under the spec's rule. A
+// token stream splits into two token streams, each in the original order
+// (rule "last": the first len-count tokens and the last count).
 func (d *Dataset) Split(h spec.Holdout) (train, holdout *Dataset) {
-	tr, ho := h.Split(d.Rows)
+	if d.IsTokens() {
+		n := len(d.Tokens)
+		if h.Rule == spec.HoldoutLast && h.Count >= 0 && h.Count <= n {
+			cut := n - h.Count
+			return d.tokens(slices.Clone(d.Tokens[:cut])), d.tokens(slices.Clone(d.Tokens[cut:]))
+		}
+	}
+	tr, ho := h.Split(d.Len())
 	return d.Subset(tr), d.Subset(ho)
+}
+
+func (d *Dataset) tokens(t []uint32) *Dataset {
+	if t == nil {
+		t = []uint32{}
+	}
+	return &Dataset{Tokens: t, Vocab: d.Vocab, Hash: d.Hash}
+}
+
+// --- bytes ---
+
+// ByteVocab is the vocabulary of the bytes format: one token per byte value.
+const ByteVocab = spec.ByteVocab
+
+// DecodeBytes decodes the bytes format: every byte of the blob is one
+// token (its value, 0..255), in order. The blob holds 2 to MaxTokens bytes.
+func DecodeBytes(b []byte) (*Dataset, error) {
+	if len(b) < 2 {
+		return nil, fmt.Errorf("%w: %d bytes, a token stream has at least 2", ErrFormat, len(b))
+	}
+	if len(b) > MaxTokens {
+		return nil, fmt.Errorf("%w: %d bytes, more than %d tokens", ErrFormat, len(b), MaxTokens)
+	}
+	t := make([]uint32, len(b))
+	for i, c := range b {
+		t[i] = uint32(c)
+	}
+	return &Dataset{Tokens: t, Vocab: ByteVocab}, nil
+}
+
+// Open decodes a blob in the spec's format and checks it against the spec
+// (CheckSpec): the one call a job's consumer needs before Split.
+func Open(b []byte, s spec.Dataset) (*Dataset, error) {
+	if s.Format == spec.FormatBytes && len(b) != s.Tokens {
+		// Cheaper than hashing, and the clearer error.
+		return nil, fmt.Errorf("dataset: %d bytes, the spec's dataset.tokens is %d", len(b), s.Tokens)
+	}
+	d, err := Decode(b, s.Format)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.CheckSpec(s); err != nil {
+		return nil, err
+	}
+	return d, nil
 }
 
 // --- digits-csv ---
