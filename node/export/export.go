@@ -79,6 +79,9 @@ func Check(s *spec.Spec, c *trainer.Checkpoint) error {
 	if c.SpecHash != h {
 		return fmt.Errorf("export: checkpoint is for spec %s, the spec given hashes to %s", c.SpecHash, h)
 	}
+	if s.Model.IsTransformer() {
+		return fmt.Errorf("export: model.kind %q has no export yet", s.Model.Kind)
+	}
 	names, shapes, err := repops.StateShapes(trainer.Config(s))
 	if err != nil {
 		return fmt.Errorf("export: %w", err)

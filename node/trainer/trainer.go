@@ -102,6 +102,12 @@ func New(s *spec.Spec, d *dataset.Dataset, opts Options) (*Trainer, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
+	if s.Model.IsTransformer() {
+		return nil, fmt.Errorf("trainer: model.kind %q: this trainer builds MLPs only", s.Model.Kind)
+	}
+	if s.Init != nil {
+		return nil, fmt.Errorf("trainer: init.weights: initial weights are not supported yet")
+	}
 	if err := d.CheckSpec(s.Dataset); err != nil {
 		return nil, err
 	}
