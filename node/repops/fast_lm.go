@@ -331,7 +331,7 @@ func attention(op OpKind, attrs []uint32, in []Tensor, o []float32) {
 		t = new(attnTask)
 	}
 	attnFree.Unlock()
-	t.op, t.a = op, attnDimsOf(op, attrs, [][]int{in[0].Shape, in[1].Shape})
+	t.op, t.a = op, attnDimsOf2(op, attrs, in[0].Shape, in[1].Shape)
 	t.x, t.y, t.o = in[0].Data, in[1].Data, o
 	if op == OpAttnScores {
 		t.scale, t.causal = f32(attrs[2]), attrs[3] == 1

@@ -1,6 +1,7 @@
 package repops
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -360,6 +361,79 @@ func TestLMOutShapeRejects(t *testing.T) {
 			if err := ex.Run(c.op, c.attrs, ins, NewTensor(1)); err == nil {
 				t.Errorf("%v %v %v: %T accepted", c.op, c.attrs, c.in, ex)
 			}
+		}
+	}
+}
+
+// TestLMKernelsNoAllocs: the attention kernels (also split across threads)
+// and EmbedGrad allocate nothing in the steady state.
+func TestLMKernelsNoAllocs(t *testing.T) {
+	forceParallel(t)
+	r := rand.New(rand.NewPCG(77, 78))
+	const B, C, H, d = 2, 8, 2, 8
+	q, k := randTensor(r, 1, B*C, d), randTensor(r, 1, B*C, d)
+	s := NewTensor(B*H*C, C)
+	o := NewTensor(B*C, d)
+	tok := labels(r, B*C, 5)
+	emb := NewTensor(5, d)
+	withThreads(t, Kernel(), 2, func() {
+		type call struct {
+			op    OpKind
+			attrs []uint32
+			in    []Tensor
+			out   Tensor
+		}
+		calls := []call{
+			{OpAttnScores, []uint32{H, C, math.Float32bits(0.5), 1}, []Tensor{q, k}, s},
+			{OpAttnApply, []uint32{H}, []Tensor{s, q}, o},
+			{OpAttnApplyT, []uint32{H}, []Tensor{s, q}, o},
+			{OpEmbedGrad, []uint32{5}, []Tensor{q, tok}, emb},
+		}
+		run := func() {
+			for _, c := range calls {
+				if err := cpuKernel(c.op, c.attrs, c.in, c.out); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		run()
+		if n := testing.AllocsPerRun(20, run); n != 0 {
+			t.Fatalf("%v allocations per run", n)
+		}
+	})
+}
+
+// BenchmarkLMOps: the transformer operators at a realistic size (B = 8
+// windows of C = 64 tokens, d = 128, H = 4 heads), CPU kernel against the
+// element-program interpreter:
+// go test ./node/repops -run XXX -bench LMOps -benchtime 3x -count 5
+func BenchmarkLMOps(b *testing.B) {
+	const B, C, d, H, V = 8, 64, 128, 4, 256
+	M := B * C
+	r := rand.New(rand.NewPCG(91, 92))
+	q, k := randTensor(r, 1, M, d), randTensor(r, 1, M, d)
+	p := randTensor(r, 0.02, B*H*C, C)
+	tok := labels(r, M, V)
+	scale := math.Float32bits(float32(1 / math.Sqrt(d/H)))
+	for _, c := range []opCase{
+		{OpAttnScores, []uint32{H, C, scale, 1}, []Tensor{q, k}, nil},
+		{OpAttnApply, []uint32{H}, []Tensor{p, q}, nil},
+		{OpAttnApplyT, []uint32{H}, []Tensor{p, q}, nil},
+		{OpEmbedGrad, []uint32{V}, []Tensor{q, tok}, nil},
+	} {
+		out, err := OutShape(c.op, c.attrs, shapesOf(c.ins), 1)
+		if err != nil {
+			b.Fatal(err)
+		}
+		o := NewTensor(out...)
+		for _, ex := range []Executor{CPU{}, Interp{}} {
+			b.Run(fmt.Sprintf("op=%v/ex=%T", c.op, ex), func(b *testing.B) {
+				for i := 0; i < b.N; i++ {
+					if err := ex.Run(c.op, c.attrs, c.ins, o); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
 		}
 	}
 }

@@ -78,11 +78,16 @@ type attnDims struct{ B, C, M, d, H, dh int }
 // attnDimsOf reads the dimensions of AttnScores (Q[M,d]; attrs H, C) or of
 // AttnApply/AttnApplyT (P[B*H*C, C], V[M,d]; attr H) from checked shapes.
 func attnDimsOf(op OpKind, attrs []uint32, in [][]int) attnDims {
+	return attnDimsOf2(op, attrs, in[0], in[1])
+}
+
+// attnDimsOf2 is attnDimsOf of input shapes s0 and s1.
+func attnDimsOf2(op OpKind, attrs []uint32, s0, s1 []int) attnDims {
 	var a attnDims
 	if op == OpAttnScores {
-		a.M, a.d, a.H, a.C = in[0][0], in[0][1], int(attrs[0]), int(attrs[1])
+		a.M, a.d, a.H, a.C = s0[0], s0[1], int(attrs[0]), int(attrs[1])
 	} else {
-		a.M, a.d, a.H, a.C = in[1][0], in[1][1], int(attrs[0]), in[0][1]
+		a.M, a.d, a.H, a.C = s1[0], s1[1], int(attrs[0]), s0[1]
 	}
 	a.B, a.dh = a.M/a.C, a.d/a.H
 	return a
