@@ -56,7 +56,7 @@ func cpuKernelLM(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 		}
 		canonSlice(o)
 	case OpAttnScores, OpAttnApply, OpAttnApplyT:
-		attention(op, attrs, in, o)
+		return attention(op, attrs, in, o)
 	case OpSoftmaxRow:
 		n := in[0].Shape[1]
 		softmaxRows(o, in[0].Data, in[1].Data, n)
@@ -288,16 +288,25 @@ func embedGrad(o, dh, tok []float32, V, d int) {
 }
 
 // attnTask is one attention operator split by (window, head) groups
-// across the worker pool; a free list keeps them, so a call allocates
-// nothing in the steady state.
+// across the worker pool. Each group is one small matrix product computed
+// by MatMul's kernels on one thread (matMul): the group's columns of Q, K,
+// V or X are copied into contiguous scratch (the probabilities of a group
+// already are a contiguous [C, C] block), and the product's element is the
+// same sequential sum from -0 as the operator's program. A free list keeps
+// the tasks and their scratch, so a call allocates nothing in the steady
+// state.
 type attnTask struct {
-	op      OpKind
-	a       attnDims
-	x, y, o []float32
-	scale   float32
-	causal  bool
-	next    atomic.Int64
-	wg      sync.WaitGroup
+	op     OpKind
+	a      attnDims
+	kern   *microKernel
+	x, y   []float32
+	o      []float32
+	scale  float32
+	causal bool
+	scr    [][]float32 // per thread: 2*C*dh + C*C words
+	next   atomic.Int64
+	slot   atomic.Int64
+	wg     sync.WaitGroup
 }
 
 var attnFree struct {
@@ -308,20 +317,25 @@ var attnFree struct {
 func (t *attnTask) done() { t.wg.Done() }
 
 func (t *attnTask) work() {
+	scr := t.scr[int(t.slot.Add(1))-1]
 	n := t.a.B * t.a.H
 	for {
 		g := int(t.next.Add(1)) - 1
 		if g >= n {
 			return
 		}
-		t.group(g)
+		t.group(g, scr)
 	}
 }
 
 // attention computes AttnScores, AttnApply or AttnApplyT into o, one
 // (window, head) group at a time; groups write disjoint parts of o, and
 // large operators split them across Threads() threads.
-func attention(op OpKind, attrs []uint32, in []Tensor, o []float32) {
+func attention(op OpKind, attrs []uint32, in []Tensor, o []float32) error {
+	if err := CheckEnv(); err != nil { // a bad GENSYN_REPOPS_KERNEL or _THREADS
+		return err
+	}
+	kern, threads := current()
 	attnFree.Lock()
 	var t *attnTask
 	if n := len(attnFree.list); n > 0 {
@@ -331,40 +345,59 @@ func attention(op OpKind, attrs []uint32, in []Tensor, o []float32) {
 		t = new(attnTask)
 	}
 	attnFree.Unlock()
-	t.op, t.a = op, attnDimsOf2(op, attrs, in[0].Shape, in[1].Shape)
+	t.op, t.a, t.kern = op, attnDimsOf2(op, attrs, in[0].Shape, in[1].Shape), kern
 	t.x, t.y, t.o = in[0].Data, in[1].Data, o
 	if op == OpAttnScores {
 		t.scale, t.causal = f32(attrs[2]), attrs[3] == 1
 	}
 	groups := t.a.B * t.a.H
 	work := int64(groups) * int64(t.a.C) * int64(t.a.C) * int64(t.a.dh)
-	threads := min(Threads(), groups)
-	if threads <= 1 || work < parallelMin.Load() {
-		for g := 0; g < groups; g++ {
-			t.group(g)
-		}
+	threads = min(threads, groups, MaxThreads)
+	if work < parallelMin.Load() {
+		threads = 1
+	}
+	for len(t.scr) < threads {
+		t.scr = append(t.scr, nil)
+	}
+	need := 2*t.a.C*t.a.dh + t.a.C*t.a.C
+	for i := 0; i < threads; i++ {
+		t.scr[i] = grow(t.scr[i], need)
+	}
+	t.next.Store(0)
+	t.slot.Store(0)
+	if threads <= 1 {
+		t.work()
 	} else {
-		t.next.Store(0)
 		runOnPool(t, &t.wg, threads)
 	}
 	t.x, t.y, t.o = nil, nil, nil
 	attnFree.Lock()
 	attnFree.list = append(attnFree.list, t)
 	attnFree.Unlock()
+	return nil
 }
 
-// group computes the outputs of group g = b*H + h.
-func (t *attnTask) group(g int) {
+// group computes the outputs of group g = b*H + h with scratch scr.
+func (t *attnTask) group(g int, scr []float32) {
 	a := t.a
 	b, h := g/a.H, g%a.H
 	C, d, dh := a.C, a.d, a.dh
 	col := h * dh
+	// gather copies the group's columns of rows b*C.. of x into dst [C, dh].
+	gather := func(dst, x []float32) {
+		for i := 0; i < C; i++ {
+			copy(dst[i*dh:i*dh+dh], x[(b*C+i)*d+col:(b*C+i)*d+col+dh])
+		}
+	}
+	u, v, w := scr[:C*dh], scr[C*dh:2*C*dh], scr[2*C*dh:2*C*dh+C*C]
 	switch t.op {
 	case OpAttnScores:
-		q, k := t.x, t.y
+		// S[i, j] = (sum over t of Q[b*C+i, col+t] * K[b*C+j, col+t]) * scale.
+		gather(u, t.x)
+		gather(v, t.y)
+		matMul(t.kern, 1, FormNT, w, u, v, C, dh, C)
 		for i := 0; i < C; i++ {
-			qi := q[(b*C+i)*d+col : (b*C+i)*d+col+dh]
-			row := t.o[(g*C+i)*C : (g*C+i)*C+C]
+			row, src := t.o[(g*C+i)*C:(g*C+i)*C+C], w[i*C:i*C+C]
 			jn := C
 			if t.causal {
 				jn = i + 1
@@ -372,87 +405,21 @@ func (t *attnTask) group(g int) {
 					row[j] = math.Float32frombits(f32NegInf)
 				}
 			}
-			j := 0
-			for ; j+4 <= jn; j += 4 {
-				k0 := k[(b*C+j)*d+col : (b*C+j)*d+col+dh]
-				k1 := k[(b*C+j+1)*d+col : (b*C+j+1)*d+col+dh]
-				k2 := k[(b*C+j+2)*d+col : (b*C+j+2)*d+col+dh]
-				k3 := k[(b*C+j+3)*d+col : (b*C+j+3)*d+col+dh]
-				s0, s1, s2, s3 := dot4(qi, k0, k1, k2, k3)
-				row[j] = canonStore(float32(s0 * t.scale))
-				row[j+1] = canonStore(float32(s1 * t.scale))
-				row[j+2] = canonStore(float32(s2 * t.scale))
-				row[j+3] = canonStore(float32(s3 * t.scale))
-			}
-			for ; j < jn; j++ {
-				kj := k[(b*C+j)*d+col : (b*C+j)*d+col+dh]
-				acc := math.Float32frombits(negZero)
-				for u, qv := range qi {
-					acc += float32(qv * kj[u])
-				}
-				row[j] = canonStore(float32(acc * t.scale))
+			for j, s := range src[:jn] {
+				row[j] = canonStore(float32(s * t.scale))
 			}
 		}
+		return
 	case OpAttnApply:
-		// o[b*C+i, col+c] = sum over j of P[g*C+i, j] * V[b*C+j, col+c].
-		p, v := t.x, t.y
-		for i := 0; i < C; i++ {
-			pr := p[(g*C+i)*C : (g*C+i)*C+C]
-			or := t.o[(b*C+i)*d+col : (b*C+i)*d+col+dh]
-			for j, pj := range pr {
-				vr := v[(b*C+j)*d+col : (b*C+j)*d+col+dh]
-				vr = vr[:len(or)]
-				if j == 0 {
-					for c, x := range vr {
-						or[c] = float32(pj * x)
-					}
-					continue
-				}
-				for c, x := range vr {
-					or[c] += float32(pj * x)
-				}
-			}
-			canonSlice(or)
-		}
+		// O[b*C+i, col+c] = sum over j of P[g*C+i, j] * V[b*C+j, col+c].
+		gather(u, t.y)
+		matMul(t.kern, 1, FormNN, v, t.x[g*C*C:g*C*C+C*C], u, C, C, dh)
 	case OpAttnApplyT:
-		// o[b*C+j, col+c] = sum over i of P[g*C+i, j] * X[b*C+i, col+c],
-		// i increasing: row i of X is spread over every output row.
-		p, x := t.x, t.y
-		for i := 0; i < C; i++ {
-			pr := p[(g*C+i)*C : (g*C+i)*C+C]
-			xr := x[(b*C+i)*d+col : (b*C+i)*d+col+dh]
-			for j, pij := range pr {
-				or := t.o[(b*C+j)*d+col : (b*C+j)*d+col+dh]
-				or = or[:len(xr)]
-				if i == 0 {
-					for c, xv := range xr {
-						or[c] = float32(pij * xv)
-					}
-					continue
-				}
-				for c, xv := range xr {
-					or[c] += float32(pij * xv)
-				}
-			}
-		}
-		for j := 0; j < C; j++ {
-			canonSlice(t.o[(b*C+j)*d+col : (b*C+j)*d+col+dh])
-		}
+		// O[b*C+j, col+c] = sum over i of P[g*C+i, j] * X[b*C+i, col+c].
+		gather(u, t.y)
+		matMul(t.kern, 1, FormTN, v, t.x[g*C*C:g*C*C+C*C], u, C, C, dh)
 	}
-}
-
-// dot4 returns the sequential sums from -0 of the rounded products of q
-// with each of k0..k3 (four independent chains, interleaved).
-func dot4(q, k0, k1, k2, k3 []float32) (s0, s1, s2, s3 float32) {
-	n := len(q)
-	k0, k1, k2, k3 = k0[:n], k1[:n], k2[:n], k3[:n]
-	s0 = math.Float32frombits(negZero)
-	s1, s2, s3 = s0, s0, s0
-	for u, qv := range q {
-		s0 += float32(qv * k0[u])
-		s1 += float32(qv * k1[u])
-		s2 += float32(qv * k2[u])
-		s3 += float32(qv * k3[u])
+	for i := 0; i < C; i++ { // scatter the [C, dh] result
+		copy(t.o[(b*C+i)*d+col:(b*C+i)*d+col+dh], v[i*dh:i*dh+dh])
 	}
-	return
 }
