@@ -88,7 +88,7 @@ func TestBytes(t *testing.T) {
 		t.Fatalf("decoded %+v", d)
 	}
 	for i, c := range blob {
-		if d.Tokens[i] != uint32(c) {
+		if d.Tokens[i] != uint32(c) || d.TokenFloats()[i] != float32(c) {
 			t.Fatalf("token %d is %d, want %d", i, d.Tokens[i], c)
 		}
 	}

@@ -171,6 +171,16 @@ func (d *Dataset) Split(h spec.Holdout) (train, holdout *Dataset) {
 	return d.Subset(tr), d.Subset(ho)
 }
 
+// TokenFloats returns the token stream as float32 values (token ids are
+// below 2^16, exact), the form a step graph's data node holds.
+func (d *Dataset) TokenFloats() []float32 {
+	f := make([]float32, len(d.Tokens))
+	for i, t := range d.Tokens {
+		f[i] = float32(t)
+	}
+	return f
+}
+
 func (d *Dataset) tokens(t []uint32) *Dataset {
 	if t == nil {
 		t = []uint32{}

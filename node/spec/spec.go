@@ -461,7 +461,7 @@ func (s *Spec) Validate() error {
 		// A window is context+1 consecutive training tokens (inputs and
 		// their next-token targets); there are train-context of them.
 		t := s.Model.Transformer
-		windows := d.Tokens - d.Holdout.Count - t.Context
+		windows := s.TrainWindows()
 		if s.BatchSize < 1 || s.BatchSize > maxBatchSize || s.BatchSize > windows {
 			return e("batch_size", "must be in [1, %d] (the training windows)", min(max(windows, 1), maxBatchSize))
 		}

@@ -46,6 +46,16 @@ type TransformerModel struct {
 // HeadWidth is the width of one attention head (Width / Heads).
 func (t *TransformerModel) HeadWidth() int { return t.Width / t.Heads }
 
+// TrainWindows is the number of training windows of a transformer spec:
+// the starts s, 0 <= s < T - context, of context+1 consecutive tokens in
+// the T training tokens (docs/jobspec.md §2.2). It is 0 for an MLP.
+func (s *Spec) TrainWindows() int {
+	if !s.Model.IsTransformer() || s.Model.Transformer == nil {
+		return 0
+	}
+	return s.Dataset.Tokens - s.Dataset.Holdout.Count - s.Model.Transformer.Context
+}
+
 func parseTransformer(m *objectReader) (*TransformerModel, error) {
 	t := &TransformerModel{}
 	var err error

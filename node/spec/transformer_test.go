@@ -44,7 +44,7 @@ func TestParseTransformer(t *testing.T) {
 	}
 	want := TransformerModel{Vocab: 256, Context: 64, Width: 128, Heads: 4, Layers: 4, MLPWidth: 512,
 		Norm: NormRMSNorm, NormEps: 1e-5, Activation: ActivationSiLU, TiedEmbeddings: true}
-	if *m != want || m.HeadWidth() != 32 {
+	if *m != want || m.HeadWidth() != 32 || s.TrainWindows() != 1000000-50000-64 {
 		t.Fatalf("transformer %+v", *m)
 	}
 	o := s.Optimizer
@@ -141,6 +141,9 @@ func TestMLPKind(t *testing.T) {
 	s.Model.Kind = ""
 	if c, err := s.Canonical(); err != nil || string(c) != canonicalAdam {
 		t.Fatalf("kind \"\": %v", err)
+	}
+	if s.TrainWindows() != 0 {
+		t.Fatal("an MLP has windows")
 	}
 }
 
