@@ -24,7 +24,7 @@ func specFlag(command string) *cli.StringFlag {
 }
 
 func dataFlag(command string) *cli.StringFlag {
-	return &cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data or <spec dir>/../data whose keccak256 is the spec's dataset.hash)", EnvVars: envVars(command, "data")}
+	return &cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data, <spec dir>/data or <spec dir>/../data whose keccak256 is the spec's dataset.hash)", EnvVars: envVars(command, "data")}
 }
 
 func trainCommand() *cli.Command {
@@ -70,10 +70,10 @@ func loadJob(c *cli.Context, opts trainer.Options) (*trainer.Trainer, error) {
 	return tr, nil
 }
 
-// findDataset looks for the file whose keccak256 is want in ./data and
-// <spec dir>/../data.
+// findDataset looks for the file whose keccak256 is want in ./data,
+// <spec dir>/data and <spec dir>/../data.
 func findDataset(specPath string, want commit.Hash) (string, error) {
-	dirs := []string{"data", filepath.Join(filepath.Dir(specPath), "..", "data")}
+	dirs := []string{"data", filepath.Join(filepath.Dir(specPath), "data"), filepath.Join(filepath.Dir(specPath), "..", "data")}
 	seen := map[string]bool{}
 	for _, dir := range dirs {
 		abs, err := filepath.Abs(dir)
@@ -99,7 +99,7 @@ func findDataset(specPath string, want commit.Hash) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%s: no file with dataset.hash %s under ./data or %s; pass --data", specPath, want, filepath.Join(filepath.Dir(specPath), "..", "data"))
+	return "", fmt.Errorf("%s: no file with dataset.hash %s under ./data, %s or %s; pass --data", specPath, want, dirs[1], dirs[2])
 }
 
 type trainEvent struct {
