@@ -57,9 +57,8 @@ func cpuKernelLM(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 		canonSlice(o)
 	case OpAttnScores, OpAttnApply, OpAttnApplyT:
 		return attention(op, attrs, in, o)
-	case OpSoftmaxRow:
-		n := in[0].Shape[1]
-		softmaxRows(o, in[0].Data, in[1].Data, n)
+	case OpSoftmaxRow, OpSiLU, OpSiLUGrad:
+		expElementwise(op, in, o)
 	case OpRowDot:
 		n := in[0].Shape[1]
 		x, y := in[0].Data, in[1].Data
@@ -143,10 +142,6 @@ func cpuKernelLM(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 			}
 		}
 		canonSlice(o)
-	case OpSiLU:
-		silu(o, in[0].Data)
-	case OpSiLUGrad:
-		siluGrad(o, in[0].Data, in[1].Data)
 	case OpEmbedGrad:
 		embedGrad(o, in[0].Data, in[1].Data, int(attrs[0]), in[0].Shape[1])
 	case OpAdamWParam:
@@ -190,18 +185,72 @@ func cpuKernelLM(op OpKind, attrs []uint32, in []Tensor, out Tensor) error {
 	return nil
 }
 
-// softmaxRows computes OpSoftmaxRow: exp(s - lse[row]).
-func softmaxRows(o, s, lse []float32, n int) {
-	for i, l := range lse {
-		row, out := s[i*n:i*n+n], o[i*n:i*n+n]
+// softmaxRange computes elements [lo, hi) of OpSoftmaxRow: exp(s - lse[row]).
+func softmaxRange(o, s, lse []float32, n, lo, hi int) {
+	for lo < hi {
+		i := lo / n
+		end := min(hi, i*n+n)
+		row, out, l := s[lo:end], o[lo:end], lse[i]
 		t := 0
-		for ; t+1 < n; t += 2 {
+		for ; t+1 < len(row); t += 2 {
 			out[t], out[t+1] = exp2(float32(row[t]-l), float32(row[t+1]-l))
 		}
-		if t < n {
+		if t < len(row) {
 			out[t] = exp32(float32(row[t] - l))
 		}
+		lo = end
 	}
+}
+
+// expJob is SoftmaxRow, SiLU or SiLUGrad over chunks of elements (each
+// element is computed alone, so any split gives the same bits).
+type expJob struct {
+	op  OpKind
+	in  []Tensor
+	o   []float32
+	par parTask
+}
+
+func (j *expJob) runChunk(lo, hi int) {
+	switch j.op {
+	case OpSoftmaxRow:
+		softmaxRange(j.o, j.in[0].Data, j.in[1].Data, j.in[0].Shape[1], lo, hi)
+	case OpSiLU:
+		silu(j.o[lo:hi], j.in[0].Data[lo:hi])
+	case OpSiLUGrad:
+		siluGrad(j.o[lo:hi], j.in[0].Data[lo:hi], j.in[1].Data[lo:hi])
+	}
+}
+
+var expFree struct {
+	sync.Mutex
+	list []*expJob
+}
+
+// expElementwise runs an exp-based element-wise operator, split across
+// Threads() threads of the pool when it has at least two chunks of
+// parGrain elements (parallelFor).
+func expElementwise(op OpKind, in []Tensor, o []float32) {
+	n := len(in[0].Data)
+	if n < 2*parGrain {
+		(&expJob{op: op, in: in, o: o}).runChunk(0, n)
+		return
+	}
+	expFree.Lock()
+	var j *expJob
+	if k := len(expFree.list); k > 0 {
+		j = expFree.list[k-1]
+		expFree.list = expFree.list[:k-1]
+	} else {
+		j = new(expJob)
+	}
+	expFree.Unlock()
+	j.op, j.in, j.o = op, in, o
+	parallelFor(&j.par, j, n, Threads())
+	j.in, j.o = nil, nil
+	expFree.Lock()
+	expFree.list = append(expFree.list, j)
+	expFree.Unlock()
 }
 
 // silu computes OpSiLU: x / (1 + exp(-x)). (NEG gives the canonical NaN

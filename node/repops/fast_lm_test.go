@@ -404,8 +404,9 @@ func TestLMKernelsNoAllocs(t *testing.T) {
 }
 
 // BenchmarkLMOps: the transformer operators at a realistic size (B = 8
-// windows of C = 64 tokens, d = 128, H = 4 heads), CPU kernel against the
-// element-program interpreter:
+// windows of C = 64 tokens, d = 128, H = 4 heads, V = 256; SiLU on the
+// [M, 4d] hidden layer), CPU kernel against the element-program
+// interpreter:
 // go test ./node/repops -run XXX -bench LMOps -benchtime 3x -count 5
 func BenchmarkLMOps(b *testing.B) {
 	const B, C, d, H, V = 8, 64, 128, 4, 256
@@ -415,11 +416,19 @@ func BenchmarkLMOps(b *testing.B) {
 	p := randTensor(r, 0.02, B*H*C, C)
 	tok := labels(r, M, V)
 	scale := math.Float32bits(float32(1 / math.Sqrt(d/H)))
+	s := randTensor(r, 4, B*H*C, C)
+	lse := NewTensor(B * H * C)
+	if err := (CPU{}).Run(OpLogSumExp, nil, []Tensor{s}, lse); err != nil {
+		b.Fatal(err)
+	}
+	h := randTensor(r, 4, M, 4*d)
 	for _, c := range []opCase{
 		{OpAttnScores, []uint32{H, C, scale, 1}, []Tensor{q, k}, nil},
 		{OpAttnApply, []uint32{H}, []Tensor{p, q}, nil},
 		{OpAttnApplyT, []uint32{H}, []Tensor{p, q}, nil},
 		{OpEmbedGrad, []uint32{V}, []Tensor{q, tok}, nil},
+		{OpSoftmaxRow, nil, []Tensor{s, lse}, nil},
+		{OpSiLU, nil, []Tensor{h}, nil},
 	} {
 		out, err := OutShape(c.op, c.attrs, shapesOf(c.ins), 1)
 		if err != nil {
@@ -432,6 +441,33 @@ func BenchmarkLMOps(b *testing.B) {
 					if err := ex.Run(c.op, c.attrs, c.ins, o); err != nil {
 						b.Fatal(err)
 					}
+				}
+			})
+		}
+	}
+}
+
+// TestLMExpOpsLarge: SoftmaxRow, SiLU and SiLUGrad on tensors large enough
+// to be split across threads (chunks that cut rows) equal the programs, on
+// 1, 2 and 3 threads.
+func TestLMExpOpsLarge(t *testing.T) {
+	r := rand.New(rand.NewPCG(79, 80))
+	m, n := 263, 251 // 66013 elements: three chunks of parGrain
+	if m*n < 2*parGrain {
+		t.Fatal("too small to split")
+	}
+	x, dy, lse := specialTensor(r, 20, m, n), specialTensor(r, 1, m, n), specialTensor(r, 20, m)
+	cases := []opCase{
+		{OpSoftmaxRow, nil, []Tensor{x, lse}, nil},
+		{OpSiLU, nil, []Tensor{x}, nil},
+		{OpSiLUGrad, nil, []Tensor{dy, x}, nil},
+	}
+	for _, c := range cases {
+		want := runOp(t, Interp{}, c)
+		for _, threads := range []int{1, 2, 3} {
+			withThreads(t, Kernel(), threads, func() {
+				if got := runOp(t, CPU{}, c); !tensorsEqual([]Tensor{got}, []Tensor{want}) {
+					t.Fatalf("%v on %d threads differs from the program", c.op, threads)
 				}
 			})
 		}
