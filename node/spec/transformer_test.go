@@ -239,7 +239,12 @@ func TestValidateTransformerInCode(t *testing.T) {
 		{func(s *Spec) { s.Dataset.Format = FormatF32Matrix }, `spec: dataset.format: must be "bytes" for a transformer`},
 		{func(s *Spec) { s.Dataset.Rows = 3 }, `spec: dataset: rows, features and classes are not allowed with format "bytes"`},
 		{func(s *Spec) { s.Dataset.Holdout = Holdout{Rule: HoldoutEvery, K: 2} }, `spec: dataset.holdout.rule: must be "last" for a token stream`},
-		{func(s *Spec) { s.Optimizer.Name = OptimizerAdam; s.Optimizer.GradClip = 0; s.Optimizer.WeightDecay = 0; s.Optimizer.WarmupSteps = 0 }, `spec: optimizer.name: must be "adamw" for a transformer`},
+		{func(s *Spec) {
+			s.Optimizer.Name = OptimizerAdam
+			s.Optimizer.GradClip = 0
+			s.Optimizer.WeightDecay = 0
+			s.Optimizer.WarmupSteps = 0
+		}, `spec: optimizer.name: must be "adamw" for a transformer`},
 		{func(s *Spec) { s.Optimizer.Name = OptimizerAdam }, `spec: optimizer: weight_decay, warmup_steps and grad_clip are only allowed with "adamw"`},
 		{func(s *Spec) { s.Model.Transformer.NormEps = float32(math.Inf(-1)) }, `spec: model.norm_eps: must be finite`},
 	}
