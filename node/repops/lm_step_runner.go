@@ -145,3 +145,6 @@ func (r *LMRunner) Step(state, data, next []Tensor) (float32, error) {
 // Value returns node i's tensor of the last Step (a buffer the next Step
 // overwrites).
 func (r *LMRunner) Value(i int) Tensor { return r.vals[i] }
+
+// Graph returns the runner's graph (shared; do not modify).
+func (r *LMRunner) Graph() *Graph { return r.g }
