@@ -472,3 +472,37 @@ func (t *attnTask) group(g int, scr []float32) {
 		copy(t.o[(b*C+i)*d+col:(b*C+i)*d+col+dh], v[i*dh:i*dh+dh])
 	}
 }
+
+// adamWFused runs AdamMoment (power 1), AdamMoment (power 2) and
+// AdamWParam on every element in one pass: mo = beta1*m + (1-beta1)*g,
+// vo = beta2*v + ((1-beta2)*g)*g, po = (p - (lr*wd)*p) - (lr*(mo/c1)) /
+// (SQRT(vo/c2) + eps) with c1 = 1-beta1^t, c2 = 1-beta2^t. Outputs may be
+// their own state inputs: every element is read before it is written.
+func adamWFused(po, mo, vo, p, m, v, g []float32, b1, b2, b1t, b2t, lr, eps, wd float32) {
+	omb1, omb2 := Sub(1, b1), Sub(1, b2)
+	c1, c2 := Sub(1, b1t), Sub(1, b2t)
+	lw := Mul(lr, wd)
+	n := len(g)
+	po, mo, vo, p, m, v = po[:n], mo[:n], vo[:n], p[:n], m[:n], v[:n]
+	for i, gi := range g {
+		mm := float32(float32(b1*m[i]) + float32(omb1*gi))
+		vv := float32(float32(b2*v[i]) + float32(float32(omb2*gi)*gi))
+		mh := float32(mm / c1)
+		s := float32(float32(math.Sqrt(float64(float32(vv/c2)))) + eps)
+		u := float32(float32(lr*mh) / s)
+		pi := p[i]
+		pp := float32(float32(pi-float32(lw*pi)) - u)
+		mo[i], vo[i], po[i] = canonStore(mm), canonStore(vv), canonStore(pp)
+	}
+}
+
+// adamWJob is adamWFused over chunks.
+type adamWJob struct {
+	po, mo, vo, p, m, v, g        []float32
+	b1, b2, b1t, b2t, lr, eps, wd float32
+}
+
+func (j *adamWJob) runChunk(lo, hi int) {
+	adamWFused(j.po[lo:hi], j.mo[lo:hi], j.vo[lo:hi], j.p[lo:hi], j.m[lo:hi], j.v[lo:hi], j.g[lo:hi],
+		j.b1, j.b2, j.b1t, j.b2t, j.lr, j.eps, j.wd)
+}

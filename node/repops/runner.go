@@ -37,17 +37,19 @@ type Runner struct {
 	data    [2]int // the data nodes (X, Y)
 
 	// The optimizer passes of large tensors run on Threads() threads.
-	par  parTask
-	adam adamJob
-	sgd  sgdJob
+	par   parTask
+	adam  adamJob
+	adamW adamWJob
+	sgd   sgdJob
 }
 
 type stageKind uint8
 
 const (
-	stageOp   stageKind = iota // one operator: nodes[0]
-	stageAdam                  // nodes: AdamMoment power 1, power 2, AdamParam
-	stageSGD                   // nodes: SGDVelocity, SGDParam
+	stageOp    stageKind = iota // one operator: nodes[0]
+	stageAdam                   // nodes: AdamMoment power 1, power 2, AdamParam
+	stageAdamW                  // nodes: AdamMoment power 1, power 2, AdamWParam
+	stageSGD                    // nodes: SGDVelocity, SGDParam
 )
 
 type stage struct {
@@ -159,13 +161,17 @@ func NewRunner(g *Graph, ex Executor) (*Runner, error) {
 			continue
 		}
 		switch nd.Op {
-		case OpAdamParam:
+		case OpAdamParam, OpAdamWParam:
 			mi, vi := nd.Inputs[1], nd.Inputs[2]
 			m, v := &g.Nodes[mi], &g.Nodes[vi]
 			if m.Kind == KindOp && m.Op == OpAdamMoment && m.Attrs[0] == 1 &&
 				v.Kind == KindOp && v.Op == OpAdamMoment && v.Attrs[0] == 2 &&
 				m.Inputs[1] == v.Inputs[1] && only(mi, i) && only(vi, i) {
-				groups[i] = stage{kind: stageAdam, nodes: [3]int{mi, vi, i}}
+				kind := stageAdam
+				if nd.Op == OpAdamWParam {
+					kind = stageAdamW
+				}
+				groups[i] = stage{kind: kind, nodes: [3]int{mi, vi, i}}
 				fusedInto[mi], fusedInto[vi] = i, i
 			}
 		case OpSGDParam:
@@ -317,6 +323,16 @@ func (r *Runner) run(st stage) error {
 			b1: m[2].Data[0], b2: v[2].Data[0], b1t: p[3].Data[0], b2t: p[4].Data[0], lr: p[5].Data[0], eps: p[6].Data[0]}
 		parallelFor(&r.par, &r.adam, len(r.adam.g), Threads())
 		r.adam = adamJob{}
+		return nil
+	case stageAdamW:
+		mi, vi, pi := st.nodes[0], st.nodes[1], st.nodes[2]
+		m, v, p := r.ins[mi], r.ins[vi], r.ins[pi]
+		r.adamW = adamWJob{po: r.vals[pi].Data, mo: r.vals[mi].Data, vo: r.vals[vi].Data,
+			p: p[0].Data, m: m[0].Data, v: v[0].Data, g: m[1].Data,
+			b1: m[2].Data[0], b2: v[2].Data[0], b1t: p[3].Data[0], b2t: p[4].Data[0], lr: p[5].Data[0],
+			eps: p[6].Data[0], wd: p[7].Data[0]}
+		parallelFor(&r.par, &r.adamW, len(r.adamW.g), Threads())
+		r.adamW = adamWJob{}
 		return nil
 	case stageSGD:
 		vi, pi := st.nodes[0], st.nodes[1]
