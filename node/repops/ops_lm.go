@@ -437,7 +437,6 @@ func shapesOf(ts []Tensor) [][]int {
 // TraceLen returns the number of entries of every element trace of operator
 // op with the given attributes and input shapes (the same for every
 // element; docs/repops.md section 5), or an error if OutShape rejects them.
-// batch is used only by OpBatchIndex (any value >= 1 gives its length).
 func TraceLen(op OpKind, attrs []uint32, in [][]int) (int, error) {
 	if _, err := OutShape(op, attrs, in, 1); err != nil {
 		return 0, err
