@@ -64,11 +64,11 @@ type Model struct {
 	params []repops.Tensor
 
 	// The runner of the last window length (the graph depends on it).
-	runLen  int
-	runner  *repops.LMRunner
-	state   []repops.Tensor
-	x, y    repops.Tensor
-	logits  []float32
+	runLen int
+	runner *repops.LMRunner
+	state  []repops.Tensor
+	x, y   repops.Tensor
+	logits []float32
 }
 
 // NewModel checks the parameters (the first NumParams(c) tensors of the
