@@ -11,6 +11,12 @@
 // [out_features, in_features] (x·Wᵀ + b), so every weight, and every
 // optimizer moment of a weight, is transposed on export. Biases are copied.
 // Values are copied bit for bit: no rounding, NaN payloads and -0 kept.
+//
+// A transformer is exported with GPT-style names (transformer.wte.weight,
+// transformer.h.0.attn.q_proj.weight, ..., lm_head.weight unless the
+// embeddings are tied; docs/export.md §2.2), its Linear weights transposed
+// the same way, and its hyperparameters in the metadata. LoadInitialState
+// reads such a file back as a job's initial state (fine-tuning).
 package export
 
 import (
@@ -20,6 +26,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gensyn-stack/gensyn/node/lm"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/safetensors"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -46,8 +53,14 @@ const (
 	MetaOptimizer = "optimizer"
 )
 
-// Module returns the PyTorch expression of the spec's model.
+// Module returns the PyTorch expression of the spec's model: an MLP's
+// nn.Sequential, or a transformer's GPT(...) with its hyperparameters
+// (docs/export.md §2.2 gives the module that the names fit).
 func Module(s *spec.Spec) string {
+	if t := s.Model.Transformer; s.Model.IsTransformer() && t != nil {
+		return fmt.Sprintf("GPT(vocab=%d, context=%d, width=%d, heads=%d, layers=%d, mlp_width=%d, norm=%s, norm_eps=%s, activation=%s, tied_embeddings=%v)",
+			t.Vocab, t.Context, t.Width, t.Heads, t.Layers, t.MLPWidth, t.Norm, formatF32(t.NormEps), t.Activation, t.TiedEmbeddings)
+	}
 	var parts []string
 	L := s.Model.Layers
 	for l := 1; l < len(L); l++ {
@@ -59,12 +72,91 @@ func Module(s *spec.Spec) string {
 	return "Sequential(" + strings.Join(parts, ", ") + ")"
 }
 
+func formatF32(f float32) string { return strconv.FormatFloat(float64(f), 'g', -1, 32) }
+
 // paramName is the PyTorch name of the RepOps parameter W<l> or b<l>.
 func paramName(kind byte, l int) string {
 	if kind == 'W' {
 		return fmt.Sprintf("%d.weight", 2*(l-1))
 	}
 	return fmt.Sprintf("%d.bias", 2*(l-1))
+}
+
+// Param is one parameter tensor of an export: its index in the state, its
+// RepOps and PyTorch names, and whether the export transposes it ([in,
+// out] to [out, in]).
+type Param struct {
+	State     int
+	RepOps    string
+	Torch     string
+	Transpose bool
+}
+
+// Params returns the spec's parameter tensors in state order (which is
+// the export's order) with their PyTorch names.
+func Params(s *spec.Spec) ([]Param, error) {
+	names, _, err := StateLayout(s)
+	if err != nil {
+		return nil, err
+	}
+	var ps []Param
+	if s.Model.IsTransformer() {
+		c, _ := lm.Config(s) // StateLayout checked it
+		for i := 0; i < lm.NumParams(c); i++ {
+			torch, tr := lmTorchName(names[i])
+			ps = append(ps, Param{State: i, RepOps: names[i], Torch: torch, Transpose: tr})
+		}
+		return ps, nil
+	}
+	for i := 0; i < 2*(len(s.Model.Layers)-1); i++ {
+		kind := names[i][0] // 'W' or 'b', then the layer number
+		l, _ := strconv.Atoi(names[i][1:])
+		ps = append(ps, Param{State: i, RepOps: names[i], Torch: paramName(kind, l), Transpose: kind == 'W'})
+	}
+	return ps, nil
+}
+
+// lmTorchName maps a transformer parameter (repops.LMStateShapes' names) to
+// its GPT-style PyTorch name (GPT-2's module tree with GPT-J's Linear
+// projections; docs/export.md §2.2), and says whether it is transposed:
+// every Linear weight is, the embeddings ([num_embeddings, width] in both)
+// and the norm gains are not.
+func lmTorchName(name string) (string, bool) {
+	switch name {
+	case "tok_emb":
+		return "transformer.wte.weight", false
+	case "pos_emb":
+		return "transformer.wpe.weight", false
+	case "norm_f":
+		return "transformer.ln_f.weight", false
+	case "lm_head":
+		return "lm_head.weight", true
+	}
+	var l int
+	var p string
+	if n, _ := fmt.Sscanf(name, "l%d.%s", &l, &p); n != 2 {
+		panic("export: unknown transformer parameter " + name)
+	}
+	h := fmt.Sprintf("transformer.h.%d.", l-1)
+	switch p {
+	case "norm1":
+		return h + "ln_1.weight", false
+	case "norm2":
+		return h + "ln_2.weight", false
+	case "wq":
+		return h + "attn.q_proj.weight", true
+	case "wk":
+		return h + "attn.k_proj.weight", true
+	case "wv":
+		return h + "attn.v_proj.weight", true
+	case "wo":
+		return h + "attn.out_proj.weight", true
+	case "w1":
+		return h + "mlp.fc_in.weight", true
+	case "w2":
+		return h + "mlp.fc_out.weight", true
+	}
+	panic("export: unknown transformer parameter " + name)
 }
 
 // Check checks a checkpoint against a spec: the spec hash, the state
@@ -79,22 +171,19 @@ func Check(s *spec.Spec, c *trainer.Checkpoint) error {
 	if c.SpecHash != h {
 		return fmt.Errorf("export: checkpoint is for spec %s, the spec given hashes to %s", c.SpecHash, h)
 	}
-	if s.Model.IsTransformer() {
-		return fmt.Errorf("export: model.kind %q has no export yet", s.Model.Kind)
-	}
-	names, shapes, err := repops.StateShapes(trainer.Config(s))
+	names, shapes, err := StateLayout(s)
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if len(c.State) != len(names) || len(c.Names) != len(names) {
-		return fmt.Errorf("export: checkpoint has %d tensors, model.layers %v with optimizer.name %q has %d", len(c.State), s.Model.Layers, s.Optimizer.Name, len(names))
+		return fmt.Errorf("export: checkpoint has %d tensors, %s has %d", len(c.State), modelFields(s), len(names))
 	}
 	for i, n := range names {
 		if c.Names[i] != n {
 			return fmt.Errorf("export: checkpoint tensor %d is %q, the spec's state has %q", i, c.Names[i], n)
 		}
 		if !slices.Equal(c.State[i].Shape, shapes[i]) {
-			return fmt.Errorf("export: checkpoint tensor %q has shape %v, %s gives %v", n, c.State[i].Shape, shapeField(n), shapes[i])
+			return fmt.Errorf("export: checkpoint tensor %q has shape %v, %s gives %v", n, c.State[i].Shape, shapeField(s, n), shapes[i])
 		}
 	}
 	if c.Step > uint64(s.Steps) {
@@ -106,13 +195,54 @@ func Check(s *spec.Spec, c *trainer.Checkpoint) error {
 	return nil
 }
 
+// StateLayout returns the names and shapes of the spec's state tensors in
+// state order (repops.StateShapes of an MLP, repops.LMStateShapes of a
+// transformer).
+func StateLayout(s *spec.Spec) ([]string, [][]int, error) {
+	if s.Model.IsTransformer() {
+		c, err := lm.Config(s)
+		if err != nil {
+			return nil, nil, err
+		}
+		return repops.LMStateShapes(c)
+	}
+	return repops.StateShapes(trainer.Config(s))
+}
+
+// modelFields names the spec fields that set the state's tensor count.
+func modelFields(s *spec.Spec) string {
+	if t := s.Model.Transformer; s.Model.IsTransformer() && t != nil {
+		return fmt.Sprintf("model.layers %d with model.tied_embeddings %v", t.Layers, t.TiedEmbeddings)
+	}
+	return fmt.Sprintf("model.layers %v with optimizer.name %q", s.Model.Layers, s.Optimizer.Name)
+}
+
 // shapeField names the spec field that sets a state tensor's shape.
-func shapeField(name string) string {
+func shapeField(s *spec.Spec, name string) string {
 	switch name {
 	case "b1t", "b2t", "step":
 		return "the optimizer state"
 	}
-	return "model.layers"
+	if !s.Model.IsTransformer() {
+		return "model.layers"
+	}
+	name = strings.TrimPrefix(strings.TrimPrefix(name, "m."), "v.")
+	if i := strings.IndexByte(name, '.'); i >= 0 && name[0] == 'l' {
+		name = name[i+1:]
+	}
+	switch name {
+	case "tok_emb":
+		return "model.vocab x model.width"
+	case "pos_emb":
+		return "model.context x model.width"
+	case "lm_head":
+		return "model.width x model.vocab"
+	case "w1":
+		return "model.width x model.mlp_width"
+	case "w2":
+		return "model.mlp_width x model.width"
+	}
+	return "model.width"
 }
 
 // transpose returns the [n, m] transpose of the row-major [m, n] values.
@@ -134,21 +264,22 @@ func Tensors(s *spec.Spec, c *trainer.Checkpoint, opts Options) ([]safetensors.T
 	if err := Check(s, c); err != nil {
 		return nil, nil, err
 	}
+	ps, err := Params(s)
+	if err != nil {
+		return nil, nil, fmt.Errorf("export: %w", err)
+	}
 	var out []safetensors.Tensor
-	add := func(prefix, suffix string, t repops.Tensor, repopsName string) {
-		kind := repopsName[0] // 'W' or 'b', then the layer number
-		l, _ := strconv.Atoi(repopsName[1:])
-		name := prefix + paramName(kind, l) + suffix
-		if kind == 'W' {
+	add := func(name string, t repops.Tensor, tr bool) {
+		if tr {
 			shape, data := transpose(t)
 			out = append(out, safetensors.FromF32(name, shape, data))
 		} else {
 			out = append(out, safetensors.FromF32(name, t.Shape, t.Data))
 		}
 	}
-	np := 2 * (len(s.Model.Layers) - 1)
-	for i := 0; i < np; i++ {
-		add("", "", c.State[i], c.Names[i])
+	np := len(ps)
+	for _, p := range ps {
+		add(p.Torch, c.State[p.State], p.Transpose)
 	}
 	meta := map[string]string{
 		MetaFormat:    "pt",
@@ -158,22 +289,33 @@ func Tensors(s *spec.Spec, c *trainer.Checkpoint, opts Options) ([]safetensors.T
 		MetaModule:    Module(s),
 		MetaLayout:    "Linear weights [out_features, in_features] (RepOps [in, out], transposed)",
 	}
+	if t := s.Model.Transformer; s.Model.IsTransformer() && t != nil {
+		meta[MetaLayout] = "Linear weights [out_features, in_features] (RepOps [in, out], transposed); embeddings [num_embeddings, width] and norm gains as stored"
+		for k, v := range map[string]string{
+			"kind": spec.ModelTransformer, "vocab": strconv.Itoa(t.Vocab), "context": strconv.Itoa(t.Context),
+			"width": strconv.Itoa(t.Width), "heads": strconv.Itoa(t.Heads), "layers": strconv.Itoa(t.Layers),
+			"mlp_width": strconv.Itoa(t.MLPWidth), "norm": t.Norm, "norm_eps": formatF32(t.NormEps),
+			"activation": t.Activation, "tied_embeddings": strconv.FormatBool(t.TiedEmbeddings),
+		} {
+			meta[k] = v
+		}
+	}
 	if opts.OptimizerState {
 		meta[MetaOptimizer] = s.Optimizer.Name
 		switch s.Optimizer.Name {
-		case spec.OptimizerAdam:
-			for i := 0; i < np; i++ {
-				add("optimizer.", ".exp_avg", c.State[np+i], c.Names[i])
+		case spec.OptimizerAdam, spec.OptimizerAdamW:
+			for _, p := range ps {
+				add("optimizer."+p.Torch+".exp_avg", c.State[np+p.State], p.Transpose)
 			}
-			for i := 0; i < np; i++ {
-				add("optimizer.", ".exp_avg_sq", c.State[2*np+i], c.Names[i])
+			for _, p := range ps {
+				add("optimizer."+p.Torch+".exp_avg_sq", c.State[2*np+p.State], p.Transpose)
 			}
 			out = append(out,
 				safetensors.FromF32("optimizer.beta1_power", []int{1}, c.State[3*np].Data),
 				safetensors.FromF32("optimizer.beta2_power", []int{1}, c.State[3*np+1].Data))
 		case spec.OptimizerSGD:
-			for i := 0; i < np; i++ {
-				add("optimizer.", ".momentum_buffer", c.State[np+i], c.Names[i])
+			for _, p := range ps {
+				add("optimizer."+p.Torch+".momentum_buffer", c.State[np+p.State], p.Transpose)
 			}
 		default:
 			return nil, nil, fmt.Errorf("export: optimizer.name %q has no export", s.Optimizer.Name)
