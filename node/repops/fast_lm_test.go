@@ -473,3 +473,44 @@ func TestLMExpOpsLarge(t *testing.T) {
 		}
 	}
 }
+
+// TestLMAttentionConcurrent: attention operators called from several
+// goroutines at once (each split across the shared pool) give the
+// program's bits.
+func TestLMAttentionConcurrent(t *testing.T) {
+	forceParallel(t)
+	r := rand.New(rand.NewPCG(99, 100))
+	const B, C, H, d = 3, 5, 2, 6
+	q, k := specialTensor(r, 1, B*C, d), specialTensor(r, 1, B*C, d)
+	p := specialTensor(r, 0.25, B*H*C, C)
+	cases := []opCase{
+		{OpAttnScores, []uint32{H, C, math.Float32bits(0.5), 1}, []Tensor{q, k}, nil},
+		{OpAttnApply, []uint32{H}, []Tensor{p, q}, nil},
+		{OpAttnApplyT, []uint32{H}, []Tensor{p, k}, nil},
+	}
+	want := make([]Tensor, len(cases))
+	for i, c := range cases {
+		want[i] = runOp(t, Interp{}, c)
+	}
+	withThreads(t, Kernel(), 3, func() {
+		errs := make(chan error, 8)
+		for w := 0; w < 8; w++ {
+			go func(w int) {
+				c := cases[w%len(cases)]
+				out := NewTensor(want[w%len(cases)].Shape...)
+				var err error
+				for it := 0; it < 20 && err == nil; it++ {
+					if err = (CPU{}).Run(c.op, c.attrs, c.ins, out); err == nil && !tensorsEqual([]Tensor{out}, []Tensor{want[w%len(cases)]}) {
+						err = fmt.Errorf("%v differs on goroutine %d", c.op, w)
+					}
+				}
+				errs <- err
+			}(w)
+		}
+		for w := 0; w < 8; w++ {
+			if err := <-errs; err != nil {
+				t.Fatal(err)
+			}
+		}
+	})
+}
