@@ -103,6 +103,13 @@ qemu: ## Install qemu-user (for test-repro's arm64 run) if it is missing and apt
 devnet-soak: node_modules/.stamp ## The saved devnet chain over a day of 1 s blocks: TestSavedChain with three bursts of 28,800 blocks, saved and resumed after each
 	GENSYN_DEVNET_SOAK_BLOCKS=28800 $(GO) test -count=1 -timeout 3h -run '^TestSavedChain$$' -v ./internal/devnet
 
+# Not part of test or ci: each party holds gigabytes and it runs for tens of
+# minutes (docs/dispute.md, "Disputes at the maximum size").
+.PHONY: e2e-maxsize
+e2e-maxsize: node_modules/.stamp ## A dispute at the spec's maximum MLP size (117.5M parameters) with real processes, data published and withheld: moves, gas, clocks, peak RSS
+	$(FORGE) build
+	GENSYN_E2E_MAXSIZE=1 $(GO) test -count=1 -timeout 4h -run '^TestDisputeMaxSize$$' -v ./e2e
+
 .PHONY: bench
 bench: ## Run the Go benchmarks (RepOps kernels, training, commitments)
 	$(GO) test -run '^$$' -bench . -benchmem ./node/...
