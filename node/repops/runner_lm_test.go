@@ -23,7 +23,9 @@ func lmRunnerGraph(rows, d int) *Graph {
 	op := func(o OpKind, attrs []uint32, shape []int, in ...int) int {
 		return add(Node{Kind: KindOp, Op: o, Inputs: in, Attrs: attrs, Shape: shape})
 	}
-	cst := func(v float32) int { return add(Node{Kind: KindConst, Attrs: []uint32{math.Float32bits(v)}, Shape: []int{1}}) }
+	cst := func(v float32) int {
+		return add(Node{Kind: KindConst, Attrs: []uint32{math.Float32bits(v)}, Shape: []int{1}})
+	}
 	f := math.Float32bits
 	dd, one := []int{d, d}, []int{1}
 	W, m, v, b1t, b2t, step, ema, s2 := st("W", d, d), st("m", d, d), st("v", d, d), st("b1t", 1), st("b2t", 1),
