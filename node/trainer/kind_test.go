@@ -9,10 +9,10 @@ import (
 	"github.com/gensyn-stack/gensyn/node/spec"
 )
 
-// TestNewRefusesWhatItCannotBuild: the MLP trainer refuses a transformer
-// spec and a spec with initial weights with an error naming the field,
-// instead of building a wrong graph or panicking. (The transformer trainer
-// and the initial-weights loader replace these refusals.)
+// TestNewRefusesWhatItCannotBuild: the trainer refuses a spec with initial
+// weights (transformer or MLP) with an error naming the field, instead of
+// building a wrong state or panicking. (The initial-weights loader replaces
+// this refusal.)
 func TestNewRefusesWhatItCannotBuild(t *testing.T) {
 	s, err := spec.Load("../../examples/austen-transformer.json")
 	if err != nil {
@@ -26,8 +26,9 @@ func TestNewRefusesWhatItCannotBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(s, d, Options{}); err == nil || err.Error() != `trainer: model.kind "transformer": this trainer builds MLPs only` {
-		t.Errorf("transformer: %v", err)
+	s.Init = &spec.Init{Weights: commit.Keccak256([]byte("weights"))}
+	if _, err := New(s, d, Options{}); err == nil || err.Error() != "trainer: init.weights: initial weights are not supported yet" {
+		t.Errorf("transformer init: %v", err)
 	}
 	s, err = spec.Load(examplePath)
 	if err != nil {

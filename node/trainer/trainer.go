@@ -43,9 +43,10 @@ type Trainer struct {
 	graphRoot commit.Hash
 	names     []string
 	shapes    [][]int
-	train     repops.Dataset
+	train     repops.Dataset // a transformer: X is the training token stream, Y unused
 	holdout   repops.Dataset
 	opts      Options
+	lm        *lmJob // a transformer job (nil: an MLP)
 
 	// runner executes steps with buffers reused from step to step (built
 	// on the first step); runMu guards it.
@@ -68,6 +69,10 @@ type Progress struct {
 	EvalLoss  float32     // held-out mean loss
 	StateRoot commit.Hash // commit.StateRoot of the state after Step steps
 	Path      string      // checkpoint file written, if any
+
+	// EvalBitsPerByte is a transformer's held-out loss in bits per byte
+	// (EvalLoss / ln 2; 0 for an MLP).
+	EvalBitsPerByte float64
 }
 
 // Config maps a validated spec to the RepOps model configuration.
@@ -102,9 +107,6 @@ func New(s *spec.Spec, d *dataset.Dataset, opts Options) (*Trainer, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	if s.Model.IsTransformer() {
-		return nil, fmt.Errorf("trainer: model.kind %q: this trainer builds MLPs only", s.Model.Kind)
-	}
 	if s.Init != nil {
 		return nil, fmt.Errorf("trainer: init.weights: initial weights are not supported yet")
 	}
@@ -114,6 +116,23 @@ func New(s *spec.Spec, d *dataset.Dataset, opts Options) (*Trainer, error) {
 	h, err := s.Hash()
 	if err != nil {
 		return nil, err
+	}
+	if opts.Executor == nil {
+		opts.Executor = repops.CPU{}
+	}
+	if s.Model.IsTransformer() {
+		lm, g, tok, err := newLM(s, d)
+		if err != nil {
+			return nil, err
+		}
+		names, shapes, err := repops.LMStateShapes(lm.cfg)
+		if err != nil {
+			return nil, err
+		}
+		return &Trainer{
+			spec: s, specHash: h, graph: g, graphRoot: commit.GraphRoot(g.NodeEncodings()),
+			names: names, shapes: shapes, train: repops.Dataset{X: tok}, opts: opts, lm: lm,
+		}, nil
 	}
 	train, holdout := d.Split(s.Dataset.Holdout)
 	cfg := Config(s)
@@ -150,10 +169,15 @@ func (t *Trainer) Graph() *repops.Graph { return t.graph }
 func (t *Trainer) GraphRoot() commit.Hash { return t.graphRoot }
 
 // DataRoot returns commit.DataRoot over the tensor roots of the graph's data
-// nodes (the training split's X [rows, features] and Y [rows]), the values
-// every step trace's data nodes must have.
+// nodes (the training split's X [rows, features] and Y [rows]; a
+// transformer: the training token stream), the values every step trace's
+// data nodes must have.
 func (t *Trainer) DataRoot() (commit.Hash, error) {
-	roots, err := commit.TensorRoots([]commit.Tensor{commit.Tensor(t.train.X), commit.Tensor(t.train.Y)})
+	data := []commit.Tensor{commit.Tensor(t.train.X), commit.Tensor(t.train.Y)}
+	if t.lm != nil {
+		data = data[:1] // the transformer's one data node: the training token stream
+	}
+	roots, err := commit.TensorRoots(data)
 	if err != nil {
 		return commit.Hash{}, err
 	}
@@ -165,6 +189,13 @@ func (t *Trainer) StateNames() []string { return append([]string(nil), t.names..
 
 // InitialState returns the state at step 0 (repops.InitState of the spec).
 func (t *Trainer) InitialState() (*State, error) {
+	if t.lm != nil {
+		st, err := repops.InitLMState(t.lm.cfg)
+		if err != nil {
+			return nil, err
+		}
+		return &State{Step: 0, Tensors: st}, nil
+	}
 	st, err := repops.InitState(t.cfg)
 	if err != nil {
 		return nil, err
@@ -233,6 +264,9 @@ func (t *Trainer) checkStep(st *State) error {
 // runStep runs one step with the trainer's Runner, or with a fresh one when
 // another goroutine holds it.
 func (t *Trainer) runStep(state, next []repops.Tensor) (float32, error) {
+	if t.lm != nil {
+		return t.lm.step(t.graph, t.opts.Executor, state, t.train.X, next)
+	}
 	if !t.runMu.TryLock() {
 		r, err := repops.NewRunner(t.graph, t.opts.Executor)
 		if err != nil {
@@ -344,8 +378,14 @@ func (t *Trainer) LoadCheckpoint(path string) (*State, error) {
 	return st, nil
 }
 
-// Evaluate returns the held-out accuracy and mean loss of a state.
+// Evaluate returns the held-out accuracy and mean loss of a state (a
+// transformer: next-token accuracy and loss in nats on the evaluation
+// windows, EvaluateLM).
 func (t *Trainer) Evaluate(st *State) (float64, float32, error) {
+	if t.lm != nil {
+		e, err := t.EvaluateLM(st)
+		return e.Accuracy, float32(e.Loss), err
+	}
 	return repops.Evaluate(t.cfg, t.opts.Executor, st.Tensors, t.holdout)
 }
 
@@ -413,7 +453,13 @@ func (t *Trainer) checkpoint(st *State, loss float32) (Progress, error) {
 			return p, fmt.Errorf("trainer: write checkpoint: %w", err)
 		}
 	}
-	if !t.opts.SkipEval {
+	if !t.opts.SkipEval && t.lm != nil {
+		e, err := t.EvaluateLM(st)
+		if err != nil {
+			return p, err
+		}
+		p.Accuracy, p.EvalLoss, p.EvalBitsPerByte = e.Accuracy, float32(e.Loss), e.BitsPerByte
+	} else if !t.opts.SkipEval {
 		if p.Accuracy, p.EvalLoss, err = t.Evaluate(st); err != nil {
 			return p, err
 		}
