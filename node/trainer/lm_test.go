@@ -196,3 +196,49 @@ func TestBigram(t *testing.T) {
 		t.Fatalf("bits(2|2) = %v, want %v", got, want)
 	}
 }
+
+// TestLMExample: examples/austen-transformer.json builds a trainer of at
+// least 1M parameters; at initialisation its held-out loss is about
+// log2(256) = 8 bits per byte (the init's logits are near zero), and the
+// bigram baseline on its evaluation windows is logged.
+func TestLMExample(t *testing.T) {
+	s, err := spec.Load(austenSpec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(austenData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Open(b, s.Dataset)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := New(s, d, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := repops.LMParamCount(LMConfig(s)); n < 1_000_000 {
+		t.Fatalf("the example has %d parameters", n)
+	}
+	st, err := tr.InitialState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := tr.EvaluateLM(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bigram, err := tr.BigramBaseline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d parameters, %d graph nodes; held-out (%d windows): initial %.3f bits/byte, bigram %.3f bits/byte",
+		repops.LMParamCount(LMConfig(s)), len(tr.Graph().Nodes), e.Windows, e.BitsPerByte, bigram)
+	if math.Abs(e.BitsPerByte-8) > 0.1 {
+		t.Fatalf("initial held-out loss %.3f bits/byte, want about 8", e.BitsPerByte)
+	}
+	if bigram < 2 || bigram > 5 {
+		t.Fatalf("bigram %.3f bits/byte", bigram)
+	}
+}
