@@ -519,3 +519,54 @@ func TestLMConfigErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLMKernelsThreads: one step of a transformer large enough that the
+// element-wise passes split into chunks gives the same bits at every node
+// under every matrix-product kernel this CPU runs and 1 or 3 threads (every
+// product and attention split, however small), and the tiny model's step
+// equals the element-program interpreter's under each of them.
+func TestLMKernelsThreads(t *testing.T) {
+	forceParallel(t)
+	mid := LMConfig{Vocab: 64, Context: 32, Width: 64, Heads: 4, Layers: 1, MLPWidth: 256, NormEps: 1e-5, Tied: true,
+		LR: 0.01, Beta1: 0.9, Beta2: 0.99, Eps: 1e-8, WeightDecay: 0.1, GradClip: 1, Warmup: 0, Steps: 10, BatchSize: 8, Seed: 3}
+	tiny := tinyLM(false)
+	type job struct {
+		c   LMConfig
+		tok Tensor
+		g   *Graph
+		st  []Tensor
+	}
+	var jobs []job
+	for _, c := range []LMConfig{mid, tiny} {
+		tok := lmTokens(300, c.Vocab, 6)
+		g, err := BuildLMStep(c, len(tok.Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := InitLMState(c)
+		jobs = append(jobs, job{c, tok, g, st})
+	}
+	want := make([][]Tensor, len(jobs))
+	want[1], _, _, _ = jobs[1].g.Run(Interp{}, jobs[1].st, Dataset{X: jobs[1].tok})
+	for _, k := range Kernels() {
+		for _, n := range []int{1, 3} {
+			withThreads(t, k, n, func() {
+				for j, jb := range jobs {
+					tr, _, _, err := jb.g.Run(CPU{}, jb.st, Dataset{X: jb.tok})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if want[j] == nil {
+						want[j] = tr
+						continue
+					}
+					for i := range tr {
+						if e := sameBits(tr[i].Data, want[j][i].Data); e >= 0 {
+							t.Fatalf("kernel %s, %d threads, model %d: node %d (%s) element %d differs", k, n, j, i, jb.g.Nodes[i].Name, e)
+						}
+					}
+				}
+			})
+		}
+	}
+}
