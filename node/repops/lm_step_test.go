@@ -570,3 +570,79 @@ func TestLMKernelsThreads(t *testing.T) {
 		}
 	}
 }
+
+// TestLMRunnerSteadyStateAllocs: after the first step, an LMRunner step of
+// the training graph and of the evaluation graph allocates nothing (CPU
+// executor, state updated in place).
+func TestLMRunnerSteadyStateAllocs(t *testing.T) {
+	for _, tied := range []bool{false, true} {
+		c := tinyLM(tied)
+		tok := lmTokens(40, c.Vocab, 8)
+		g, _ := BuildLMStep(c, len(tok.Data))
+		r, err := NewLMRunner(g, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := InitLMState(c)
+		data := []Tensor{tok}
+		if _, err := r.Step(st, data, st); err != nil {
+			t.Fatal(err)
+		}
+		if allocs := testing.AllocsPerRun(10, func() {
+			if _, err := r.Step(st, data, st); err != nil {
+				t.Fatal(err)
+			}
+		}); allocs != 0 {
+			t.Fatalf("tied=%v: %v allocations per step", tied, allocs)
+		}
+		ev, _ := BuildLMEval(c, 2)
+		er, err := NewLMRunner(ev, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xy := []Tensor{NewTensor(2 * c.Context), NewTensor(2 * c.Context)}
+		np := lmNumParams(c)
+		if allocs := testing.AllocsPerRun(10, func() {
+			if _, err := er.Step(st[:np], xy, nil); err != nil {
+				t.Fatal(err)
+			}
+		}); allocs != 0 {
+			t.Fatalf("tied=%v: %v allocations per evaluation", tied, allocs)
+		}
+	}
+}
+
+// TestLMRunnerErrors: wrong state or data shapes and an out-of-vocabulary
+// token are errors, and a failed step leaves the state as it was.
+func TestLMRunnerErrors(t *testing.T) {
+	c := tinyLM(false)
+	tok := lmTokens(40, c.Vocab, 9)
+	g, _ := BuildLMStep(c, len(tok.Data))
+	r, err := NewLMRunner(g, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, _ := InitLMState(c)
+	if _, err := r.Step(st[1:], []Tensor{tok}, st[1:]); err == nil {
+		t.Error("a missing state tensor passed")
+	}
+	if _, err := r.Step(st, []Tensor{NewTensor(39)}, st); err == nil {
+		t.Error("a short token stream passed")
+	}
+	bad := tok.Clone()
+	for i := range bad.Data {
+		bad.Data[i] = float32(c.Vocab) // outside the embedding table
+	}
+	before := make([]Tensor, len(st))
+	for i := range st {
+		before[i] = st[i].Clone()
+	}
+	if _, err := r.Step(st, []Tensor{bad}, st); err == nil {
+		t.Fatal("an out-of-vocabulary token passed")
+	}
+	for i := range st {
+		if sameBits(st[i].Data, before[i].Data) >= 0 {
+			t.Fatalf("a failed step changed state tensor %d", i)
+		}
+	}
+}
