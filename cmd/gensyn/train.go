@@ -114,6 +114,7 @@ type trainEvent struct {
 	LossBits         string   `json:"lossBits,omitempty"`
 	Accuracy         *float64 `json:"accuracy,omitempty"`
 	EvalLoss         *float32 `json:"evalLoss,omitempty"`
+	BitsPerByte      *float64 `json:"bitsPerByte,omitempty"` // a transformer's held-out loss in bits per byte
 	StateRoot        string   `json:"stateRoot,omitempty"`
 	Checkpoint       string   `json:"checkpoint,omitempty"`
 	CheckpointsRoot  string   `json:"checkpointsRoot,omitempty"`
@@ -180,9 +181,13 @@ func runTrain(c *cli.Context) error {
 		roots = append(roots, p.StateRoot)
 		if asJSON {
 			step, loss, acc, el := p.Step, p.Loss, p.Accuracy, p.EvalLoss
-			return emit(trainEvent{Event: "checkpoint", Step: &step, Loss: &loss,
+			ev := trainEvent{Event: "checkpoint", Step: &step, Loss: &loss,
 				LossBits: fmt.Sprintf("0x%08x", math.Float32bits(loss)), Accuracy: &acc, EvalLoss: &el,
-				StateRoot: p.StateRoot.String(), Checkpoint: p.Path})
+				StateRoot: p.StateRoot.String(), Checkpoint: p.Path}
+			if bpb := p.EvalBitsPerByte; bpb > 0 {
+				ev.BitsPerByte = &bpb
+			}
+			return emit(ev)
 		}
 		return printProgress(w, p)
 	})
@@ -212,7 +217,12 @@ func runTrain(c *cli.Context) error {
 }
 
 func printProgress(w io.Writer, p trainer.Progress) error {
-	_, err := fmt.Fprintf(w, "step %6d  loss %.4f  accuracy %6.2f%%  state root %s\n", p.Step, p.Loss, 100*p.Accuracy, p.StateRoot)
+	var err error
+	if p.EvalBitsPerByte > 0 { // a transformer: held-out bits per byte and next-byte accuracy
+		_, err = fmt.Fprintf(w, "step %6d  loss %.4f  held-out %.3f bits/byte  accuracy %6.2f%%  state root %s\n", p.Step, p.Loss, p.EvalBitsPerByte, 100*p.Accuracy, p.StateRoot)
+	} else {
+		_, err = fmt.Fprintf(w, "step %6d  loss %.4f  accuracy %6.2f%%  state root %s\n", p.Step, p.Loss, 100*p.Accuracy, p.StateRoot)
+	}
 	if err == nil && p.Path != "" {
 		_, err = fmt.Fprintf(w, "             checkpoint %s\n", p.Path)
 	}
