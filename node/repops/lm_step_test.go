@@ -713,3 +713,36 @@ func TestLMRunnerErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestLMWindows: a step's windows are the documented sample: start b of
+// step t is RandomWord(seed, StreamBatch, t, b) mod (N - C), the inputs
+// are tokens start .. start+C-1 and the targets one token later.
+func TestLMWindows(t *testing.T) {
+	c := tinyLM(false)
+	tok := lmTokens(37, c.Vocab, 10)
+	N := len(tok.Data)
+	g, _ := BuildLMStep(c, N)
+	st, _ := InitLMState(c)
+	for step := uint32(0); step < 3; step++ {
+		st[len(st)-1] = StepTensor(step)
+		trace, _, _, err := g.Run(CPU{}, st, Dataset{X: tok})
+		if err != nil {
+			t.Fatal(err)
+		}
+		named := map[string]Tensor{}
+		for i, n := range g.Nodes {
+			named[n.Name] = trace[i]
+		}
+		for b, s := range named["starts"].Data {
+			want := RandomWord(c.Seed, StreamBatch, step, uint32(b)) % uint32(N-c.Context)
+			if uint32(s) != want {
+				t.Fatalf("step %d window %d starts at %v, want %d", step, b, s, want)
+			}
+			for p := 0; p < c.Context; p++ {
+				if named["x"].Data[b*c.Context+p] != tok.Data[int(s)+p] || named["y"].Data[b*c.Context+p] != tok.Data[int(s)+p+1] {
+					t.Fatalf("step %d window %d position %d: wrong token", step, b, p)
+				}
+			}
+		}
+	}
+}
