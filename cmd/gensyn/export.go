@@ -110,8 +110,12 @@ func runExport(c *cli.Context) error {
 	}
 	fmt.Fprintf(w, "exported %s (step %d, spec %s, state root %s)\n", path, ck.Step, res.SpecHash, res.StateRoot)
 	fmt.Fprintf(w, "to %s: %d tensors, %d parameters, %d bytes; PyTorch module %s\n", out, len(ts), params, size, res.Module)
+	width := 32
 	for _, t := range res.Tensors {
-		fmt.Fprintf(w, "  %-32s %s %v\n", t.Name, t.DType, t.Shape)
+		width = max(width, len(t.Name)+1)
+	}
+	for _, t := range res.Tensors {
+		fmt.Fprintf(w, "  %-*s %s %v\n", width, t.Name, t.DType, t.Shape)
 	}
 	return nil
 }

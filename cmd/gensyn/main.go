@@ -108,6 +108,7 @@ func commands() []*cli.Command {
 		trainCommand(),
 		traceCommand(),
 		exportCommand(),
+		generateCommand(),
 		sequencerCommand(),
 		workerCommand(),
 		verifierCommand(),
@@ -123,7 +124,7 @@ func commands() []*cli.Command {
 // thread settings (GENSYN_REPOPS_KERNEL, GENSYN_REPOPS_THREADS) before doing
 // anything, so a bad value is one line at start-up rather than an error at
 // the first matrix product of a service that has already started.
-var computes = map[string]bool{"train": true, "trace": true, "worker": true, "verifier": true, "demo": true}
+var computes = map[string]bool{"train": true, "trace": true, "generate": true, "worker": true, "verifier": true, "demo": true}
 
 // checkKernelFirst runs repops.CheckEnv before the command (and each of its
 // subcommands) does anything else.
