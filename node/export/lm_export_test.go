@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -210,4 +211,150 @@ func TestCheckTransformerNamesTheField(t *testing.T) {
 	// An untied spec's checkpoint against the tied spec: another hash.
 	u := tinyLMSpec(t, false)
 	require.ErrorContains(t, Check(s, lmCheckpoint(t, u, 0)), "export: checkpoint is for spec ")
+}
+
+// torchForward is the module of docs/export.md §2.2 evaluated in float64
+// on an export's tensors as PyTorch reads them (nn.Linear: y = x Wᵀ with W
+// [out, in]; nn.Embedding rows; nn.RMSNorm; causal scaled dot-product
+// attention over heads of contiguous columns; SiLU MLP; lm_head = wte when
+// tied). It returns the logits at the last of the tokens (at most
+// context of them, at positions 0..n-1).
+func torchForward(tm map[string]indepTensor, meta map[string]string, tokens []int) []float64 {
+	atoi := func(k string) int { v, _ := strconv.Atoi(meta[k]); return v }
+	d, H, L, V := atoi("width"), atoi("heads"), atoi("layers"), atoi("vocab")
+	eps, _ := strconv.ParseFloat(meta["norm_eps"], 32)
+	n, dh := len(tokens), d/H
+	w := func(name string) indepTensor {
+		t, ok := tm[name]
+		if !ok {
+			panic("missing " + name)
+		}
+		return t
+	}
+	linear := func(x [][]float64, name string) [][]float64 {
+		W := w(name)
+		out, in := W.shape[0], W.shape[1]
+		y := make([][]float64, len(x))
+		for r := range x {
+			y[r] = make([]float64, out)
+			for o := 0; o < out; o++ {
+				for i := 0; i < in; i++ {
+					y[r][o] += x[r][i] * float64(W.values[o*in+i])
+				}
+			}
+		}
+		return y
+	}
+	rms := func(x [][]float64, name string) [][]float64 {
+		g := w(name)
+		y := make([][]float64, len(x))
+		for r := range x {
+			ms := 0.0
+			for _, v := range x[r] {
+				ms += v * v
+			}
+			inv := 1 / math.Sqrt(ms/float64(d)+eps)
+			y[r] = make([]float64, d)
+			for i := range y[r] {
+				y[r][i] = x[r][i] * inv * float64(g.values[i])
+			}
+		}
+		return y
+	}
+	addTo := func(x, y [][]float64) {
+		for r := range x {
+			for i := range x[r] {
+				x[r][i] += y[r][i]
+			}
+		}
+	}
+	x := make([][]float64, n)
+	for p, tok := range tokens {
+		x[p] = make([]float64, d)
+		for i := 0; i < d; i++ {
+			x[p][i] = float64(w("transformer.wte.weight").values[tok*d+i]) + float64(w("transformer.wpe.weight").values[p*d+i])
+		}
+	}
+	for l := 0; l < L; l++ {
+		h := fmt.Sprintf("transformer.h.%d.", l)
+		a := rms(x, h+"ln_1.weight")
+		q, k, v := linear(a, h+"attn.q_proj.weight"), linear(a, h+"attn.k_proj.weight"), linear(a, h+"attn.v_proj.weight")
+		y := make([][]float64, n)
+		for i := range y {
+			y[i] = make([]float64, d)
+		}
+		for hd := 0; hd < H; hd++ {
+			for i := 0; i < n; i++ {
+				s := make([]float64, i+1)
+				mx, z := math.Inf(-1), 0.0
+				for j := range s {
+					for t := 0; t < dh; t++ {
+						s[j] += q[i][hd*dh+t] * k[j][hd*dh+t]
+					}
+					s[j] /= math.Sqrt(float64(dh))
+					mx = math.Max(mx, s[j])
+				}
+				for j := range s {
+					s[j] = math.Exp(s[j] - mx)
+					z += s[j]
+				}
+				for j := range s {
+					for t := 0; t < dh; t++ {
+						y[i][hd*dh+t] += s[j] / z * v[j][hd*dh+t]
+					}
+				}
+			}
+		}
+		addTo(x, linear(y, h+"attn.out_proj.weight"))
+		u := linear(rms(x, h+"ln_2.weight"), h+"mlp.fc_in.weight")
+		for r := range u {
+			for i := range u[r] {
+				u[r][i] /= 1 + math.Exp(-u[r][i])
+			}
+		}
+		addTo(x, linear(u, h+"mlp.fc_out.weight"))
+	}
+	head := "lm_head.weight"
+	if meta["tied_embeddings"] == "true" {
+		head = "transformer.wte.weight"
+	}
+	logits := linear(rms(x[n-1:], "transformer.ln_f.weight"), head)[0]
+	if len(logits) != V {
+		panic("vocab")
+	}
+	return logits
+}
+
+// TestExportTransformerPyTorchModule: the documented PyTorch module,
+// evaluated on the export as PyTorch reads it (names, [out, in] weights,
+// tied head), gives the logits that RepOps computes from the checkpoint
+// (lm.Model), so a PyTorch user who loads the file has the trained model.
+func TestExportTransformerPyTorchModule(t *testing.T) {
+	for _, tied := range []bool{true, false} {
+		s := tinyLMSpec(t, tied)
+		c := lmCheckpoint(t, s, 4)
+		var b bytes.Buffer
+		require.NoError(t, Write(&b, s, c, Options{}))
+		tm, meta := indepRead(t, b.Bytes())
+		cfg, err := lm.Config(s)
+		require.NoError(t, err)
+		m, err := lm.NewModel(cfg, c.State)
+		require.NoError(t, err)
+		for n := 1; n <= cfg.Context; n++ {
+			toks := make([]int, n)
+			for i := range toks {
+				toks[i] = int(repops.RandomWord(3, uint32(n), 0, uint32(i)) % 256)
+			}
+			got, err := m.Logits(toks)
+			require.NoError(t, err)
+			want := torchForward(tm, meta, toks)
+			scale := 0.0
+			for _, v := range want {
+				scale = math.Max(scale, math.Abs(v))
+			}
+			for j := range want {
+				require.InDelta(t, want[j], float64(got[j]), 1e-4*scale+1e-6, "tied %v n %d logit %d", tied, n, j)
+			}
+		}
+	}
 }
