@@ -409,3 +409,25 @@ func TestConfig(t *testing.T) {
 	require.ErrorIs(t, err, ErrNotTransformer)
 	require.EqualError(t, err, `lm: not a transformer spec: model.kind is "mlp"`)
 }
+
+// BenchmarkLogits: one token's logits (a full window of C = 64) of the
+// example job's model (1.03M parameters: context 64, width 128, 4 heads, 5
+// layers, MLP 512, tied), CPU kernels.
+func BenchmarkLogits(b *testing.B) {
+	c := repops.LMConfig{Vocab: 256, Context: 64, Width: 128, Heads: 4, Layers: 5, MLPWidth: 512, NormEps: 1e-5, Tied: true,
+		LR: 1e-3, Beta1: 0.9, Beta2: 0.99, Eps: 1e-8, Steps: 10, BatchSize: 1, Seed: 1}
+	st, err := repops.InitLMState(c)
+	require.NoError(b, err)
+	m, err := NewModel(c, st)
+	require.NoError(b, err)
+	toks := tokenSeq(64, 256, 1)
+	_, err = m.Logits(toks)
+	require.NoError(b, err)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := m.Logits(toks); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
