@@ -48,11 +48,7 @@ func LoadInitialState(s *spec.Spec, r io.Reader) ([]repops.Tensor, error) {
 	if err != nil {
 		return bad("%v", err)
 	}
-	var paramBytes int64
-	for _, p := range ps {
-		paramBytes += 4 * int64(numel(shapes[p.State]))
-	}
-	limit := 8 + maxInitHeader + paramBytes
+	limit, paramBytes := initLimit(ps, shapes)
 	b, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return bad("%v", err)
@@ -130,6 +126,32 @@ func LoadInitialState(s *spec.Spec, r io.Reader) ([]repops.Tensor, error) {
 		}
 	}
 	return st, nil
+}
+
+// MaxInitialWeightsSize returns the largest initial-weights file
+// LoadInitialState reads for the spec's model: its parameters' bytes plus
+// 16 MiB of header. A worker or verifier fetches the blob of init.weights
+// with this cap.
+func MaxInitialWeightsSize(s *spec.Spec) (int64, error) {
+	_, shapes, err := StateLayout(s)
+	if err != nil {
+		return 0, err
+	}
+	ps, err := Params(s)
+	if err != nil {
+		return 0, err
+	}
+	limit, _ := initLimit(ps, shapes)
+	return limit, nil
+}
+
+// initLimit returns the largest initial-weights file of the parameters ps
+// (shapes: the state's) and their bytes.
+func initLimit(ps []Param, shapes [][]int) (limit, paramBytes int64) {
+	for _, p := range ps {
+		paramBytes += 4 * int64(numel(shapes[p.State]))
+	}
+	return 8 + maxInitHeader + paramBytes, paramBytes
 }
 
 // LoadInitialStateFile is LoadInitialState of a file; errors name it.

@@ -164,6 +164,7 @@ type Prepared struct {
 	Spec       *spec.Spec
 	SpecBytes  []byte // canonical JSON; its keccak is the spec hash
 	Data       []byte
+	Init       []byte // the initial-weights blob of a spec with init.weights (nil: seeded)
 	Params     bindings.IJobMarketJobParams
 	SpecHash   common.Hash
 	DataHash   common.Hash
@@ -184,7 +185,17 @@ func CheckDataset(s *spec.Spec, data []byte) error {
 }
 
 // Prepare reads a spec and its dataset and computes the job's parameters.
+// A spec with init.weights needs PrepareInit.
 func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
+	return PrepareInit(specBytes, data, nil, t)
+}
+
+// PrepareInit is Prepare of a fine-tuning job: init is the initial-weights
+// blob the spec's init.weights names (a safetensors file, e.g. `gensyn
+// export` of another job's model; nil for a spec without init.weights). Its
+// hash, tensor names and shapes are checked against the spec, and the
+// initial state root is that of these weights with a fresh optimizer.
+func PrepareInit(specBytes, data, init []byte, t Terms) (*Prepared, error) {
 	s, err := spec.Parse(specBytes)
 	if err != nil {
 		return nil, err
@@ -200,11 +211,18 @@ func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	if s.Init == nil && init != nil {
+		return nil, errors.New("initial weights given, but the spec has no init.weights")
+	}
+	opts, err := WithInitialWeights(s, init, trainer.Options{SkipEval: true})
 	if err != nil {
 		return nil, err
 	}
-	init, err := tr.InitialStateRoot()
+	tr, err := trainer.New(s, ds, opts)
+	if err != nil {
+		return nil, err
+	}
+	initRoot, err := tr.InitialStateRoot()
 	if err != nil {
 		return nil, err
 	}
@@ -212,8 +230,8 @@ func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Prepared{Spec: s, SpecBytes: canon, Data: data, SpecHash: common.Hash(commit.Keccak256(canon)),
-		DataHash: common.Hash(s.Dataset.Hash), InitRoot: common.Hash(init), GraphRoot: common.Hash(tr.GraphRoot()),
+	p := &Prepared{Spec: s, SpecBytes: canon, Data: data, Init: init, SpecHash: common.Hash(commit.Keccak256(canon)),
+		DataHash: common.Hash(s.Dataset.Hash), InitRoot: common.Hash(initRoot), GraphRoot: common.Hash(tr.GraphRoot()),
 		DataRoot: common.Hash(dataRoot), Checkpoint: s.Checkpoints()}
 	p.Params = bindings.IJobMarketJobParams{
 		SpecHash: p.SpecHash, DatasetHash: p.DataHash, DatasetUri: p.DataHash,
@@ -297,6 +315,11 @@ func (c *Client) Submit(ctx context.Context, p *Prepared, escrow *big.Int) (*Pos
 	}
 	if _, err := c.Blobs.Put(ctx, p.Data); err != nil {
 		return nil, fmt.Errorf("upload dataset: %w", err)
+	}
+	if p.Init != nil {
+		if _, err := c.Blobs.Put(ctx, p.Init); err != nil {
+			return nil, fmt.Errorf("upload initial weights: %w", err)
+		}
 	}
 	r, err := c.send(ctx, c.market.PackPostJob(p.Params), escrow)
 	if err != nil {

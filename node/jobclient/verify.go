@@ -1,11 +1,15 @@
 package jobclient
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/export"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -40,6 +44,46 @@ func VerifySpec(p bindings.IJobMarketJobParams, specBytes []byte) (*spec.Spec, e
 		return nil, mismatch("the job's steps or checkpoint interval are not the spec's")
 	}
 	return s, nil
+}
+
+// FetchInitialWeights fetches the blob a spec's init.weights names from the
+// blob store (which checks its keccak256), at most the largest file the
+// spec's parameters can come in (export.MaxInitialWeightsSize); nil without
+// init.weights. A missing, mismatched or oversized blob is an error that
+// blobstore.Unusable recognizes, wrapped with "initial weights blob <hash>".
+func FetchInitialWeights(ctx context.Context, blobs *blobstore.Client, s *spec.Spec) ([]byte, error) {
+	if s.Init == nil {
+		return nil, nil
+	}
+	limit, err := export.MaxInitialWeightsSize(s)
+	if err != nil {
+		return nil, mismatch("init.weights: %v", err)
+	}
+	b, err := blobs.Get(ctx, blobstore.Hash(s.Init.Weights), limit)
+	if err != nil {
+		return nil, fmt.Errorf("initial weights blob %s: %w", s.Init.Weights, err)
+	}
+	return b, nil
+}
+
+// WithInitialWeights returns opts with the state at step 0 read from the
+// initial-weights blob b of a spec with init.weights (export.LoadInitialState:
+// its hash, names, shapes and values checked against the spec; a
+// *MismatchError naming the tensor if they are not the spec's); opts as
+// they are for a spec without init.weights.
+func WithInitialWeights(s *spec.Spec, b []byte, opts trainer.Options) (trainer.Options, error) {
+	if s.Init == nil {
+		return opts, nil
+	}
+	if b == nil {
+		return opts, mismatch("init.weights: the spec starts from the weights %s; no file given", s.Init.Weights)
+	}
+	st, err := export.LoadInitialState(s, bytes.NewReader(b))
+	if err != nil {
+		return opts, mismatch("%v", err)
+	}
+	opts.InitialWeights = st
+	return opts, nil
 }
 
 // VerifyJob builds the job's trainer from its checked spec and its dataset

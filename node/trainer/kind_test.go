@@ -10,9 +10,10 @@ import (
 )
 
 // TestNewRefusesWhatItCannotBuild: the trainer refuses a spec with initial
-// weights (transformer or MLP) with an error naming the field, instead of
-// building a wrong state or panicking. (The initial-weights loader replaces
-// this refusal.)
+// weights (transformer or MLP) when the weights are not given
+// (Options.InitialWeights), with an error naming the field, instead of
+// building a seeded state or panicking. TestInitialWeights covers the
+// weights given.
 func TestNewRefusesWhatItCannotBuild(t *testing.T) {
 	s, err := spec.Load("../../examples/austen-transformer.json")
 	if err != nil {
@@ -27,7 +28,7 @@ func TestNewRefusesWhatItCannotBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Init = &spec.Init{Weights: commit.Keccak256([]byte("weights"))}
-	if _, err := New(s, d, Options{}); err == nil || err.Error() != "trainer: init.weights: initial weights are not supported yet" {
+	if _, err := New(s, d, Options{}); err == nil || err.Error() != "trainer: init.weights: the spec starts from the weights "+s.Init.Weights.String()+", none were given" {
 		t.Errorf("transformer init: %v", err)
 	}
 	s, err = spec.Load(examplePath)
@@ -39,7 +40,7 @@ func TestNewRefusesWhatItCannotBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := New(s, rows, Options{}); err == nil || err.Error() != "trainer: init.weights: initial weights are not supported yet" {
+	if _, err := New(s, rows, Options{}); err == nil || err.Error() != "trainer: init.weights: the spec starts from the weights "+s.Init.Weights.String()+", none were given" {
 		t.Errorf("init: %v", err)
 	}
 }

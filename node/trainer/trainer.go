@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"sync"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
@@ -32,6 +33,15 @@ type Options struct {
 	// and that step's mean batch loss (live progress: see Meter). It must
 	// be quick; it cannot stop the run (cancel the context for that).
 	OnStep func(step uint64, loss float32)
+	// InitialWeights is the state at step 0 of a spec with init.weights
+	// (docs/jobspec.md §2.3), in state order, as export.LoadInitialState
+	// reads it from the blob the spec names: the client's parameters and a
+	// fresh optimizer (moments +0, b1t = b2t = 1, step counter 0). New
+	// requires it exactly when the spec has init.weights, checks its shapes,
+	// that its parameters are finite and that its optimizer state is fresh,
+	// and keeps a copy; the caller checks the blob's hash (LoadInitialState
+	// does). Without init.weights the state at step 0 is the seeded one.
+	InitialWeights []repops.Tensor
 }
 
 // Trainer trains one job. It is not safe for concurrent use.
@@ -47,6 +57,7 @@ type Trainer struct {
 	holdout   repops.Dataset
 	opts      Options
 	lm        *lmJob // a transformer job (nil: an MLP)
+	init      []repops.Tensor // the state at step 0 from init.weights (nil: seeded)
 
 	// runner executes steps with buffers reused from step to step (built
 	// on the first step); runMu guards it.
@@ -107,12 +118,28 @@ func New(s *spec.Spec, d *dataset.Dataset, opts Options) (*Trainer, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	if s.Init != nil {
-		return nil, fmt.Errorf("trainer: init.weights: initial weights are not supported yet")
-	}
 	if err := d.CheckSpec(s.Dataset); err != nil {
 		return nil, err
 	}
+	switch {
+	case s.Init == nil && opts.InitialWeights != nil:
+		return nil, errors.New("trainer: initial weights given, but the spec has no init.weights")
+	case s.Init != nil && opts.InitialWeights == nil:
+		return nil, fmt.Errorf("trainer: init.weights: the spec starts from the weights %s, none were given", s.Init.Weights)
+	}
+	t, err := newTrainer(s, d, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.setInitialWeights(opts.InitialWeights); err != nil {
+		return nil, err
+	}
+	t.opts.InitialWeights = nil // t.init holds the copy
+	return t, nil
+}
+
+// newTrainer builds the trainer of a validated spec and its checked dataset.
+func newTrainer(s *spec.Spec, d *dataset.Dataset, opts Options) (*Trainer, error) {
 	h, err := s.Hash()
 	if err != nil {
 		return nil, err
@@ -187,8 +214,68 @@ func (t *Trainer) DataRoot() (commit.Hash, error) {
 // StateNames returns the names of the state tensors, in state order.
 func (t *Trainer) StateNames() []string { return append([]string(nil), t.names...) }
 
-// InitialState returns the state at step 0 (repops.InitState of the spec).
+// setInitialWeights checks and keeps a spec's initial weights
+// (Options.InitialWeights).
+func (t *Trainer) setInitialWeights(w []repops.Tensor) error {
+	if w == nil {
+		return nil // New checked that the spec has no init.weights
+	}
+	if len(w) != len(t.names) {
+		return fmt.Errorf("trainer: init.weights: %d state tensors, the spec's state has %d", len(w), len(t.names))
+	}
+	np := t.numParams()
+	st := &State{Step: 0, Tensors: make([]repops.Tensor, len(w))}
+	for i, x := range w {
+		if !sameShape(x.Shape, t.shapes[i]) || len(x.Data) != numel(t.shapes[i]) {
+			return fmt.Errorf("trainer: init.weights: tensor %s has shape %v, the spec gives %v", t.names[i], x.Shape, t.shapes[i])
+		}
+		for e, v := range x.Data {
+			bits := math.Float32bits(v)
+			switch name := t.names[i]; {
+			case i < np:
+				if v != v || math.IsInf(float64(v), 0) {
+					return fmt.Errorf("trainer: init.weights: tensor %s element %d is %v (initial weights must be finite)", name, e, v)
+				}
+			case name == "b1t" || name == "b2t":
+				if bits != math.Float32bits(1) {
+					return fmt.Errorf("trainer: init.weights: %s is %v, a fresh optimizer's is 1", name, v)
+				}
+			case bits != 0: // the moments, velocities and the step counter
+				return fmt.Errorf("trainer: init.weights: tensor %s element %d is %v, a fresh optimizer's state is +0", name, e, v)
+			}
+		}
+		st.Tensors[i] = x.Clone()
+	}
+	t.init = st.Tensors
+	return nil
+}
+
+// numParams is the number of parameter tensors, the first ones of the
+// state (the rest is the optimizer's state and the step counter).
+func (t *Trainer) numParams() int {
+	if t.lm != nil {
+		return (len(t.names) - 3) / 3 // parameters, m., v., b1t, b2t, step
+	}
+	return 2 * (len(t.spec.Model.Layers) - 1)
+}
+
+// InitialWeights returns a copy of the state at step 0 given by the spec's
+// init.weights (Options.InitialWeights), or nil for a seeded job.
+func (t *Trainer) InitialWeights() []repops.Tensor {
+	if t.init == nil {
+		return nil
+	}
+	return (&State{Tensors: t.init}).clone().Tensors
+}
+
+// InitialState returns the state at step 0: the spec's initial weights
+// with a fresh optimizer (Options.InitialWeights) when it has init.weights,
+// otherwise repops.InitState (an MLP) or repops.InitLMState (a transformer)
+// of the spec.
 func (t *Trainer) InitialState() (*State, error) {
+	if t.init != nil {
+		return &State{Step: 0, Tensors: t.InitialWeights()}, nil
+	}
 	if t.lm != nil {
 		st, err := repops.InitLMState(t.lm.cfg)
 		if err != nil {
