@@ -56,7 +56,7 @@ type Trainer struct {
 	train     repops.Dataset // a transformer: X is the training token stream, Y unused
 	holdout   repops.Dataset
 	opts      Options
-	lm        *lmJob // a transformer job (nil: an MLP)
+	lm        *lmJob          // a transformer job (nil: an MLP)
 	init      []repops.Tensor // the state at step 0 from init.weights (nil: seeded)
 
 	// runner executes steps with buffers reused from step to step (built
