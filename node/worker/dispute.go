@@ -81,7 +81,7 @@ func (d *Driver) defenceOf(id uint64) (*jobDefence, error) {
 	// The worker's own executor: a worker whose arithmetic is not RepOps
 	// (float64-matmul) defends what it computed, and the Defender finds the
 	// mistake against the RepOps element programs.
-	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, Executor: d.executor()})
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, Executor: d.jobExecutor(s)})
 	if err != nil {
 		return nil, err
 	}

@@ -353,7 +353,10 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err != nil {
 		return err
 	}
-	tr, err := jobclient.VerifyJob(p, s, dataBytes, d.trainerOptions(id))
+	if err := d.cfg.Fault.checkJob(s); err != nil {
+		return d.skip(r, metrics.SkipMismatch, err.Error())
+	}
+	tr, err := jobclient.VerifyJob(p, s, dataBytes, d.trainerOptions(id, s))
 	if errors.As(err, &bad) {
 		return d.skip(r, metrics.SkipMismatch, bad.Reason)
 	}
@@ -390,8 +393,8 @@ func (d *Driver) loadJob(id uint64) (*spec.Spec, *dataset.Dataset, error) {
 }
 
 // trainerOptions are the options of a job's training trainer.
-func (d *Driver) trainerOptions(id uint64) trainer.Options {
-	return trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true, Executor: d.executor(),
+func (d *Driver) trainerOptions(id uint64, s *spec.Spec) trainer.Options {
+	return trainer.Options{CheckpointDir: filepath.Join(d.jobDir(id), "checkpoints"), SkipEval: true, Executor: d.jobExecutor(s),
 		OnStep: d.onStep(id)}
 }
 
@@ -403,6 +406,17 @@ func (d *Driver) executor() repops.Executor {
 		return trainer.Float64MatMul{Base: d.cfg.Executor}
 	}
 	return d.cfg.Executor
+}
+
+// jobExecutor is the executor of one trainer of job spec s: executor(), or
+// under perturb-norm or nonrepops-softmax (transformer jobs) a new
+// lmFaultExecutor over the configured executor, acting from the fault step.
+func (d *Driver) jobExecutor(s *spec.Spec) repops.Executor {
+	f := d.cfg.Fault
+	if (f.Kind == FaultPerturbNorm || f.Kind == FaultNonRepOpsSoftmax) && s.Model.IsTransformer() {
+		return newLMFaultExecutor(d.cfg.Executor, f.Kind, f.faultStep(uint64(s.Steps), uint64(s.CheckpointInterval)))
+	}
+	return d.executor()
 }
 
 // trainerOf rebuilds a job's trainer from the files evaluate kept.
@@ -417,7 +431,7 @@ func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err = trainer.New(s, ds, d.trainerOptions(id))
+	tr, err = trainer.New(s, ds, d.trainerOptions(id, s))
 	if err != nil {
 		return nil, err
 	}

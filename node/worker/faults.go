@@ -20,6 +20,7 @@ import (
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/dispute"
 	"github.com/gensyn-stack/gensyn/node/repops"
+	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
@@ -85,6 +86,25 @@ const (
 	// computes, as an honest worker does; its defence recognises the
 	// mistake (one loud error) and loses at the one-step.
 	FaultFloat64MatMul FaultKind = "float64-matmul"
+	// FaultPerturbAttention (transformer jobs only): after step N, the
+	// lowest mantissa bit of element 0 of layer 1's attention query matrix
+	// (state tensor "l1.wq") is flipped; later steps are computed honestly
+	// from the perturbed state. One weight, one step: the game ends on that
+	// tensor's update (AdamWParam) at step N.
+	FaultPerturbAttention FaultKind = "perturb-attention"
+	// FaultPerturbNorm (transformer jobs only): step N is computed with a
+	// wrong normalisation: every RMSInv of the step leaves out its eps
+	// (1/sqrt(mean(x^2)) instead of 1/sqrt(mean(x^2) + eps)); the other
+	// steps are honest. The game ends on an RMSInv at step N.
+	FaultPerturbNorm FaultKind = "perturb-norm"
+	// FaultNonRepOpsSoftmax (transformer jobs only): from step N on, the
+	// attention softmax (SoftmaxRow) is computed as float32(math.Exp(
+	// float64(s - lse))) (the float32 difference, then float64's exp
+	// rounded once) instead of RepOps' exp program: an honest mistake of a
+	// worker running a non-RepOps kernel. Like float64-matmul it trains,
+	// commits and defends what it computed, and loses at the one-step on a
+	// SoftmaxRow element.
+	FaultNonRepOpsSoftmax FaultKind = "nonrepops-softmax"
 )
 
 // modifiers are the kinds that modify the defence or the bidding of a state
@@ -93,7 +113,7 @@ var modifiers = []FaultKind{FaultWithhold, FaultStopAnswering, FaultJunkPadding,
 
 // stateKinds are the kinds that change the worker's claimed states.
 var stateKinds = []FaultKind{FaultPerturbWeight, FaultSkipSteps, FaultWrongBatch, FaultWrongLR, FaultInitialModel,
-	FaultCorruptFinal}
+	FaultCorruptFinal, FaultPerturbAttention}
 
 // skipSteps is how many steps FaultSkipSteps leaves out.
 const skipSteps = 5
@@ -112,9 +132,13 @@ func wrongBatchStep(n, steps uint64) uint64 {
 	return other
 }
 
+// lmKinds are the faults that only a transformer job can take.
+var lmKinds = []FaultKind{FaultPerturbAttention, FaultPerturbNorm, FaultNonRepOpsSoftmax}
+
 // FaultKinds are the valid kinds, sorted.
 func FaultKinds() []string {
-	ks := []string{string(FaultWrongFinalRoot), string(FaultNeverTrain), string(FaultFloat64MatMul)}
+	ks := []string{string(FaultWrongFinalRoot), string(FaultNeverTrain), string(FaultFloat64MatMul),
+		string(FaultPerturbNorm), string(FaultNonRepOpsSoftmax)}
 	for _, k := range append(append([]FaultKind(nil), stateKinds...), modifiers...) {
 		ks = append(ks, string(k))
 	}
@@ -211,6 +235,35 @@ func (f Fault) rebids() bool { return f.Kind == FaultRebid || f.Rebid }
 // training.
 func (f Fault) neverTrains() bool { return f.Kind == FaultNeverTrain }
 
+// lmOnly reports whether the fault needs a transformer job.
+func (f Fault) lmOnly() bool {
+	for _, k := range lmKinds {
+		if f.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrFaultNeedsTransformer is the error of a transformer-only fault given
+// an MLP job.
+var ErrFaultNeedsTransformer = errors.New("fault needs a transformer job (model.kind transformer)")
+
+// checkJob refuses a transformer-only fault for an MLP job (the worker skips
+// such a job rather than bid on it).
+func (f Fault) checkJob(s *spec.Spec) error {
+	if f.lmOnly() && !s.Model.IsTransformer() {
+		return fmt.Errorf("%w: --unsafe.fault %s, and the job is an MLP", ErrFaultNeedsTransformer, f.Kind)
+	}
+	return nil
+}
+
+// changesExecutor reports whether the fault is a change of the worker's
+// executor (its arithmetic), not of its step function.
+func (f Fault) changesExecutor() bool {
+	return f.Kind == FaultFloat64MatMul || f.Kind == FaultPerturbNorm || f.Kind == FaultNonRepOpsSoftmax
+}
+
 // Active reports whether a fault is injected.
 func (f Fault) Active() bool { return f.Kind != FaultNone }
 
@@ -297,6 +350,33 @@ func flipLowBit(st *trainer.State) *trainer.State {
 	return out
 }
 
+// flipLowBitAt returns a copy of st with the lowest mantissa bit of element
+// 0 of tensor i flipped.
+func flipLowBitAt(st *trainer.State, i int) *trainer.State {
+	out := cloneState(st)
+	w := out.Tensors[i].Data
+	w[0] = math.Float32frombits(math.Float32bits(w[0]) ^ 1)
+	return out
+}
+
+// attentionWeight is the name of the state tensor FaultPerturbAttention
+// perturbs: layer 1's attention query matrix.
+const attentionWeight = "l1.wq"
+
+// stateIndex is the index of the state tensor named name in tr's step
+// graph (its state nodes come first, in state order).
+func stateIndex(tr *trainer.Trainer, name string) (int, error) {
+	for i, nd := range tr.Graph().Nodes {
+		if nd.Kind != repops.KindState {
+			break
+		}
+		if nd.Name == name {
+			return i, nil
+		}
+	}
+	return 0, fmt.Errorf("the job's state has no tensor %q", name)
+}
+
 // faultStepper is a job's step function under a fault.
 type faultStepper struct {
 	kind  FaultKind
@@ -305,6 +385,7 @@ type faultStepper struct {
 	tr    *trainer.Trainer
 	alt   *trainer.Trainer // wrong-lr: the trainer of the spec with twice the learning rate
 	init  *trainer.State   // initial-model: the initial state
+	wq    int              // perturb-attention: the index of layer 1's Wq in the state
 }
 
 // newFaultStepper returns the step function of fault f for a job trained by
@@ -314,7 +395,16 @@ func newFaultStepper(f Fault, tr, alt *trainer.Trainer) (*faultStepper, error) {
 	s := tr.Spec()
 	fs := &faultStepper{kind: f.Kind, steps: uint64(s.Steps), tr: tr, alt: alt,
 		n: f.faultStep(uint64(s.Steps), uint64(s.CheckpointInterval))}
+	if err := f.checkJob(s); err != nil {
+		return nil, err
+	}
 	switch f.Kind {
+	case FaultPerturbAttention:
+		i, err := stateIndex(tr, attentionWeight)
+		if err != nil {
+			return nil, err
+		}
+		fs.wq = i
 	case FaultWrongLR:
 		if alt == nil {
 			return nil, errors.New("wrong-lr needs the trainer of the modified spec")
@@ -347,6 +437,12 @@ func (fs *faultStepper) Train(st *trainer.State) (*trainer.State, float32, error
 			return next, loss, err
 		}
 		return flipLowBit(next), loss, nil
+	case FaultPerturbAttention:
+		next, loss, err := fs.tr.Step(st)
+		if err != nil || st.Step != fs.n {
+			return next, loss, err
+		}
+		return flipLowBitAt(next, fs.wq), loss, nil
 	case FaultSkipSteps:
 		if st.Step >= fs.n && st.Step < fs.n+skipSteps {
 			if st.Step >= fs.steps {

@@ -107,7 +107,7 @@ func TestParseFaultKind(t *testing.T) {
 	require.False(t, Fault{Kind: k}.Active())
 	_, err = ParseFaultKind("flip-coin")
 	require.ErrorIs(t, err, ErrUnknownFault)
-	require.Len(t, FaultKinds(), 13)
+	require.Len(t, FaultKinds(), 16)
 	require.False(t, Fault{Kind: FaultWrongFinalRoot}.changesStates(), "wrong-final-root trains and claims honestly")
 	require.False(t, Fault{Kind: FaultNeverTrain}.changesStates(), "never-train claims no states")
 	require.False(t, Fault{Kind: FaultNeverTrain}.changesTraining())
