@@ -210,14 +210,13 @@ func logSumExpRows(o, x []float32, n int) {
 			mx = maxF(mx, v)
 		}
 		acc := math.Float32frombits(negZero)
-		t := 0
-		for ; t+1 < n; t += 2 {
-			e0, e1 := exp2(float32(row[t]-mx), float32(row[t+1]-mx))
-			acc += e0
-			acc += e1
-		}
-		if t < n {
-			acc += exp32(float32(row[t] - mx))
+		var buf [expChunk]float32
+		for t := 0; t < n; t += expChunk {
+			e := buf[:min(expChunk, n-t)]
+			expSub(e, row[t:t+len(e)], mx, false)
+			for _, v := range e {
+				acc += v
+			}
 		}
 		o[i] = canonStore(float32(mx + log32(acc)))
 	}
@@ -254,14 +253,9 @@ func softmaxXentGradRows(o, x, lse, labels []float32, m, n int) {
 			}
 			out[t] = canonStore(float32(p / fm))
 		}
-		t := 0
-		for ; t+1 < n; t += 2 {
-			p0, p1 := exp2(float32(row[t]-l), float32(row[t+1]-l))
-			grad(t, p0)
-			grad(t+1, p1)
-		}
-		if t < n {
-			grad(t, exp32(float32(row[t]-l)))
+		expSub(out, row, l, false) // element-wise: out may be row
+		for t, p := range out {
+			grad(t, p)
 		}
 	}
 }

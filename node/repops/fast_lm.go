@@ -190,14 +190,7 @@ func softmaxRange(o, s, lse []float32, n, lo, hi int) {
 	for lo < hi {
 		i := lo / n
 		end := min(hi, i*n+n)
-		row, out, l := s[lo:end], o[lo:end], lse[i]
-		t := 0
-		for ; t+1 < len(row); t += 2 {
-			out[t], out[t+1] = exp2(float32(row[t]-l), float32(row[t+1]-l))
-		}
-		if t < len(row) {
-			out[t] = exp32(float32(row[t] - l))
-		}
+		expSub(o[lo:end], s[lo:end], lse[i], false)
 		lo = end
 	}
 }
@@ -253,19 +246,24 @@ func expElementwise(op OpKind, in []Tensor, o []float32) {
 	expFree.Unlock()
 }
 
+// expChunk is the number of exp values computed into a stack buffer at a
+// time by the operators that cannot write them into their output (it may
+// be one of their inputs).
+const expChunk = 256
+
 // silu computes OpSiLU: x / (1 + exp(-x)). (NEG gives the canonical NaN
-// for a NaN, and exp32 the canonical NaN for any NaN: the same.)
+// for a NaN, and exp the canonical NaN for any NaN: the same.)
 func silu(o, x []float32) {
 	n := len(x)
 	o = o[:n]
-	t := 0
-	for ; t+1 < n; t += 2 {
-		e0, e1 := exp2(-x[t], -x[t+1])
-		o[t] = canonStore(float32(x[t] / float32(1+e0)))
-		o[t+1] = canonStore(float32(x[t+1] / float32(1+e1)))
-	}
-	if t < n {
-		o[t] = canonStore(float32(x[t] / float32(1+exp32(-x[t]))))
+	var buf [expChunk]float32
+	for t := 0; t < n; t += expChunk {
+		e := buf[:min(expChunk, n-t)]
+		xs, os := x[t:t+len(e)], o[t:t+len(e)]
+		expSub(e, xs, 0, true)
+		for j, v := range xs {
+			os[j] = canonStore(float32(v / float32(1+e[j])))
+		}
 	}
 }
 
@@ -273,20 +271,16 @@ func silu(o, x []float32) {
 func siluGrad(o, dy, x []float32) {
 	n := len(x)
 	o, dy = o[:n], dy[:n]
-	one := func(t int, ex float32) {
-		xt := x[t]
-		s := float32(1 / float32(1+ex))
-		w := float32(s * float32(1+float32(xt*float32(1-s))))
-		o[t] = canonStore(float32(dy[t] * w))
-	}
-	t := 0
-	for ; t+1 < n; t += 2 {
-		e0, e1 := exp2(-x[t], -x[t+1])
-		one(t, e0)
-		one(t+1, e1)
-	}
-	if t < n {
-		one(t, exp32(-x[t]))
+	var buf [expChunk]float32
+	for t := 0; t < n; t += expChunk {
+		e := buf[:min(expChunk, n-t)]
+		xs, ds, os := x[t:t+len(e)], dy[t:t+len(e)], o[t:t+len(e)]
+		expSub(e, xs, 0, true)
+		for j, xt := range xs {
+			s := float32(1 / float32(1+e[j]))
+			w := float32(s * float32(1+float32(xt*float32(1-s))))
+			os[j] = canonStore(float32(ds[j] * w))
+		}
 	}
 }
 
