@@ -7,6 +7,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
 )
@@ -430,4 +431,35 @@ func BenchmarkLogits(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestLogitsGolden pins the bits of the logits (keccak256 over them) of a
+// model large enough for the matrix-product kernels' vector and threaded
+// paths (context 64, width 64, 4 heads, 2 layers, MLP 256, untied) at
+// window lengths 1, 17 and 64 (and a longer text), and the tokens it
+// draws: every kernel, thread count and architecture must give these bits
+// (make test-repro's settings: GOAMD64=v1/v3, GENSYN_REPOPS_KERNEL,
+// GENSYN_REPOPS_THREADS, -tags purego, GOARCH=arm64 under qemu).
+func TestLogitsGolden(t *testing.T) {
+	c := repops.LMConfig{Vocab: 256, Context: 64, Width: 64, Heads: 4, Layers: 2, MLPWidth: 256, NormEps: 1e-5,
+		LR: 1e-3, Beta1: 0.9, Beta2: 0.99, Eps: 1e-8, Steps: 10, BatchSize: 1, Seed: 3}
+	st, err := repops.InitLMState(c)
+	require.NoError(t, err)
+	m, err := NewModel(c, st)
+	require.NoError(t, err)
+	var all []byte
+	for _, n := range []int{1, 17, 64, 80} {
+		lg, err := m.Logits(tokenSeq(n, 256, 77))
+		require.NoError(t, err)
+		for _, v := range lg {
+			b := math.Float32bits(v)
+			all = append(all, byte(b>>24), byte(b>>16), byte(b>>8), byte(b))
+		}
+	}
+	toks, err := m.Generate(tokenSeq(5, 256, 78), 70, 0.7, 9, nil)
+	require.NoError(t, err)
+	for _, tok := range toks {
+		all = append(all, byte(tok))
+	}
+	require.Equal(t, "0x7902d8f8dc6156568ef10a0244414ea290ff59b1e5a9a029a9b90a1c5fdd0784", commit.Keccak256(all).String())
 }
