@@ -169,7 +169,15 @@ func (l *Losses) trainer(ctx context.Context, j *lossJob) (*trainer.Trainer, err
 	if err != nil {
 		return nil, fmt.Errorf("dataset: %w", err)
 	}
-	if tr, err = jobclient.VerifyJob(p, s, data, trainer.Options{}); err != nil {
+	initBytes, err := jobclient.FetchInitialWeights(ctx, l.blobs, s)
+	if err != nil {
+		return nil, err
+	}
+	opts, err := jobclient.WithInitialWeights(s, initBytes, trainer.Options{})
+	if err != nil {
+		return nil, err
+	}
+	if tr, err = jobclient.VerifyJob(p, s, data, opts); err != nil {
 		return nil, err
 	}
 	l.mu.Lock()

@@ -271,7 +271,35 @@ func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMark
 			return nil, err
 		}
 	}
-	tr, err = jobclient.VerifyJob(p, s, dataBytes, trainer.Options{SkipEval: true})
+	// A fine-tuning job's initial weights (init.weights): from the job's
+	// directory, or from the blob store by their hash.
+	initPath := filepath.Join(d.jobDir(id), "init.safetensors")
+	var initBytes []byte
+	if s.Init != nil {
+		if initBytes, err = os.ReadFile(initPath); err != nil || commit.Keccak256(initBytes) != s.Init.Weights {
+			initBytes, err = jobclient.FetchInitialWeights(ctx, d.blobs, s)
+			if blobstore.Unusable(err) {
+				return nil, skipf("%v", err)
+			}
+			if err != nil {
+				return nil, err
+			}
+			if err := os.MkdirAll(d.jobDir(id), 0o755); err != nil {
+				return nil, err
+			}
+			if err := fsutil.WriteFileAtomic(initPath, initBytes, 0o644); err != nil {
+				return nil, err
+			}
+		}
+	}
+	opts, err := jobclient.WithInitialWeights(s, initBytes, trainer.Options{SkipEval: true})
+	if errors.As(err, &bad) {
+		return nil, skipf("%s", bad.Reason)
+	}
+	if err != nil {
+		return nil, err
+	}
+	tr, err = jobclient.VerifyJob(p, s, dataBytes, opts)
 	if errors.As(err, &bad) {
 		return nil, skipf("%s", bad.Reason)
 	}

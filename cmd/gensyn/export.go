@@ -10,6 +10,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/export"
 	"github.com/gensyn-stack/gensyn/node/safetensors"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -24,7 +25,9 @@ func exportCommand() *cli.Command {
 			"final model `gensyn job fetch --out FILE` downloads), checks it against the job spec (spec\n" +
 			"hash, tensor names and shapes, step), and writes its parameters as safetensors, named as\n" +
 			"the PyTorch module nn.Sequential(Linear, ReLU, ..., Linear) names them: 0.weight [out, in],\n" +
-			"0.bias, 2.weight, ... (RepOps' [in, out] weights are transposed). With --optimizer-state,\n" +
+			"0.bias, 2.weight, ... (RepOps' [in, out] weights are transposed); a transformer GPT-style:\n" +
+			"transformer.wte.weight, transformer.h.0.attn.q_proj.weight, ..., lm_head.weight (absent when\n" +
+			"tied), with its hyperparameters in the metadata. With --optimizer-state,\n" +
 			"the optimizer's state too (optimizer.0.weight.exp_avg, ...). --checkpoint may be a\n" +
 			"directory: its checkpoint of the highest step is exported. docs/export.md has the details.",
 		Flags: []cli.Flag{
@@ -65,6 +68,7 @@ type exportResult struct {
 	SpecHash   string         `json:"spec_hash"`
 	StateRoot  string         `json:"state_root"`
 	Module     string         `json:"module"`
+	Keccak256  string         `json:"keccak256"` // the file's: a fine-tuning job's init.weights
 	Tensors    []exportTensor `json:"tensors"`
 }
 
@@ -95,8 +99,13 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	written, err := os.ReadFile(out)
+	if err != nil {
+		return err
+	}
 	res := exportResult{Out: out, Bytes: size, Checkpoint: path, Step: ck.Step,
-		SpecHash: ck.SpecHash.String(), StateRoot: ck.StateRoot.String(), Module: export.Module(s)}
+		SpecHash: ck.SpecHash.String(), StateRoot: ck.StateRoot.String(), Module: export.Module(s),
+		Keccak256: commit.Keccak256(written).String()}
 	params := 0
 	for _, t := range ts {
 		res.Tensors = append(res.Tensors, exportTensor{Name: t.Name, DType: t.DType, Shape: t.Shape})
@@ -110,6 +119,7 @@ func runExport(c *cli.Context) error {
 	}
 	fmt.Fprintf(w, "exported %s (step %d, spec %s, state root %s)\n", path, ck.Step, res.SpecHash, res.StateRoot)
 	fmt.Fprintf(w, "to %s: %d tensors, %d parameters, %d bytes; PyTorch module %s\n", out, len(ts), params, size, res.Module)
+	fmt.Fprintf(w, "keccak256 %s (init.weights of a job that starts from this model)\n", res.Keccak256)
 	width := 32
 	for _, t := range res.Tensors {
 		width = max(width, len(t.Name)+1)

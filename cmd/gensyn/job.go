@@ -31,6 +31,7 @@ import (
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
 	workerflags "github.com/gensyn-stack/gensyn/node/worker/flags"
 )
 
@@ -65,6 +66,7 @@ func jobCommand() *cli.Command {
 				Flags: append(append([]cli.Flag{}, writes...), jobBlobstoreFlag, jobJSONFlag,
 					&cli.StringFlag{Name: "spec", Usage: "job spec `FILE` (docs/jobspec.md)", Required: true, EnvVars: envVars("job", "spec")},
 					&cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data whose keccak256 is the spec's dataset.hash)", EnvVars: envVars("job", "data")},
+					initFlag("job"),
 					&cli.StringFlag{Name: "max-price", Usage: "highest price the job pays: 1000 (wei), 20gwei, 0.5eth", Required: true, EnvVars: envVars("job", "max-price")},
 					&cli.StringFlag{Name: "escrow", Usage: "escrow sent with the job (default: max price)", EnvVars: envVars("job", "escrow")},
 					&cli.StringFlag{Name: "collateral", Usage: "stake the winning worker locks", Value: "1eth", EnvVars: envVars("job", "collateral")},
@@ -288,6 +290,15 @@ func jobSubmit(c *cli.Context) error {
 	if err := jobclient.CheckDataset(s, data); err != nil {
 		return fmt.Errorf("%s: %w", c.String("spec"), err)
 	}
+	// A fine-tuning job's initial weights, checked against the spec (hash,
+	// tensor names and shapes); uploaded with the spec and the dataset.
+	initBytes, initPath, err := initialWeights(c, s)
+	if err != nil {
+		return err
+	}
+	if _, err := jobclient.WithInitialWeights(s, initBytes, trainer.Options{}); err != nil {
+		return fmt.Errorf("%s: %w", initPath, err)
+	}
 	jc, _, done, err := jobClient(c, true)
 	if err != nil {
 		return err
@@ -298,7 +309,7 @@ func jobSubmit(c *cli.Context) error {
 	if err := jc.CheckExecutionWindow(c.Context, bindings.IJobMarketJobParams{Steps: uint64(s.Steps), ExecutionWindow: secs("execution-window")}); err != nil {
 		return executionWindowError(err)
 	}
-	p, err := jobclient.Prepare(specBytes, data, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
+	p, err := jobclient.PrepareInit(specBytes, data, initBytes, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
 		BidWindow: secs("bid-window"), ExecutionWindow: secs("execution-window"), ChallengeWindow: secs("challenge-window")})
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.String("spec"), err)
@@ -313,12 +324,18 @@ func jobSubmit(c *cli.Context) error {
 		"graphRoot": p.GraphRoot, "dataRoot": p.DataRoot, "steps": p.Spec.Steps,
 		"checkpoints": p.Checkpoint, "maxPrice": maxPrice.String(), "escrow": escrow.String(),
 	}
+	if s.Init != nil {
+		out["initWeights"] = s.Init.Weights
+	}
 	if c.Bool("json") {
 		return printJSON(c.App.Writer, out)
 	}
 	w := c.App.Writer
 	fmt.Fprintf(w, "job %d posted in tx %s (block %d)\n", posted.JobID, posted.Tx.Hex(), posted.Block)
 	fmt.Fprintf(w, "  spec %s, dataset %s\n", p.SpecHash.Hex(), p.DataHash.Hex())
+	if s.Init != nil {
+		fmt.Fprintf(w, "  initial weights %s (%s)\n", s.Init.Weights, initPath)
+	}
 	fmt.Fprintf(w, "  initial state root %s\n  graph root %s\n  data root %s\n", p.InitRoot.Hex(), p.GraphRoot.Hex(), p.DataRoot.Hex())
 	fmt.Fprintf(w, "  %d steps, %d checkpoints, max price %s wei, escrow %s wei\n", p.Spec.Steps, p.Checkpoint, maxPrice, escrow)
 	return nil

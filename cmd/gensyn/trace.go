@@ -24,6 +24,7 @@ func traceCommand() *cli.Command {
 		Flags: []cli.Flag{
 			specFlag("trace"),
 			dataFlag("trace"),
+			initFlag("trace"),
 			&cli.StringFlag{Name: "checkpoint", Usage: "checkpoint `DIR`", Required: true, EnvVars: envVars("trace", "checkpoint")},
 			&cli.Uint64Flag{Name: "step", Usage: "step `T` (0-based: trace of the step from T to T+1)", Required: true, EnvVars: envVars("trace", "step")},
 			&cli.IntFlag{Name: "node", Value: -1, Usage: "node index `J` for an element trace", EnvVars: envVars("trace", "node")},

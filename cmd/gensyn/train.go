@@ -14,6 +14,7 @@ import (
 
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -27,6 +28,35 @@ func dataFlag(command string) *cli.StringFlag {
 	return &cli.StringFlag{Name: "data", Usage: "dataset `FILE` (default: the file under ./data, <spec dir>/data or <spec dir>/../data whose keccak256 is the spec's dataset.hash)", EnvVars: envVars(command, "data")}
 }
 
+// initFlag is the --init flag of train, trace and job submit.
+func initFlag(command string) *cli.StringFlag {
+	return &cli.StringFlag{Name: "init", Usage: "initial weights `FILE` of a spec with init.weights (a safetensors file, e.g. gensyn export of another job's model; default: the file under ./data, <spec dir>/data or <spec dir>/../data whose keccak256 is the spec's init.weights)", EnvVars: envVars(command, "init")}
+}
+
+// initialWeights reads the initial-weights file of a spec with
+// init.weights: --init, or the file found by its hash; nil and "" for a
+// spec without init.weights (then --init is an error).
+func initialWeights(c *cli.Context, s *spec.Spec) ([]byte, string, error) {
+	path := c.String("init")
+	if s.Init == nil {
+		if path != "" {
+			return nil, "", fmt.Errorf("--init %s: %s has no init.weights", path, c.String("spec"))
+		}
+		return nil, "", nil
+	}
+	if path == "" {
+		var err error
+		if path, err = findByHash(c.String("spec"), s.Init.Weights, "init.weights", "--init"); err != nil {
+			return nil, "", err
+		}
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, "", err
+	}
+	return b, path, nil
+}
+
 func trainCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "train",
@@ -38,6 +68,7 @@ func trainCommand() *cli.Command {
 		Flags: []cli.Flag{
 			specFlag("train"),
 			dataFlag("train"),
+			initFlag("train"),
 			&cli.Uint64Flag{Name: "steps", Usage: "stop after `N` steps (default: the spec's steps)", EnvVars: envVars("train", "steps")},
 			&cli.StringFlag{Name: "out", Usage: "write checkpoint files into `DIR`", EnvVars: envVars("train", "out")},
 			&cli.BoolFlag{Name: "json", Usage: "print JSON lines instead of text", EnvVars: envVars("train", "json")},
@@ -63,6 +94,13 @@ func loadJob(c *cli.Context, opts trainer.Options) (*trainer.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
+	initBytes, initPath, err := initialWeights(c, s)
+	if err != nil {
+		return nil, err
+	}
+	if opts, err = jobclient.WithInitialWeights(s, initBytes, opts); err != nil {
+		return nil, fmt.Errorf("%s: %w", initPath, err)
+	}
 	tr, err := trainer.New(s, d, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s with %s: %w", c.String("spec"), dataPath, err)
@@ -73,6 +111,12 @@ func loadJob(c *cli.Context, opts trainer.Options) (*trainer.Trainer, error) {
 // findDataset looks for the file whose keccak256 is want in ./data,
 // <spec dir>/data and <spec dir>/../data.
 func findDataset(specPath string, want commit.Hash) (string, error) {
+	return findByHash(specPath, want, "dataset.hash", "--data")
+}
+
+// findByHash looks for the file whose keccak256 is want (the spec's field)
+// in ./data, <spec dir>/data and <spec dir>/../data.
+func findByHash(specPath string, want commit.Hash, field, flag string) (string, error) {
 	dirs := []string{"data", filepath.Join(filepath.Dir(specPath), "data"), filepath.Join(filepath.Dir(specPath), "..", "data")}
 	seen := map[string]bool{}
 	for _, dir := range dirs {
@@ -99,7 +143,7 @@ func findDataset(specPath string, want commit.Hash) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("%s: no file with dataset.hash %s under ./data, %s or %s; pass --data", specPath, want, dirs[1], dirs[2])
+	return "", fmt.Errorf("%s: no file with %s %s under ./data, %s or %s; pass %s", specPath, field, want, dirs[1], dirs[2], flag)
 }
 
 type trainEvent struct {
