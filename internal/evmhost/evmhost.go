@@ -45,10 +45,39 @@ func New(code []byte, addr common.Address) (*Host, error) {
 	return &Host{cfg: &evmruntime.Config{ChainConfig: &cc, State: st, GasLimit: 1 << 40}, addr: addr}, nil
 }
 
+// Deploy runs creation bytecode (a constructor, which may deploy further
+// contracts) in a fresh in-memory state; the Host calls the created contract.
+func Deploy(initcode []byte) (*Host, error) {
+	if len(initcode) == 0 {
+		return nil, errors.New("evmhost: empty creation bytecode")
+	}
+	st, err := state.New(types.EmptyRootHash, state.NewDatabaseForTesting())
+	if err != nil {
+		return nil, err
+	}
+	cc := *params.AllDevChainProtocolChanges // Prague rules, as foundry.toml
+	cc.OsakaTime = nil
+	h := &Host{cfg: &evmruntime.Config{ChainConfig: &cc, State: st, GasLimit: 1 << 40}}
+	_, addr, _, err := evmruntime.Create(initcode, h.cfg)
+	if err != nil {
+		return nil, fmt.Errorf("evmhost: deploy: %w", err)
+	}
+	h.addr = addr
+	return h, nil
+}
+
+// Address is the address of the contract Call calls.
+func (h *Host) Address() common.Address { return h.addr }
+
 // Call calls the contract with input and returns its output and the gas the
 // call's execution used. A revert is a *Reverted.
 func (h *Host) Call(input []byte) ([]byte, uint64, error) {
-	ret, left, err := evmruntime.Call(h.addr, input, h.cfg)
+	return h.CallAt(h.addr, input)
+}
+
+// CallAt is Call of the contract at addr (one a constructor deployed).
+func (h *Host) CallAt(addr common.Address, input []byte) ([]byte, uint64, error) {
+	ret, left, err := evmruntime.Call(addr, input, h.cfg)
 	if errors.Is(err, vm.ErrExecutionReverted) {
 		return nil, 0, &Reverted{Data: common.CopyBytes(ret)}
 	}

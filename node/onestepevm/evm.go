@@ -4,10 +4,11 @@
 // skeletons and verify real element-trace entries of a training step through
 // it (docs/onestep.md).
 //
-// The contract's runtime bytecode and ABI are embedded from testdata/,
-// copied from the forge artifact by `go test ./node/onestepevm -run
-// TestEmbeddedArtifactFresh -update` after `forge build`; that test fails when
-// the committed copy differs from a present artifact.
+// The contract's creation bytecode and ABI, and the ABI of the ElementDecoder
+// its constructor deploys, are embedded from testdata/, copied from the forge
+// artifacts by `go test ./node/onestepevm -run TestEmbeddedArtifactFresh
+// -update` after `forge build`; that test fails when the committed copy
+// differs from a present artifact.
 package onestepevm
 
 import (
@@ -28,20 +29,28 @@ import (
 	"github.com/gensyn-stack/gensyn/internal/evmhost"
 )
 
-//go:embed testdata/OneStep.runtime.hex
+//go:embed testdata/OneStep.bin.hex
 var embeddedHex string
 
 //go:embed testdata/OneStep.abi.json
 var embeddedABI string
 
+//go:embed testdata/ElementDecoder.abi.json
+var embeddedDecoderABI string
+
 // ABI is the OneStep contract's ABI.
-var ABI = func() abi.ABI {
-	a, err := abi.JSON(strings.NewReader(embeddedABI))
+var ABI = mustABI(embeddedABI)
+
+// DecoderABI is the ABI of the ElementDecoder contract (OneStep.decoder()).
+var DecoderABI = mustABI(embeddedDecoderABI)
+
+func mustABI(j string) abi.ABI {
+	a, err := abi.JSON(strings.NewReader(j))
 	if err != nil {
 		panic(err)
 	}
 	return a
-}()
+}
 
 // Claim is OneStepLib.Claim.
 type Claim struct {
@@ -99,36 +108,54 @@ func (e *Reverted) Error() string {
 // which rootOf raises from assembly (so it is not in the ABI).
 var paddingSiblingID = crypto.Keccak256([]byte("PaddingSibling(uint256)"))[:4]
 
-// EVM holds one deployed OneStep contract in an in-memory state. Not safe
-// for concurrent use.
+// EVM holds one deployed OneStep contract (and the ElementDecoder its
+// constructor deployed) in an in-memory state. Not safe for concurrent use.
 type EVM struct {
-	host *evmhost.Host
+	host    *evmhost.Host
+	decoder common.Address
 }
 
-// New deploys the embedded runtime bytecode.
+// New deploys the embedded creation bytecode.
 func New() (*EVM, error) {
 	return NewWithCode(common.FromHex(strings.TrimSpace(embeddedHex)))
 }
 
-// NewWithCode deploys the given runtime bytecode.
-func NewWithCode(code []byte) (*EVM, error) {
-	h, err := evmhost.New(code, common.HexToAddress("0x000000000000000000000000000000000e57e900"))
+// NewWithCode deploys OneStep from the given creation bytecode.
+func NewWithCode(initcode []byte) (*EVM, error) {
+	h, err := evmhost.Deploy(initcode)
 	if err != nil {
 		return nil, fmt.Errorf("onestepevm: %w", err)
 	}
-	return &EVM{host: h}, nil
+	e := &EVM{host: h}
+	in, err := ABI.Pack("decoder")
+	if err != nil {
+		return nil, err
+	}
+	ret, _, err := e.call(h.Address(), in)
+	if err != nil {
+		return nil, fmt.Errorf("onestepevm: decoder(): %w", err)
+	}
+	out, err := ABI.Unpack("decoder", ret)
+	if err != nil {
+		return nil, err
+	}
+	e.decoder = out[0].(common.Address)
+	return e, nil
 }
 
-// call runs input and names a revert by the contract's custom error.
-func (e *EVM) call(input []byte) ([]byte, uint64, error) {
-	ret, gas, err := e.host.Call(input)
+// call runs input on the contract at addr and names a revert by the
+// contracts' custom errors.
+func (e *EVM) call(addr common.Address, input []byte) ([]byte, uint64, error) {
+	ret, gas, err := e.host.CallAt(addr, input)
 	var rev *evmhost.Reverted
 	if errors.As(err, &rev) {
 		r := &Reverted{Data: rev.Data}
 		if len(rev.Data) >= 4 {
-			for name, er := range ABI.Errors {
-				if string(er.ID[:4]) == string(rev.Data[:4]) {
-					r.Name = name
+			for _, a := range []abi.ABI{DecoderABI, ABI} {
+				for name, er := range a.Errors {
+					if string(er.ID[:4]) == string(rev.Data[:4]) {
+						r.Name = name
+					}
 				}
 			}
 			if string(rev.Data[:4]) == string(paddingSiblingID) {
@@ -147,7 +174,7 @@ func (e *EVM) Verify(c Claim, p StepProof) (ok bool, result uint32, gas uint64, 
 	if err != nil {
 		return false, 0, 0, err
 	}
-	ret, gas, err := e.call(in)
+	ret, gas, err := e.call(e.host.Address(), in)
 	if err != nil {
 		return false, 0, 0, err
 	}
@@ -158,18 +185,22 @@ func (e *EVM) Verify(c Claim, p StepProof) (ok bool, result uint32, gas uint64, 
 	return out[0].(bool), out[1].(uint32), gas, nil
 }
 
-// Decode calls decode(op, attrs, shapes, constMask, e, k): the 19 leading
-// bytes of entry k's commitment item (the rest zero) and the trace length.
+// Decode calls the decoder's decode(op, attrs, shapes, constMask, e, k): the
+// 19 leading bytes of entry k's commitment item (the rest zero) and the
+// trace length.
 func (e *EVM) Decode(op uint8, attrs []uint32, shapes [][]uint32, constMask uint64, elem, k int) ([32]byte, uint64, error) {
-	in, err := ABI.Pack("decode", op, attrs, shapes, bigU(constMask), bigU(uint64(elem)), bigU(uint64(k)))
+	if attrs == nil {
+		attrs = []uint32{}
+	}
+	in, err := DecoderABI.Pack("decode", op, attrs, shapes, bigU(constMask), bigU(uint64(elem)), bigU(uint64(k)))
 	if err != nil {
 		return [32]byte{}, 0, err
 	}
-	ret, _, err := e.call(in)
+	ret, _, err := e.call(e.decoder, in)
 	if err != nil {
 		return [32]byte{}, 0, err
 	}
-	out, err := ABI.Unpack("decode", ret)
+	out, err := DecoderABI.Unpack("decode", ret)
 	if err != nil {
 		return [32]byte{}, 0, err
 	}
@@ -187,28 +218,33 @@ func packageDir() string {
 }
 
 // ArtifactPath is where forge writes the OneStep artifact.
-func ArtifactPath() string {
-	return filepath.Join(packageDir(), "..", "..", "contracts", "out", "OneStep.sol", "OneStep.json")
+func ArtifactPath() string { return artifactPath("OneStep.sol", "OneStep.json") }
+
+// DecoderArtifactPath is where forge writes the ElementDecoder artifact.
+func DecoderArtifactPath() string { return artifactPath("ElementDecoder.sol", "ElementDecoder.json") }
+
+func artifactPath(file, name string) string {
+	return filepath.Join(packageDir(), "..", "..", "contracts", "out", file, name)
 }
 
-// readArtifact returns the runtime bytecode hex and the ABI JSON of a forge artifact.
+// readArtifact returns the creation bytecode hex and the ABI JSON of a forge artifact.
 func readArtifact(path string) (code string, abiJSON []byte, err error) {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return "", nil, err
 	}
 	var art struct {
-		ABI              json.RawMessage `json:"abi"`
-		DeployedBytecode struct {
+		ABI      json.RawMessage `json:"abi"`
+		Bytecode struct {
 			Object string `json:"object"`
-		} `json:"deployedBytecode"`
+		} `json:"bytecode"`
 	}
 	if err := json.Unmarshal(raw, &art); err != nil {
 		return "", nil, fmt.Errorf("%s: %w", path, err)
 	}
-	code = strings.TrimSpace(art.DeployedBytecode.Object)
+	code = strings.TrimSpace(art.Bytecode.Object)
 	if !strings.HasPrefix(code, "0x") || len(code) < 4 {
-		return "", nil, fmt.Errorf("%s: no deployed bytecode", path)
+		return "", nil, fmt.Errorf("%s: no bytecode", path)
 	}
 	var v any
 	if err := json.Unmarshal(art.ABI, &v); err != nil {

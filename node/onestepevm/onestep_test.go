@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"flag"
+	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -89,6 +90,18 @@ func newEVM(t testing.TB) *EVM {
 	return e
 }
 
+// mlpOps are the operators of the example MLP jobs (0x01..0x13); the
+// transformer operators are covered in lm_test.go.
+func mlpOps() []repops.OpKind {
+	var out []repops.OpKind
+	for _, op := range repops.AllOps() {
+		if op <= repops.OpIncrement {
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
 // opNodes lists the operator nodes of the graph.
 func opNodes(g *repops.Graph) []int {
 	var out []int
@@ -108,20 +121,26 @@ func TestEmbeddedArtifactFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, decABI, err := readArtifact(DecoderArtifactPath())
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
-		if err := os.WriteFile("testdata/OneStep.runtime.hex", []byte(code+"\n"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile("testdata/OneStep.abi.json", abiJSON, 0o644); err != nil {
-			t.Fatal(err)
+		for name, b := range map[string][]byte{
+			"testdata/OneStep.bin.hex": []byte(code + "\n"), "testdata/OneStep.abi.json": abiJSON,
+			"testdata/ElementDecoder.abi.json": decABI,
+		} {
+			if err := os.WriteFile(name, b, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 		return
 	}
 	if code != strings.TrimSpace(embeddedHex) {
-		t.Fatal("testdata/OneStep.runtime.hex is stale: run forge build, then go test ./node/onestepevm -run TestEmbeddedArtifactFresh -update")
+		t.Fatal("testdata/OneStep.bin.hex is stale: run forge build, then go test ./node/onestepevm -run TestEmbeddedArtifactFresh -update")
 	}
-	if !bytes.Equal(abiJSON, []byte(embeddedABI)) {
-		t.Fatal("testdata/OneStep.abi.json is stale: run go test ./node/onestepevm -run TestEmbeddedArtifactFresh -update")
+	if !bytes.Equal(abiJSON, []byte(embeddedABI)) || !bytes.Equal(decABI, []byte(embeddedDecoderABI)) {
+		t.Fatal("testdata/OneStep.abi.json or ElementDecoder.abi.json is stale: run go test ./node/onestepevm -run TestEmbeddedArtifactFresh -update")
 	}
 }
 
@@ -203,7 +222,7 @@ func TestDecodeMatchesSkeleton(t *testing.T) {
 			}
 		}
 	}
-	for _, op := range repops.AllOps() {
+	for _, op := range mlpOps() {
 		if seen[op] == 0 {
 			t.Errorf("operator %v not covered", op)
 		}
@@ -227,9 +246,58 @@ func TestDecodeRejects(t *testing.T) {
 	if r := new(Reverted); !errors.As(err, &r) || r.Name != "EntryIndex" {
 		t.Fatalf("entry past the end: %v", err)
 	}
-	_, _, err = evm.Decode(0x14, nil, [][]uint32{{4}}, 0, 0, 0)
+	_, _, err = evm.Decode(0x2B, nil, [][]uint32{{4}}, 0, 0, 0)
 	if r := new(Reverted); !errors.As(err, &r) || r.Name != "UnknownOperator" {
 		t.Fatalf("unknown operator: %v", err)
+	}
+	// transformer operators: counts, divisibility, ranges, elements past the output
+	f := func(x float32) uint32 { return math.Float32bits(x) }
+	for _, c := range []struct {
+		name   string
+		op     repops.OpKind
+		attrs  []uint32
+		shapes [][]uint32
+		e      int
+		want   string
+	}{
+		{"WindowIndex one attribute", repops.OpWindowIndex, []uint32{4}, [][]uint32{{2}}, 0, "BadOperands"},
+		{"WindowIndex C = 0", repops.OpWindowIndex, []uint32{0, 0}, [][]uint32{{2}}, 0, "BadOperands"},
+		{"WindowIndex offset 2^24", repops.OpWindowIndex, []uint32{1, 1 << 24}, [][]uint32{{2}}, 0, "BadOperands"},
+		{"Add with an attribute", repops.OpAdd, []uint32{1}, [][]uint32{{2}, {2}}, 0, "BadOperands"},
+		{"Add one input", repops.OpAdd, nil, [][]uint32{{2}}, 0, "BadOperands"},
+		{"PosAdd R does not divide m", repops.OpPosAdd, nil, [][]uint32{{5, 3}, {2, 3}}, 0, "BadOperands"},
+		{"PosAdd widths differ", repops.OpPosAdd, nil, [][]uint32{{4, 3}, {2, 4}}, 0, "BadOperands"},
+		{"RowGroupSum R = 0", repops.OpRowGroupSum, []uint32{0}, [][]uint32{{4, 3}}, 0, "BadOperands"},
+		{"AttnScores H does not divide d", repops.OpAttnScores, []uint32{3, 2, f(1), 0}, [][]uint32{{4, 4}, {4, 4}}, 0, "BadOperands"},
+		{"AttnScores C does not divide M", repops.OpAttnScores, []uint32{2, 3, f(1), 0}, [][]uint32{{4, 4}, {4, 4}}, 0, "BadOperands"},
+		{"AttnScores causal 2", repops.OpAttnScores, []uint32{2, 2, f(1), 2}, [][]uint32{{4, 4}, {4, 4}}, 0, "BadOperands"},
+		{"AttnScores element past the output", repops.OpAttnScores, []uint32{2, 2, f(1), 1}, [][]uint32{{4, 4}, {4, 4}}, 16, "ElementIndex"},
+		{"AttnApply P rows", repops.OpAttnApply, []uint32{2}, [][]uint32{{4, 2}, {4, 4}}, 0, "BadOperands"},
+		{"AttnApplyT H = 0", repops.OpAttnApplyT, []uint32{0}, [][]uint32{{8, 2}, {4, 4}}, 0, "BadOperands"},
+		{"SoftmaxRow vector", repops.OpSoftmaxRow, nil, [][]uint32{{4}, {4}}, 0, "BadOperands"},
+		{"RMSInv element past the output", repops.OpRMSInv, []uint32{f(1e-5)}, [][]uint32{{3, 4}}, 3, "ElementIndex"},
+		{"RMSNormGradG zero rows", repops.OpRMSNormGradG, nil, [][]uint32{{0, 4}, {0, 4}, {0}}, 0, "BadOperands"},
+		{"EmbedGrad tok length", repops.OpEmbedGrad, []uint32{5}, [][]uint32{{4, 3}, {3}}, 0, "BadOperands"},
+		{"EmbedGrad V = 2^24", repops.OpEmbedGrad, []uint32{1 << 24}, [][]uint32{{4, 3}, {4}}, 0, "BadOperands"},
+		{"LRSchedule NaN", repops.OpLRSchedule, []uint32{0x7FC00000, 0, f(1), f(1)}, [][]uint32{{1}}, 0, "BadOperands"},
+		{"LRSchedule span 0", repops.OpLRSchedule, []uint32{f(1), 0, f(1), 0}, [][]uint32{{1}}, 0, "BadOperands"},
+		{"LRSchedule element 1", repops.OpLRSchedule, []uint32{f(1), 0, f(1), f(1)}, [][]uint32{{1}}, 1, "ElementIndex"},
+		{"SumSq dimension 2^24", repops.OpSumSq, nil, [][]uint32{{1 << 24}}, 0, "BadOperands"},
+		{"SumSq 2^31 elements", repops.OpSumSq, nil, [][]uint32{{1 << 16, 1 << 15}}, 0, "BadOperands"},
+	} {
+		sh := make([][]int, len(c.shapes))
+		for s, x := range c.shapes {
+			for _, v := range x {
+				sh[s] = append(sh[s], int(v))
+			}
+		}
+		if _, err := repops.TraceSkeleton(c.op, c.attrs, sh, make([]bool, len(sh)), c.e); err == nil && c.want != "ElementIndex" {
+			t.Errorf("%s: repops accepts it", c.name)
+		}
+		_, _, err := evm.Decode(uint8(c.op), c.attrs, c.shapes, 0, c.e, 0)
+		if r := new(Reverted); !errors.As(err, &r) || r.Name != c.want {
+			t.Errorf("%s: %v, want %s", c.name, err, c.want)
+		}
 	}
 }
 
@@ -285,7 +353,7 @@ func TestOneStepRealTraces(t *testing.T) {
 			}
 		}
 	}
-	for _, op := range repops.AllOps() {
+	for _, op := range mlpOps() {
 		if perOp[op] == 0 {
 			t.Errorf("operator %v not covered", op)
 		}

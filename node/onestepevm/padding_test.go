@@ -35,7 +35,7 @@ func leafRoot(e *EVM, shape []int, leafIndex uint64, leaf [32]byte, path []commi
 	if err != nil {
 		return [32]byte{}, err
 	}
-	ret, _, err := e.call(in)
+	ret, _, err := e.call(e.host.Address(), in)
 	if err != nil {
 		return [32]byte{}, err
 	}
@@ -53,7 +53,7 @@ func elementRoot(e *EVM, shape []int, index uint64, leaf [32]byte, path []commit
 	if err != nil {
 		return [32]byte{}, err
 	}
-	ret, _, err := e.call(in)
+	ret, _, err := e.call(e.host.Address(), in)
 	if err != nil {
 		return [32]byte{}, err
 	}

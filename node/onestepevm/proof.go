@@ -16,8 +16,16 @@ func siblings(p commit.Proof) [][32]byte {
 	return out
 }
 
+// GraphSource is what a proof needs of a job's graph (*trainer.Trainer
+// implements it).
+type GraphSource interface {
+	Graph() *repops.Graph
+	GraphRoot() commit.Hash
+	GraphNode(j int) ([]byte, commit.Proof, error)
+}
+
 // graphNode returns node j's encoding and its proof under the graph root.
-func graphNode(tr *trainer.Trainer, j int) (GraphNode, error) {
+func graphNode(tr GraphSource, j int) (GraphNode, error) {
 	enc, p, err := tr.GraphNode(j)
 	if err != nil {
 		return GraphNode{}, err
@@ -35,8 +43,15 @@ func ShapesNeeded(op repops.OpKind) uint64 {
 		return 2
 	case repops.OpColSum, repops.OpGather, repops.OpLogSumExp, repops.OpSoftmaxXentLoss, repops.OpMean, repops.OpSoftmaxXentGrad:
 		return 1
+	// the transformer operators (docs/onestep.md)
+	case repops.OpPosAdd, repops.OpAttnApply, repops.OpAttnApplyT, repops.OpEmbedGrad:
+		return 3
+	case repops.OpRowGroupSum, repops.OpAttnScores, repops.OpSoftmaxRow, repops.OpRowDot, repops.OpSoftmaxGrad,
+		repops.OpRMSInv, repops.OpRMSNorm, repops.OpRMSNormRowDot, repops.OpRMSNormGradX, repops.OpRMSNormGradG,
+		repops.OpSumSq:
+		return 1
 	}
-	return 0
+	return 0 // element-wise and scalar operators (WindowIndex, Add, SiLU, SiLUGrad, AdamWParam, LRSchedule, ClipScale, ScaleBy)
 }
 
 // BuildProof assembles the one-step claim and proof of entry k of the
@@ -48,12 +63,18 @@ func BuildProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementT
 	return buildProof(tr, st, et, k, false)
 }
 
+// BuildProofFrom is BuildProof over any graph source (a trainer, or a
+// graph built by hand in tests).
+func BuildProofFrom(g GraphSource, st *trainer.StepTrace, et *trainer.ElementTrace, k int) (Claim, StepProof, error) {
+	return buildProof(g, st, et, k, false)
+}
+
 // BuildFullProof is BuildProof with every input node's graph proof.
 func BuildFullProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementTrace, k int) (Claim, StepProof, error) {
 	return buildProof(tr, st, et, k, true)
 }
 
-func buildProof(tr *trainer.Trainer, st *trainer.StepTrace, et *trainer.ElementTrace, k int, all bool) (Claim, StepProof, error) {
+func buildProof(tr GraphSource, st *trainer.StepTrace, et *trainer.ElementTrace, k int, all bool) (Claim, StepProof, error) {
 	g := tr.Graph()
 	if k < 0 || k >= len(et.Entries) {
 		return Claim{}, StepProof{}, fmt.Errorf("onestepevm: entry %d out of range", k)

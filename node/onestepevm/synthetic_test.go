@@ -1,6 +1,7 @@
 package onestepevm
 
 import (
+	"math"
 	"math/rand/v2"
 	"testing"
 
@@ -54,6 +55,69 @@ func syntheticCase(op repops.OpKind, d [4]int, power2, vecTable bool) ([]uint32,
 		return nil, [][]int{{m, n}, {m, n}, {m, n}, one, one, one, one}
 	case repops.OpIncrement:
 		return nil, [][]int{one}
+	}
+	return lmSyntheticCase(op, d, power2)
+}
+
+// lmSyntheticCase is syntheticCase of the transformer operators: B = m
+// windows of C = k tokens, H = b heads of width n (d = b*n), R = m rows of
+// positions, V = b tokens; flag picks the causal mask and zero warm-up.
+func lmSyntheticCase(op repops.OpKind, d [4]int, flag bool) ([]uint32, [][]int) {
+	m, k, n, b := d[0], d[1], d[2], d[3]
+	one := []int{1}
+	M, dm := m*k, b*n
+	f := func(x float32) uint32 { return math.Float32bits(x) }
+	causal := uint32(0)
+	if flag {
+		causal = 1
+	}
+	switch op {
+	case repops.OpWindowIndex:
+		return []uint32{uint32(k), uint32(n % 2)}, [][]int{{b}}
+	case repops.OpAdd, repops.OpSiLUGrad:
+		return nil, [][]int{{m, n}, {m, n}}
+	case repops.OpSiLU:
+		return nil, [][]int{{m, n, k}}
+	case repops.OpPosAdd:
+		return nil, [][]int{{m * b, n}, {m, n}}
+	case repops.OpRowGroupSum:
+		return []uint32{uint32(m)}, [][]int{{m * b, n}}
+	case repops.OpAttnScores:
+		return []uint32{uint32(b), uint32(k), f(0.125), causal}, [][]int{{M, dm}, {M, dm}}
+	case repops.OpAttnApply, repops.OpAttnApplyT:
+		return []uint32{uint32(b)}, [][]int{{M * b, k}, {M, dm}}
+	case repops.OpSoftmaxRow:
+		return nil, [][]int{{m, n}, {m}}
+	case repops.OpRowDot:
+		return nil, [][]int{{m, n}, {m, n}}
+	case repops.OpSoftmaxGrad:
+		return []uint32{f(0.5)}, [][]int{{m, n}, {m, n}, {m}}
+	case repops.OpRMSInv:
+		return []uint32{f(1e-5)}, [][]int{{m, n}}
+	case repops.OpRMSNorm:
+		return nil, [][]int{{m, n}, {m}, {n}}
+	case repops.OpRMSNormRowDot:
+		return nil, [][]int{{m, n}, {m, n}, {n}}
+	case repops.OpRMSNormGradX:
+		return nil, [][]int{{m, n}, {m, n}, {m}, {n}, {m}}
+	case repops.OpRMSNormGradG:
+		return nil, [][]int{{m, n}, {m, n}, {m}}
+	case repops.OpEmbedGrad:
+		return []uint32{uint32(b)}, [][]int{{M, n}, {M}}
+	case repops.OpAdamWParam:
+		return nil, [][]int{{m, n}, {m, n}, {m, n}, one, one, one, one, one}
+	case repops.OpLRSchedule:
+		warm := f(float32(k))
+		if flag {
+			warm = 0
+		}
+		return []uint32{f(3e-4), warm, f(float32(k + n)), f(float32(n))}, [][]int{one}
+	case repops.OpSumSq:
+		return nil, [][]int{{m, n, k}}
+	case repops.OpClipScale:
+		return []uint32{f(1)}, [][]int{one}
+	case repops.OpScaleBy:
+		return nil, [][]int{{m, n}, one}
 	}
 	return nil, nil
 }

@@ -204,7 +204,7 @@ func TestVectors(t *testing.T) {
 	for _, o := range v.OneStep {
 		args, _ := hex.DecodeString(o.Args[2:])
 		in := append(append([]byte(nil), ABI.Methods["verify"].ID...), args...)
-		ret, _, err := evm.call(in)
+		ret, _, err := evm.call(evm.host.Address(), in)
 		if err != nil {
 			t.Fatalf("%s: %v", o.Name, err)
 		}

@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 import {Float32} from "../float/Float32.sol";
+import {OneStepMerkle} from "./OneStepMerkle.sol";
 
 /// @title ElementProgram
 /// @notice The structure of RepOps element traces (docs/repops.md sections
@@ -47,6 +48,39 @@ library ElementProgram {
     uint8 internal constant ADAM_PARAM = 0x12;
     uint8 internal constant INCREMENT = 0x13;
 
+    // the transformer (language model) operators (repops ops_lm.go)
+    uint8 internal constant WINDOW_INDEX = 0x14;
+    uint8 internal constant ADD = 0x15;
+    uint8 internal constant POS_ADD = 0x16;
+    uint8 internal constant ROW_GROUP_SUM = 0x17;
+    uint8 internal constant ATTN_SCORES = 0x18;
+    uint8 internal constant ATTN_APPLY = 0x19;
+    uint8 internal constant ATTN_APPLY_T = 0x1A;
+    uint8 internal constant SOFTMAX_ROW = 0x1B;
+    uint8 internal constant ROW_DOT = 0x1C;
+    uint8 internal constant SOFTMAX_GRAD = 0x1D;
+    uint8 internal constant RMS_INV = 0x1E;
+    uint8 internal constant RMS_NORM = 0x1F;
+    uint8 internal constant RMS_NORM_ROW_DOT = 0x20;
+    uint8 internal constant RMS_NORM_GRAD_X = 0x21;
+    uint8 internal constant RMS_NORM_GRAD_G = 0x22;
+    uint8 internal constant SILU = 0x23;
+    uint8 internal constant SILU_GRAD = 0x24;
+    uint8 internal constant EMBED_GRAD = 0x25;
+    uint8 internal constant ADAMW_PARAM = 0x26;
+    uint8 internal constant LR_SCHEDULE = 0x27;
+    uint8 internal constant SUM_SQ = 0x28;
+    uint8 internal constant CLIP_SCALE = 0x29;
+    uint8 internal constant SCALE_BY = 0x2A;
+    uint8 internal constant FIRST_LM = WINDOW_INDEX;
+    uint8 internal constant LAST_LM = SCALE_BY;
+    // per operator 0x14..0x2A: inputs, attribute words, shapes read (bit s: slot s)
+    bytes23 private constant LM_ARITY = hex"0102020102020202020301030305030102020801010102";
+    bytes23 private constant LM_ATTRS = hex"0200000104010100000101000000000000010004000100";
+    bytes23 private constant LM_SHAPES = hex"0000030101030301010101010101010000030000010000";
+    uint256 private constant EXACT = 1 << 24; // integers below are exact binary32 words
+    uint256 private constant CLIP_EPS = 0x358637BD; // binary32 nearest 1e-6
+
     uint256 private constant NEG_ZERO = 0x80000000;
     uint256 private constant NEG_INF = 0xFF800000;
     uint256 private constant ONE = 0x3F800000;
@@ -61,6 +95,7 @@ library ElementProgram {
 
     /// @notice The number of inputs each operator takes (0 if unknown).
     function arity(uint8 op) internal pure returns (uint256) {
+        if (op >= FIRST_LM && op <= LAST_LM) return uint8(LM_ARITY[op - FIRST_LM]);
         if (op == 0 || op > INCREMENT) return 0;
         // ops 0x01..0x13: 2,2,2,2,1,2,1,1,2,1,3,1,3,3,3,3,2,7,1
         return uint8(bytes19(hex"02020202010201010201030103030303020701")[op - 1]);
@@ -68,7 +103,12 @@ library ElementProgram {
 
     /// @notice Bit s is set when the decoding (or the trace length) of
     /// `op` reads the shape of input slot s.
+    /// For the operators 0x14..0x2A the mask is the byte of op - 0x14 in
+    /// LM_SHAPES: PosAdd, AttnApply, AttnApplyT and
+    /// EmbedGrad read slots 0 and 1; WindowIndex, Add, SiLU, SiLUGrad,
+    /// AdamWParam, LRSchedule, ClipScale and ScaleBy none; the others slot 0.
     function shapesNeeded(uint8 op) internal pure returns (uint256) {
+        if (op >= FIRST_LM && op <= LAST_LM) return uint8(LM_SHAPES[op - FIRST_LM]);
         if (op >= MATMUL && op <= MATMUL_NT) return 3;
         if (op == BIAS_ADD) return 2;
         if (op == COL_SUM || op == GATHER || op == LOG_SUM_EXP || op == XENT_LOSS || op == MEAN || op == XENT_GRAD) {
@@ -80,6 +120,10 @@ library ElementProgram {
     /// @notice The element-trace length of an element of `op` (it does not
     /// depend on the element).
     function traceLength(uint8 op, uint32[] memory attrs, uint32[][] memory shapes) internal pure returns (uint256) {
+        if (op >= FIRST_LM) {
+            (uint256[4] memory d,) = _lmDims(op, attrs, shapes);
+            return _lmLength(op, d);
+        }
         _checkShapes(op, attrs, shapes);
         if (op <= MATMUL_NT) {
             (,, uint256 k,) = _matDims(op, shapes);
@@ -117,8 +161,39 @@ library ElementProgram {
         pure
         returns (Entry memory x)
     {
-        uint256 len = traceLength(op, attrs, shapes);
+        uint256 len;
+        (len, x) = lengthAndEntry(op, attrs, shapes, constMask, e, k);
         if (k >= len) revert EntryIndex(k, len);
+    }
+
+    /// @notice The trace length and, when k is below it, entry k of the
+    /// trace of element e (else the zero entry, primitive 0, which no entry
+    /// has); the attributes and shapes are checked once.
+    function lengthAndEntry(
+        uint8 op,
+        uint32[] memory attrs,
+        uint32[][] memory shapes,
+        uint256 constMask,
+        uint256 e,
+        uint256 k
+    ) internal pure returns (uint256 len, Entry memory x) {
+        if (op >= FIRST_LM) {
+            (uint256[4] memory d, uint256 out) = _lmDims(op, attrs, shapes);
+            if (e >= out) revert OneStepMerkle.ElementIndex(e, out);
+            len = _lmLength(op, d);
+            if (k < len) x = _lmEntry(op, attrs, d, constMask, e, k);
+            return (len, x);
+        }
+        len = traceLength(op, attrs, shapes);
+        if (k < len) x = _entry(op, attrs, shapes, constMask, e, k);
+    }
+
+    /// @dev Entry k (below the trace length) of an operator 0x01..0x13.
+    function _entry(uint8 op, uint32[] memory attrs, uint32[][] memory shapes, uint256 constMask, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
         if (op <= MATMUL_NT) return _matmul(op, shapes, constMask, e, k);
         if (op == BIAS_ADD) {
             return _e2(Float32.OP_ADD, _in(constMask, 0, e), _in(constMask, 1, e % shapes[1][0]));
@@ -284,6 +359,349 @@ library ElementProgram {
         if (k == 6) return _e2(Float32.OP_MUL, _in(cm, 5, 0), _ent(1));
         if (k == 7) return _e2(Float32.OP_DIV, _ent(6), _ent(5));
         return _e2(Float32.OP_SUB, _in(cm, 0, e), _ent(7));
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                      TRANSFORMER OPERATORS (0x14..0x2A)
+    //////////////////////////////////////////////////////////////*/
+
+    /// @dev The dimensions the program of a transformer operator uses, and
+    /// the output's element count where the shapes it reads give it (else
+    /// type(uint256).max): PosAdd (m, n, R); RowGroupSum (m, n, R);
+    /// AttnScores, AttnApply(T) (M, d, H, C); SoftmaxRow .. RMSNormGradG
+    /// (m, n); EmbedGrad (M, d, V); SumSq (n); WindowIndex (C, offset).
+    /// Checks the input and attribute counts, the attributes and the shapes
+    /// of the slots shapesNeeded lists, as repops.OutShape does: every read
+    /// dimension in [1, 2^24), fewer than 2^31 elements per read input and
+    /// per output, the divisibilities (R | m, H | d, C | M).
+    function _lmDims(uint8 op, uint32[] memory attrs, uint32[][] memory shapes)
+        private
+        pure
+        returns (uint256[4] memory d, uint256 out)
+    {
+        if (op < FIRST_LM || op > LAST_LM) revert UnknownOperator(op);
+        uint256 i = op - FIRST_LM;
+        if (shapes.length != uint8(LM_ARITY[i]) || attrs.length != uint8(LM_ATTRS[i])) revert BadOperands(op);
+        uint256 need = uint8(LM_SHAPES[i]);
+        for (uint256 s; s < 2; ++s) {
+            if ((need >> s) & 1 == 1) _lmShape(op, shapes[s]);
+        }
+        out = type(uint256).max;
+        if (op == WINDOW_INDEX) {
+            (uint256 c, uint256 off) = (attrs[0], attrs[1]);
+            if (c == 0 || c - 1 + off >= EXACT) revert BadOperands(op);
+            d[0] = c;
+            d[1] = off;
+        } else if (op == POS_ADD || op == ATTN_APPLY || op == ATTN_APPLY_T || op == EMBED_GRAD) {
+            (d, out) = _lmDims2(op, attrs.length > 0 ? attrs[0] : 0, shapes[0], shapes[1]);
+        } else if (op == LR_SCHEDULE) {
+            for (uint256 j; j < 4; ++j) {
+                if (attrs[j] & 0x7FFFFFFF > 0x7F800000) revert BadOperands(op); // NaN
+            }
+            if (attrs[3] == 0 || attrs[3] > 0x7F800000) revert BadOperands(op); // span > 0
+            out = 1;
+        } else if (op == CLIP_SCALE) {
+            out = 1;
+        } else if (op != ADD && op != SILU && op != SILU_GRAD && op != ADAMW_PARAM && op != SCALE_BY) {
+            (d, out) = _lmDims1(op, attrs, shapes[0]);
+        }
+        if (out != type(uint256).max && out >= 1 << 31) revert BadOperands(op);
+    }
+
+    /// @dev A read input shape: dimensions in [1, 2^24), fewer than 2^31 elements.
+    function _lmShape(uint8 op, uint32[] memory s) private pure {
+        if (s.length == 0) revert BadOperands(op);
+        uint256 n = 1;
+        for (uint256 j; j < s.length; ++j) {
+            if (s[j] == 0 || s[j] >= EXACT) revert BadOperands(op);
+            n *= s[j];
+        }
+        if (n >= 1 << 31) revert BadOperands(op);
+    }
+
+    /// @dev The operators that read the shapes of slots 0 and 1 (a0: the first attribute, if any).
+    function _lmDims2(uint8 op, uint256 a0, uint32[] memory s0, uint32[] memory s1)
+        private
+        pure
+        returns (uint256[4] memory d, uint256 out)
+    {
+        (uint256 x0, uint256 x1) = _matrix(op, s0);
+        if (op == EMBED_GRAD) {
+            // dH[M,d], tok[M]; V = a0
+            if (s1.length != 1 || s1[0] != x0 || a0 == 0 || a0 >= EXACT) revert BadOperands(op);
+            return ([x0, x1, a0, 0], a0 * x1);
+        }
+        (uint256 y0, uint256 y1) = _matrix(op, s1);
+        if (op == POS_ADD) {
+            // X[m,n], P[R,n], R | m
+            if (y1 != x1 || x0 % y0 != 0) revert BadOperands(op);
+            return ([x0, x1, y0, 0], x0 * x1);
+        }
+        // P[B*H*C, C], V[M,d]; H = a0, C | M, H | d
+        if (a0 == 0 || a0 >= EXACT || y1 % a0 != 0 || y0 % x1 != 0 || x0 != y0 * a0) revert BadOperands(op);
+        return ([y0, y1, a0, x1], y0 * y1);
+    }
+
+    /// @dev The operators that read the shape of slot 0 only.
+    function _lmDims1(uint8 op, uint32[] memory attrs, uint32[] memory s0)
+        private
+        pure
+        returns (uint256[4] memory d, uint256 out)
+    {
+        if (op == SUM_SQ) return ([_numel(s0), 0, 0, 0], 1);
+        (uint256 m, uint256 w) = _matrix(op, s0);
+        if (op == ROW_GROUP_SUM) {
+            // X[m,n], R | m
+            uint256 r = attrs[0];
+            if (r == 0 || r >= EXACT || m % r != 0) revert BadOperands(op);
+            return ([m, w, r, 0], r * w);
+        }
+        if (op == ATTN_SCORES) {
+            // Q[M,d]; H, C, scale, causal: H | d, C | M
+            (uint256 h, uint256 c) = (attrs[0], attrs[1]);
+            if (h == 0 || h >= EXACT || c == 0 || c >= EXACT || w % h != 0 || m % c != 0 || attrs[3] > 1) {
+                revert BadOperands(op);
+            }
+            return ([m, w, h, c], m * h * c);
+        }
+        // SoftmaxRow .. RMSNormGradG: X[m,n]
+        if (op == ROW_DOT || op == RMS_INV || op == RMS_NORM_ROW_DOT) out = m;
+        else if (op == RMS_NORM_GRAD_G) out = w;
+        else out = m * w;
+        return ([m, w, 0, 0], out);
+    }
+
+    /// @dev The two dimensions of a matrix shape (BadOperands if not rank 2).
+    function _matrix(uint8 op, uint32[] memory s) private pure returns (uint256, uint256) {
+        if (s.length != 2) revert BadOperands(op);
+        return (s[0], s[1]);
+    }
+
+    /// @dev The trace length of op, from _lmDims' dimensions.
+    function _lmLength(uint8 op, uint256[4] memory d) private pure returns (uint256) {
+        if (op == ROW_GROUP_SUM) return d[0] / d[2];
+        if (op == ATTN_SCORES) return 2 * (d[1] / d[2]) + 1;
+        if (op == ATTN_APPLY || op == ATTN_APPLY_T) return 2 * d[3];
+        if (op == ROW_DOT) return 2 * d[1];
+        if (op == RMS_INV) return 2 * d[1] + 4;
+        if (op == RMS_NORM_ROW_DOT) return 3 * d[1];
+        if (op == RMS_NORM_GRAD_G || op == EMBED_GRAD) return 3 * d[0];
+        if (op == SUM_SQ) return 2 * d[0];
+        // WindowIndex .. ScaleBy: the fixed lengths
+        return uint8(bytes23(hex"0101010000000019000300020008001b20000c08000401")[op - WINDOW_INDEX]);
+    }
+
+    /*//////////////////////////////////////////////////////////////
+                               ENTRIES
+    //////////////////////////////////////////////////////////////*/
+
+    function _lmEntry(uint8 op, uint32[] memory attrs, uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        if (op == WINDOW_INDEX) {
+            return _e2(Float32.OP_ADD, _in(cm, 0, e / d[0]), _imm(Float32.u2f(e % d[0] + d[1])));
+        }
+        if (op == ADD) return _e2(Float32.OP_ADD, _in(cm, 0, e), _in(cm, 1, e));
+        if (op == POS_ADD) {
+            uint256 n = d[1];
+            return _e2(Float32.OP_ADD, _in(cm, 0, e), _in(cm, 1, ((e / n) % d[2]) * n + e % n));
+        }
+        if (op == ROW_GROUP_SUM) {
+            uint256 n = d[1];
+            return _sum(k, _in(cm, 0, (k * d[2] + e / n) * n + e % n));
+        }
+        if (op == ATTN_SCORES) return _attnScores(attrs, d, cm, e, k);
+        if (op == ATTN_APPLY || op == ATTN_APPLY_T) return _attnApply(op, d, cm, e, k);
+        if (op == SOFTMAX_ROW) {
+            if (k == 0) return _e2(Float32.OP_SUB, _in(cm, 0, e), _in(cm, 1, e / d[1]));
+            return _exp(k - 1, _ent(0), 1);
+        }
+        if (op == ROW_DOT || op == RMS_INV || op == SUM_SQ) return _squares(op, attrs, d, cm, e, k);
+        if (op == SOFTMAX_GRAD) {
+            if (k == 0) return _e2(Float32.OP_SUB, _in(cm, 1, e), _in(cm, 2, e / d[1]));
+            if (k == 1) return _e2(Float32.OP_MUL, _in(cm, 0, e), _ent(0));
+            return _e2(Float32.OP_MUL, _ent(1), _imm(attrs[0]));
+        }
+        if (op == RMS_NORM) {
+            if (k == 0) return _e2(Float32.OP_MUL, _in(cm, 0, e), _in(cm, 1, e / d[1]));
+            return _e2(Float32.OP_MUL, _ent(0), _in(cm, 2, e % d[1]));
+        }
+        if (op == RMS_NORM_ROW_DOT || op == RMS_NORM_GRAD_G || op == EMBED_GRAD) return _triples(op, d, cm, e, k);
+        if (op == RMS_NORM_GRAD_X) return _rmsNormGradX(d, cm, e, k);
+        if (op == SILU || op == SILU_GRAD) return _silu(op, cm, e, k);
+        if (op == ADAMW_PARAM) return _adamWParam(cm, e, k);
+        if (op == LR_SCHEDULE) return _lrSchedule(attrs, cm, k);
+        if (op == CLIP_SCALE) {
+            if (k == 0) return Entry(Float32.OP_SQRT, _in(cm, 0, 0), 0, 0);
+            if (k == 1) return _e2(Float32.OP_ADD, _ent(0), _imm(CLIP_EPS));
+            if (k == 2) return _e2(Float32.OP_DIV, _imm(attrs[0]), _ent(1));
+            return _e2(Float32.OP_MIN, _ent(2), _imm(ONE));
+        }
+        return _e2(Float32.OP_MUL, _in(cm, 0, e), _in(cm, 1, 0)); // SCALE_BY
+    }
+
+    /// @dev AttnScores: the head-dimension dot product of a query and a key
+    /// row, then the scale (or -inf above the diagonal when causal).
+    function _attnScores(uint32[] memory attrs, uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        uint256 c = d[3];
+        if (k == 2 * (d[1] / d[2])) {
+            if (attrs[3] == 1 && e % c > (e / c) % c) return _e2(Float32.OP_OR, _imm(NEG_INF), _imm(0));
+            return _e2(Float32.OP_MUL, _ent(k - 1), _imm(attrs[2]));
+        }
+        if (k & 1 == 1) return _e2(Float32.OP_ADD, k == 1 ? _imm(NEG_ZERO) : _ent(k - 2), _ent(k - 1));
+        return _qk(d, cm, e, k >> 1);
+    }
+
+    /// @dev AttnScores' product t: MUL(Q[(b*C+i)*d + h*dh + t], K[(b*C+j)*d + h*dh + t]).
+    function _qk(uint256[4] memory d, uint256 cm, uint256 e, uint256 t)
+        private
+        pure
+        returns (Entry memory)
+    {
+        uint256 c = d[3];
+        uint256 g = e / c / c; // b*H + h
+        uint256 col = (g % d[2]) * (d[1] / d[2]) + t; // h*dh + t
+        uint256 base = (g / d[2]) * c; // b*C
+        uint256 qi = (base + (e / c) % c) * d[1] + col;
+        uint256 ki = (base + e % c) * d[1] + col;
+        return _e2(Float32.OP_MUL, _in(cm, 0, qi), _in(cm, 1, ki));
+    }
+
+    /// @dev AttnApply (sum over key positions j of P[row i, j] V[j]) and
+    /// AttnApplyT (sum over query positions i of P[row i, j] X[i]).
+    function _attnApply(uint8 op, uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        uint256 t = k >> 1;
+        if (k & 1 == 1) return _e2(Float32.OP_ADD, t == 0 ? _imm(NEG_ZERO) : _ent(k - 2), _ent(k - 1));
+        (uint256 dd, uint256 c) = (d[1], d[3]);
+        uint256 r = e / dd;
+        uint256 head = ((r / c) * d[2] + (e % dd) / (dd / d[2])) * c; // (b*H + h)*C
+        uint256 pIdx = op == ATTN_APPLY ? (head + r % c) * c + t : (head + t) * c + r % c;
+        return _e2(Float32.OP_MUL, _in(cm, 0, pIdx), _in(cm, 1, ((r / c) * c + t) * dd + e % dd));
+    }
+
+    /// @dev RowDot, RMSInv and SumSq: MUL/ADD pairs of a sequential sum of
+    /// products (and RMSInv's four last entries).
+    function _squares(uint8 op, uint32[] memory attrs, uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        uint256 n = d[0];
+        uint256 base;
+        if (op != SUM_SQ) (n, base) = (d[1], e * d[1]);
+        if (k >= 2 * n) {
+            // RMSInv
+            uint256 r = k - 2 * n;
+            if (r == 0) return _e2(Float32.OP_DIV, _ent(k - 1), _imm(Float32.u2f(n)));
+            if (r == 1) return _e2(Float32.OP_ADD, _ent(k - 1), _imm(attrs[0]));
+            if (r == 2) return Entry(Float32.OP_SQRT, _ent(k - 1), 0, 0);
+            return _e2(Float32.OP_DIV, _imm(ONE), _ent(k - 1));
+        }
+        uint256 t = k >> 1;
+        if (k & 1 == 1) return _e2(Float32.OP_ADD, t == 0 ? _imm(NEG_ZERO) : _ent(k - 2), _ent(k - 1));
+        uint256 x = _in(cm, 0, base + t);
+        return _e2(Float32.OP_MUL, x, op == ROW_DOT ? _in(cm, 1, base + t) : x);
+    }
+
+    /// @dev RMSNormRowDot, RMSNormGradG and EmbedGrad: triples of two
+    /// entries and a sequential-sum step ADD(t = 0 ? #-0 : e_{3t-1}, e_{3t+1}).
+    function _triples(uint8 op, uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        uint256 t = k / 3;
+        uint256 r = k % 3;
+        if (r == 2) return _e2(Float32.OP_ADD, t == 0 ? _imm(NEG_ZERO) : _ent(k - 3), _ent(k - 1));
+        if (op == RMS_NORM_ROW_DOT) {
+            uint256 idx = e * d[1] + t;
+            if (r == 0) return _e2(Float32.OP_MUL, _in(cm, 0, idx), _in(cm, 2, t));
+            return _e2(Float32.OP_MUL, _ent(k - 1), _in(cm, 1, idx));
+        }
+        if (op == RMS_NORM_GRAD_G) {
+            if (r == 0) {
+                uint256 idx = t * d[1] + e;
+                return _e2(Float32.OP_MUL, _in(cm, 0, idx), _in(cm, 1, idx));
+            }
+            return _e2(Float32.OP_MUL, _ent(k - 1), _in(cm, 2, t));
+        }
+        // EMBED_GRAD: v = e div d, j = e mod d
+        uint256 dd = d[1];
+        if (r == 0) return _e2(Float32.OP_EQ, _in(cm, 1, t), _imm(Float32.u2f(e / dd)));
+        return Entry(Float32.OP_SELECT, _in(cm, 0, t * dd + e % dd), _imm(0), _ent(k - 1));
+    }
+
+    function _rmsNormGradX(uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        uint256 n = d[1];
+        uint256 i = e / n;
+        if (k == 0) return _e2(Float32.OP_MUL, _in(cm, 0, e), _in(cm, 3, e % n));
+        if (k == 1) return _e2(Float32.OP_MUL, _ent(0), _in(cm, 2, i));
+        if (k == 2) return _e2(Float32.OP_MUL, _in(cm, 2, i), _in(cm, 2, i));
+        if (k == 3) return _e2(Float32.OP_MUL, _ent(2), _in(cm, 2, i));
+        if (k == 4) return _e2(Float32.OP_MUL, _in(cm, 4, i), _ent(3));
+        if (k == 5) return _e2(Float32.OP_DIV, _ent(4), _imm(Float32.u2f(n)));
+        if (k == 6) return _e2(Float32.OP_MUL, _in(cm, 1, e), _ent(5));
+        return _e2(Float32.OP_SUB, _ent(1), _ent(6));
+    }
+
+    /// @dev SiLU (x/(1+exp(-x))) and SiLUGrad (dy*s*(1+x*(1-s)), s the sigmoid).
+    function _silu(uint8 op, uint256 cm, uint256 e, uint256 k) private pure returns (Entry memory) {
+        uint256 xs = op == SILU ? 0 : 1; // the slot of x
+        if (k == 0) return Entry(Float32.OP_NEG, _in(cm, xs, e), 0, 0);
+        if (k < 25) return _exp(k - 1, _ent(0), 1);
+        if (k == 25) return _e2(Float32.OP_ADD, _imm(ONE), _ent(24));
+        if (op == SILU) return _e2(Float32.OP_DIV, _in(cm, 0, e), _ent(25));
+        if (k == 26) return _e2(Float32.OP_DIV, _imm(ONE), _ent(25));
+        if (k == 27) return _e2(Float32.OP_SUB, _imm(ONE), _ent(26));
+        if (k == 28) return _e2(Float32.OP_MUL, _in(cm, 1, e), _ent(27));
+        if (k == 29) return _e2(Float32.OP_ADD, _imm(ONE), _ent(28));
+        if (k == 30) return _e2(Float32.OP_MUL, _ent(26), _ent(29));
+        return _e2(Float32.OP_MUL, _in(cm, 0, e), _ent(30));
+    }
+
+    function _adamWParam(uint256 cm, uint256 e, uint256 k) private pure returns (Entry memory) {
+        if (k == 0) return _e2(Float32.OP_SUB, _imm(ONE), _in(cm, 3, 0));
+        if (k == 1) return _e2(Float32.OP_DIV, _in(cm, 1, e), _ent(0));
+        if (k == 2) return _e2(Float32.OP_SUB, _imm(ONE), _in(cm, 4, 0));
+        if (k == 3) return _e2(Float32.OP_DIV, _in(cm, 2, e), _ent(2));
+        if (k == 4) return Entry(Float32.OP_SQRT, _ent(3), 0, 0);
+        if (k == 5) return _e2(Float32.OP_ADD, _ent(4), _in(cm, 6, 0));
+        if (k == 6) return _e2(Float32.OP_MUL, _in(cm, 5, 0), _ent(1));
+        if (k == 7) return _e2(Float32.OP_DIV, _ent(6), _ent(5));
+        if (k == 8) return _e2(Float32.OP_MUL, _in(cm, 5, 0), _in(cm, 7, 0));
+        if (k == 9) return _e2(Float32.OP_MUL, _ent(8), _in(cm, 0, e));
+        if (k == 10) return _e2(Float32.OP_SUB, _in(cm, 0, e), _ent(9));
+        return _e2(Float32.OP_SUB, _ent(10), _ent(7));
+    }
+
+    /// @dev attrs: lrWord, warmWord, totalWord, spanWord.
+    function _lrSchedule(uint32[] memory attrs, uint256 cm, uint256 k)
+        private
+        pure
+        returns (Entry memory)
+    {
+        if (k == 0) return Entry(Float32.OP_U2F, _in(cm, 0, 0), 0, 0);
+        if (k == 1) return _e2(Float32.OP_ADD, _ent(0), _imm(ONE));
+        if (k == 2) return _e2(Float32.OP_DIV, _ent(1), _imm(attrs[1]));
+        if (k == 3) return _e2(Float32.OP_SUB, _imm(attrs[2]), _ent(0));
+        if (k == 4) return _e2(Float32.OP_DIV, _ent(3), _imm(attrs[3]));
+        if (k == 5) return _e2(Float32.OP_MIN, _ent(2), _ent(4));
+        if (k == 6) return _e2(Float32.OP_MAX, _ent(5), _imm(0));
+        return _e2(Float32.OP_MUL, _ent(6), _imm(attrs[0]));
     }
 
     /*//////////////////////////////////////////////////////////////

@@ -3,6 +3,7 @@ pragma solidity ^0.8.24;
 
 import {Float32} from "../float/Float32.sol";
 import {ElementProgram} from "./ElementProgram.sol";
+import {ElementDecoder} from "./ElementDecoder.sol";
 import {OneStepMerkle} from "./OneStepMerkle.sol";
 
 /// @title OneStepLib
@@ -85,20 +86,25 @@ library OneStepLib {
     /// operator prescribes, the trace has the prescribed length, and its
     /// result word is what the primitive gives on the proven operands) and
     /// the correct result word (0 when the trace length is wrong).
-    function verify(Claim calldata c, StepProof calldata p) internal pure returns (bool ok, uint32 result) {
+    /// `decoder` decodes the entry (see {ElementDecoder}).
+    function verify(Claim calldata c, StepProof calldata p, ElementDecoder decoder)
+        internal
+        pure
+        returns (bool ok, uint32 result)
+    {
         Node memory n = _graphNode(c.graphRoot, p.numNodes, c.node, p.node);
         if (n.kind != KIND_OP) revert NotAnOperator(c.node);
         if (n.inputs.length != p.inputs.length) revert InputCount(n.inputs.length, p.inputs.length);
-        uint256 outN = OneStepMerkle.numel(n.shape);
-        if (c.element >= outN) revert ElementOutOfRange(c.element, outN);
+        {
+            uint256 outN = OneStepMerkle.numel(n.shape);
+            if (c.element >= outN) revert ElementOutOfRange(c.element, outN);
+        }
         Inputs memory ins = _inputs(c, p, n);
 
         // the claimed entry, against the element-trace root
         _entryWord(c, p.traceLength, c.entry, p.entryItem, p.entryProof);
-        if (p.traceLength != ElementProgram.traceLength(n.op, n.attrs, ins.shapes)) return (false, 0);
-
-        ElementProgram.Entry memory x =
-            ElementProgram.decode(n.op, n.attrs, ins.shapes, ins.constMask, c.element, c.entry);
+        ElementProgram.Entry memory x = _decode(decoder, c, n, ins, p.traceLength);
+        if (x.prim == 0) return (false, 0); // not the trace length
         _needInputs(_slotBit(x.a) | _slotBit(x.b) | _slotBit(x.c), ins.known);
         uint256 a = _operand(c, p, n, ins.nodes, x.a, 0);
         uint256 b = _operand(c, p, n, ins.nodes, x.b, 1);
@@ -106,6 +112,24 @@ library OneStepLib {
         uint256 want = (x.prim << 248) | (x.a << 200) | (x.b << 152) | (x.c << 104);
         uint256 item = uint256(p.entryItem);
         ok = item & ~(uint256(0xFFFFFFFF) << 72) == want && uint32(item >> 72) == result;
+    }
+
+    /// @dev Entry c.entry of the element's program, or the zero entry (primitive 0, which no
+    /// entry has) when m is not the trace length.
+    function _decode(ElementDecoder decoder, Claim calldata c, Node memory n, Inputs memory ins, uint256 m)
+        private
+        pure
+        returns (ElementProgram.Entry memory x)
+    {
+        (uint256 len, bytes32 h) = decoder.program(n.op, n.attrs, ins.shapes, ins.constMask, c.element, c.entry);
+        if (m == len) x = unpack(h);
+    }
+
+    /// @notice The entry a header (ElementProgram.header's layout) packs.
+    function unpack(bytes32 header) internal pure returns (ElementProgram.Entry memory x) {
+        uint256 h = uint256(header);
+        uint256 mask = (uint256(1) << 48) - 1;
+        x = ElementProgram.Entry(h >> 248, (h >> 200) & mask, (h >> 152) & mask, (h >> 104) & mask);
     }
 
     /// @dev The proven input nodes, their shapes, which are constants, which were given.
@@ -257,16 +281,24 @@ library OneStepLib {
 }
 
 /// @title OneStep
-/// @notice External front of {OneStepLib} (and of the element-program
-/// decoder), for the dispute game and the differential tests.
+/// @notice External front of {OneStepLib}, for the dispute game and the
+/// differential tests. The element programs are decoded by an
+/// {ElementDecoder} this contract deploys in its constructor (`decoder`).
 contract OneStep {
+    /// @notice The element-program decoder, deployed with this contract.
+    ElementDecoder public immutable decoder;
+
+    constructor() {
+        decoder = new ElementDecoder();
+    }
+
     /// @notice See {OneStepLib.verify}.
     function verify(OneStepLib.Claim calldata c, OneStepLib.StepProof calldata p)
         external
-        pure
+        view
         returns (bool ok, uint32 result)
     {
-        return OneStepLib.verify(c, p);
+        return OneStepLib.verify(c, p, decoder);
     }
 
     /// @notice What the dispute game needs of a picked node's encoding: its kind, its output field, its shape
@@ -319,24 +351,5 @@ contract OneStep {
         for (uint256 i; i < ndims; ++i) {
             shape[i] = uint32(dims >> (32 * i));
         }
-    }
-
-    /// @notice The structure of entry k of element e (ElementProgram.header)
-    /// and the trace length.
-    function decode(
-        uint8 op,
-        uint32[] calldata attrs,
-        uint32[][] calldata shapes,
-        uint256 constMask,
-        uint256 e,
-        uint256 k
-    ) external pure returns (bytes32 header, uint256 length) {
-        uint32[] memory a = attrs;
-        uint32[][] memory s = new uint32[][](shapes.length);
-        for (uint256 i; i < s.length; ++i) {
-            s[i] = shapes[i];
-        }
-        length = ElementProgram.traceLength(op, a, s);
-        header = ElementProgram.header(op, a, s, constMask, e, k);
     }
 }
