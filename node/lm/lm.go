@@ -15,6 +15,7 @@ import (
 
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
 // StreamSample is the RepOps PRNG stream of sampling: the k-th token a
@@ -30,20 +31,14 @@ const MaxTokens = 1 << 20
 var ErrNotTransformer = errors.New("lm: not a transformer spec")
 
 // Config maps a validated transformer spec to the RepOps model
-// configuration (the optimizer and schedule fields too, so that
-// LMStateShapes of it is the training state's layout).
+// configuration: trainer.LMConfig (the trainer's, so LMStateShapes of it is
+// the training state's layout), refusing another model kind and checking
+// the result.
 func Config(s *spec.Spec) (repops.LMConfig, error) {
 	if !s.Model.IsTransformer() || s.Model.Transformer == nil {
 		return repops.LMConfig{}, fmt.Errorf("%w: model.kind is %q", ErrNotTransformer, s.Model.Kind)
 	}
-	m := s.Model.Transformer
-	o := s.Optimizer
-	c := repops.LMConfig{
-		Vocab: m.Vocab, Context: m.Context, Width: m.Width, Heads: m.Heads, Layers: m.Layers, MLPWidth: m.MLPWidth,
-		NormEps: m.NormEps, Tied: m.TiedEmbeddings,
-		LR: o.LR, Beta1: o.Beta1, Beta2: o.Beta2, Eps: o.Eps, WeightDecay: o.WeightDecay, GradClip: o.GradClip,
-		Warmup: o.WarmupSteps, Steps: s.Steps, BatchSize: s.BatchSize, Seed: s.Seed,
-	}
+	c := trainer.LMConfig(s)
 	return c, c.Validate()
 }
 
