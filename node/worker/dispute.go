@@ -81,7 +81,11 @@ func (d *Driver) defenceOf(id uint64) (*jobDefence, error) {
 	// The worker's own executor: a worker whose arithmetic is not RepOps
 	// (float64-matmul) defends what it computed, and the Defender finds the
 	// mistake against the RepOps element programs.
-	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, Executor: d.jobExecutor(s)})
+	init, err := d.initialWeights(id, s)
+	if err != nil {
+		return nil, err
+	}
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, Executor: d.jobExecutor(s), InitialWeights: init})
 	if err != nil {
 		return nil, err
 	}

@@ -29,6 +29,7 @@ import (
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/export"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -356,7 +357,26 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err := d.cfg.Fault.checkJob(s); err != nil {
 		return d.skip(r, metrics.SkipMismatch, err.Error())
 	}
-	tr, err := jobclient.VerifyJob(p, s, dataBytes, d.trainerOptions(id, s))
+	// A fine-tuning job starts from the client's weights (init.weights),
+	// fetched by their hash and checked against the spec.
+	initBytes, err := jobclient.FetchInitialWeights(ctx, d.blobs, s)
+	if blobstore.Unusable(err) {
+		return d.skip(r, metrics.SkipBadBlob, err.Error())
+	}
+	if errors.As(err, &bad) {
+		return d.skip(r, metrics.SkipMismatch, bad.Reason)
+	}
+	if err != nil {
+		return err
+	}
+	opts, err := jobclient.WithInitialWeights(s, initBytes, d.trainerOptions(id, s))
+	if errors.As(err, &bad) {
+		return d.skip(r, metrics.SkipMismatch, bad.Reason)
+	}
+	if err != nil {
+		return err
+	}
+	tr, err := jobclient.VerifyJob(p, s, dataBytes, opts)
 	if errors.As(err, &bad) {
 		return d.skip(r, metrics.SkipMismatch, bad.Reason)
 	}
@@ -371,6 +391,11 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	}
 	if err := fsutil.WriteFileAtomic(filepath.Join(d.jobDir(id), "dataset"), dataBytes, 0o644); err != nil {
 		return err
+	}
+	if initBytes != nil {
+		if err := fsutil.WriteFileAtomic(filepath.Join(d.jobDir(id), initWeightsFile), initBytes, 0o644); err != nil {
+			return err
+		}
 	}
 	d.mu.Lock()
 	d.trainers[id] = tr
@@ -390,6 +415,20 @@ func (d *Driver) loadJob(id uint64) (*spec.Spec, *dataset.Dataset, error) {
 		return nil, nil, err
 	}
 	return s, ds, nil
+}
+
+// initWeightsFile is the file in a job's directory that holds the initial
+// weights of a fine-tuning job (init.weights), as evaluate fetched them.
+const initWeightsFile = "init.safetensors"
+
+// initialWeights reads the initial weights evaluate kept for a job whose
+// spec has init.weights (checked against the spec and its hash again); nil
+// for a seeded job.
+func (d *Driver) initialWeights(id uint64, s *spec.Spec) ([]repops.Tensor, error) {
+	if s.Init == nil {
+		return nil, nil
+	}
+	return export.LoadInitialStateFile(s, filepath.Join(d.jobDir(id), initWeightsFile))
 }
 
 // trainerOptions are the options of a job's training trainer.
@@ -431,7 +470,11 @@ func (d *Driver) trainerOf(id uint64) (*trainer.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr, err = trainer.New(s, ds, d.trainerOptions(id, s))
+	opts := d.trainerOptions(id, s)
+	if opts.InitialWeights, err = d.initialWeights(id, s); err != nil {
+		return nil, err
+	}
+	tr, err = trainer.New(s, ds, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -425,7 +425,7 @@ func altTrainer(tr *trainer.Trainer, ds *dataset.Dataset) (*trainer.Trainer, err
 	s := *tr.Spec()
 	s.Model.Layers = append([]int(nil), s.Model.Layers...)
 	s.Optimizer.LR *= 2
-	return trainer.New(&s, ds, trainer.Options{SkipEval: true})
+	return trainer.New(&s, ds, trainer.Options{SkipEval: true, InitialWeights: tr.InitialWeights()})
 }
 
 // Train is the step the worker trains with (corrupt-final trains honestly).
