@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/node/export"
 	"github.com/gensyn-stack/gensyn/node/lm"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
@@ -187,4 +188,75 @@ func TestExportTransformerCommand(t *testing.T) {
 	require.Contains(t, txt, "\n  transformer.wte.weight                F32 [256 16]\n")
 	require.Contains(t, txt, "\n  transformer.h.1.attn.out_proj.weight  F32 [16 16]\n")
 	require.Contains(t, txt, "\n  lm_head.weight                        F32 [256 16]\n")
+}
+
+// TestGenerateTrainedTransformer: the client's path with a transformer,
+// through the real commands: `gensyn train` a tiny transformer on a small
+// corpus, `gensyn generate` from its checkpoint (same seed, same text),
+// `gensyn export` it, a fine-tuning spec naming the export as init.weights
+// trains from it (its initial state is export.LoadInitialState's), and
+// `gensyn generate` samples the fine-tuned model.
+func TestGenerateTrainedTransformer(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "data"), 0o755))
+	corpus := []byte(strings.Repeat("the cat sat on the mat. a dog ate the hat. ", 100))[:4096]
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "data", "corpus.txt"), corpus, 0o644))
+	b, err := os.ReadFile(lmExampleSpec)
+	require.NoError(t, err)
+	js := string(b)
+	for _, r := range [][2]string{
+		{`"context": 64`, `"context": 16`}, {`"width": 128`, `"width": 16`}, {`"heads": 4`, `"heads": 2`},
+		{`"layers": 5`, `"layers": 1`}, {`"mlp_width": 512`, `"mlp_width": 32`},
+		{`"hash": "0x82e573021a02f5954cb92a8e2711f0141dc91a31d984751256be0dff35b73a1b"`, `"hash": "` + commit.Keccak256(corpus).String() + `"`},
+		{`"tokens": 1358459`, `"tokens": 4096`}, {`"count": 65536`, `"count": 512`},
+		{`"warmup_steps": 100`, `"warmup_steps": 2`}, {`"batch_size": 16`, `"batch_size": 4`},
+		{`"steps": 1000`, `"steps": 20`}, {`"checkpoint_interval": 100`, `"checkpoint_interval": 10`},
+	} {
+		require.Contains(t, js, r[0])
+		js = strings.Replace(js, r[0], r[1], 1)
+	}
+	specA := filepath.Join(dir, "a.json")
+	require.NoError(t, os.WriteFile(specA, []byte(js), 0o644))
+	runA := filepath.Join(dir, "run-a")
+	_, err = runCLI(t, "train", "--spec", specA, "--out", runA, "--progress-interval", "0")
+	require.NoError(t, err)
+	gen := []string{"generate", "--spec", specA, "--checkpoint", runA, "--prompt", "the ", "--tokens", "30", "--seed", "2"}
+	g1, err := runCLI(t, gen...)
+	require.NoError(t, err)
+	g2, err := runCLI(t, gen...)
+	require.NoError(t, err)
+	require.Equal(t, g1, g2)
+	require.Len(t, g1, 4+30+1)
+
+	model := filepath.Join(dir, "data", "model.safetensors")
+	_, err = runCLI(t, "export", "--spec", specA, "--checkpoint", runA, "--out", model)
+	require.NoError(t, err)
+	mb, err := os.ReadFile(model)
+	require.NoError(t, err)
+	specB := filepath.Join(dir, "b.json")
+	require.NoError(t, os.WriteFile(specB, []byte(strings.Replace(js, `"steps": 20`, `"steps": 20, "init": {"weights": "`+commit.Keccak256(mb).String()+`"}`, 1)), 0o644))
+	runB := filepath.Join(dir, "run-b")
+	trainB, err := runCLI(t, "train", "--spec", specB, "--steps", "10", "--out", runB, "--progress-interval", "0")
+	require.NoError(t, err)
+	s, err := spec.Load(specB)
+	require.NoError(t, err)
+	st, err := export.LoadInitialStateFile(s, model)
+	require.NoError(t, err)
+	a, err := trainer.ReadCheckpoint(trainer.CheckpointFile(runA, 20))
+	require.NoError(t, err)
+	cfg, err := lm.Config(s)
+	require.NoError(t, err)
+	for i := 0; i < lm.NumParams(cfg); i++ {
+		require.Equal(t, a.State[i].Data, st[i].Data, a.Names[i])
+	}
+	ts := make([]commit.Tensor, len(st))
+	for i, x := range st {
+		ts[i] = commit.Tensor(x)
+	}
+	root, err := commit.StateRootOf(0, ts)
+	require.NoError(t, err)
+	require.Contains(t, trainB, "initial state root "+root.String())
+	g3, err := runCLI(t, "generate", "--spec", specB, "--checkpoint", runB, "--prompt", "the ", "--tokens", "30", "--seed", "2")
+	require.NoError(t, err)
+	require.Len(t, g3, 4+30+1)
 }
