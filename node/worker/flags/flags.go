@@ -132,6 +132,7 @@ var (
 		Name: "unsafe.fault",
 		Usage: "UNSAFE, tests and demos only (needs --unsafe.test-modes): make this worker cheat, and lose its collateral: " +
 			"perturb-weight, skip-steps, wrong-batch, wrong-lr, initial-model, corrupt-final, float64-matmul, wrong-final-root, never-train, " +
+			"perturb-attention, perturb-norm, nonrepops-softmax (transformer jobs), " +
 			"withhold, stop-answering, junk-padding or rebid; a fault may be followed by the modifiers ,withhold ,stop-answering ,junk-padding " +
 			",rebid (e.g. perturb-weight,junk-padding)",
 		EnvVars: prefixEnvVars("UNSAFE_FAULT"),
