@@ -84,6 +84,12 @@ test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=
 	GENSYN_REPOPS_KERNEL=sse GENSYN_REPOPS_THREADS=3 $(GO) test -count=1 -run Golden ./node/trainer/...
 	$(GO) test -count=1 -tags purego -run 'MatMul|Kernel|Golden' ./node/repops/...
 
+# The vector exp against the scalar exp program on all 2^32 inputs (minutes
+# of CPU; not in test or ci, which check every 4093rd input).
+.PHONY: test-exp-exhaustive
+test-exp-exhaustive: ## RepOps: the vector exp against the exp program on every one of the 2^32 binary32 inputs
+	GENSYN_REPOPS_EXP_EXHAUSTIVE=1 $(GO) test -count=1 -timeout 2h -run 'TestExpVecExhaustive' -v ./node/repops
+
 # qemu-user runs the arm64 test binaries. On a fresh machine it is installed
 # here when that can be done without a question (root, or password-less sudo,
 # with apt-get); otherwise one line says what to install.
