@@ -559,11 +559,7 @@ library ElementProgram {
     }
 
     /// @dev AttnScores' product t: MUL(Q[(b*C+i)*d + h*dh + t], K[(b*C+j)*d + h*dh + t]).
-    function _qk(uint256[4] memory d, uint256 cm, uint256 e, uint256 t)
-        private
-        pure
-        returns (Entry memory)
-    {
+    function _qk(uint256[4] memory d, uint256 cm, uint256 e, uint256 t) private pure returns (Entry memory) {
         uint256 c = d[3];
         uint256 g = e / c / c; // b*H + h
         uint256 col = (g % d[2]) * (d[1] / d[2]) + t; // h*dh + t
@@ -641,11 +637,7 @@ library ElementProgram {
         return Entry(Float32.OP_SELECT, _in(cm, 0, t * dd + e % dd), _imm(0), _ent(k - 1));
     }
 
-    function _rmsNormGradX(uint256[4] memory d, uint256 cm, uint256 e, uint256 k)
-        private
-        pure
-        returns (Entry memory)
-    {
+    function _rmsNormGradX(uint256[4] memory d, uint256 cm, uint256 e, uint256 k) private pure returns (Entry memory) {
         uint256 n = d[1];
         uint256 i = e / n;
         if (k == 0) return _e2(Float32.OP_MUL, _in(cm, 0, e), _in(cm, 3, e % n));
@@ -689,11 +681,7 @@ library ElementProgram {
     }
 
     /// @dev attrs: lrWord, warmWord, totalWord, spanWord.
-    function _lrSchedule(uint32[] memory attrs, uint256 cm, uint256 k)
-        private
-        pure
-        returns (Entry memory)
-    {
+    function _lrSchedule(uint32[] memory attrs, uint256 cm, uint256 k) private pure returns (Entry memory) {
         if (k == 0) return Entry(Float32.OP_U2F, _in(cm, 0, 0), 0, 0);
         if (k == 1) return _e2(Float32.OP_ADD, _ent(0), _imm(ONE));
         if (k == 2) return _e2(Float32.OP_DIV, _ent(1), _imm(attrs[1]));
