@@ -17,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -95,7 +96,7 @@ func (n *disputeNet) postSpecJob(t *testing.T, specPath, dataPath string, price 
 // TestTransformerDisputes: one honest verifier (auditing every checkpoint)
 // runs while three workers, each with a transformer fault at step 5, take a
 // tiny transformer job each, their dispute data published: one cheating
-// inside attention (one bit of one weight of l1.wq after one step), one
+// inside attention (one attention score of layer 1 raised by 1 in one step), one
 // cheating in the normalisation (one step's RMSInv without its eps), one
 // using a non-RepOps softmax (float64 exp, an honest mistake). Each is
 // challenged, loses its whole collateral at the one-step on the expected
@@ -121,7 +122,7 @@ func TestTransformerDisputes(t *testing.T) {
 		op    string // the operator of the node the game ends on
 		node  string // its name, when the fault names one node
 	}{
-		{"perturb-attention", 10, "AdamWParam", "l1.wq'"},
+		{"perturb-attention", 10, "AttnScores", firstNodeOf(g, repops.OpAttnScores)},
 		{"perturb-norm", 11, "RMSInv", ""},
 		{"nonrepops-softmax", 12, "SoftmaxRow", ""},
 	}
@@ -154,6 +155,10 @@ func TestTransformerDisputes(t *testing.T) {
 				require.Equal(t, fc.op, op, "game %d ends on node %d (%s)", gid, game.Node, nd.Name)
 				if fc.node != "" {
 					require.Equal(t, fc.node, nd.Name)
+				}
+				if fc.fault == "perturb-attention" {
+					// row 1, column 0 of the first window's first head
+					require.EqualValues(t, nd.Shape[1], game.Element, "the perturbed score")
 				}
 				if fc.fault == "nonrepops-softmax" {
 					require.Regexp(t, `HONEST MISTAKE.* op=SoftmaxRow`, w.log())
@@ -200,4 +205,14 @@ func TestTransformerDisputes(t *testing.T) {
 	}
 	require.Regexp(t, regexp.MustCompile(`^transformer dispute [a-z-]+: moves=\d+ gas=\d+ op=[A-Za-z]+$`), lines[cases[0].fault])
 	t.Logf("whole test %.1fs", time.Since(start).Seconds())
+}
+
+// firstNodeOf is the name of g's first operator node of kind op.
+func firstNodeOf(g *repops.Graph, op repops.OpKind) string {
+	for _, nd := range g.Nodes {
+		if nd.Kind == repops.KindOp && nd.Op == op {
+			return nd.Name
+		}
+	}
+	return ""
 }

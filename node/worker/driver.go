@@ -452,7 +452,7 @@ func (d *Driver) executor() repops.Executor {
 // lmFaultExecutor over the configured executor, acting from the fault step.
 func (d *Driver) jobExecutor(s *spec.Spec) repops.Executor {
 	f := d.cfg.Fault
-	if (f.Kind == FaultPerturbNorm || f.Kind == FaultNonRepOpsSoftmax) && s.Model.IsTransformer() {
+	if f.changesExecutor() && f.lmOnly() && s.Model.IsTransformer() {
 		return newLMFaultExecutor(d.cfg.Executor, f.Kind, f.faultStep(uint64(s.Steps), uint64(s.CheckpointInterval)))
 	}
 	return d.executor()

@@ -86,11 +86,14 @@ const (
 	// computes, as an honest worker does; its defence recognises the
 	// mistake (one loud error) and loses at the one-step.
 	FaultFloat64MatMul FaultKind = "float64-matmul"
-	// FaultPerturbAttention (transformer jobs only): after step N, the
-	// lowest mantissa bit of element 0 of layer 1's attention query matrix
-	// (state tensor "l1.wq") is flipped; later steps are computed honestly
-	// from the perturbed state. One weight, one step: the game ends on that
-	// tensor's update (AdamWParam) at step N.
+	// FaultPerturbAttention (transformer jobs only): cheats inside
+	// attention at step N only: one attention score of layer 1 (the output
+	// of the step's first AttnScores, row 1 of window 0, head 0, column 0:
+	// the weight query 1 gives key 0 before the softmax) is raised by 1.0
+	// (a change the softmax passes on; a one-ulp change would mostly be
+	// rounded away), and the rest of the step is computed from it; the
+	// other steps are honest. One weight, one step: the game ends on that
+	// AttnScores element at step N.
 	FaultPerturbAttention FaultKind = "perturb-attention"
 	// FaultPerturbNorm (transformer jobs only): step N is computed with a
 	// wrong normalisation: every RMSInv of the step leaves out its eps
@@ -113,7 +116,7 @@ var modifiers = []FaultKind{FaultWithhold, FaultStopAnswering, FaultJunkPadding,
 
 // stateKinds are the kinds that change the worker's claimed states.
 var stateKinds = []FaultKind{FaultPerturbWeight, FaultSkipSteps, FaultWrongBatch, FaultWrongLR, FaultInitialModel,
-	FaultCorruptFinal, FaultPerturbAttention}
+	FaultCorruptFinal}
 
 // skipSteps is how many steps FaultSkipSteps leaves out.
 const skipSteps = 5
@@ -138,7 +141,7 @@ var lmKinds = []FaultKind{FaultPerturbAttention, FaultPerturbNorm, FaultNonRepOp
 // FaultKinds are the valid kinds, sorted.
 func FaultKinds() []string {
 	ks := []string{string(FaultWrongFinalRoot), string(FaultNeverTrain), string(FaultFloat64MatMul),
-		string(FaultPerturbNorm), string(FaultNonRepOpsSoftmax)}
+		string(FaultPerturbAttention), string(FaultPerturbNorm), string(FaultNonRepOpsSoftmax)}
 	for _, k := range append(append([]FaultKind(nil), stateKinds...), modifiers...) {
 		ks = append(ks, string(k))
 	}
@@ -261,7 +264,8 @@ func (f Fault) checkJob(s *spec.Spec) error {
 // changesExecutor reports whether the fault is a change of the worker's
 // executor (its arithmetic), not of its step function.
 func (f Fault) changesExecutor() bool {
-	return f.Kind == FaultFloat64MatMul || f.Kind == FaultPerturbNorm || f.Kind == FaultNonRepOpsSoftmax
+	return f.Kind == FaultFloat64MatMul || f.Kind == FaultPerturbAttention || f.Kind == FaultPerturbNorm ||
+		f.Kind == FaultNonRepOpsSoftmax
 }
 
 // Active reports whether a fault is injected.
@@ -350,33 +354,6 @@ func flipLowBit(st *trainer.State) *trainer.State {
 	return out
 }
 
-// flipLowBitAt returns a copy of st with the lowest mantissa bit of element
-// 0 of tensor i flipped.
-func flipLowBitAt(st *trainer.State, i int) *trainer.State {
-	out := cloneState(st)
-	w := out.Tensors[i].Data
-	w[0] = math.Float32frombits(math.Float32bits(w[0]) ^ 1)
-	return out
-}
-
-// attentionWeight is the name of the state tensor FaultPerturbAttention
-// perturbs: layer 1's attention query matrix.
-const attentionWeight = "l1.wq"
-
-// stateIndex is the index of the state tensor named name in tr's step
-// graph (its state nodes come first, in state order).
-func stateIndex(tr *trainer.Trainer, name string) (int, error) {
-	for i, nd := range tr.Graph().Nodes {
-		if nd.Kind != repops.KindState {
-			break
-		}
-		if nd.Name == name {
-			return i, nil
-		}
-	}
-	return 0, fmt.Errorf("the job's state has no tensor %q", name)
-}
-
 // faultStepper is a job's step function under a fault.
 type faultStepper struct {
 	kind  FaultKind
@@ -385,7 +362,6 @@ type faultStepper struct {
 	tr    *trainer.Trainer
 	alt   *trainer.Trainer // wrong-lr: the trainer of the spec with twice the learning rate
 	init  *trainer.State   // initial-model: the initial state
-	wq    int              // perturb-attention: the index of layer 1's Wq in the state
 }
 
 // newFaultStepper returns the step function of fault f for a job trained by
@@ -399,12 +375,6 @@ func newFaultStepper(f Fault, tr, alt *trainer.Trainer) (*faultStepper, error) {
 		return nil, err
 	}
 	switch f.Kind {
-	case FaultPerturbAttention:
-		i, err := stateIndex(tr, attentionWeight)
-		if err != nil {
-			return nil, err
-		}
-		fs.wq = i
 	case FaultWrongLR:
 		if alt == nil {
 			return nil, errors.New("wrong-lr needs the trainer of the modified spec")
@@ -437,12 +407,6 @@ func (fs *faultStepper) Train(st *trainer.State) (*trainer.State, float32, error
 			return next, loss, err
 		}
 		return flipLowBit(next), loss, nil
-	case FaultPerturbAttention:
-		next, loss, err := fs.tr.Step(st)
-		if err != nil || st.Step != fs.n {
-			return next, loss, err
-		}
-		return flipLowBitAt(next, fs.wq), loss, nil
 	case FaultSkipSteps:
 		if st.Step >= fs.n && st.Step < fs.n+skipSteps {
 			if st.Step >= fs.steps {

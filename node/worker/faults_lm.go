@@ -1,7 +1,7 @@
 package worker
 
 // The executor faults of transformer jobs (docs/worker.md, "Fault
-// injection"): perturb-norm and nonrepops-softmax change the worker's
+// injection"): perturb-attention, perturb-norm and nonrepops-softmax change the worker's
 // arithmetic for some steps, so that training, the committed roots and the
 // dispute defence (whose step trace is computed with the same executor) all
 // carry the fault.
@@ -13,10 +13,12 @@ import (
 	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
-// lmFaultExecutor is the executor of a perturb-norm or nonrepops-softmax
-// worker: Base's (repops.CPU{} when nil) for every operator but RMSInv
-// (perturb-norm: without its eps at step N) or SoftmaxRow
-// (nonrepops-softmax: float64 exp from step N on).
+// lmFaultExecutor is the executor of a perturb-attention, perturb-norm or
+// nonrepops-softmax worker: Base's (repops.CPU{} when nil) for every
+// operator but the step's first AttnScores (perturb-attention: one score
+// raised by 1.0 at step N), RMSInv (perturb-norm: without
+// its eps at step N) or SoftmaxRow (nonrepops-softmax: float64 exp from
+// step N on).
 //
 // An Executor is not told which step it computes: it learns it from the
 // step graph's first operator, BatchIndex, whose input is the step counter,
@@ -28,7 +30,8 @@ type lmFaultExecutor struct {
 	Kind FaultKind
 	N    uint64 // the fault step
 
-	step atomic.Int64 // the step being computed; -1 before the first BatchIndex
+	step   atomic.Int64 // the step being computed; -1 before the first BatchIndex
+	scores atomic.Int64 // AttnScores run so far in this step
 }
 
 var _ repops.Executor = (*lmFaultExecutor)(nil)
@@ -53,7 +56,7 @@ func (e *lmFaultExecutor) active() bool {
 		return false
 	}
 	switch e.Kind {
-	case FaultPerturbNorm:
+	case FaultPerturbAttention, FaultPerturbNorm:
 		return uint64(s) == e.N
 	case FaultNonRepOpsSoftmax:
 		return uint64(s) >= e.N
@@ -66,6 +69,17 @@ func (e *lmFaultExecutor) Run(op repops.OpKind, attrs []uint32, in []repops.Tens
 	switch {
 	case op == repops.OpBatchIndex && len(in) > 0 && len(in[0].Data) == 1:
 		e.step.Store(int64(math.Float32bits(in[0].Data[0])))
+		e.scores.Store(0)
+	case op == repops.OpAttnScores && e.Kind == FaultPerturbAttention && e.active():
+		if e.scores.Add(1) != 1 { // only layer 1's forward scores
+			break
+		}
+		if err := e.base().Run(op, attrs, in, out); err != nil {
+			return err
+		}
+		i := attentionScoreIndex(out)
+		out.Data[i] = repops.Add(out.Data[i], 1)
+		return nil
 	case op == repops.OpRMSInv && e.Kind == FaultPerturbNorm && e.active():
 		if err := repops.CheckRun(op, attrs, in, out); err != nil {
 			return err
@@ -79,6 +93,17 @@ func (e *lmFaultExecutor) Run(op repops.OpKind, attrs []uint32, in []repops.Tens
 		return nil
 	}
 	return e.base().Run(op, attrs, in, out)
+}
+
+// attentionScoreIndex is the score perturb-attention changes: row 1 of the
+// first window's first head, column 0 (query 1's weight for key 0, not
+// masked, and one of two in its row, so the softmax passes the change on);
+// element 0 when the context is a single token.
+func attentionScoreIndex(scores repops.Tensor) int {
+	if c := scores.Shape[1]; c > 1 {
+		return c
+	}
+	return 0
 }
 
 // softmaxRowFloat64 is SoftmaxRow as a non-RepOps kernel computes it:

@@ -71,30 +71,6 @@ func TestLMFaultStates(t *testing.T) {
 		return next
 	}
 	honest := honestStates(t, tr)
-	wq, err := stateIndex(tr, "l1.wq")
-	require.NoError(t, err)
-	require.Equal(t, "l1.wq", tr.Graph().Nodes[wq].Name)
-
-	t.Run("perturb-attention", func(t *testing.T) {
-		f := Fault{Kind: FaultPerturbAttention, Step: lmFault, StepSet: true}
-		require.True(t, f.changesStates())
-		require.True(t, f.changesTraining())
-		fs, err := newFaultStepper(f, tr, nil)
-		require.NoError(t, err)
-		states := statesOf(t, tr, fs.Claim)
-		for i := 0; i <= lmFault; i++ {
-			require.Empty(t, diffElems(honest[i], states[i]), "state %d is honest", i)
-		}
-		d := diffElems(honestNext(states[lmFault]), states[lmFault+1])
-		require.Equal(t, [][2]int{{wq, 0}}, d, "one weight: element 0 of l1.wq")
-		h, c := honestNext(states[lmFault]).Tensors[wq].Data[0], states[lmFault+1].Tensors[wq].Data[0]
-		require.Equal(t, uint32(1), math.Float32bits(h)^math.Float32bits(c), "its lowest mantissa bit")
-		for i := lmFault + 1; i < lmSteps; i++ {
-			require.Empty(t, diffElems(honestNext(states[i]), states[i+1]), "step %d is honest from the perturbed state", i)
-		}
-		require.NotEmpty(t, diffElems(honest[lmSteps], states[lmSteps]))
-	})
-
 	executorStates := func(t *testing.T, kind FaultKind) (*trainer.Trainer, []*trainer.State) {
 		d := &Driver{cfg: DriverConfig{Fault: Fault{Kind: kind, Step: lmFault, StepSet: true}}}
 		require.True(t, d.cfg.Fault.changesExecutor())
@@ -108,6 +84,42 @@ func TestLMFaultStates(t *testing.T) {
 			return next, err
 		})
 	}
+
+	t.Run("perturb-attention", func(t *testing.T) {
+		ftr, states := executorStates(t, FaultPerturbAttention)
+		for i := 0; i <= lmFault; i++ {
+			require.Empty(t, diffElems(honest[i], states[i]), "state %d is honest", i)
+		}
+		for i := 0; i < lmSteps; i++ {
+			d := diffElems(honestNext(states[i]), states[i+1])
+			if i == lmFault {
+				require.NotEmpty(t, d, "step %d carries the perturbed attention score", i)
+			} else {
+				require.Empty(t, d, "step %d is honest", i)
+			}
+		}
+		requireFirstDiff(t, tr, ftr, states[lmFault], repops.OpAttnScores)
+		// One weight: the first AttnScores node differs from the honest
+		// one in exactly one element, raised by 1.
+		ht, err := tr.StepTrace(states[lmFault])
+		require.NoError(t, err)
+		ft, err := ftr.StepTrace(states[lmFault])
+		require.NoError(t, err)
+		for j, nd := range tr.Graph().Nodes {
+			if nd.Kind != repops.KindOp || nd.Op != repops.OpAttnScores {
+				continue
+			}
+			var diff []int
+			for e, h := range ht.Outputs[j].Data {
+				if f := ft.Outputs[j].Data[e]; math.Float32bits(h) != math.Float32bits(f) {
+					require.Equal(t, repops.Add(h, 1), f, "element %d", e)
+					diff = append(diff, e)
+				}
+			}
+			require.Equal(t, []int{attentionScoreIndex(ht.Outputs[j])}, diff, "node %s", nd.Name)
+			break
+		}
+	})
 
 	t.Run("perturb-norm", func(t *testing.T) {
 		ftr, states := executorStates(t, FaultPerturbNorm)
