@@ -16,11 +16,13 @@ const EnvExpExhaustive = "GENSYN_REPOPS_EXP_EXHAUSTIVE"
 
 // withKernels runs f once with every kernel this build has and this CPU
 // runs selected (the vector exp follows the kernel), then restores the
-// default.
+// kernel selected before (GENSYN_REPOPS_KERNEL's, in test-repro's forced
+// runs).
 func withKernels(t *testing.T, f func(t *testing.T, kernel string)) {
 	t.Helper()
+	old := Kernel()
 	defer func() {
-		if err := SetKernel("auto"); err != nil {
+		if err := SetKernel(old); err != nil {
 			t.Fatal(err)
 		}
 	}()
@@ -137,6 +139,15 @@ func TestExpVecPicksKernel(t *testing.T) {
 	})
 }
 
+// TestExpVecKeepsKernel: withKernels leaves the kernel it found selected.
+func TestExpVecKeepsKernel(t *testing.T) {
+	before := Kernel()
+	withKernels(t, func(t *testing.T, kernel string) {})
+	if Kernel() != before {
+		t.Fatalf("kernel %q after withKernels, want %q", Kernel(), before)
+	}
+}
+
 // TestExpVecExhaustive compares the vector exp with the scalar exp
 // program (exp32: the interpreter wherever its binary64 shortcut could
 // round twice) on every one of the 2^32 input words, when
@@ -148,10 +159,11 @@ func TestExpVecExhaustive(t *testing.T) {
 	if !expVecSupported() {
 		t.Skip("no vector exp on this CPU or architecture")
 	}
+	old := Kernel()
 	if err := SetKernel("avx2"); err != nil {
 		t.Fatal(err)
 	}
-	defer SetKernel("auto")
+	defer SetKernel(old)
 	const block = 1 << 16
 	var (
 		wg   sync.WaitGroup
@@ -206,10 +218,11 @@ func BenchmarkExp(b *testing.B) {
 	}
 	if expVecSupported() {
 		b.Run("vec", func(b *testing.B) {
+			old := Kernel()
 			if err := SetKernel("avx2"); err != nil {
 				b.Fatal(err)
 			}
-			defer SetKernel("auto")
+			defer SetKernel(old)
 			run(b, func() { expSub(o, x, 0, false) })
 		})
 	}
