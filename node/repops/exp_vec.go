@@ -6,8 +6,8 @@ import "math"
 // exp (SoftmaxRow, SiLU, SiLUGrad, LogSumExp, SoftmaxXentGrad): it computes
 // exp of x[i] - sub, or of -x[i] - sub, element by element, with the
 // assembly kernel where the current kernel allows it (expSubVec: AVX2 with
-// FMA when the matrix-product kernel is avx2) and with the scalar fast
-// path (exp2, exp32) on the rest. Every path gives the exp program's bits
+// FMA when the matrix-product kernel is avx2, NEON when it is neon) and
+// with the scalar fast path (exp2, exp32) on the rest. Every path gives the exp program's bits
 // for every input; exp_vec_test.go checks them against the interpreter.
 
 // flipWord is the word XORed into an input: the sign bit for NEG.

@@ -128,11 +128,20 @@ func TestExpVecStride(t *testing.T) {
 	})
 }
 
+// expVecKernel is the matrix-product kernel that turns the vector exp on.
+func expVecKernel() string {
+	if runtime.GOARCH == "arm64" {
+		return "neon"
+	}
+	return "avx2"
+}
+
 // TestExpVecPicksKernel: the vector exp runs exactly with the avx2 kernel
-// on a CPU with FMA (and never where the kernel is forced to another).
+// on a CPU with FMA, or the neon kernel on arm64 (and never where the
+// kernel is forced to another).
 func TestExpVecPicksKernel(t *testing.T) {
 	withKernels(t, func(t *testing.T, kernel string) {
-		want := kernel == "avx2" && expVecSupported()
+		want := kernel == expVecKernel() && expVecSupported()
 		if got := expVec(); got != want {
 			t.Fatalf("expVec() = %v with kernel %s, want %v", got, kernel, want)
 		}
@@ -160,7 +169,7 @@ func TestExpVecExhaustive(t *testing.T) {
 		t.Skip("no vector exp on this CPU or architecture")
 	}
 	old := Kernel()
-	if err := SetKernel("avx2"); err != nil {
+	if err := SetKernel(expVecKernel()); err != nil {
 		t.Fatal(err)
 	}
 	defer SetKernel(old)
@@ -219,7 +228,7 @@ func BenchmarkExp(b *testing.B) {
 	if expVecSupported() {
 		b.Run("vec", func(b *testing.B) {
 			old := Kernel()
-			if err := SetKernel("avx2"); err != nil {
+			if err := SetKernel(expVecKernel()); err != nil {
 				b.Fatal(err)
 			}
 			defer SetKernel(old)
