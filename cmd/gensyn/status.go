@@ -165,23 +165,22 @@ func checkSetup(c *cli.Context, r *statusReport, timeout time.Duration) error {
 			sctx, cancel := step()
 			code, err := ec.CodeAt(sctx, a, nil)
 			cancel()
-			switch {
-			case err != nil:
-				r.fail(name, fmt.Sprintf("read the code at %s: %v", a, err), "check the RPC")
-			case len(code) == 0:
-				r.fail(name, fmt.Sprintf("%s has no code on chain %d", a, d.ChainID),
-					"wrong --deployments file or a restarted devnet? pass this chain's deployments file, or redeploy (`gensyn devnet up`)")
-			case !chaincheck.Matches(name, code):
-				want := bindings.Deployed[name]
-				got := fmt.Sprintf("%d bytes, this build's %d", len(code), want.Size)
-				if h, ok := chaincheck.MaskedHash(code, want.Immutables); ok && len(code) == want.Size {
-					got = fmt.Sprintf("hash %s, this build's %s", h.Hex()[:18], want.Hash.Hex()[:18])
-				}
-				r.fail(name, fmt.Sprintf("the code at %s is not the code this gensyn was built for (%s)", a, got),
-					"run the gensyn built from the deployed contracts' sources, or redeploy them with this one (`gensyn deploy`)")
-			default:
-				r.ok(name, fmt.Sprintf("%s: code matches this build (%s)", a, bindings.Deployed[name].Hash.Hex()[:18]))
-			}
+			checkCode(r, name, a, code, err, d.ChainID)
+		}
+		// The ElementDecoder OneStep deployed in its constructor: its
+		// address is an immutable of OneStep's code (masked above), so a
+		// OneStep pointing at another decoder would otherwise pass.
+		sctx, cancel := step()
+		a, err := oneStepDecoder(sctx, ec, d.Contracts.OneStep)
+		var code []byte
+		if err == nil {
+			code, err = ec.CodeAt(sctx, a, nil)
+		}
+		cancel()
+		if err != nil && a == (common.Address{}) {
+			r.fail(chaincheck.ElementDecoder, fmt.Sprintf("read OneStep.decoder() at %s: %v", d.Contracts.OneStep, err), "fix the OneStep check first")
+		} else {
+			checkCode(r, chaincheck.ElementDecoder, a, code, err, d.ChainID)
 		}
 	}
 
@@ -220,6 +219,41 @@ func checkSetup(c *cli.Context, r *statusReport, timeout time.Duration) error {
 	}
 
 	return nil
+}
+
+// checkCode reports whether code, read at a (err: the read failed), is the
+// named contract's code as this build has it.
+func checkCode(r *statusReport, name string, a common.Address, code []byte, err error, chainID uint64) {
+	switch {
+	case err != nil:
+		r.fail(name, fmt.Sprintf("read the code at %s: %v", a, err), "check the RPC")
+	case len(code) == 0:
+		r.fail(name, fmt.Sprintf("%s has no code on chain %d", a, chainID),
+			"wrong --deployments file or a restarted devnet? pass this chain's deployments file, or redeploy (`gensyn devnet up`)")
+	case !chaincheck.Matches(name, code):
+		want := bindings.Deployed[name]
+		got := fmt.Sprintf("%d bytes, this build's %d", len(code), want.Size)
+		if h, ok := chaincheck.MaskedHash(code, want.Immutables); ok && len(code) == want.Size {
+			got = fmt.Sprintf("hash %s, this build's %s", h.Hex()[:18], want.Hash.Hex()[:18])
+		}
+		r.fail(name, fmt.Sprintf("the code at %s is not the code this gensyn was built for (%s)", a, got),
+			"run the gensyn built from the deployed contracts' sources, or redeploy them with this one (`gensyn deploy`)")
+	default:
+		r.ok(name, fmt.Sprintf("%s: code matches this build (%s)", a, bindings.Deployed[name].Hash.Hex()[:18]))
+	}
+}
+
+// oneStepDecoder reads OneStep.decoder(), the ElementDecoder's address.
+func oneStepDecoder(ctx context.Context, ec *ethclient.Client, oneStep common.Address) (common.Address, error) {
+	b := bindings.NewOneStep()
+	out, err := ec.CallContract(ctx, ethereum.CallMsg{To: &oneStep, Data: b.PackDecoder()}, nil)
+	if err != nil {
+		return common.Address{}, err
+	}
+	if len(out) == 0 {
+		return common.Address{}, fmt.Errorf("empty answer (no code, or not a OneStep)")
+	}
+	return b.UnpackDecoder(out)
 }
 
 // checkBlobstore asks the blob store's health endpoint.

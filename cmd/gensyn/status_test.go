@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
@@ -63,12 +64,13 @@ func TestStatusCommand(t *testing.T) {
 	require.NoError(t, err, out)
 	t.Logf("gensyn status (%s):\n%s", took, out)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	require.Len(t, lines, 3+6+2)
+	require.Len(t, lines, 3+7+2)
 	for _, l := range lines {
 		require.True(t, strings.HasPrefix(l, "ok "), l)
 	}
 	require.Contains(t, out, "JobMarket")
 	require.Regexp(t, regexp.MustCompile(`ok +OneStep +0x[0-9a-fA-F]{40}: code matches this build`), out)
+	require.Regexp(t, regexp.MustCompile(`ok +ElementDecoder +0x[0-9a-fA-F]{40}: code matches this build`), out)
 	_, err = runCLI(t, append([]string{"doctor"}, args[1:]...)...)
 	require.NoError(t, err, "doctor is an alias")
 
@@ -85,11 +87,11 @@ func TestStatusCommand(t *testing.T) {
 	defer slow.Close()
 	waitArgs := []string{"status", "--l1-eth-rpc", c.URL, "--deployments", depPath, "--blobstore", slow.URL, "--sequencer", seq.URL}
 	_, err = runCLI(t, append(waitArgs, "--wait", "1s")...)
-	require.EqualError(t, err, "1 of 11 checks still failing after waiting 1s")
+	require.EqualError(t, err, "1 of 12 checks still failing after waiting 1s")
 	time.AfterFunc(1500*time.Millisecond, func() { healthy.Store(true) })
 	out, err = runCLI(t, append(waitArgs, "--wait", "2m")...)
 	require.NoError(t, err, out)
-	require.Len(t, strings.Split(strings.TrimSpace(out), "\n"), 3+6+2, out)
+	require.Len(t, strings.Split(strings.TrimSpace(out), "\n"), 3+7+2, out)
 	require.NotContains(t, out, "FAIL")
 	_, err = runCLI(t, append(waitArgs, "--wait", "-1s")...)
 	require.EqualError(t, err, "--wait -1s: must not be negative")
@@ -113,10 +115,11 @@ func TestStatusCommand(t *testing.T) {
 	require.Error(t, err)
 	out = stdout.String()
 	t.Logf("gensyn status:\n%s", out)
-	require.Equal(t, "7 of 14 checks failed", err.Error())
+	require.Equal(t, "8 of 15 checks failed", err.Error())
 	for _, want := range []string{
 		"FAIL  JobMarket          the code at " + d.Contracts.JobMarket.Hex() + " is not the code this gensyn was built for",
 		"FAIL  OneStep            " + d.Contracts.OneStep.Hex() + " has no code on chain 31337: wrong --deployments file or a restarted devnet?",
+		"FAIL  ElementDecoder     read OneStep.decoder() at " + d.Contracts.OneStep.Hex() + ": empty answer (no code, or not a OneStep): fix the OneStep check first",
 		"FAIL  blob store         " + bs.URL + ": unreachable (",
 		"FAIL  sequencer          " + seq.URL + " unreachable (",
 		"FAIL  account            " + common.HexToAddress(nobody).Hex() + ": balance 0: fund it",
@@ -134,6 +137,57 @@ func TestStatusCommand(t *testing.T) {
 	_, err = runCLI(t, "status", "--l1-eth-rpc", "http://127.0.0.1:1", "--deployments", depPath, "--blobstore", "", "--sequencer", "")
 	require.EqualError(t, err, "1 of 2 checks failed")
 	require.Contains(t, bindings.Deployed, "JobMarket")
+}
+
+// TestStatusElementDecoder: the ElementDecoder that OneStep deployed (its
+// address is one of OneStep's immutables, which the OneStep check masks) is
+// checked too: a decoder whose code is not this build's, or that has none,
+// fails its own line while OneStep's passes.
+func TestStatusElementDecoder(t *testing.T) {
+	c := testchain.NewAnvil(t, "deployer", "sequencer")
+	d := &deployments.Deployment{ChainID: c.ChainID.Uint64(), Contracts: c.DeployProtocolWithGame("deployer", "sequencer", big.NewInt(1e17), 600, 60)}
+	d.Deployer, d.Arbiter, d.Sequencer = c.Addr("deployer"), d.Contracts.VerdeArbitration, c.Addr("sequencer")
+	depPath := filepath.Join(t.TempDir(), "31337.json")
+	require.NoError(t, deployments.Write(depPath, d))
+	args := []string{"status", "--l1-eth-rpc", c.URL, "--deployments", depPath, "--blobstore", "", "--sequencer", ""}
+
+	rc, err := gethrpc.Dial(c.URL)
+	require.NoError(t, err)
+	defer rc.Close()
+	b := bindings.NewOneStep()
+	var ret hexutil.Bytes
+	require.NoError(t, rc.Call(&ret, "eth_call", map[string]any{"to": d.Contracts.OneStep, "input": hexutil.Bytes(b.PackDecoder())}, "latest"))
+	dec, err := b.UnpackDecoder(ret)
+	require.NoError(t, err)
+	require.NotEqual(t, common.Address{}, dec)
+
+	out, err := runCLI(t, args...)
+	require.NoError(t, err, out)
+	require.Contains(t, out, "ok    ElementDecoder     "+dec.Hex()+": code matches this build ("+bindings.Deployed["ElementDecoder"].Hash.Hex()[:18]+")")
+
+	// One byte of the decoder's code changed: OneStep still matches (the
+	// decoder's address is masked), the decoder does not.
+	var code hexutil.Bytes
+	require.NoError(t, rc.Call(&code, "eth_getCode", dec, "latest"))
+	require.Len(t, code, bindings.Deployed["ElementDecoder"].Size)
+	code[len(code)/2] ^= 0xff
+	require.NoError(t, rc.Call(nil, "anvil_setCode", dec, code))
+	out, err = runCLI(t, args...)
+	require.EqualError(t, err, "1 of 10 checks failed", out)
+	require.Regexp(t, regexp.MustCompile(`ok +OneStep +0x[0-9a-fA-F]{40}: code matches this build`), out)
+	require.Contains(t, out, "FAIL  ElementDecoder     the code at "+dec.Hex()+" is not the code this gensyn was built for (hash 0x")
+
+	// A decoder with OneStep's code instead (a different contract), then none.
+	var one hexutil.Bytes
+	require.NoError(t, rc.Call(&one, "eth_getCode", d.Contracts.OneStep, "latest"))
+	require.NoError(t, rc.Call(nil, "anvil_setCode", dec, one))
+	out, err = runCLI(t, args...)
+	require.EqualError(t, err, "1 of 10 checks failed", out)
+	require.Contains(t, out, fmt.Sprintf("FAIL  ElementDecoder     the code at %s is not the code this gensyn was built for (%d bytes, this build's %d)", dec.Hex(), len(one), bindings.Deployed["ElementDecoder"].Size))
+	require.NoError(t, rc.Call(nil, "anvil_setCode", dec, hexutil.Bytes{}))
+	out, err = runCLI(t, args...)
+	require.EqualError(t, err, "1 of 10 checks failed", out)
+	require.Contains(t, out, "FAIL  ElementDecoder     "+dec.Hex()+" has no code on chain 31337")
 }
 
 // TestVersionCommand: `gensyn version` and `gensyn --version` print the

@@ -54,6 +54,9 @@ const (
 	NodeRegistry     = "NodeRegistry"
 	VerdeArbitration = "VerdeArbitration"
 	OneStep          = "OneStep"
+	// ElementDecoder is the contract OneStep deploys in its constructor
+	// (OneStep.decoder()); it is in no deployments file, so not in All.
+	ElementDecoder = "ElementDecoder"
 )
 
 // All is every contract of a deployment.

@@ -33,11 +33,19 @@ func TestCheck(t *testing.T) {
 		}
 		require.False(t, Matches(name, code[1:]), name)
 	}
-	require.Len(t, bindings.Deployed, len(All))
+	// The ElementDecoder OneStep deployed (in no deployments file) is in
+	// bindings.Deployed too.
+	require.Len(t, bindings.Deployed, len(All)+1)
+	b := bindings.NewOneStep()
+	dec := testchain.Call(t, b.Instance(c.Backend, d.Contracts.OneStep), b.PackDecoder(), b.UnpackDecoder)
+	code, err := c.Backend.CodeAt(ctx, dec, nil)
+	require.NoError(t, err)
+	require.True(t, Matches(ElementDecoder, code))
+	require.False(t, Matches(OneStep, code))
 
 	wrong := *d
 	wrong.ChainID = 31337
-	err := Check(ctx, c.Backend, &wrong)
+	err = Check(ctx, c.Backend, &wrong)
 	var ce *ChainIDError
 	require.ErrorAs(t, err, &ce)
 	require.EqualError(t, err, "the RPC serves chain 1337, the deployments file is for chain 31337: wrong RPC URL or --deployments file?")

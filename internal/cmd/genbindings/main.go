@@ -2,7 +2,7 @@
 // artifacts in contracts/out, with go-ethereum's abigen (v2 bindings) at the
 // version pinned in go.mod. With -check it regenerates in memory and fails if
 // any committed binding differs, so CI catches stale bindings. It also writes
-// bindings/deployedcode.go: per contract, the keccak256 of its runtime code
+// bindings/deployedcode.go: per contract (and per CodeOnly contract), the keccak256 of its runtime code
 // with the immutables' bytes zeroed, and where the immutables are, so that
 // `gensyn status` can tell whether the code on chain is the code this binary
 // was built for.
@@ -33,6 +33,11 @@ var Contracts = [][]string{
 	{"NodeRegistry"},
 	{"VerdeArbitration", "OneStep"},
 }
+
+// CodeOnly are contracts without bindings whose runtime code is still in
+// bindings.Deployed, so that `gensyn status` can check it: the ElementDecoder
+// that OneStep deploys in its constructor (OneStep.decoder()).
+var CodeOnly = []string{"ElementDecoder"}
 
 type artifact struct {
 	ABI      json.RawMessage `json:"abi"`
