@@ -95,6 +95,11 @@ type Driver struct {
 	// that this loop did not see mined (logged once).
 	waiting bool
 
+	// played is when the open games were last played; inGames is set while
+	// they are (a replay inside a game does not yield to the games).
+	played  time.Time
+	inGames bool
+
 	ctx    context.Context
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
@@ -189,7 +194,7 @@ func (d *Driver) Step(ctx context.Context) error {
 		adopted = false
 		errs = errors.Join(errs, fmt.Errorf("adopt games: %w", err))
 	}
-	if err := d.playGames(ctx); err != nil {
+	if err := d.playAll(ctx); err != nil {
 		errs = errors.Join(errs, err)
 	}
 	if ctx.Err() != nil {
@@ -392,7 +397,7 @@ func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, 
 		return nil, err
 	}
 	for j := uint32(1); j < k; j++ {
-		end, next, err := tr.ReplayEnd(ctx, st)
+		end, next, err := d.replayEnd(ctx, tr, st)
 		if err != nil {
 			return nil, err
 		}
@@ -407,6 +412,73 @@ func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, 
 // ---------------------------------------------------------------------------
 // Audits
 // ---------------------------------------------------------------------------
+
+// playAll plays the open games (playGames) and notes when.
+func (d *Driver) playAll(ctx context.Context) error {
+	d.inGames = true
+	defer func() { d.inGames = false }()
+	d.played = time.Now()
+	return d.playGames(ctx)
+}
+
+// yieldToGames lets the open games move in the middle of an audit: a game
+// runs on a clock, and the replay of a big job's checkpoints can take
+// minutes. The audit calls it before every checkpoint (always) and between
+// the steps of a replay (once a poll interval has passed since the games
+// were last played); the audit then goes on where it stopped. Nothing is
+// played while the account has transactions pending (see Step), nor from
+// inside a game. Failures are logged: the next poll plays the games again.
+func (d *Driver) yieldToGames(ctx context.Context, always bool) {
+	if d.inGames || (!always && time.Since(d.played) < d.cfg.PollInterval) {
+		return
+	}
+	d.played = time.Now()
+	gs, err := d.store.Games()
+	if err != nil {
+		d.log.Warn("Read the games during an audit", "err", err)
+		return
+	}
+	open := false
+	for _, g := range gs {
+		open = open || g.Status != GameDone
+	}
+	if !open {
+		return
+	}
+	latest, pending, err := d.c.OwnNonces(ctx, d.me())
+	if err != nil || pending > latest {
+		return
+	}
+	if err := d.playAll(ctx); err != nil && ctx.Err() == nil {
+		d.log.Warn("Playing the games during an audit failed; the next poll retries", "err", err)
+	}
+}
+
+// replayEnd is trainer.ReplayEnd (from a checkpoint state, one state root
+// for the interval) with the open games played between its steps
+// (yieldToGames).
+func (d *Driver) replayEnd(ctx context.Context, tr *trainer.Trainer, from *trainer.State) (commit.Hash, *trainer.State, error) {
+	interval := uint64(tr.Spec().CheckpointInterval)
+	if from.Step%interval != 0 || from.Step >= uint64(tr.Spec().Steps) {
+		return commit.Hash{}, nil, fmt.Errorf("%w: %d (interval %d, %d steps)", trainer.ErrNotCheckpoint, from.Step, interval, tr.Spec().Steps)
+	}
+	st := from
+	for st.Step < from.Step+interval {
+		if err := ctx.Err(); err != nil {
+			return commit.Hash{}, nil, err
+		}
+		d.yieldToGames(ctx, false)
+		var err error
+		if st, _, err = tr.Step(st); err != nil {
+			return commit.Hash{}, nil, err
+		}
+	}
+	r, err := tr.StateRoot(st)
+	if err != nil {
+		return commit.Hash{}, nil, err
+	}
+	return r, st, nil
+}
 
 // auditJobs looks at every job from the scan's low-water mark: Submitted
 // jobs (and Assigned ones with --audit.assigned) are audited; the mark
@@ -616,6 +688,8 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			allDone = false // an Assigned job: not committed yet
 			continue
 		}
+		// A game's move first: the audit goes on from checkpoint k after.
+		d.yieldToGames(ctx, true)
 		at, start, end := k, (*trainer.State)(nil), common.Hash{}
 		st, err := d.startState(ctx, tr, k, roots)
 		var div *diverged
@@ -634,7 +708,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		}
 		// One state root per audited interval: the per-step roots are
 		// computed only inside a game (dispute.Challenger).
-		endRoot, _, err := tr.ReplayEnd(ctx, start)
+		endRoot, _, err := d.replayEnd(ctx, tr, start)
 		if err != nil {
 			return fmt.Errorf("replay checkpoint %d: %w", at, err)
 		}
@@ -768,7 +842,7 @@ func (d *Driver) replayAll(ctx context.Context, tr *trainer.Trainer, K int) ([]c
 	}
 	own := make([]common.Hash, K)
 	for k := range own {
-		end, next, err := tr.ReplayEnd(ctx, st)
+		end, next, err := d.replayEnd(ctx, tr, st)
 		if err != nil {
 			return nil, fmt.Errorf("checkpoint %d: %w", k+1, err)
 		}

@@ -13,6 +13,7 @@ import (
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/node/dispute"
 	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
+	"github.com/gensyn-stack/gensyn/verifier/metrics"
 )
 
 // wrongSecondCheckpoint: the worker trains checkpoint 1 honestly (and
@@ -337,4 +338,87 @@ func TestDriverHonestResultWithoutCommitments(t *testing.T) {
 	require.Equal(t, []uint32{1, 2}, r.Checked)
 	require.Equal(t, []common.Hash{f.rootOf(states[100]), f.rootOf(states[200])}, r.Replayed)
 	require.False(t, r.ResultChallenged)
+}
+
+// orderMetrics records, in order, the checkpoints audited, the games
+// opened and the moves sent; onOpened runs after each game opened.
+type orderMetrics struct {
+	metrics.Metricer
+	events   []string
+	onOpened func()
+}
+
+func (m *orderMetrics) RecordAudit() { m.events = append(m.events, "audit") }
+func (m *orderMetrics) RecordGameOpened() {
+	m.events = append(m.events, "opened")
+	if m.onOpened != nil {
+		m.onOpened()
+	}
+}
+func (m *orderMetrics) RecordMove(kind string) { m.events = append(m.events, "move "+kind) }
+
+// TestDriverAuditYieldsToGames: a game of the verifier's needs a move
+// while an audit still has checkpoints to replay. With
+// --unsafe.challenge-all the audit challenges checkpoint 1 (game 0); the
+// worker's clock then runs out before checkpoint 2 is replayed. The
+// verifier times the worker out before it replays checkpoint 2, inside the
+// same audit, then audits checkpoint 2: each checkpoint replayed once, none
+// skipped.
+func TestDriverAuditYieldsToGames(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	wrongSecondCheckpoint(f)
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{ChallengeAll: true}, nil)
+	d.cfg.PollInterval = time.Hour // no yield inside a replay: between checkpoints only
+	m := &orderMetrics{Metricer: metrics.NoopMetrics}
+	m.onOpened = func() {
+		m.onOpened = nil
+		f.c.Advance((testClock + 1) * time.Second)
+	}
+	d.m = m
+
+	require.NoError(t, d.auditJobs(ctx))
+	require.Equal(t, []string{"audit", "opened", "move timeout", "audit"}, m.events,
+		"the game's move between the audit's checkpoints")
+	require.Equal(t, uint8(dispute.OutcomeChallengerWon), f.game(0).Outcome)
+	require.Equal(t, uint64(1), f.gameCount(), "the job reopened: no game on checkpoint 2")
+	r, err := store.Audit(1, 1)
+	require.NoError(t, err)
+	require.Equal(t, []uint32{1, 2}, r.Checked)
+	require.Equal(t, []uint32{2}, r.Mismatched)
+	require.Equal(t, []uint32{1}, r.Challenged)
+}
+
+// TestDriverReplayYieldsToGames: inside the replay of one checkpoint
+// interval, once a poll interval has passed since the games were last
+// played, the verifier plays them before its next step (here: times out a
+// worker whose clock ran out) and the replay goes on to the same root.
+func TestDriverReplayYieldsToGames(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	wrongSecondCheckpoint(f)
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{}, nil)
+	m := &orderMetrics{Metricer: metrics.NoopMetrics}
+	d.m = m
+	d.cfg.PollInterval = time.Hour
+	require.NoError(t, d.Step(ctx)) // the audit: game 0 on checkpoint 2
+	require.Equal(t, []string{"audit", "audit", "opened"}, m.events)
+	f.c.Advance((testClock + 1) * time.Second)
+
+	st, err := f.tr.InitialState()
+	require.NoError(t, err)
+	want, _, err := f.tr.ReplayEnd(ctx, st)
+	require.NoError(t, err)
+	m.events = nil
+	d.played = time.Time{} // a poll interval ago: the replay yields once, then not for an hour
+	got, end, err := d.replayEnd(ctx, f.tr, st)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	require.Equal(t, uint64(100), end.Step)
+	require.Equal(t, []string{"move timeout"}, m.events, "the worker timed out during the replay")
+	require.Equal(t, uint8(dispute.OutcomeChallengerWon), f.game(0).Outcome)
 }

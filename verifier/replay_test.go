@@ -32,8 +32,11 @@ func TestAuditReplayHashesOnlyEnds(t *testing.T) {
 	require.NoError(t, err)
 	srv := httptest.NewServer(blobstore.NewServer(local, 0, nil))
 	t.Cleanup(srv.Close)
+	store, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = store.Close() })
 	d := &Driver{cfg: DriverConfig{MaxBlobSize: 1 << 20}, log: log.NewLogger(log.DiscardHandler()), m: metrics.NoopMetrics,
-		blobs: blobstore.NewClient(srv.URL, nil)}
+		blobs: blobstore.NewClient(srv.URL, nil), store: store}
 	ctx := context.Background()
 	K := int(s.Steps / s.CheckpointInterval)
 	require.Equal(t, 2, K)
