@@ -111,7 +111,7 @@ func outShapeLM(op OpKind, attrs []uint32, in [][]int) ([]int, error) {
 				return bad("input %d has shape %v (dimensions must be in [1, 2^24))", s, sh)
 			}
 		}
-		if numElems(sh) >= 1<<31 {
+		if uint64(numElems(sh)) >= 1<<31 {
 			return bad("input %d has shape %v (too many elements)", s, sh)
 		}
 	}
