@@ -11,18 +11,18 @@ FORGE      := $(BIN)/forge
 GO         ?= go
 # Packages whose results must be bit-identical on every architecture: they run
 # under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user) in test-repro.
-REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset/... ./node/trainer/...
+REPRO_PKGS ?= ./node/repops/... ./node/commit/... ./node/spec/... ./node/dataset/... ./node/trainer/... ./node/lm/...
 # Packages run without -race: pure computation (the race detector multiplies
 # its run time and finds nothing there), and every package whose tests use
 # go-ethereum's simulated chain: its block building can miss a wake-up
 # (miner.Payload.WaitFull waits on a condition without checking it first) and
 # hang forever, which the race detector's slowdown makes likely. Their
 # concurrent code is still exercised by the end-to-end tests.
-NORACE_PKGS ?= ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... ./internal/testchain/... ./bindings/... ./node/worker ./sequencer ./node/dispute ./verifier
+NORACE_PKGS ?= ./examples ./node/float32evm/... ./node/onestepevm/... ./internal/inbox/... ./internal/testchain/... ./bindings/... ./node/worker ./sequencer ./node/dispute ./verifier
 # Everything else (services, chain code, CLI, end-to-end) runs with -race.
 # The end-to-end tests (real anvil and processes, about 17 minutes under
 # -race on 2 cores) run on their own, with a timeout of their own.
-RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|float32evm|onestepevm)(/|$$)|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$|/e2e$$')
+RACE_PKGS = $(shell $(GO) list ./... | grep -v -E '/node/(repops|commit|spec|dataset|trainer|lm|float32evm|onestepevm)(/|$$)|/examples$$|/internal/(inbox|testchain)$$|/bindings$$|/node/worker$$|/sequencer$$|/node/dispute$$|/verifier$$|/e2e$$')
 QEMU       ?= qemu-aarch64
 EXPLORER_ADDR ?= 127.0.0.1:8580
 # The commit `gensyn version` prints (+modified for a dirty work tree).
@@ -76,12 +76,15 @@ test-go: node_modules/.stamp ## Run the Go tests except the cross-architecture r
 # threads, including the golden training digests and the trainer's golden
 # root. The last two lines: the trainer's whole golden job with the kernel
 # and thread count forced through the environment, and the purego build.
+# Under qemu (ten times slower) the run is -short: every golden and
+# bit-identity test still runs, the random sweeps draw fewer cases, and the
+# training-quality test (a transformer against a bigram) is left to amd64.
 test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=v3 and arm64 (qemu-user), every kernel and 1-3 threads
 	GOAMD64=v1 $(GO) test -count=1 $(REPRO_PKGS)
 	GOAMD64=v3 $(GO) test -count=1 $(REPRO_PKGS)
 	@$(MAKE) --no-print-directory qemu
-	GOARCH=arm64 $(GO) test -count=1 -exec $(QEMU) $(REPRO_PKGS)
-	GENSYN_REPOPS_KERNEL=sse GENSYN_REPOPS_THREADS=3 $(GO) test -count=1 -run Golden ./node/trainer/...
+	GOARCH=arm64 $(GO) test -count=1 -short -exec $(QEMU) $(REPRO_PKGS)
+	GENSYN_REPOPS_KERNEL=sse GENSYN_REPOPS_THREADS=3 $(GO) test -count=1 -run Golden ./node/trainer/... ./node/lm/...
 	$(GO) test -count=1 -tags purego -run 'MatMul|Kernel|Golden' ./node/repops/...
 
 # The vector exp against the scalar exp program on all 2^32 inputs (minutes

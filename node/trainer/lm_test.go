@@ -202,6 +202,9 @@ func TestBigram(t *testing.T) {
 // log2(256) = 8 bits per byte (the init's logits are near zero), and the
 // bigram baseline on its evaluation windows is logged.
 func TestLMExample(t *testing.T) {
+	if testing.Short() {
+		t.Skip("evaluates a 1M-parameter model on 256 windows (minutes under qemu); examples' own test trains it")
+	}
 	s, err := spec.Load(austenSpec)
 	if err != nil {
 		t.Fatal(err)
