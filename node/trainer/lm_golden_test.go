@@ -1,12 +1,9 @@
 package trainer
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"testing"
 
 	"github.com/gensyn-stack/gensyn/node/commit"
@@ -74,19 +71,5 @@ func TestGoldenLMRoots(t *testing.T) {
 	if first, last := ps[0], ps[len(ps)-1]; !(last.EvalLoss < first.EvalLoss) {
 		t.Errorf("held-out loss did not fall: %v then %v", first.EvalLoss, last.EvalLoss)
 	}
-	got, _ := json.MarshalIndent(g, "", "  ")
-	got = append(got, '\n')
-	if *update {
-		if err := os.WriteFile(goldenLMPath, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(goldenLMPath)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("commitments of the transformer job differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", goldenLMPath, got)
-	}
+	checkGolden(t, goldenLMPath, g)
 }

@@ -105,20 +105,27 @@ func TestGoldenRoots(t *testing.T) {
 	if last := ps[len(ps)-1]; last.Accuracy < 0.90 {
 		t.Errorf("held-out accuracy %.4f < 0.90", last.Accuracy)
 	}
+	checkGolden(t, goldenPath, g)
+}
+
+// checkGolden compares g with the golden file at path (or rewrites it with
+// -update).
+func checkGolden(t *testing.T, path string, g golden) {
+	t.Helper()
 	got, _ := json.MarshalIndent(g, "", "  ")
 	got = append(got, '\n')
 	if *update {
-		if err := os.WriteFile(goldenPath, got, 0o644); err != nil {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	want, err := os.ReadFile(goldenPath)
+	want, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatalf("%v (run with -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Fatalf("commitments of the example differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", goldenPath, got)
+		t.Fatalf("commitments differ from %s:\n%s\nIf the change is deliberate, rerun with -update.", path, got)
 	}
 }
 
