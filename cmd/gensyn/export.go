@@ -41,6 +41,20 @@ func exportCommand() *cli.Command {
 	}
 }
 
+// readCheckpointArg reads the checkpoint a --checkpoint flag names: a file,
+// or a directory's latest. It returns the file's path too.
+func readCheckpointArg(path string) (string, *trainer.Checkpoint, error) {
+	if fi, err := os.Stat(path); err != nil {
+		return "", nil, err
+	} else if fi.IsDir() {
+		if path, err = latestCheckpoint(path); err != nil {
+			return "", nil, err
+		}
+	}
+	ck, err := trainer.ReadCheckpoint(path)
+	return path, ck, err
+}
+
 // latestCheckpoint returns the checkpoint file of the highest step in dir.
 func latestCheckpoint(dir string) (string, error) {
 	names, err := filepath.Glob(filepath.Join(dir, "checkpoint-*.gck"))
@@ -77,15 +91,7 @@ func runExport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	path := c.String("checkpoint")
-	if fi, err := os.Stat(path); err != nil {
-		return err
-	} else if fi.IsDir() {
-		if path, err = latestCheckpoint(path); err != nil {
-			return err
-		}
-	}
-	ck, err := trainer.ReadCheckpoint(path)
+	path, ck, err := readCheckpointArg(c.String("checkpoint"))
 	if err != nil {
 		return err
 	}

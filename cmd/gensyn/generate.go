@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"os"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
@@ -12,7 +11,6 @@ import (
 	"github.com/gensyn-stack/gensyn/node/export"
 	"github.com/gensyn-stack/gensyn/node/lm"
 	"github.com/gensyn-stack/gensyn/node/spec"
-	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
 func generateCommand() *cli.Command {
@@ -80,15 +78,7 @@ func runGenerate(c *cli.Context) error {
 		}
 		toks[i] = int(b)
 	}
-	path := c.String("checkpoint")
-	if fi, err := os.Stat(path); err != nil {
-		return err
-	} else if fi.IsDir() {
-		if path, err = latestCheckpoint(path); err != nil {
-			return err
-		}
-	}
-	ck, err := trainer.ReadCheckpoint(path)
+	path, ck, err := readCheckpointArg(c.String("checkpoint"))
 	if err != nil {
 		return err
 	}
