@@ -55,6 +55,10 @@ func testLeaves(n int) []Hash {
 }
 
 func TestMerkleRootMatchesReference(t *testing.T) {
+	paths(t, checkMerkleRootMatchesReference)
+}
+
+func checkMerkleRootMatchesReference(t *testing.T) {
 	h := NewHasher()
 	for n := 0; n <= 70; n++ {
 		leaves := testLeaves(n)
@@ -148,6 +152,10 @@ func seqData(n int) []float32 {
 }
 
 func TestTensorRootMatchesReference(t *testing.T) {
+	paths(t, checkTensorRootMatchesReference)
+}
+
+func checkTensorRootMatchesReference(t *testing.T) {
 	h := NewHasher()
 	shapes := [][]int{{}, {0}, {1}, {7}, {8}, {9}, {3, 5}, {16}, {17}, {2, 3, 4}, {64, 32}, {33, 10}, {1000}}
 	for _, s := range shapes {
@@ -341,6 +349,10 @@ func TestListRootsAndBindings(t *testing.T) {
 }
 
 func TestTensorRootsParallelMatchesSequential(t *testing.T) {
+	paths(t, checkTensorRootsParallelMatchesSequential)
+}
+
+func checkTensorRootsParallelMatchesSequential(t *testing.T) {
 	ts := []Tensor{
 		{Shape: []int{64, 32}, Data: seqData(2048)},
 		{Shape: []int{32}, Data: seqData(32)},

@@ -76,7 +76,7 @@ const (
 // leaves, inner nodes, tree levels) do not allocate. A Hasher is not safe
 // for concurrent use; use one per goroutine.
 type Hasher struct {
-	x4  x4 // four-way keccak scratch (amd64 with AVX2)
+	ks  kscratch // multi-way keccak scratch (amd64 with AVX2 or AVX-512)
 	cat []byte
 	big [2 + 4*MaxDims + 32 + 1 + 16 + 4 + 32]byte // scratch for bound roots
 	lvl []Hash                                     // scratch for tree levels

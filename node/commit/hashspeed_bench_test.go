@@ -23,13 +23,21 @@ func BenchmarkNode(b *testing.B) {
 			l = nodeHash(&l, &r)
 		}
 	})
-	b.Run("new-x4", func(b *testing.B) { // per node, four at a time
-		var s x4
-		src := make([]Hash, 8)
-		for i := 0; i < b.N; i += 4 {
-			s.hashNodes(src[:4], src)
-		}
-	})
+	for _, w := range []struct{ name, path string }{{"new-x4", "avx2"}, {"new-x8", "avx512"}} {
+		b.Run(w.name, func(b *testing.B) { // per node, four or eight at a time
+			saved := KeccakPath()
+			defer SetKeccakPath(saved)
+			if err := SetKeccakPath(w.path); err != nil {
+				b.Skip(err)
+			}
+			var s kscratch
+			src := make([]Hash, 16)
+			n := curPath.width
+			for i := 0; i < b.N; i += n {
+				s.hashNodes(src[:n], src)
+			}
+		})
+	}
 }
 
 // BenchmarkTensorRoot1M is the root of a [1024,1024] tensor (131,072
@@ -47,15 +55,14 @@ func BenchmarkTensorRoot1M(b *testing.B) {
 	for _, c := range []struct {
 		name    string
 		workers int
-		x4      bool
-	}{{"new-1core", 1, true}, {"new-2cores", 2, true}, {"scalar-1core", 1, false}} {
+		path    string
+	}{{"new-1core", 1, "auto"}, {"new-2cores", 2, "auto"}, {"x8-1core", 1, "avx512"}, {"x8-2cores", 2, "avx512"}, {"scalar-1core", 1, "scalar"}} {
 		b.Run(c.name, func(b *testing.B) {
-			if c.x4 && !useX4 {
-				b.Skip("no four-way keccak on this machine")
+			saved := KeccakPath()
+			defer SetKeccakPath(saved)
+			if err := SetKeccakPath(c.path); err != nil {
+				b.Skip(err)
 			}
-			saved := useX4
-			defer setX4(saved)
-			setX4(c.x4)
 			b.SetBytes(4 << 20)
 			for i := 0; i < b.N; i++ {
 				tensorRoots(ts, c.workers)

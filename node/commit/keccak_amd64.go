@@ -4,10 +4,22 @@ package commit
 
 import (
 	"encoding/binary"
-	"os"
 
 	"golang.org/x/sys/cpu"
 )
+
+// x8Auto is whether auto-dispatch picks the eight-way AVX-512 path where
+// the CPU has it (otherwise it runs only when forced with
+// GENSYN_COMMIT_KECCAK=avx512 or SetKeccakPath).
+const x8Auto = false
+
+// archPaths: eight at a time with AVX-512 (F for the permutation, BW for
+// the byte shuffle of tensor leaves; x/sys/cpu reports them only where the
+// operating system saves the ZMM state), four at a time with AVX2.
+var archPaths = []*keccakPath{
+	{name: "avx512", width: 8, supported: func() bool { return cpu.X86.HasAVX512F && cpu.X86.HasAVX512BW }, auto: x8Auto},
+	{name: "avx2", width: 4, supported: func() bool { return cpu.X86.HasAVX2 }, auto: true},
+}
 
 // keccakF1600x4 permutes four Keccak-f[1600] states at once with AVX2: lane
 // i of state j is s[4i+j] (s[0:100]); s[100:200] is scratch. Written by
@@ -16,80 +28,94 @@ import (
 //go:noescape
 func keccakF1600x4(s *[200]uint64)
 
-// useX4 is whether leaves and nodes are hashed four at a time: the CPU has
-// AVX2 and the environment variable GENSYN_COMMIT_KECCAK is not "scalar"
-// (which forces the one-at-a-time path, for measurements).
-var useX4 = chooseX4(cpu.X86.HasAVX2, os.Getenv("GENSYN_COMMIT_KECCAK"))
+// keccakF1600x8 permutes eight states at once with AVX-512: lane i of state
+// j is s[8i+j]. Written by gen_keccak.go into keccak_avx512_amd64.s.
+//
+//go:noescape
+func keccakF1600x8(s *[200]uint64)
 
-func chooseX4(avx2 bool, env string) bool { return avx2 && env != "scalar" }
-
-// x4 is the scratch of the four-way path: four interleaved states and the
-// permutation's scratch half.
-type x4 [200]uint64
-
-// digests4 writes the four digests of s into dst[0..3].
-func (s *x4) digests4(dst []Hash) {
-	dst = dst[:4:4]
-	for j := range dst {
-		binary.LittleEndian.PutUint64(dst[j][0:], s[j])
-		binary.LittleEndian.PutUint64(dst[j][8:], s[4+j])
-		binary.LittleEndian.PutUint64(dst[j][16:], s[8+j])
-		binary.LittleEndian.PutUint64(dst[j][24:], s[12+j])
-	}
-}
+// kscratch is the scratch of the multi-way paths: four interleaved states
+// and the four-way permutation's scratch half, or eight interleaved states.
+type kscratch [200]uint64
 
 // hashNodes sets dst[i] = node(src[2i], src[2i+1]) (len(src) >= 2 len(dst));
-// dst may alias the start of src.
-func (s *x4) hashNodes(dst, src []Hash) {
-	if !useX4 {
-		hashNodesScalar(dst, src)
-		return
-	}
-	n := len(dst) &^ 3
+// dst may alias the start of src (each group is read before it is written,
+// and a group's outputs lie below the inputs of the groups after it).
+func (s *kscratch) hashNodes(dst, src []Hash) {
 	src = src[:2*len(dst)]
-	for g := 0; g < n; g += 4 {
-		keccakNodes4(&dst[g], &src[2*g], (*[200]uint64)(s))
+	g := 0
+	switch curPath.width {
+	case 8:
+		for ; g+8 <= len(dst); g += 8 {
+			keccakNodes8(&dst[g], &src[2*g])
+		}
+		fallthrough
+	case 4:
+		for ; g+4 <= len(dst); g += 4 {
+			keccakNodes4(&dst[g], &src[2*g], (*[200]uint64)(s))
+		}
 	}
-	hashNodesScalar(dst[n:], src[2*n:])
+	hashNodesScalar(dst[g:], src[2*g:])
 }
 
 // hashTensorLeaves sets dst[i] to the hash of tensor leaf i of data.
-func (s *x4) hashTensorLeaves(dst []Hash, data []float32) {
-	if !useX4 {
-		hashTensorLeavesScalar(dst, data)
-		return
+func (s *kscratch) hashTensorLeaves(dst []Hash, data []float32) {
+	full := min(len(dst), len(data)/ElemsPerLeaf) // leaves with all their elements
+	g := 0
+	switch curPath.width {
+	case 8:
+		for ; g+8 <= full; g += 8 {
+			keccakLeaves8(&dst[g], &data[g*ElemsPerLeaf])
+		}
+		fallthrough
+	case 4:
+		for ; g+4 <= full; g += 4 {
+			keccakLeaves4(&dst[g], &data[g*ElemsPerLeaf], (*[200]uint64)(s))
+		}
 	}
-	n := len(dst) &^ 3
-	if full := len(data) / (4 * ElemsPerLeaf) * 4; n > full {
-		n = full
-	}
-	for g := 0; g < n; g += 4 {
-		keccakLeaves4(&dst[g], &data[g*ElemsPerLeaf], (*[200]uint64)(s))
-	}
-	hashTensorLeavesScalar(dst[n:], data[n*ElemsPerLeaf:])
+	hashTensorLeavesScalar(dst[g:], data[g*ElemsPerLeaf:])
 }
 
 // hashItems sets dst[i] = keccak(0x00 || items[i]).
-func (s *x4) hashItems(dst, items []Hash) {
-	if !useX4 {
-		hashItemsScalar(dst, items)
-		return
-	}
-	n := len(dst) &^ 3
-	for g := 0; g < n; g += 4 {
-		clear(s[20:100])
-		for j := 0; j < 4; j++ {
-			s[j], s[4+j], s[8+j], s[12+j], s[16+j] = leafLanes(itemWords((*[32]byte)(&items[g+j])))
+func (s *kscratch) hashItems(dst, items []Hash) {
+	g := 0
+	switch curPath.width {
+	case 8:
+		for ; g+8 <= len(dst); g += 8 {
+			s.itemLanes(items[g:g+8], 8)
+			keccakF1600x8((*[200]uint64)(s))
+			s.digests(dst[g:g+8], 8)
 		}
-		s[64], s[65], s[66], s[67] = padLast, padLast, padLast, padLast
-		keccakF1600x4((*[200]uint64)(s))
-		s.digests4(dst[g:])
+		fallthrough
+	case 4:
+		for ; g+4 <= len(dst); g += 4 {
+			s.itemLanes(items[g:g+4], 4)
+			keccakF1600x4((*[200]uint64)(s))
+			s.digests(dst[g:g+4], 4)
+		}
 	}
-	hashItemsScalar(dst[n:], items[n:])
+	hashItemsScalar(dst[g:], items[g:])
 }
 
-// setX4 switches the four-way path on or off (tests).
-func setX4(on bool) { useX4 = on }
+// itemLanes writes the blocks of keccak(0x00 || items[j]), j < w, as w
+// interleaved states (lane i of state j at s[w*i+j]).
+func (s *kscratch) itemLanes(items []Hash, w int) {
+	clear(s[5*w : 25*w])
+	for j := range items[:w] {
+		s[j], s[w+j], s[2*w+j], s[3*w+j], s[4*w+j] = leafLanes(itemWords((*[32]byte)(&items[j])))
+		s[16*w+j] = padLast
+	}
+}
+
+// digests writes the w digests of the interleaved states of s into dst.
+func (s *kscratch) digests(dst []Hash, w int) {
+	for j := range dst[:w] {
+		binary.LittleEndian.PutUint64(dst[j][0:], s[j])
+		binary.LittleEndian.PutUint64(dst[j][8:], s[w+j])
+		binary.LittleEndian.PutUint64(dst[j][16:], s[2*w+j])
+		binary.LittleEndian.PutUint64(dst[j][24:], s[3*w+j])
+	}
+}
 
 // keccakNodes4 sets dst[j] = keccak(0x01 || src[2j] || src[2j+1]) for
 // j = 0..3 (dst may alias src); keccakLeaves4 sets dst[j] to the hash of
@@ -100,3 +126,12 @@ func keccakNodes4(dst, src *Hash, s *[200]uint64)
 
 //go:noescape
 func keccakLeaves4(dst *Hash, data *float32, s *[200]uint64)
+
+// keccakNodes8 and keccakLeaves8 do the same for eight nodes or leaves
+// with AVX-512, the states in registers only.
+//
+//go:noescape
+func keccakNodes8(dst, src *Hash)
+
+//go:noescape
+func keccakLeaves8(dst *Hash, data *float32)

@@ -20,20 +20,15 @@ func xcrypto(parts ...[]byte) (h Hash) {
 	return h
 }
 
-// paths runs f once with the four-way path (where this build has it) and
-// once with the one-at-a-time path.
+// paths runs f once on every keccak path this CPU runs (avx512, avx2 and
+// scalar on amd64, whichever the CPU has), forced with SetKeccakPath.
 func paths(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
-	saved := useX4
-	defer setX4(saved)
-	for _, x4 := range []bool{true, false} {
-		if x4 && !saved {
-			continue
-		}
-		setX4(x4)
-		name := "scalar"
-		if x4 {
-			name = "x4"
+	saved := KeccakPath()
+	defer SetKeccakPath(saved)
+	for _, name := range KeccakPaths() {
+		if err := SetKeccakPath(name); err != nil {
+			t.Fatal(err)
 		}
 		t.Run(name, f)
 	}
@@ -83,8 +78,8 @@ func randFloats(rng *rand.Rand, n int) []float32 {
 func TestLeavesAndNodesMatchXCrypto(t *testing.T) {
 	paths(t, func(t *testing.T) {
 		rng := rand.New(rand.NewPCG(3, 4))
-		var s x4
-		for n := 0; n <= 13; n++ {
+		var s kscratch
+		for n := 0; n <= 29; n++ { // up to 3 groups of 8, one of 4, a remainder
 			src := randHashes(rng, 2*n+1)
 			// Nodes, out of place and in place (dst aliasing src).
 			dst := make([]Hash, n)
@@ -106,8 +101,8 @@ func TestLeavesAndNodesMatchXCrypto(t *testing.T) {
 				}
 			}
 		}
-		// Tensor leaves, every length up to 13 leaves (partial last leaf).
-		for e := 0; e <= 13*ElemsPerLeaf; e++ {
+		// Tensor leaves, every length up to 29 leaves (partial last leaf).
+		for e := 0; e <= 29*ElemsPerLeaf; e++ {
 			data := randFloats(rng, e)
 			dst := make([]Hash, NumLeaves(e))
 			s.hashTensorLeaves(dst, data)
@@ -204,7 +199,7 @@ func FuzzKeccak(f *testing.F) {
 		for i := range hs {
 			copy(hs[i][:], in[32*i:])
 		}
-		var s x4
+		var s kscratch
 		dst := make([]Hash, n)
 		s.hashItems(dst, hs)
 		for i := range hs {

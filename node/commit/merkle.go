@@ -38,7 +38,7 @@ func (h *Hasher) MerkleRootOfLeaves(leaves []Hash) Hash {
 // reduce writes the parents of level (of tree height `height`) into next.
 func (h *Hasher) reduce(level, next []Hash, height int) {
 	m := len(level)
-	h.x4.hashNodes(next[:m/2], level)
+	h.ks.hashNodes(next[:m/2], level)
 	if m%2 == 1 {
 		next[m/2] = nodeHash(&level[m-1], &emptySubtree[height])
 	}
@@ -69,7 +69,7 @@ func (h *Hasher) ListRoot(items []Hash) Hash {
 		h.lvl = make([]Hash, len(items))
 	}
 	leaves := h.lvl[:len(items)]
-	h.x4.hashItems(leaves, items)
+	h.ks.hashItems(leaves, items)
 	return h.reduceInPlace(leaves, 0)
 }
 
@@ -108,7 +108,7 @@ func MerkleProof(leaves []Hash, index uint64) (Proof, error) {
 // ListProof returns the proof of items[index] in the tree built by ListRoot.
 func ListProof(items []Hash, index uint64) (Proof, error) {
 	leaves := make([]Hash, len(items))
-	NewHasher().x4.hashItems(leaves, items)
+	NewHasher().ks.hashItems(leaves, items)
 	return MerkleProof(leaves, index)
 }
 

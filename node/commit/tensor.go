@@ -72,7 +72,7 @@ func putLeaf(item *[32]byte, data []float32, i int) {
 
 // tensorLeaves hashes every leaf of data into dst (len NumLeaves).
 func (h *Hasher) tensorLeaves(dst []Hash, data []float32) {
-	h.x4.hashTensorLeaves(dst, data)
+	h.ks.hashTensorLeaves(dst, data)
 }
 
 // TensorMerkleRoot returns the Merkle root over data's leaves (not bound to
