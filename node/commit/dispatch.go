@@ -24,7 +24,7 @@ type keccakPath struct {
 }
 
 // allPathNames are the paths of every architecture, for error messages.
-var allPathNames = []string{"avx512", "avx2", "scalar"}
+var allPathNames = []string{"avx512", "avx2", "sha3", "scalar"}
 
 var scalarPath = &keccakPath{name: "scalar", width: 1, supported: func() bool { return true }, auto: true}
 

@@ -1,9 +1,9 @@
-//go:build !amd64 || purego
+//go:build !(amd64 || arm64) || purego
 
 package commit
 
-// Without AVX2 (other architectures, or the purego build) leaves and nodes
-// are hashed one at a time by the Go permutation.
+// Other architectures, and the purego build, hash leaves and nodes one at
+// a time with the Go permutation.
 
 // archPaths is empty: this build has only the Go permutation.
 var archPaths []*keccakPath
