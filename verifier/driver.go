@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -345,12 +346,7 @@ func (d *Driver) publishedState(ctx context.Context, tr *trainer.Trainer, k uint
 	}
 	step := uint64(k) * uint64(tr.Spec().CheckpointInterval)
 	for _, h := range hs {
-		// A checkpoint is as large as the spec makes it, no larger.
-		b, err := d.blobs.Get(ctx, h, tr.CheckpointSize())
-		if err != nil {
-			continue
-		}
-		ck, err := trainer.DecodeCheckpoint(b)
+		ck, err := d.streamCheckpoint(ctx, h, tr.CheckpointSize())
 		if err != nil || common.Hash(ck.StateRoot) != root || ck.Step != step {
 			continue
 		}
@@ -361,6 +357,19 @@ func (d *Driver) publishedState(ctx context.Context, tr *trainer.Trainer, k uint
 		return st, nil
 	}
 	return nil, errNoCheckpoint
+}
+
+// streamCheckpoint decodes the checkpoint blob h while it streams from the
+// blob store, hashed as it is read: it holds the decoded state and one
+// chunk, never the blob's bytes. A checkpoint is as large as the spec makes
+// it (size), no larger.
+func (d *Driver) streamCheckpoint(ctx context.Context, h blobstore.Hash, size int64) (*trainer.Checkpoint, error) {
+	rc, n, err := d.blobs.Open(ctx, h, size)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return trainer.DecodeCheckpointFrom(rc, n)
 }
 
 // diverged says that the honest replay from the initial state first
@@ -1053,12 +1062,12 @@ func (d *Driver) saveStart(tr *trainer.Trainer, game uint64, st *trainer.State) 
 	if err != nil {
 		return err
 	}
-	b, err := ck.Encode()
-	if err != nil {
-		return err
-	}
 	if err := os.MkdirAll(d.gameDir(game), 0o755); err != nil {
 		return err
 	}
-	return fsutil.WriteFileAtomic(filepath.Join(d.gameDir(game), "start.gck"), b, 0o644)
+	// Streamed: the file is written through one chunk, never encoded whole.
+	return fsutil.WriteAtomic(filepath.Join(d.gameDir(game), "start.gck"), 0o644, func(w io.Writer) error {
+		_, err := ck.WriteTo(w)
+		return err
+	})
 }
