@@ -87,6 +87,7 @@ func TestBinaryBadKernelSettings(t *testing.T) {
 		{"GENSYN_REPOPS_KERNEL=bogus", []string{"worker"}, "gensyn: repops: GENSYN_REPOPS_KERNEL=bogus: "},
 		{"GENSYN_REPOPS_THREADS=0", []string{"verifier"}, "gensyn: repops: GENSYN_REPOPS_THREADS=0: want a whole number of threads"},
 		{"GENSYN_REPOPS_THREADS=x", []string{"trace"}, "gensyn: repops: GENSYN_REPOPS_THREADS=x: want a whole number of threads"},
+		{"GENSYN_COMMIT_KECCAK=bogus", []string{"train"}, `gensyn: commit: GENSYN_COMMIT_KECCAK=bogus: unknown keccak path "bogus"`},
 	} {
 		stdout, stderr, code := gensynBinary(t, []string{c.env}, c.args...)
 		require.Equal(t, 1, code, c.args)

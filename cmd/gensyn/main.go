@@ -17,6 +17,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gensyn-stack/gensyn/internal/cliflags"
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
@@ -132,6 +133,9 @@ func checkKernelFirst(c *cli.Command) {
 	before := c.Before
 	c.Before = func(ctx *cli.Context) error {
 		if err := repops.CheckEnv(); err != nil {
+			return err
+		}
+		if err := commit.CheckEnv(); err != nil { // a bad GENSYN_COMMIT_KECCAK
 			return err
 		}
 		if before != nil {
