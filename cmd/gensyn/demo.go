@@ -396,15 +396,12 @@ func runDemo(c *cli.Context) error {
 		return err
 	}
 	dm.say("client claimed its refund: tx %s", r.TxHash.Hex())
-	b, ck, err := jc.FetchModel(ctx, posted.JobID)
+	out := filepath.Join(dm.dir, "model.gck")
+	ck, n, err := jc.FetchModelFile(ctx, posted.JobID, out)
 	if err != nil {
 		return err
 	}
-	out := filepath.Join(dm.dir, "model.gck")
-	if err := os.WriteFile(out, b, 0o644); err != nil {
-		return err
-	}
-	dm.say("fetched the final model (%d bytes) to %s: state root %s matches the on-chain final model root", len(b), out, ck.StateRoot)
+	dm.say("fetched the final model (%d bytes) to %s: state root %s matches the on-chain final model root", n, out, ck.StateRoot)
 	block1, err := dm.ec.BlockNumber(ctx)
 	if err != nil {
 		return err

@@ -674,14 +674,13 @@ func jobFetch(c *cli.Context) error {
 		return err
 	}
 	defer done()
-	b, ck, err := jc.FetchModel(c.Context, id)
+	// Streamed into a temporary file beside --out while hashed and checked;
+	// only the verified model is renamed to --out.
+	ck, n, err := jc.FetchModelFile(c.Context, id, c.String("out"))
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(c.String("out"), b, 0o644); err != nil {
-		return err
-	}
 	fmt.Fprintf(c.App.Writer, "job %d: final model (step %d, %d tensors, %d bytes) written to %s; state root %s matches the on-chain final model root\n",
-		id, ck.Step, len(ck.State), len(b), c.String("out"), ck.StateRoot)
+		id, ck.Step, len(ck.State), n, c.String("out"), ck.StateRoot)
 	return nil
 }

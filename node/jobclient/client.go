@@ -8,9 +8,11 @@
 package jobclient
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"math/big"
 	"time"
@@ -26,6 +28,7 @@ import (
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/indexer"
 	"github.com/gensyn-stack/gensyn/internal/deployments"
+	"github.com/gensyn-stack/gensyn/internal/fsutil"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
@@ -568,38 +571,92 @@ const (
 // FetchModel finds the job's final model in the blob store's index under
 // the on-chain final model root and returns the checkpoint file whose
 // decoded state root is that root, whose spec hash is the job's and whose
-// step is the job's last. Every candidate is checked; none is trusted.
+// step is the job's last. Every candidate is checked; none is trusted. It
+// holds the file's bytes and its decoded state: a caller that writes the
+// model to a file uses FetchModelFile, which streams.
 func (c *Client) FetchModel(ctx context.Context, id uint64) ([]byte, *trainer.Checkpoint, error) {
+	var b []byte
+	ck, _, err := c.fetchModel(ctx, id, func(h blobstore.Hash, job bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error) {
+		var err error
+		if b, err = c.Blobs.Get(ctx, h, 0); err != nil {
+			return nil, 0, err
+		}
+		ck, err := VerifyModel(b, job)
+		return ck, int64(len(b)), err
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return b, ck, nil
+}
+
+// FetchModelFile is FetchModel to a file: each candidate blob streams into
+// a temporary file next to path while it is hashed, decoded and checked
+// (the decoded state is held; the file's bytes never are), and only a
+// candidate that is the job's final model is renamed to path. A corrupt,
+// truncated or wrong blob leaves no file at path (and no temporary file).
+// It returns the model's checkpoint and the file's size.
+func (c *Client) FetchModelFile(ctx context.Context, id uint64, path string) (*trainer.Checkpoint, int64, error) {
+	return c.fetchModel(ctx, id, func(h blobstore.Hash, job bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error) {
+		return modelFile(ctx, c.Blobs, h, job, path)
+	})
+}
+
+// modelFile streams the blob h into a temporary file next to path while it
+// decodes it and checks it is the job's final model, and renames it to
+// path only then.
+func modelFile(ctx context.Context, blobs *blobstore.Client, h blobstore.Hash, job bindings.IJobMarketJob, path string) (*trainer.Checkpoint, int64, error) {
+	rc, n, err := blobs.Open(ctx, h, 0)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rc.Close()
+	var ck *trainer.Checkpoint
+	err = fsutil.WriteAtomic(path, 0o644, func(f io.Writer) error {
+		w := bufio.NewWriterSize(f, 64<<10)
+		var err error
+		if ck, err = trainer.DecodeCheckpointFrom(io.TeeReader(rc, w), n); err != nil {
+			return err
+		}
+		if err := checkModel(ck, job); err != nil {
+			return err
+		}
+		return w.Flush()
+	})
+	if err != nil {
+		return nil, 0, err
+	}
+	return ck, n, nil
+}
+
+// fetchModel looks up the job's final model root in the blob store's index
+// and tries each candidate with try until one is the model.
+func (c *Client) fetchModel(ctx context.Context, id uint64, try func(blobstore.Hash, bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error)) (*trainer.Checkpoint, int64, error) {
 	if c.Blobs == nil {
-		return nil, nil, ErrNoBlobstore
+		return nil, 0, ErrNoBlobstore
 	}
 	job, err := c.Job(ctx, id)
 	if err != nil {
-		return nil, nil, err
+		return nil, 0, err
 	}
 	root := common.Hash(job.FinalModelRoot)
 	if root == (common.Hash{}) {
-		return nil, nil, fmt.Errorf("%w (job %d is %s)", ErrNotFinalized, id, StatusName(job.Status))
+		return nil, 0, fmt.Errorf("%w (job %d is %s)", ErrNotFinalized, id, StatusName(job.Status))
 	}
 	hs, err := c.Blobs.Lookup(ctx, blobstore.Hash(root))
 	if err != nil {
-		return nil, nil, err
+		return nil, 0, err
 	}
 	var errs error
 	for _, h := range hs {
-		b, err := c.Blobs.Get(ctx, h, 0)
-		if err != nil {
-			errs = errors.Join(errs, err)
-			continue
-		}
-		ck, err := VerifyModel(b, job)
+		ck, n, err := try(h, job)
 		if err != nil {
 			errs = errors.Join(errs, fmt.Errorf("blob %s: %w", h, err))
 			continue
 		}
-		return b, ck, nil
+		return ck, n, nil
 	}
-	return nil, nil, errors.Join(fmt.Errorf("%w: root %s, %d candidates", ErrNoModel, root, len(hs)), errs)
+	return nil, 0, errors.Join(fmt.Errorf("%w: root %s, %d candidates", ErrNoModel, root, len(hs)), errs)
 }
 
 // VerifyModel decodes a checkpoint file (which checks its checksum and that
@@ -611,13 +668,21 @@ func VerifyModel(b []byte, job bindings.IJobMarketJob) (*trainer.Checkpoint, err
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case common.Hash(ck.StateRoot) != common.Hash(job.FinalModelRoot):
-		return nil, fmt.Errorf("%w: state root %s, final model root %x", errBadCheckpoint, ck.StateRoot, job.FinalModelRoot)
-	case common.Hash(ck.SpecHash) != common.Hash(job.Params.SpecHash):
-		return nil, fmt.Errorf("%w: spec %s, job spec %x", errBadCheckpoint, ck.SpecHash, job.Params.SpecHash)
-	case ck.Step != job.Params.Steps:
-		return nil, fmt.Errorf("%w: step %d, job steps %d", errBadCheckpoint, ck.Step, job.Params.Steps)
+	if err := checkModel(ck, job); err != nil {
+		return nil, err
 	}
 	return ck, nil
+}
+
+// checkModel checks that a decoded checkpoint is the job's final model.
+func checkModel(ck *trainer.Checkpoint, job bindings.IJobMarketJob) error {
+	switch {
+	case common.Hash(ck.StateRoot) != common.Hash(job.FinalModelRoot):
+		return fmt.Errorf("%w: state root %s, final model root %x", errBadCheckpoint, ck.StateRoot, job.FinalModelRoot)
+	case common.Hash(ck.SpecHash) != common.Hash(job.Params.SpecHash):
+		return fmt.Errorf("%w: spec %s, job spec %x", errBadCheckpoint, ck.SpecHash, job.Params.SpecHash)
+	case ck.Step != job.Params.Steps:
+		return fmt.Errorf("%w: step %d, job steps %d", errBadCheckpoint, ck.Step, job.Params.Steps)
+	}
+	return nil
 }

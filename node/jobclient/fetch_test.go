@@ -1,0 +1,138 @@
+package jobclient
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// corrupting serves the blob store with one byte flipped in every download
+// of the blob bad (a store or a network that corrupts it in transit).
+type corrupting struct {
+	h   http.Handler
+	bad string
+}
+
+func (c *corrupting) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet || c.bad == "" || !strings.HasSuffix(r.URL.Path, c.bad) {
+		c.h.ServeHTTP(w, r)
+		return
+	}
+	rec := httptest.NewRecorder()
+	c.h.ServeHTTP(rec, r)
+	b := rec.Body.Bytes()
+	if len(b) > 0 {
+		b[len(b)/2] ^= 1
+	}
+	for k, v := range rec.Header() {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(rec.Code)
+	_, _ = w.Write(b)
+}
+
+// TestModelFile: the model streams to the file while it is verified; a
+// blob corrupt in transit, a truncated one, or one that is not the job's
+// model leaves no file (and no temporary file), and a file already at the
+// path is kept; the fetch allocates the decoded state and no copy of the
+// blob.
+func TestModelFile(t *testing.T) {
+	specBytes, data := example(t)
+	specBytes = []byte(strings.Replace(string(specBytes), `[64, 32, 10]`, `[64, 1024, 1024, 10]`, 1))
+	s, err := spec.Parse(specBytes)
+	require.NoError(t, err)
+	ds, err := dataset.Decode(data, s.Dataset.Format)
+	require.NoError(t, err)
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	st, err := tr.InitialState()
+	require.NoError(t, err)
+	ck, err := tr.Checkpoint(st)
+	require.NoError(t, err)
+	good, err := ck.Encode()
+	require.NoError(t, err)
+	job := bindings.IJobMarketJob{FinalModelRoot: ck.StateRoot}
+	job.Params.SpecHash = tr.SpecHash()
+	job.Params.Steps = 0
+
+	local, err := blobstore.NewLocal(t.TempDir())
+	require.NoError(t, err)
+	proxy := &corrupting{h: blobstore.NewServer(local, 0, nil)}
+	srv := httptest.NewServer(proxy)
+	t.Cleanup(srv.Close)
+	blobs := blobstore.NewClient(srv.URL, nil)
+	ctx := context.Background()
+	put := func(b []byte) blobstore.Hash {
+		h, _, err := blobs.PutReader(ctx, bytes.NewReader(b))
+		require.NoError(t, err)
+		return h
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "model.gck")
+	nothingLeft := func(what string) {
+		t.Helper()
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		require.Empty(t, entries, what)
+	}
+
+	// Corrupt in transit: the stream's verdict, and nothing written.
+	flipped := append([]byte(nil), good...)
+	flipped[len(flipped)/2] ^= 1
+	hf := put(flipped)
+	proxy.bad = hf.String()
+	_, _, err = modelFile(ctx, blobs, hf, job, out)
+	require.ErrorIs(t, err, blobstore.ErrHashMismatch)
+	nothingLeft("corrupt in transit")
+	// A truncated checkpoint (a blob of its own).
+	_, _, err = modelFile(ctx, blobs, put(good[:len(good)-4096]), job, out)
+	require.ErrorIs(t, err, trainer.ErrCheckpoint)
+	nothingLeft("truncated")
+	// A sound checkpoint that is not the job's model.
+	hg := put(good)
+	other := job
+	other.Params.Steps = 100
+	_, _, err = modelFile(ctx, blobs, hg, other, out)
+	require.ErrorIs(t, err, errBadCheckpoint)
+	nothingLeft("not the job's model")
+
+	// The model: the file is the blob, and the fetch held no copy of it.
+	var ms0, ms1 runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms0)
+	got, n, err := modelFile(ctx, blobs, hg, job, out)
+	runtime.ReadMemStats(&ms1)
+	require.NoError(t, err)
+	require.Equal(t, int64(len(good)), n)
+	require.Equal(t, ck.StateRoot, got.StateRoot)
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(good, b))
+	alloc := float64(ms1.TotalAlloc-ms0.TotalAlloc) / float64(len(good))
+	t.Logf("model %d bytes: fetching it to a file allocated %.3f of it", len(good), alloc)
+	require.Less(t, alloc, 1.25, "the decoded state, and no copy of the blob")
+
+	// A failed fetch keeps the file already at the path.
+	_, _, err = modelFile(ctx, blobs, hf, job, out)
+	require.ErrorIs(t, err, blobstore.ErrHashMismatch)
+	b, err = os.ReadFile(out)
+	require.NoError(t, err)
+	require.True(t, bytes.Equal(good, b))
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	require.Len(t, entries, 1, "no temporary file left")
+}
