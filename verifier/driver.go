@@ -471,14 +471,15 @@ func (d *Driver) replayEnd(ctx context.Context, tr *trainer.Trainer, from *train
 	if from.Step%interval != 0 || from.Step >= uint64(tr.Spec().Steps) {
 		return commit.Hash{}, nil, fmt.Errorf("%w: %d (interval %d, %d steps)", trainer.ErrNotCheckpoint, from.Step, interval, tr.Spec().Steps)
 	}
-	st := from
+	// One copy of the start, stepped in place: an audit leaves no state per
+	// step for the collector (from stays as it was).
+	st := from.Clone()
 	for st.Step < from.Step+interval {
 		if err := ctx.Err(); err != nil {
 			return commit.Hash{}, nil, err
 		}
 		d.yieldToGames(ctx, false)
-		var err error
-		if st, _, err = tr.Step(st); err != nil {
+		if _, err := tr.Advance(st); err != nil {
 			return commit.Hash{}, nil, err
 		}
 	}

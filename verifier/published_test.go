@@ -123,3 +123,54 @@ func TestPublishedStateStreams(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, root, common.Hash(gotRoot))
 }
+
+// TestReplayEndAllocatesOneState: an audit's replay of an interval (with
+// the games played between its steps) allocates one copy of the start
+// state, stepped in place, not a state per step; the start is unchanged.
+func TestReplayEndAllocatesOneState(t *testing.T) {
+	specBytes, data := smallJob(t)
+	specBytes = []byte(strings.Replace(string(specBytes), `[64, 32, 10]`, `[64, 512, 512, 10]`, 1))
+	s, err := spec.Parse(specBytes)
+	require.NoError(t, err)
+	ds, err := dataset.Decode(data, s.Dataset.Format)
+	require.NoError(t, err)
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	store, err := OpenStore(t.TempDir())
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = store.Close() })
+	d := &Driver{log: log.NewLogger(log.DiscardHandler()), m: metrics.NoopMetrics, store: store}
+	ctx := context.Background()
+	from, err := tr.InitialState()
+	require.NoError(t, err)
+	_, err = tr.Advance(from.Clone()) // builds the runner's buffers
+	require.NoError(t, err)
+	startRoot, err := tr.StateRoot(from)
+	require.NoError(t, err)
+
+	root, _, err := d.replayEnd(ctx, tr, from)
+	require.NoError(t, err)
+	size := float64(tr.CheckpointSize())
+	var a, b runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&a)
+	root2, _, err := d.replayEnd(ctx, tr, from)
+	runtime.ReadMemStats(&b)
+	require.NoError(t, err)
+	require.Equal(t, root, root2)
+	steps := float64(b.TotalAlloc-a.TotalAlloc) / size
+	t.Logf("replay of %d steps allocated %.3f states (its end root included)", s.CheckpointInterval, steps)
+	require.Less(t, steps, 2.0, "one copy of the start and the end's root, not a state per step")
+	again, err := tr.StateRoot(from)
+	require.NoError(t, err)
+	require.Equal(t, startRoot, again, "the start state is unchanged")
+	// The same end as stepping state by state.
+	st := from
+	for st.Step < uint64(s.CheckpointInterval) {
+		st, _, err = tr.Step(st)
+		require.NoError(t, err)
+	}
+	want, err := tr.StateRoot(st)
+	require.NoError(t, err)
+	require.Equal(t, want, root)
+}

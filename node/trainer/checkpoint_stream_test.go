@@ -3,6 +3,7 @@ package trainer
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"testing/iotest"
 
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
@@ -192,4 +194,55 @@ func FuzzDecodeCheckpointFrom(f *testing.F) {
 			t.Fatalf("re-encoding differs: %v", err)
 		}
 	})
+}
+
+// TestReplayEndAllocatesOneState: an audit's replay of an interval
+// allocates one copy of its start state (then steps it in place), not a
+// state per step, and leaves the start as it was.
+func TestReplayEndAllocatesOneState(t *testing.T) {
+	const interval = 8
+	tr := memTrainer(t, []int{64, 256, 256, 10}, 32, interval, Options{SkipEval: true})
+	from, err := tr.InitialState()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Advance(from.clone()); err != nil { // builds the runner's buffers
+		t.Fatal(err)
+	}
+	before := mustEncode(t, mustCheckpoint(t, tr, from))
+	var root commit.Hash
+	var end *State
+	got := allocated(func() { root, end, err = tr.ReplayEnd(context.Background(), from) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Less what hashing the end state allocates (node/commit's buffers).
+	rootAlloc := allocated(func() { _, err = tr.StateRoot(end) })
+	size := float64(tr.CheckpointSize())
+	steps := float64(got-min(got, rootAlloc)) / size
+	t.Logf("ReplayEnd over %d steps allocated %.3f states besides its root's %.3f", interval, steps, float64(rootAlloc)/size)
+	if steps > 1.1 {
+		t.Fatalf("ReplayEnd over %d steps allocated %.2f states besides its root, want one", interval, steps)
+	}
+	if !bytes.Equal(before, mustEncode(t, mustCheckpoint(t, tr, from))) {
+		t.Fatal("ReplayEnd changed its start state")
+	}
+	// The same end as stepping state by state.
+	st := from
+	for st.Step < interval {
+		if st, _, err = tr.Step(st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if want, _ := tr.StateRoot(st); want != root || end.Step != interval {
+		t.Fatalf("end root %s at step %d, stepping gives %s", root, end.Step, want)
+	}
+}
+
+func mustCheckpoint(t *testing.T, tr *Trainer, st *State) *Checkpoint {
+	c, err := tr.Checkpoint(st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -372,6 +372,10 @@ func (t *Trainer) runStep(state, next []repops.Tensor) (float32, error) {
 	return t.runner.Step(state, t.train, next)
 }
 
+// Clone returns a deep copy of st: a loop that steps a state in place
+// (Advance) clones its start once instead of allocating a state per step.
+func (st *State) Clone() *State { return st.clone() }
+
 // clone returns a deep copy of st.
 func (st *State) clone() *State {
 	c := &State{Step: st.Step, Tensors: make([]repops.Tensor, len(st.Tensors))}
