@@ -729,8 +729,10 @@ func (d *Driver) measureStep(ctx context.Context, tr *trainer.Trainer) (time.Dur
 	if err != nil {
 		return 0, err
 	}
+	// Stepped in place (Advance): one state, none per step for the
+	// collector.
 	if steps > 1 {
-		if st, _, err = tr.Step(st); err != nil { // allocates: not timed
+		if _, err = tr.Advance(st); err != nil { // builds the buffers: not timed
 			return 0, err
 		}
 	}
@@ -740,7 +742,7 @@ func (d *Driver) measureStep(ctx context.Context, tr *trainer.Trainer) (time.Dur
 		if err := ctx.Err(); err != nil {
 			return 0, err
 		}
-		if st, _, err = tr.Step(st); err != nil {
+		if _, err = tr.Advance(st); err != nil {
 			return 0, err
 		}
 	}
