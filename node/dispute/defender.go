@@ -51,9 +51,10 @@ type Defender struct {
 	// DefaultInlineBlobLimit.
 	InlineBlobLimit int64
 
-	tr   *trainer.Trainer
-	src  StateSource
-	step StepFunc
+	tr         *trainer.Trainer
+	src        StateSource
+	step       StepFunc
+	honestStep bool // step is trainer.Step: a step trace's Next is its result
 
 	checkpoints []commit.Hash // the checkpoint roots the worker submitted (SetCheckpointRoots)
 	mistakes    map[Mistake]bool
@@ -70,10 +71,11 @@ type Defender struct {
 
 // NewDefender returns a Defender. step nil means an honest trainer.Step.
 func NewDefender(tr *trainer.Trainer, src StateSource, step StepFunc) *Defender {
+	d := &Defender{tr: tr, src: src, step: step}
 	if step == nil {
-		step = honestStep(tr)
+		d.step, d.honestStep = honestStep(tr), true
 	}
-	return &Defender{tr: tr, src: src, step: step}
+	return d
 }
 
 // SetCheckpointRoots gives the Defender the K checkpoint roots the worker
@@ -162,9 +164,13 @@ func (d *Defender) stepTrace(ctx context.Context, t uint64) (*trainer.StepTrace,
 	if err != nil {
 		return nil, nil, err
 	}
-	next, err := d.step(st)
-	if err != nil {
-		return nil, nil, err
+	// The honest step's next state is the trace's own (no second step, no
+	// second next state held beside the trace).
+	next := tr.Next
+	if !d.honestStep {
+		if next, err = d.step(st); err != nil {
+			return nil, nil, err
+		}
 	}
 	// A worker whose claimed state after the step is not what the step
 	// computes commits the claimed tensors as the output nodes' outputs (the
