@@ -42,7 +42,7 @@ type Challenger struct {
 	start    *trainer.State
 	strategy Strategy
 	rng      *rand.Rand
-	step     StepFunc // the honest step; tests wrap it to count live states
+	step     StepFunc // nil: the honest step, one state stepped in place; tests set one to count states
 
 	roots []commit.Hash
 	trace *trainer.StepTrace
@@ -52,7 +52,7 @@ type Challenger struct {
 // NewChallenger returns a Challenger for the interval that starts at `start`
 // (the agreed checkpoint state k-1).
 func NewChallenger(tr *trainer.Trainer, start *trainer.State, strategy Strategy, seed int64) *Challenger {
-	return &Challenger{tr: tr, start: start, strategy: strategy, rng: rand.New(rand.NewSource(seed)), step: honestStep(tr)}
+	return &Challenger{tr: tr, start: start, strategy: strategy, rng: rand.New(rand.NewSource(seed))}
 }
 
 // Replay replays the interval of `interval` steps from the start state (once)
@@ -75,6 +75,19 @@ func (c *Challenger) Replay(ctx context.Context, interval uint32) ([]commit.Hash
 func (c *Challenger) stateAt(ctx context.Context, step uint64) (*trainer.State, error) {
 	if step < c.start.Step || step-c.start.Step >= uint64(len(c.roots)) {
 		return nil, fmt.Errorf("dispute: step %d is outside the replayed interval", step)
+	}
+	if c.step == nil {
+		// One copy of the start, stepped in place: no state per step.
+		st := c.start.Clone()
+		for st.Step < step {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			if _, err := c.tr.Advance(st); err != nil {
+				return nil, err
+			}
+		}
+		return st, nil
 	}
 	st := c.start
 	for st.Step < step {

@@ -116,7 +116,11 @@ func (d *Defender) intervalRoots(ctx context.Context, first uint64, interval uin
 	if err != nil {
 		return nil, err
 	}
-	roots, err := replay(ctx, d.tr, st, interval, d.step, nil)
+	step := d.step
+	if d.honestStep {
+		step = nil // stepped in place
+	}
+	roots, err := replay(ctx, d.tr, st, interval, step, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -220,9 +224,21 @@ func honestStep(tr *trainer.Trainer) StepFunc {
 
 // replay runs `interval` steps from st with step and returns the state root
 // of every state on the way (interval+1 of them, st's first); keep, when not
-// nil, receives every state.
+// nil, receives every state. A nil step is the honest step on one copy of
+// st stepped in place (trainer.Advance): no state per step is left for the
+// collector, and st stays as it was.
 func replay(ctx context.Context, tr *trainer.Trainer, st *trainer.State, interval uint32, step StepFunc,
 	keep func(*trainer.State)) ([]commit.Hash, error) {
+	if step == nil && keep != nil {
+		step = honestStep(tr) // keep holds on to every state
+	}
+	if step == nil {
+		st = st.Clone()
+		step = func(st *trainer.State) (*trainer.State, error) {
+			_, err := tr.Advance(st)
+			return st, err
+		}
+	}
 	roots := make([]commit.Hash, 0, interval+1)
 	for i := uint32(0); ; i++ {
 		r, err := tr.StateRoot(st)

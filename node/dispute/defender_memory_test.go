@@ -2,11 +2,13 @@ package dispute
 
 import (
 	"context"
+	"runtime"
 	"sync/atomic"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -54,4 +56,68 @@ func TestHonestDefenderTraceOneStep(t *testing.T) {
 	require.Equal(t, got.Root, got2.Root)
 	require.Equal(t, data.NextTensors, data2.NextTensors)
 	require.Equal(t, data.StartTensors, data2.StartTensors)
+}
+
+// TestChallengerStepsInPlace: the challenger's own honest replay of an
+// interval and its recomputation of a picked step allocate one copy of the
+// start state each (stepped in place), not a state per step, and give the
+// roots and the trace of the states reached by stepping state by state.
+func TestChallengerStepsInPlace(t *testing.T) {
+	fx := smallJob(t)
+	// Wider, so that a state outweighs the fixed costs (0.33M parameters).
+	wide := *fx.prep.Spec
+	wide.Model.Layers = []int{64, 512, 512, 10}
+	var err error
+	fx.tr, err = trainer.New(&wide, fx.ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	ctx := context.Background()
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	_, err = fx.tr.Advance(init.Clone()) // builds the runner's buffers
+	require.NoError(t, err)
+	size := float64(fx.tr.CheckpointSize())
+	allocated := func(f func()) float64 {
+		var a, b runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&a)
+		f()
+		runtime.ReadMemStats(&b)
+		return float64(b.TotalAlloc-a.TotalAlloc) / size
+	}
+	// What the 31 roots alone allocate (node/commit's buffers).
+	rootsAlloc := allocated(func() {
+		for range 31 {
+			_, err = fx.tr.StateRoot(init)
+			require.NoError(t, err)
+		}
+	})
+	c := NewChallenger(fx.tr, init, Honest, 1)
+	var roots []commit.Hash
+	got := allocated(func() { roots, err = c.Replay(ctx, 30) })
+	require.NoError(t, err)
+	t.Logf("replay of 30 steps: %.2f states besides its roots' %.2f", got-rootsAlloc, rootsAlloc)
+	require.Less(t, got-rootsAlloc, 1.5, "one copy of the start, not a state per step")
+
+	traceAlloc := allocated(func() { _, err = fx.tr.StepTrace(init) })
+	require.NoError(t, err)
+	var own *trainer.StepTrace
+	got = allocated(func() { own, err = c.stepTrace(ctx, &Game{Step: 20}) })
+	require.NoError(t, err)
+	t.Logf("trace of step 20: %.2f states besides the trace's %.2f", got-traceAlloc, traceAlloc)
+	require.Less(t, got-traceAlloc, 1.5, "one copy of the start, not a state per step")
+
+	st := init
+	for st.Step < 20 {
+		st, _, err = fx.tr.Step(st)
+		require.NoError(t, err)
+		r, err := fx.tr.StateRoot(st)
+		require.NoError(t, err)
+		require.Equal(t, roots[st.Step], r, "root of step %d", st.Step)
+	}
+	want, err := fx.tr.StepTrace(st)
+	require.NoError(t, err)
+	require.Equal(t, want.Root, own.Root)
+	r0, err := fx.tr.StateRoot(init)
+	require.NoError(t, err)
+	require.Equal(t, roots[0], r0, "the start state is unchanged")
 }

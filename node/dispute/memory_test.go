@@ -50,7 +50,7 @@ func TestChallengerHoldsConstantStates(t *testing.T) {
 	require.NoError(t, err)
 	c := NewChallenger(fx.tr, init, Honest, 1)
 	var l liveStates
-	c.step = l.wrap(c.step)
+	c.step = l.wrap(honestStep(fx.tr)) // a state per step, to count
 
 	roots, err := c.Replay(ctx, 100)
 	require.NoError(t, err)
