@@ -513,14 +513,6 @@ type claimedStates struct {
 
 var _ dispute.StateSource = (*claimedStates)(nil)
 
-func (c *claimedStates) next(st *trainer.State) (*trainer.State, error) {
-	if c.step != nil {
-		return c.step(st)
-	}
-	next, _, err := c.tr.Step(st)
-	return next, err
-}
-
 // State implements dispute.StateSource. The state returned is shared: the
 // caller must not modify it.
 func (c *claimedStates) State(ctx context.Context, step uint64) (*trainer.State, error) {
@@ -535,7 +527,9 @@ func (c *claimedStates) State(ctx context.Context, step uint64) (*trainer.State,
 		base -= interval
 	}
 	st := c.last
+	owned := false // st is this call's own: no caller holds it yet
 	if st == nil || st.Step > step || st.Step < base {
+		owned = true
 		var err error
 		if base == 0 {
 			st, err = c.tr.InitialState()
@@ -550,7 +544,18 @@ func (c *claimedStates) State(ctx context.Context, step uint64) (*trainer.State,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		next, err := c.next(st)
+		if c.step == nil {
+			// Honest: one state stepped in place (a copy of a state
+			// already handed out), none per step for the collector.
+			if !owned {
+				st, owned = st.Clone(), true
+			}
+			if _, err := c.tr.Advance(st); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		next, err := c.step(st)
 		if err != nil {
 			return nil, err
 		}
