@@ -10,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/repops"
 )
 
@@ -68,7 +69,7 @@ func buildCommit() string {
 }
 
 // printVersion prints the version, the commit, the RepOps matrix-product
-// kernel and thread count in use, and, per contract, the
+// kernel and thread count in use, the keccak path of node/commit, and, per contract, the
 // keccak256 of its runtime code with the immutables masked (what `gensyn
 // status` compares the chain's code with), one per line.
 func printVersion(w io.Writer) {
@@ -78,6 +79,11 @@ func printVersion(w io.Writer) {
 		fmt.Fprintf(w, "%s\n", err)
 	} else {
 		fmt.Fprintf(w, "repops kernel %s, %d threads (this CPU runs: %s)\n", repops.Kernel(), repops.Threads(), strings.Join(repops.Kernels(), ", "))
+	}
+	if err := commit.CheckEnv(); err != nil {
+		fmt.Fprintf(w, "%s\n", err)
+	} else {
+		fmt.Fprintf(w, "commit keccak %s (this CPU runs: %s)\n", commit.KeccakPath(), strings.Join(commit.KeccakPaths(), ", "))
 	}
 	names := make([]string, 0, len(bindings.Deployed))
 	for n := range bindings.Deployed {
