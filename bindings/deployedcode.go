@@ -20,10 +20,10 @@ type DeployedCode struct {
 // contracts they deploy (ElementDecoder, by OneStep), by name.
 var Deployed = map[string]DeployedCode{
 	"CommitmentInbox":  {Size: 6343, Hash: common.HexToHash("0x90fc9204550c5366f359817672024e1d0e5976b91861ffff47e6a809fc9dedcb"), Immutables: []CodeRange{{551, 32}, {741, 32}, {1301, 32}, {1814, 32}, {4284, 32}, {4327, 32}, {4388, 32}, {4430, 32}, {4472, 32}, {4553, 32}, {4593, 32}}},
-	"ElementDecoder":   {Size: 20884, Hash: common.HexToHash("0xb76f0a7a5882f5ed281d26e84c7cb7f614f0da7522b78fdc3c62a40e17282d56"), Immutables: []CodeRange{}},
-	"JobMarket":        {Size: 18513, Hash: common.HexToHash("0x8106694c70c17fc515358ae51c0710e436575440bad382b51807d4fdf1338c96"), Immutables: []CodeRange{{474, 32}, {687, 32}, {1403, 32}, {1724, 32}, {1800, 32}, {2575, 32}, {2751, 32}, {3954, 32}, {4640, 32}, {5282, 32}, {5669, 32}, {6286, 32}, {7795, 32}, {7871, 32}, {8170, 32}, {8920, 32}, {9111, 32}, {12832, 32}, {13036, 32}}},
+	"ElementDecoder":   {Size: 21284, Hash: common.HexToHash("0x78b8cb162e5b1d371b832b8eeafb5d48e94ed8a2bdeace8b7757f8c7debb0148"), Immutables: []CodeRange{}},
+	"JobMarket":        {Size: 18515, Hash: common.HexToHash("0x5c1b90f93e8652d23a1abb13dafa907fc657897343933e6f8080191725bb7e2a"), Immutables: []CodeRange{{474, 32}, {687, 32}, {1403, 32}, {1724, 32}, {1800, 32}, {2575, 32}, {2751, 32}, {3954, 32}, {4640, 32}, {5282, 32}, {5669, 32}, {6286, 32}, {7795, 32}, {7871, 32}, {8170, 32}, {8920, 32}, {9111, 32}, {12832, 32}, {13036, 32}}},
 	"NodeRegistry":     {Size: 4337, Hash: common.HexToHash("0x61b3dc9a14d4caf22d656db0486130be933d0cd7031998e81b46694b1f4fe349"), Immutables: []CodeRange{{477, 32}, {554, 32}, {646, 32}, {1125, 32}, {2306, 32}}},
-	"OneStep":          {Size: 13733, Hash: common.HexToHash("0x4f11136f30ddeb5232d905207cf549b0995862ef5d5dfa5cdff00a11436ca5cf"), Immutables: []CodeRange{{297, 32}, {794, 32}}},
+	"OneStep":          {Size: 12770, Hash: common.HexToHash("0x8e6feef8946842e3a36e8fe3427b6badfb632c60810e646c332c0c6c477f9c90"), Immutables: []CodeRange{{297, 32}, {794, 32}}},
 	"StakeManager":     {Size: 6382, Hash: common.HexToHash("0xec47e7b82485c7146c14f17dc4a5a907de7a41929b5a4b49889f697443b17aac"), Immutables: []CodeRange{{877, 32}, {1067, 32}, {1139, 32}, {1304, 32}, {2051, 32}, {2445, 32}, {4424, 32}, {5061, 32}}},
-	"VerdeArbitration": {Size: 23429, Hash: common.HexToHash("0xc554f94b9abc2c1ce48a552c00c7ac7b992d801ee3eccd8b95822c6dd787688e"), Immutables: []CodeRange{{886, 32}, {1082, 32}, {1339, 32}, {1488, 32}, {2195, 32}, {3814, 32}, {3853, 32}, {10615, 32}, {15192, 32}, {15305, 32}}},
+	"VerdeArbitration": {Size: 23455, Hash: common.HexToHash("0x113d5b2ad6324c50180e2a5341dbc6636ad95cd2a60346751a3e881787e50687"), Immutables: []CodeRange{{886, 32}, {1082, 32}, {1339, 32}, {1488, 32}, {2195, 32}, {3814, 32}, {3853, 32}, {10615, 32}, {15192, 32}, {15305, 32}}},
 }

@@ -89,7 +89,7 @@ library OneStepLib {
     /// `decoder` decodes the entry (see {ElementDecoder}).
     function verify(Claim calldata c, StepProof calldata p, ElementDecoder decoder)
         internal
-        pure
+        view
         returns (bool ok, uint32 result)
     {
         Node memory n = _graphNode(c.graphRoot, p.numNodes, c.node, p.node);
@@ -115,14 +115,69 @@ library OneStepLib {
     }
 
     /// @dev Entry c.entry of the element's program, or the zero entry (primitive 0, which no
-    /// entry has) when m is not the trace length.
+    /// entry has) when m is not the trace length. It calls ElementDecoder.programPacked with the
+    /// arguments as one word list (op, constMask, element, entry, then the attributes and each
+    /// input's shape, each list its length first), which costs a few hundred gas to build and
+    /// read where the ABI's nested `uint32[][]` cost thousands. A revert of the decoder is
+    /// passed on as it is.
     function _decode(ElementDecoder decoder, Claim calldata c, Node memory n, Inputs memory ins, uint256 m)
         private
-        pure
+        view
         returns (ElementProgram.Entry memory x)
     {
-        (uint256 len, bytes32 h) = decoder.program(n.op, n.attrs, ins.shapes, ins.constMask, c.element, c.entry);
+        (uint256 p, uint256 size) = _programArgs(n, ins, c.element, c.entry);
+        uint256 len;
+        bytes32 h;
+        assembly ("memory-safe") {
+            if iszero(staticcall(gas(), decoder, p, size, 0x00, 0x40)) {
+                returndatacopy(p, 0x00, returndatasize())
+                revert(p, returndatasize())
+            }
+            if lt(returndatasize(), 0x40) { revert(0x00, 0x00) }
+            len := mload(0x00)
+            h := mload(0x20)
+        }
         if (m == len) x = unpack(h);
+    }
+
+    /// @dev The calldata of ElementDecoder.programPacked(uint256[]) for node n's element e, entry k, built in free
+    /// memory (not allocated) at p: selector, offset, length, then the words.
+    function _programArgs(Node memory n, Inputs memory ins, uint256 e, uint256 k)
+        private
+        pure
+        returns (uint256 p, uint256 size)
+    {
+        bytes4 sel = ElementDecoder.programPacked.selector;
+        assembly ("memory-safe") {
+            p := mload(0x40)
+            mstore(p, sel)
+            mstore(add(p, 0x04), 0x20)
+            let w := add(p, 0x44)
+            mstore(w, mload(add(n, 0x20))) // Node.op
+            mstore(add(w, 0x20), mload(add(ins, 0x20))) // Inputs.constMask
+            mstore(add(w, 0x40), e)
+            mstore(add(w, 0x60), k)
+            // a memory uint32[] is its length and then one word per element, as the list wants it: copied whole
+            let q := add(w, 0x80)
+            let a := mload(add(n, 0x80)) // Node.attrs
+            size := shl(5, add(mload(a), 1))
+            mcopy(q, a, size)
+            q := add(q, size)
+            a := mload(ins) // Inputs.nodes
+            let end := add(a, shl(5, mload(a)))
+            mstore(q, mload(a))
+            q := add(q, 0x20)
+            for {} lt(a, end) {} {
+                a := add(a, 0x20)
+                // Node.shape is the struct's third word (an omitted input's is the empty array)
+                let shape := mload(add(mload(a), 0x40))
+                size := shl(5, add(mload(shape), 1))
+                mcopy(q, shape, size)
+                q := add(q, size)
+            }
+            mstore(add(p, 0x24), shr(5, sub(q, w)))
+            size := sub(q, p)
+        }
     }
 
     /// @notice The entry a header (ElementProgram.header's layout) packs.
@@ -132,10 +187,9 @@ library OneStepLib {
         x = ElementProgram.Entry(h >> 248, (h >> 200) & mask, (h >> 152) & mask, (h >> 104) & mask);
     }
 
-    /// @dev The proven input nodes, their shapes, which are constants, which were given.
+    /// @dev The proven input nodes (an omitted one is an empty node), which are constants, which were given.
     struct Inputs {
         Node[] nodes;
-        uint32[][] shapes;
         uint256 constMask;
         uint256 known;
     }
@@ -145,16 +199,29 @@ library OneStepLib {
     /// the entry's operands reference are required after decoding.
     function _inputs(Claim calldata c, StepProof calldata p, Node memory n) private pure returns (Inputs memory r) {
         uint256 cnt = n.inputs.length;
-        r.nodes = new Node[](cnt);
-        r.shapes = new uint32[][](cnt);
+        r.nodes = _emptyNodes(cnt);
         for (uint256 s; s < cnt; ++s) {
             if (p.inputs[s].enc.length == 0) continue;
-            r.nodes[s] = _graphNode(c.graphRoot, p.numNodes, n.inputs[s], p.inputs[s]);
-            r.shapes[s] = r.nodes[s].shape;
+            Node memory x = _graphNode(c.graphRoot, p.numNodes, n.inputs[s], p.inputs[s]);
+            r.nodes[s] = x;
             r.known |= uint256(1) << s;
-            if (r.nodes[s].kind == KIND_CONST) r.constMask |= uint256(1) << s;
+            if (x.kind == KIND_CONST) r.constMask |= uint256(1) << s;
         }
         _needInputs(ElementProgram.shapesNeeded(n.op), r.known);
+    }
+
+    /// @dev cnt nodes that are all the same empty node (no kind, empty shape, inputs and attributes), without
+    /// the empty node per element that `new Node[](cnt)` allocates; _inputs replaces the proven ones.
+    function _emptyNodes(uint256 cnt) private pure returns (Node[] memory a) {
+        Node memory empty;
+        assembly ("memory-safe") {
+            a := mload(0x40)
+            mstore(a, cnt)
+            let q := add(a, 0x20)
+            let end := add(q, shl(5, cnt))
+            for {} lt(q, end) { q := add(q, 0x20) } { mstore(q, empty) }
+            mstore(0x40, end)
+        }
     }
 
     /// @dev Reverts unless every input slot in `need` was proven.
@@ -192,17 +259,27 @@ library OneStepLib {
         if (o != enc.length) revert BadNodeEncoding();
     }
 
-    function _words(bytes calldata enc, uint256 o) private pure returns (uint32[] memory w, uint256) {
-        if (o >= enc.length) revert BadNodeEncoding();
-        uint256 cnt = uint8(enc[o]);
-        ++o;
-        if (enc.length < o + 4 * cnt) revert BadNodeEncoding();
-        w = new uint32[](cnt);
-        for (uint256 i; i < cnt; ++i) {
-            w[i] = uint32(bytes4(enc[o:o + 4]));
-            o += 4;
+    /// @dev The list at byte o of enc (u8 count, then count big-endian u32 words) and the offset after it.
+    function _words(bytes calldata enc, uint256 o) private pure returns (uint32[] memory w, uint256 next) {
+        bool bad;
+        assembly ("memory-safe") {
+            let len := enc.length
+            // the count byte must be inside enc and the words must fit (a read past enc only feeds a revert)
+            let cnt := byte(0, calldataload(add(enc.offset, o)))
+            next := add(add(o, 1), shl(2, cnt))
+            bad := or(iszero(lt(o, len)), lt(len, next))
+            w := mload(0x40)
+            mstore(w, cnt)
+            let src := add(add(enc.offset, o), 1)
+            let dst := add(w, 0x20)
+            let end := add(dst, shl(5, mul(cnt, iszero(bad))))
+            for {} lt(dst, end) { dst := add(dst, 0x20) } {
+                mstore(dst, shr(224, calldataload(src)))
+                src := add(src, 4)
+            }
+            mstore(0x40, end)
         }
-        return (w, o);
+        if (bad) revert BadNodeEncoding();
     }
 
     function _graphNode(bytes32 root, uint32 numNodes, uint256 index, GraphNode calldata g)

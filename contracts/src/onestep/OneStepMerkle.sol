@@ -30,8 +30,7 @@ library OneStepMerkle {
 
     /// @notice keccak(0x00 || item).
     function leafHash(bytes32 item) internal pure returns (bytes32 h) {
-        /// @solidity memory-safe-assembly
-        assembly {
+        assembly ("memory-safe") {
             mstore(0x00, 0)
             mstore(0x01, item)
             h := keccak256(0x00, 33)
@@ -52,41 +51,54 @@ library OneStepMerkle {
     {
         if (index >= count) revert ProofIndex(index, count);
         uint256 d = siblings.length;
-        if (d != depth(count)) revert ProofDepth(d, count);
+        // d == depth(count) without depth's loop: as count >= 1, depth(count) is the bit length of count - 1, so
+        // (count - 1) >> d must be zero and, for d > 0, (count - 1) >> (d - 1) must not be.
+        bool ok;
+        assembly ("memory-safe") {
+            let c1 := sub(count, 1)
+            ok := and(iszero(shr(d, c1)), or(iszero(d), iszero(iszero(shr(sub(d, 1), c1)))))
+        }
+        if (!ok) revert ProofDepth(d, count);
         h = leaf;
-        /// @solidity memory-safe-assembly
-        assembly {
-            let p := mload(0x40)
-            mstore8(p, 0x01)
-            let s := siblings.offset
+        assembly ("memory-safe") {
+            // The preimage 0x01 || left || right lies at m + 0x1f .. m + 0x60 in free memory (not allocated), with m
+            // 128-byte aligned: left at m + 0x20, right at m + 0x40, and xor-ing either address with 0x60 gives the
+            // other, which swaps the two without a branch.
+            let m := and(add(mload(0x40), 0x7f), not(0x7f))
+            mstore(m, 0x01)
+            let l := add(m, 0x20)
+            let r := add(m, 0x40)
+            // idx is index >> i, the node's position at height i; lim is (count - 1) >> i, the last position at
+            // height i that covers an item. The sibling idx ^ 1 covers only padding when it is past lim
+            // (equivalently, ((index >> i) ^ 1) << i >= count: its first leaf is past the last item).
+            let idx := index
+            let lim := sub(count, 1)
             // z is Z[zl], advanced only as far as a padding sibling needs it (no cost without padding)
             let z := 0
             let zl := 0
-            for { let i := 0 } lt(i, d) { i := add(i, 1) } {
-                let sib := calldataload(add(s, shl(5, i)))
-                // the sibling covers leaves [((index >> i) ^ 1) << i, ...): padding when that start is >= count
-                if iszero(lt(shl(i, xor(shr(i, index), 1)), count)) {
+            let s := siblings.offset
+            for { let end := add(s, shl(5, d)) } lt(s, end) { s := add(s, 0x20) } {
+                let sib := calldataload(s)
+                if gt(xor(idx, 1), lim) {
+                    let i := shr(5, sub(s, siblings.offset))
                     for {} lt(zl, i) { zl := add(zl, 1) } {
-                        mstore(add(p, 1), z)
-                        mstore(add(p, 33), z)
-                        z := keccak256(p, 65)
+                        mstore(l, z)
+                        mstore(r, z)
+                        z := keccak256(add(m, 0x1f), 65)
                     }
                     if iszero(eq(sib, z)) {
-                        mstore(0x00, 0x3e76752f00000000000000000000000000000000000000000000000000000000) // PaddingSibling(uint256)
-                        mstore(0x04, i)
-                        revert(0x00, 0x24)
+                        mstore(0x00, 0x3e76752f) // PaddingSibling(uint256)
+                        mstore(0x20, i)
+                        revert(0x1c, 0x24)
                     }
                 }
-                switch and(shr(i, index), 1)
-                case 0 {
-                    mstore(add(p, 1), h)
-                    mstore(add(p, 33), sib)
-                }
-                default {
-                    mstore(add(p, 1), sib)
-                    mstore(add(p, 33), h)
-                }
-                h := keccak256(p, 65)
+                // an even idx is a left child: h goes left and the sibling right; odd, the other way round
+                let swap := mul(and(idx, 1), 0x60)
+                mstore(xor(l, swap), h)
+                mstore(xor(r, swap), sib)
+                h := keccak256(add(m, 0x1f), 65)
+                idx := shr(1, idx)
+                lim := shr(1, lim)
             }
         }
     }
@@ -103,21 +115,39 @@ library OneStepMerkle {
     /// @notice Number of elements of a shape (1 for []); reverts if the shape
     /// cannot be committed (node/commit NumElements).
     function numel(uint32[] memory shape) internal pure returns (uint256 n) {
-        if (shape.length > MAX_DIMS) revert BadShape();
-        n = 1;
-        for (uint256 i; i < shape.length; ++i) {
-            n *= shape[i];
-            if (n > type(uint32).max) revert BadShape();
+        bool bad;
+        assembly ("memory-safe") {
+            let len := mload(shape)
+            bad := gt(len, MAX_DIMS)
+            n := 1
+            // n stays below 2^32 and each dim is below 2^32, so no product overflows
+            for { let i := 0 } lt(i, mul(len, iszero(bad))) { i := add(i, 1) } {
+                n := mul(n, and(mload(add(shape, shl(5, add(i, 1)))), 0xffffffff))
+                if gt(n, 0xffffffff) {
+                    bad := 1
+                    break
+                }
+            }
         }
+        if (bad) revert BadShape();
     }
 
     /// @notice keccak(0x02 || u8 k || u32 d_0 .. d_{k-1} || merkleRoot).
-    function tensorRoot(uint32[] memory shape, bytes32 merkleRoot) internal pure returns (bytes32) {
-        bytes memory b = abi.encodePacked(uint8(0x02), uint8(shape.length));
-        for (uint256 i; i < shape.length; ++i) {
-            b = abi.encodePacked(b, shape[i]);
+    function tensorRoot(uint32[] memory shape, bytes32 merkleRoot) internal pure returns (bytes32 h) {
+        assembly ("memory-safe") {
+            // the preimage is built in free memory (not allocated): each mstore writes a whole word, left aligned,
+            // and the next one overwrites its tail
+            let m := mload(0x40)
+            let len := mload(shape)
+            mstore(m, or(shl(248, 0x02), shl(240, and(len, 0xff))))
+            let p := add(m, 2)
+            for { let i := 0 } lt(i, len) { i := add(i, 1) } {
+                mstore(p, shl(224, mload(add(shape, shl(5, add(i, 1))))))
+                p := add(p, 4)
+            }
+            mstore(p, merkleRoot)
+            h := keccak256(m, add(sub(p, m), 0x20))
         }
-        return keccak256(abi.encodePacked(b, merkleRoot));
     }
 
     /// @notice The tensor root implied by an element proof (shape, element

@@ -18,13 +18,17 @@ import {OneStep, OneStepLib} from "../../src/onestep/OneStep.sol";
 /// data contract, so that the snapshot of each test is the call (and one
 /// EXTCODECOPY). Each test also logs the execution gas of verify measured
 /// around the call and an estimate of the whole transaction (21,000 +
-/// calldata under EIP-2028/EIP-7623 + execution) and asserts it is at most
-/// 150,000.
+/// calldata under EIP-2028/EIP-7623 + execution) and asserts that 21,000 +
+/// calldata at 4/16 gas per byte + execution is at most 140,000, and so the
+/// estimate, except where the EIP-7623 calldata floor alone is above that:
+/// the MatMul step's 4,452 bytes (75 random 32-byte siblings) are 12,549
+/// tokens, a floor of 146,490, which is asserted at most 150,000.
 ///   forge test --match-contract OneStep_Gas_Test -vv
 contract OneStep_Gas_Test is Test {
     uint256 internal constant NODES = 48;
     uint32 internal constant DIM = 1024;
-    uint256 internal constant TARGET = 150_000;
+    uint256 internal constant TARGET = 140_000;
+    uint256 internal constant MATMUL_TARGET = 150_000; // its calldata floor is 146,490
 
     OneStep internal os;
     address internal matmulData;
@@ -361,7 +365,7 @@ contract OneStep_Gas_Test is Test {
         return (4 * tokens, 10 * tokens);
     }
 
-    function _run(address data, uint32 want, uint256 std, uint256 floor, string memory name) private {
+    function _run(address data, uint32 want, uint256 std, uint256 floor, uint256 target, string memory name) private {
         bytes memory cd = _load(data);
         uint256 g0 = gasleft();
         (bool success, bytes memory ret) = address(os).staticcall(cd);
@@ -376,15 +380,26 @@ contract OneStep_Gas_Test is Test {
         emit log_named_uint("  calldata bytes", cd.length);
         emit log_named_uint("  execution gas (call)", used);
         emit log_named_uint("  calldata gas", std);
+        emit log_named_uint("  EIP-7623 floor", 21_000 + floor);
         emit log_named_uint("  transaction estimate", txGas);
-        assertLe(txGas, TARGET, name);
+        assertLe(21_000 + std + used, TARGET, name);
+        assertLe(txGas, target, name);
     }
 
     function test_gas_oneStep_matmul_1M() public {
-        _run(matmulData, matmulResult, matmulCalldataGas, matmulFloorGas, "MatMul MUL entry, two 2^20-element inputs");
+        _run(
+            matmulData,
+            matmulResult,
+            matmulCalldataGas,
+            matmulFloorGas,
+            MATMUL_TARGET,
+            "MatMul MUL entry, two 2^20-element inputs"
+        );
     }
 
     function test_gas_oneStep_adamParam_1M() public {
-        _run(adamData, adamResult, adamCalldataGas, adamFloorGas, "AdamParam last entry, 2^20-element parameter");
+        _run(
+            adamData, adamResult, adamCalldataGas, adamFloorGas, TARGET, "AdamParam last entry, 2^20-element parameter"
+        );
     }
 }
