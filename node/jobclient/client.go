@@ -612,22 +612,34 @@ func modelFile(ctx context.Context, blobs *blobstore.Client, h blobstore.Hash, j
 	}
 	defer rc.Close()
 	var ck *trainer.Checkpoint
+	var verdict error // the blob's: another candidate may still be the model
 	err = fsutil.WriteAtomic(path, 0o644, func(f io.Writer) error {
 		w := bufio.NewWriterSize(f, 64<<10)
-		var err error
-		if ck, err = trainer.DecodeCheckpointFrom(io.TeeReader(rc, w), n); err != nil {
-			return err
+		if ck, verdict = trainer.DecodeCheckpointFrom(io.TeeReader(rc, w), n); verdict != nil {
+			return verdict
 		}
-		if err := checkModel(ck, job); err != nil {
-			return err
+		if verdict = checkModel(ck, job); verdict != nil {
+			return verdict
 		}
 		return w.Flush()
 	})
-	if err != nil {
-		return nil, 0, err
+	switch {
+	case verdict != nil:
+		return nil, 0, verdict
+	case err != nil:
+		// The file, not the blob (a missing directory, a full disk): no
+		// candidate can be written.
+		return nil, 0, &localError{fmt.Errorf("write %s: %w", path, err)}
 	}
 	return ck, n, nil
 }
+
+// localError is a failure on this machine, not of a candidate blob: the
+// search for the model stops there.
+type localError struct{ err error }
+
+func (e *localError) Error() string { return e.err.Error() }
+func (e *localError) Unwrap() error { return e.err }
 
 // fetchModel looks up the job's final model root in the blob store's index
 // and tries each candidate with try until one is the model.
@@ -647,9 +659,19 @@ func (c *Client) fetchModel(ctx context.Context, id uint64, try func(blobstore.H
 	if err != nil {
 		return nil, 0, err
 	}
+	return firstModel(root, hs, job, try)
+}
+
+// firstModel tries each candidate blob in turn and returns the first that
+// is the model; a local failure (localError) stops the search.
+func firstModel(root common.Hash, hs []blobstore.Hash, job bindings.IJobMarketJob, try func(blobstore.Hash, bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error)) (*trainer.Checkpoint, int64, error) {
 	var errs error
 	for _, h := range hs {
 		ck, n, err := try(h, job)
+		var local *localError
+		if errors.As(err, &local) {
+			return nil, 0, local.err
+		}
 		if err != nil {
 			errs = errors.Join(errs, fmt.Errorf("blob %s: %w", h, err))
 			continue

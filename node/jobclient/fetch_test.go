@@ -3,6 +3,7 @@ package jobclient
 import (
 	"bytes"
 	"context"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/bindings"
@@ -126,6 +128,13 @@ func TestModelFile(t *testing.T) {
 	t.Logf("model %d bytes: fetching it to a file allocated %.3f of it", len(good), alloc)
 	require.Less(t, alloc, 1.25, "the decoded state, and no copy of the blob")
 
+	// A path that cannot be written is this machine's failure, not the
+	// blob's: the error says so (and is not ErrNoModel's search).
+	_, _, err = modelFile(ctx, blobs, hg, job, filepath.Join(dir, "missing", "model.gck"))
+	require.ErrorIs(t, err, fs.ErrNotExist)
+	var le *localError
+	require.ErrorAs(t, err, &le)
+
 	// A failed fetch keeps the file already at the path.
 	_, _, err = modelFile(ctx, blobs, hf, job, out)
 	require.ErrorIs(t, err, blobstore.ErrHashMismatch)
@@ -135,4 +144,38 @@ func TestModelFile(t *testing.T) {
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	require.Len(t, entries, 1, "no temporary file left")
+}
+
+// TestFirstModel: candidates are tried in turn past a bad blob, and a local
+// failure (the output cannot be written) stops the search at once.
+func TestFirstModel(t *testing.T) {
+	hs := []blobstore.Hash{{1}, {2}, {3}}
+	var tried []blobstore.Hash
+	want := &trainer.Checkpoint{Step: 7}
+	try := func(bad map[byte]error) func(blobstore.Hash, bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error) {
+		tried = nil
+		return func(h blobstore.Hash, _ bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error) {
+			tried = append(tried, h)
+			if err := bad[h[0]]; err != nil {
+				return nil, 0, err
+			}
+			return want, 99, nil
+		}
+	}
+	ck, n, err := firstModel(common.Hash{}, hs, bindings.IJobMarketJob{}, try(map[byte]error{1: trainer.ErrCheckpoint}))
+	require.NoError(t, err)
+	require.Equal(t, want, ck)
+	require.Equal(t, int64(99), n)
+	require.Len(t, tried, 2)
+
+	_, _, err = firstModel(common.Hash{}, hs, bindings.IJobMarketJob{}, try(map[byte]error{1: trainer.ErrCheckpoint, 2: trainer.ErrCheckpoint, 3: errBadCheckpoint}))
+	require.ErrorIs(t, err, ErrNoModel)
+	require.ErrorIs(t, err, errBadCheckpoint)
+	require.Len(t, tried, 3)
+
+	disk := &localError{fs.ErrPermission}
+	_, _, err = firstModel(common.Hash{}, hs, bindings.IJobMarketJob{}, try(map[byte]error{1: disk}))
+	require.ErrorIs(t, err, fs.ErrPermission)
+	require.NotErrorIs(t, err, ErrNoModel)
+	require.Len(t, tried, 1, "a local failure stops the search")
 }
