@@ -612,26 +612,56 @@ func modelFile(ctx context.Context, blobs *blobstore.Client, h blobstore.Hash, j
 	}
 	defer rc.Close()
 	var ck *trainer.Checkpoint
-	var verdict error // the blob's: another candidate may still be the model
 	err = fsutil.WriteAtomic(path, 0o644, func(f io.Writer) error {
-		w := bufio.NewWriterSize(f, 64<<10)
-		if ck, verdict = trainer.DecodeCheckpointFrom(io.TeeReader(rc, w), n); verdict != nil {
-			return verdict
-		}
-		if verdict = checkModel(ck, job); verdict != nil {
-			return verdict
-		}
-		return w.Flush()
+		ck, err = writeModel(rc, n, job, f)
+		return err
 	})
-	switch {
-	case verdict != nil:
-		return nil, 0, verdict
-	case err != nil:
-		// The file, not the blob (a missing directory, a full disk): no
-		// candidate can be written.
-		return nil, 0, &localError{fmt.Errorf("write %s: %w", path, err)}
+	var local *localError
+	if err != nil && !errors.As(err, &local) && !errors.Is(err, trainer.ErrCheckpoint) && !errors.Is(err, errBadCheckpoint) {
+		// Not the blob's verdict but the file's (its directory, its sync
+		// or rename): no candidate can be written.
+		err = &localError{err}
+	}
+	if err != nil {
+		return nil, 0, err
 	}
 	return ck, n, nil
+}
+
+// writeModel decodes a candidate model of n bytes from r and checks it is
+// the job's final model while it copies r to w. An error of w's is a
+// localError; any other is the candidate's.
+func writeModel(r io.Reader, n int64, job bindings.IJobMarketJob, w io.Writer) (*trainer.Checkpoint, error) {
+	file := &recordingWriter{w: w}
+	bw := bufio.NewWriterSize(file, 64<<10)
+	ck, err := trainer.DecodeCheckpointFrom(io.TeeReader(r, bw), n)
+	if err == nil {
+		err = checkModel(ck, job)
+	}
+	if err == nil {
+		err = bw.Flush()
+	}
+	if file.err != nil {
+		return nil, &localError{fmt.Errorf("write: %w", file.err)}
+	}
+	if err != nil {
+		return nil, err
+	}
+	return ck, nil
+}
+
+// recordingWriter keeps the first error of the writes to a file.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
+	return n, err
 }
 
 // localError is a failure on this machine, not of a candidate blob: the

@@ -3,6 +3,8 @@ package jobclient
 import (
 	"bytes"
 	"context"
+	"errors"
+	"io"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -17,7 +19,9 @@ import (
 
 	"github.com/gensyn-stack/gensyn/bindings"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -178,4 +182,48 @@ func TestFirstModel(t *testing.T) {
 	require.ErrorIs(t, err, fs.ErrPermission)
 	require.NotErrorIs(t, err, ErrNoModel)
 	require.Len(t, tried, 1, "a local failure stops the search")
+}
+
+// failingWriter fails every write after the first `ok` bytes (a full disk).
+type failingWriter struct{ ok int }
+
+func (f *failingWriter) Write(p []byte) (int, error) {
+	if len(p) <= f.ok {
+		f.ok -= len(p)
+		return len(p), nil
+	}
+	n := f.ok
+	f.ok = 0
+	return n, errors.New("no space left on device")
+}
+
+// TestWriteModelLocalFailure: a write that fails while the model streams
+// is this machine's failure (a localError, which stops the search), not
+// the candidate's; a candidate that is not the model is the candidate's.
+func TestWriteModelLocalFailure(t *testing.T) {
+	c := &trainer.Checkpoint{Step: 3, Names: []string{"a"}, State: []repops.Tensor{{Shape: []int{70000}, Data: make([]float32, 70000)}}}
+	var err error
+	c.StateRoot, err = commit.StateRootOf(3, []commit.Tensor{commit.Tensor(c.State[0])})
+	require.NoError(t, err)
+	b, err := c.Encode()
+	require.NoError(t, err)
+	job := bindings.IJobMarketJob{FinalModelRoot: c.StateRoot}
+	job.Params.Steps = 3
+
+	var out bytes.Buffer
+	got, err := writeModel(bytes.NewReader(b), int64(len(b)), job, &out)
+	require.NoError(t, err)
+	require.Equal(t, c.StateRoot, got.StateRoot)
+	require.Equal(t, b, out.Bytes())
+
+	_, err = writeModel(bytes.NewReader(b), int64(len(b)), job, &failingWriter{ok: 100_000})
+	var le *localError
+	require.ErrorAs(t, err, &le)
+	require.ErrorContains(t, err, "no space left")
+
+	other := job
+	other.Params.Steps = 4
+	_, err = writeModel(bytes.NewReader(b), int64(len(b)), other, io.Discard)
+	require.ErrorIs(t, err, errBadCheckpoint)
+	require.False(t, errors.As(err, &le))
 }
