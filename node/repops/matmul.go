@@ -246,39 +246,43 @@ func (x *matCtx) work() {
 // accumulated in c itself; edge tiles go through tile, of which only the
 // lanes inside C are kept. After the last pass NaNs are canonicalized.
 func (x *matCtx) compute(rb, cc int, tile []float32) {
-	mr, nr, kk, m, n, c := x.mr, x.nr, x.kk, x.m, x.n, x.c
-	run := x.kern.run
-	load, last := x.p0 > 0, x.p0+kk == x.k
 	ip0, ip1 := rb*x.mb, min((rb+1)*x.mb, x.mp)
 	jp0, jp1 := cc*x.nbJ, min((cc+1)*x.nbJ, x.np)
 	for jp := jp0; jp < jp1; jp++ {
-		bpan := x.bp[jp*nr*kk : (jp+1)*nr*kk]
-		j0 := jp * nr
-		nj := min(nr, n-j0)
 		for ip := ip0; ip < ip1; ip++ {
-			apan := x.ap[ip*mr*kk : (ip+1)*mr*kk]
-			i0 := ip * mr
-			ni := min(mr, m-i0)
-			if ni == mr && nj == nr {
-				run(kk, apan, bpan, c[i0*n+j0:], n, load)
-				if last {
-					canonTile(c[i0*n+j0:], n, ni, nj)
-				}
-				continue
-			}
-			if load {
-				for r := 0; r < ni; r++ {
-					copy(tile[r*nr:r*nr+nj], c[(i0+r)*n+j0:(i0+r)*n+j0+nj])
-				}
-			}
-			run(kk, apan, bpan, tile, nr, load)
-			for r := 0; r < ni; r++ {
-				copy(c[(i0+r)*n+j0:(i0+r)*n+j0+nj], tile[r*nr:r*nr+nj])
-			}
-			if last {
-				canonTile(c[i0*n+j0:], n, ni, nj)
-			}
+			x.runTile(ip, jp, tile)
 		}
+	}
+}
+
+// runTile runs the kernel on tile (ip, jp) for the current pass.
+func (x *matCtx) runTile(ip, jp int, tile []float32) {
+	mr, nr, kk, m, n, c := x.mr, x.nr, x.kk, x.m, x.n, x.c
+	load, last := x.p0 > 0, x.p0+kk == x.k
+	bpan := x.bp[jp*nr*kk : (jp+1)*nr*kk]
+	j0 := jp * nr
+	nj := min(nr, n-j0)
+	apan := x.ap[ip*mr*kk : (ip+1)*mr*kk]
+	i0 := ip * mr
+	ni := min(mr, m-i0)
+	if ni == mr && nj == nr {
+		x.kern.run(kk, apan, bpan, c[i0*n+j0:], n, load)
+		if last {
+			canonTile(c[i0*n+j0:], n, ni, nj)
+		}
+		return
+	}
+	if load {
+		for r := 0; r < ni; r++ {
+			copy(tile[r*nr:r*nr+nj], c[(i0+r)*n+j0:(i0+r)*n+j0+nj])
+		}
+	}
+	x.kern.run(kk, apan, bpan, tile, nr, load)
+	for r := 0; r < ni; r++ {
+		copy(c[(i0+r)*n+j0:(i0+r)*n+j0+nj], tile[r*nr:r*nr+nj])
+	}
+	if last {
+		canonTile(c[i0*n+j0:], n, ni, nj)
 	}
 }
 
