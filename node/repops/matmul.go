@@ -320,12 +320,29 @@ func packA(form MatForm, ap, a []float32, m, k, i0, ni, p0, kk, mr int) {
 		clear(ap)
 	}
 	if form == FormTN { // A stored [k,m]
-		for t := 0; t < kk; t++ {
-			copy(ap[t*mr:t*mr+ni], a[(p0+t)*m+i0:(p0+t)*m+i0+ni])
-		}
+		packRows(ap, a[p0*m+i0:], m, kk, ni, mr)
 		return
 	}
 	packT(ap, a[i0*k+p0:], k, ni, kk, mr)
+}
+
+// packRows copies a block: dst[t*ld+r] = src[t*lds+r] for t < rows and
+// r < cols (an A panel of FormTN), with no call per row.
+func packRows(dst, src []float32, lds, rows, cols, ld int) {
+	if cols == 6 {
+		for t := 0; t < rows; t++ {
+			d := dst[t*ld:][:6:6]
+			s := src[t*lds:][:6:6]
+			d[0], d[1], d[2], d[3], d[4], d[5] = s[0], s[1], s[2], s[3], s[4], s[5]
+		}
+		return
+	}
+	for t := 0; t < rows; t++ {
+		d := dst[t*ld:][:cols]
+		for r, v := range src[t*lds:][:len(d)] {
+			d[r] = v
+		}
+	}
 }
 
 // packT transposes a block: dst[t*ld+r] = src[r*lds+t] for r < rows and

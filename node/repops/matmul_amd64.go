@@ -22,19 +22,28 @@ var useAVX2 = hasAVX2()
 //go:noescape
 func hasNaNAVX2(c *float32, ldc, rows, blocks8 int) bool
 
-// packTArch packs a 6-row A panel (ld = rows = 6) four columns at a time
-// with SSE, the rest (cols % 4) with packT; it reports false for other
-// shapes, which packT handles.
+// packTArch is packT with SSE 4x4 transposes (and, for 6-row A panels, a
+// 4x4 transpose plus an interleave of the last two rows), the rows and
+// columns left over by packTGo.
 func packTArch(dst, src []float32, lds, rows, cols, ld int) bool {
-	if rows != 6 || ld != 6 || cols < 4 {
+	q := cols / 4
+	if q == 0 || rows < 4 {
 		return false
 	}
-	q := cols / 4
-	_ = src[5*lds+4*q-1]
-	_ = dst[24*q-1]
-	packA6SSE(&dst[0], &src[0], lds, q)
-	if r := cols - 4*q; r > 0 {
-		packTGo(dst[24*q:], src[4*q:], lds, rows, r, ld)
+	_ = dst[(4*q-1)*ld+rows-1]
+	if rows == 6 && ld == 6 {
+		_ = src[5*lds+4*q-1]
+		packA6SSE(&dst[0], &src[0], lds, q)
+	} else {
+		g := rows / 4
+		_ = src[(4*g-1)*lds+4*q-1]
+		packT4SSE(&dst[0], &src[0], lds, ld, g, q)
+		if r := 4 * g; r < rows {
+			packTGo(dst[r:], src[r*lds:], lds, rows-r, 4*q, ld)
+		}
+	}
+	if t := 4 * q; t < cols {
+		packTGo(dst[t*ld:], src[t:], lds, rows, cols-t, ld)
 	}
 	return true
 }
@@ -54,6 +63,9 @@ func packBRowsArch(bp, b []float32, n, kk, panels, nr int) bool {
 
 //go:noescape
 func packA6SSE(dst, src *float32, lda, quads int)
+
+//go:noescape
+func packT4SSE(dst, src *float32, lds, ld, groups, quads int)
 
 //go:noescape
 func packB16AVX2(dst, src *float32, kk, ldb, panels int)

@@ -113,3 +113,53 @@ quad:
 	DECQ CX
 	JNZ quad
 	RET
+
+// func packT4SSE(dst, src *float32, lds, ld, groups, quads int)
+// dst[t*ld + r] = src[r*lds + t] for r < 4*groups and t < 4*quads: a
+// transposing pack, four rows and four columns at a time (4x4 transposes).
+TEXT ·packT4SSE(SB), NOSPLIT, $0-48
+	MOVQ dst+0(FP), DI
+	MOVQ src+8(FP), SI
+	MOVQ lds+16(FP), R8
+	SHLQ $2, R8
+	MOVQ ld+24(FP), R11
+	SHLQ $2, R11 // bytes between dst rows (t)
+	MOVQ groups+32(FP), R12
+	MOVQ quads+40(FP), R13
+	LEAQ (R11)(R11*2), R14 // 3 dst rows
+group:
+	MOVQ SI, AX
+	LEAQ (SI)(R8*2), R9 // rows 2, 3
+	MOVQ DI, BX
+	MOVQ R13, CX
+quad4:
+	MOVUPS (AX), X0       // r0: t0 t1 t2 t3
+	MOVUPS (AX)(R8*1), X1 // r1
+	MOVUPS (R9), X2       // r2
+	MOVUPS (R9)(R8*1), X3 // r3
+	MOVAPS X0, X4
+	UNPCKLPS X1, X4 // r0t0 r1t0 r0t1 r1t1
+	UNPCKHPS X1, X0 // r0t2 r1t2 r0t3 r1t3
+	MOVAPS X2, X5
+	UNPCKLPS X3, X5 // r2t0 r3t0 r2t1 r3t1
+	UNPCKHPS X3, X2 // r2t2 r3t2 r2t3 r3t3
+	MOVAPS X4, X1
+	MOVLHPS X5, X1 // t0
+	MOVHLPS X4, X5 // t1
+	MOVAPS X0, X3
+	MOVLHPS X2, X3 // t2
+	MOVHLPS X0, X2 // t3
+	MOVUPS X1, (BX)
+	MOVUPS X5, (BX)(R11*1)
+	MOVUPS X3, (BX)(R11*2)
+	MOVUPS X2, (BX)(R14*1)
+	ADDQ $16, AX
+	ADDQ $16, R9
+	LEAQ (BX)(R11*4), BX
+	DECQ CX
+	JNZ quad4
+	LEAQ (SI)(R8*4), SI
+	ADDQ $16, DI
+	DECQ R12
+	JNZ group
+	RET
