@@ -20,12 +20,18 @@ const (
 
 // kc is the depth of one pass over k; the accumulators of a pass are stored
 // in C as float32 and reloaded by the next, which keeps each element's
-// sequential order (storing a float32 is exact).
-const kc = 256
+// sequential order (storing a float32 is exact). Products with k <= kc (all
+// of the trainer's) never reload C.
+const kc = 512
 
 // mcRows is the number of rows of A whose packed panels are swept against
-// a B panel before moving on (cache blocking: about 128 KiB of packed A).
-const mcRows = 128
+// a B panel before moving on (cache blocking: 144 KiB of packed A at kc
+// for 6-row panels, kept in L2 next to a chunk of B).
+const mcRows = 72
+
+// bChunkBytes bounds the packed B panels of one column chunk, which every
+// row block of a pass reuses from L2 (half of a 512 KiB L2).
+const bChunkBytes = 256 << 10
 
 // parallelMin is the size m*n*k from which a product is split across
 // threads; smaller ones run on the calling goroutine.
@@ -82,8 +88,10 @@ func overlaps(x, y []float32) bool {
 	return px < py+uintptr(len(y))*4 && py < px+uintptr(len(x))*4
 }
 
-// packGroup is the number of B panels one packing item covers.
-const packGroup = 8
+// packGroup is the number of B panels one packing item covers: for B
+// stored [k,n], 2 KiB of each row of B for 16-column panels, read in one
+// sweep.
+const packGroup = 32
 
 const (
 	phasePack    = iota // pack the A and B panels of one k pass
@@ -147,6 +155,13 @@ func grow(buf []float32, n int) []float32 {
 
 // setup prepares x for one product and returns the number of threads to
 // use.
+//
+// Tiles are computed in items of mb A panels (a row block, at most mcRows
+// rows, whose packed panels stay in L2) x nbJ B panels (a column chunk, at
+// most bChunkBytes of packed B, also kept in L2). Items are taken column
+// chunk by column chunk, so a chunk of B is read from memory once per pass
+// and then reused by every row block, while each row block's A panels are
+// reused across the chunk's B panels.
 func (x *matCtx) setup(kern *microKernel, threads int, form MatForm, c, a, b []float32, m, k, n int) int {
 	mr, nr := kern.mr, kern.nr
 	*x = matCtx{kern: kern, mr: mr, nr: nr, form: form, c: c, a: a, b: b, m: m, k: k, n: n,
@@ -158,17 +173,18 @@ func (x *matCtx) setup(kern *microKernel, threads int, form MatForm, c, a, b []f
 	x.rowBlocks = (x.mp + max(1, mcRows/mr) - 1) / max(1, mcRows/mr)
 	x.mb = (x.mp + x.rowBlocks - 1) / x.rowBlocks
 	x.rowBlocks = (x.mp + x.mb - 1) / x.mb
+	nbMax := max(1, bChunkBytes/(4*nr*kk))
+	x.colChunks = (x.np + nbMax - 1) / nbMax
 	t := max(1, threads)
 	if int64(m)*int64(n)*int64(k) < parallelMin.Load() {
 		t = 1
 	}
-	x.colChunks = 1
 	if t > 1 {
 		// About four items per thread, so that a thread slowed by other
 		// work on the machine is helped by the others: split the columns,
 		// then the rows if there are too few B panels.
 		target := 4 * t
-		x.colChunks = min(x.np, max(1, (target+x.rowBlocks-1)/x.rowBlocks))
+		x.colChunks = max(x.colChunks, min(x.np, (target+x.rowBlocks-1)/x.rowBlocks))
 		if x.rowBlocks*x.colChunks < target {
 			x.rowBlocks = min(x.mp, (target+x.colChunks-1)/x.colChunks)
 			x.mb = (x.mp + x.rowBlocks - 1) / x.rowBlocks
@@ -221,7 +237,7 @@ func (x *matCtx) work() {
 			}
 			continue
 		}
-		x.compute(i/x.colChunks, i%x.colChunks, x.tiles[slot*mr*nr:(slot+1)*mr*nr])
+		x.compute(i%x.rowBlocks, i/x.rowBlocks, x.tiles[slot*mr*nr:(slot+1)*mr*nr])
 	}
 }
 
@@ -230,45 +246,52 @@ func (x *matCtx) work() {
 // accumulated in c itself; edge tiles go through tile, of which only the
 // lanes inside C are kept. After the last pass NaNs are canonicalized.
 func (x *matCtx) compute(rb, cc int, tile []float32) {
-	mr, nr, kk, m, n, c := x.mr, x.nr, x.kk, x.m, x.n, x.c
-	run := x.kern.run
-	load, last := x.p0 > 0, x.p0+kk == x.k
 	ip0, ip1 := rb*x.mb, min((rb+1)*x.mb, x.mp)
 	jp0, jp1 := cc*x.nbJ, min((cc+1)*x.nbJ, x.np)
 	for jp := jp0; jp < jp1; jp++ {
-		bpan := x.bp[jp*nr*kk : (jp+1)*nr*kk]
-		j0 := jp * nr
-		nj := min(nr, n-j0)
 		for ip := ip0; ip < ip1; ip++ {
-			apan := x.ap[ip*mr*kk : (ip+1)*mr*kk]
-			i0 := ip * mr
-			ni := min(mr, m-i0)
-			if ni == mr && nj == nr {
-				run(kk, apan, bpan, c[i0*n+j0:], n, load)
-				if last {
-					canonTile(c[i0*n+j0:], n, ni, nj)
-				}
-				continue
-			}
-			if load {
-				for r := 0; r < ni; r++ {
-					copy(tile[r*nr:r*nr+nj], c[(i0+r)*n+j0:(i0+r)*n+j0+nj])
-				}
-			}
-			run(kk, apan, bpan, tile, nr, load)
-			for r := 0; r < ni; r++ {
-				copy(c[(i0+r)*n+j0:(i0+r)*n+j0+nj], tile[r*nr:r*nr+nj])
-			}
-			if last {
-				canonTile(c[i0*n+j0:], n, ni, nj)
-			}
+			x.runTile(ip, jp, tile)
 		}
+	}
+}
+
+// runTile runs the kernel on tile (ip, jp) for the current pass.
+func (x *matCtx) runTile(ip, jp int, tile []float32) {
+	mr, nr, kk, m, n, c := x.mr, x.nr, x.kk, x.m, x.n, x.c
+	load, last := x.p0 > 0, x.p0+kk == x.k
+	bpan := x.bp[jp*nr*kk : (jp+1)*nr*kk]
+	j0 := jp * nr
+	nj := min(nr, n-j0)
+	apan := x.ap[ip*mr*kk : (ip+1)*mr*kk]
+	i0 := ip * mr
+	ni := min(mr, m-i0)
+	if ni == mr && nj == nr {
+		x.kern.run(kk, apan, bpan, c[i0*n+j0:], n, load)
+		if last {
+			canonTile(c[i0*n+j0:], n, ni, nj)
+		}
+		return
+	}
+	if load {
+		for r := 0; r < ni; r++ {
+			copy(tile[r*nr:r*nr+nj], c[(i0+r)*n+j0:(i0+r)*n+j0+nj])
+		}
+	}
+	x.kern.run(kk, apan, bpan, tile, nr, load)
+	for r := 0; r < ni; r++ {
+		copy(c[(i0+r)*n+j0:(i0+r)*n+j0+nj], tile[r*nr:r*nr+nj])
+	}
+	if last {
+		canonTile(c[i0*n+j0:], n, ni, nj)
 	}
 }
 
 // canonTile replaces every NaN of the rows x cols block at c (row stride
 // ldc) by the canonical NaN.
 func canonTile(c []float32, ldc, rows, cols int) {
+	if !tileHasNaN(c, ldc, rows, cols) {
+		return
+	}
 	for r := 0; r < rows; r++ {
 		row := c[r*ldc : r*ldc+cols]
 		for s, v := range row {
@@ -279,24 +302,86 @@ func canonTile(c []float32, ldc, rows, cols int) {
 	}
 }
 
+// tileHasNaNGo is the portable tileHasNaN: a NaN's bits, sign cleared,
+// exceed those of +Inf; the rows are scanned without a branch per element.
+func tileHasNaNGo(c []float32, ldc, rows, cols int) bool {
+	var nan uint32
+	for r := 0; r < rows; r++ {
+		for _, v := range c[r*ldc : r*ldc+cols] {
+			nan |= (0x7f800000 - math.Float32bits(v)&0x7fffffff) >> 31
+		}
+	}
+	return nan != 0
+}
+
 // packA writes ap[t*mr+r] = A(i0+r, p0+t) for t < kk (zero for r >= ni).
 func packA(form MatForm, ap, a []float32, m, k, i0, ni, p0, kk, mr int) {
 	if ni < mr {
 		clear(ap)
 	}
 	if form == FormTN { // A stored [k,m]
-		for t := 0; t < kk; t++ {
-			row := a[(p0+t)*m+i0 : (p0+t)*m+i0+ni]
-			for r, v := range row {
-				ap[t*mr+r] = v
-			}
+		packRows(ap, a[p0*m+i0:], m, kk, ni, mr)
+		return
+	}
+	packT(ap, a[i0*k+p0:], k, ni, kk, mr)
+}
+
+// packRows copies a block: dst[t*ld+r] = src[t*lds+r] for t < rows and
+// r < cols (an A panel of FormTN), with no call per row.
+func packRows(dst, src []float32, lds, rows, cols, ld int) {
+	if cols == 6 {
+		for t := 0; t < rows; t++ {
+			d := dst[t*ld:][:6:6]
+			s := src[t*lds:][:6:6]
+			d[0], d[1], d[2], d[3], d[4], d[5] = s[0], s[1], s[2], s[3], s[4], s[5]
 		}
 		return
 	}
-	for r := 0; r < ni; r++ {
-		row := a[(i0+r)*k+p0 : (i0+r)*k+p0+kk]
-		for t, v := range row {
-			ap[t*mr+r] = v
+	for t := 0; t < rows; t++ {
+		d := dst[t*ld:][:cols]
+		for r, v := range src[t*lds:][:len(d)] {
+			d[r] = v
+		}
+	}
+}
+
+// packT transposes a block: dst[t*ld+r] = src[r*lds+t] for r < rows and
+// t < cols (an A panel of FormNN, a B panel of FormNT).
+func packT(dst, src []float32, lds, rows, cols, ld int) {
+	if !packTArch(dst, src, lds, rows, cols, ld) {
+		packTGo(dst, src, lds, rows, cols, ld)
+	}
+}
+
+// packTGo is packT in Go: rows are taken four, two and one at a time, so
+// that each sweep of dst writes neighbouring elements.
+func packTGo(dst, src []float32, lds, rows, cols, ld int) {
+	r := 0
+	for ; r+4 <= rows; r += 4 {
+		s0 := src[r*lds : r*lds+cols]
+		s1 := src[(r+1)*lds:][:len(s0)]
+		s2 := src[(r+2)*lds:][:len(s0)]
+		s3 := src[(r+3)*lds:][:len(s0)]
+		d := dst[r:]
+		for t := range s0 {
+			e := d[t*ld : t*ld+4 : t*ld+4]
+			e[0], e[1], e[2], e[3] = s0[t], s1[t], s2[t], s3[t]
+		}
+	}
+	for ; r+2 <= rows; r += 2 {
+		s0 := src[r*lds : r*lds+cols]
+		s1 := src[(r+1)*lds:][:len(s0)]
+		d := dst[r:]
+		for t := range s0 {
+			e := d[t*ld : t*ld+2 : t*ld+2]
+			e[0], e[1] = s0[t], s1[t]
+		}
+	}
+	for ; r < rows; r++ {
+		s0 := src[r*lds : r*lds+cols]
+		d := dst[r:]
+		for t, v := range s0 {
+			d[t*ld] = v
 		}
 	}
 }
@@ -307,12 +392,7 @@ func packB(form MatForm, bp, b []float32, k, n, j0, nj, p0, kk, nr int) {
 		clear(bp)
 	}
 	if form == FormNT { // B stored [n,k]
-		for s := 0; s < nj; s++ {
-			row := b[(j0+s)*k+p0 : (j0+s)*k+p0+kk]
-			for t, v := range row {
-				bp[t*nr+s] = v
-			}
-		}
+		packT(bp, b[j0*k+p0:], k, nj, kk, nr)
 		return
 	}
 	for t := 0; t < kk; t++ {
@@ -336,6 +416,9 @@ func packBGroup(form MatForm, bp, b []float32, k, n, jp0, jp1, p0, kk, nr int) {
 		full = jp1 - 1
 		o := (full - jp0) * nr * kk
 		packB(form, bp[o:o+nr*kk], b, k, n, full*nr, n-full*nr, p0, kk, nr)
+	}
+	if packBRowsArch(bp, b[p0*n+jp0*nr:], n, kk, full-jp0, nr) {
+		return
 	}
 	for t := 0; t < kk; t++ {
 		row := b[(p0+t)*n+jp0*nr : (p0+t)*n+full*nr]
