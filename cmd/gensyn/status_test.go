@@ -199,7 +199,7 @@ func TestVersionCommand(t *testing.T) {
 		lines := strings.Split(strings.TrimSpace(out), "\n")
 		require.Equal(t, "gensyn "+Version, lines[0])
 		require.Regexp(t, `^commit (unknown|[0-9a-f]{40}(\+modified)?)$`, lines[1])
-		require.Regexp(t, `^repops kernel (avx2|sse|neon|go), [0-9]+ threads \(this CPU runs: [a-z0-9, ]+\)$`, lines[2])
+		require.Regexp(t, `^repops kernel (avx512|avx2|sse|neon|go), [0-9]+ threads \(this CPU runs: [a-z0-9, ]+\)$`, lines[2])
 		require.Regexp(t, `^commit keccak (avx512|avx2|sha3|scalar) \(this CPU runs: [a-z0-9, ]+\)$`, lines[3])
 		require.Len(t, lines, 4+len(bindings.Deployed))
 		require.Regexp(t, `\ncontract JobMarket +`+bindings.Deployed["JobMarket"].Hash.Hex()+`\n`, out)

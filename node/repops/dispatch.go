@@ -35,7 +35,7 @@ type microKernel struct {
 }
 
 // allKernelNames are the kernels of every architecture, for error messages.
-var allKernelNames = []string{"avx2", "sse", "neon", "go"}
+var allKernelNames = []string{"avx512", "avx2", "sse", "neon", "go"}
 
 // kernelTable lists this build's kernels, fastest first: the architecture's
 // assembly kernels (archKernels, one table per architecture; adding a kernel
@@ -128,8 +128,8 @@ func CheckEnv() error {
 	return conf.threadsErr
 }
 
-// SetKernel selects the matrix-product kernel by name ("avx2", "sse",
-// "neon", "go", or "auto" for the fastest this CPU runs). A kernel this
+// SetKernel selects the matrix-product kernel by name ("avx512", "avx2",
+// "sse", "neon", "go", or "auto" for the fastest this CPU runs). A kernel this
 // build does not have, or this CPU cannot run, is an error and leaves the
 // choice unchanged. Results do not depend on the kernel.
 func SetKernel(name string) error {

@@ -11,12 +11,14 @@ package repops
 //go:noescape
 func expSubAVX2(o, x *float32, n int, sub, flip uint32)
 
-// expVec reports whether the vector exp runs: with the avx2 kernel (the
-// default where the CPU has it; GENSYN_REPOPS_KERNEL=sse or go, or
-// SetKernel, turn it off) on a CPU with FMA.
+// expVec reports whether the vector exp runs: with the avx512 or avx2
+// kernel (the default where the CPU has it; GENSYN_REPOPS_KERNEL=sse or go,
+// or SetKernel, turn it off) on a CPU with AVX2 and FMA (every AVX-512 CPU
+// has both).
 func expVec() bool {
 	loadEnv()
-	return conf.kernel.Load() == avx2Kernel && hasFMA()
+	k := conf.kernel.Load()
+	return (k == avx2Kernel || k == avx512Kernel) && hasFMA()
 }
 
 // expSubVec computes the elements of whole groups of 8 with AVX2 and

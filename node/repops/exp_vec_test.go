@@ -136,12 +136,12 @@ func expVecKernel() string {
 	return "avx2"
 }
 
-// TestExpVecPicksKernel: the vector exp runs exactly with the avx2 kernel
-// on a CPU with FMA, or the neon kernel on arm64 (and never where the
-// kernel is forced to another).
+// TestExpVecPicksKernel: the vector exp runs exactly with the avx512 or
+// avx2 kernel on a CPU with FMA, or the neon kernel on arm64 (and never
+// where the kernel is forced to another).
 func TestExpVecPicksKernel(t *testing.T) {
 	withKernels(t, func(t *testing.T, kernel string) {
-		want := kernel == expVecKernel() && expVecSupported()
+		want := (kernel == expVecKernel() || kernel == "avx512") && expVecSupported()
 		if got := expVec(); got != want {
 			t.Fatalf("expVec() = %v with kernel %s, want %v", got, kernel, want)
 		}

@@ -312,7 +312,7 @@ func TestKernelSelection(t *testing.T) {
 			t.Fatalf("SetKernel(%q): Kernel() = %q", name, Kernel())
 		}
 	}
-	for _, bad := range []string{"bogus", "AVX2", "avx512"} {
+	for _, bad := range []string{"bogus", "AVX2", "avx1024"} {
 		err := SetKernel(bad)
 		if err == nil || !strings.Contains(err.Error(), "unknown kernel") {
 			t.Fatalf("SetKernel(%q): %v", bad, err)
@@ -373,7 +373,7 @@ func TestKernelEnv(t *testing.T) {
 		}
 	}
 	for _, c := range []struct{ kernel, threads, want string }{
-		{"bogus", "", `repops: GENSYN_REPOPS_KERNEL=bogus: unknown kernel "bogus" (known: avx2, sse, neon, go, auto)`},
+		{"bogus", "", `repops: GENSYN_REPOPS_KERNEL=bogus: unknown kernel "bogus" (known: avx512, avx2, sse, neon, go, auto)`},
 		{"", "0", "repops: GENSYN_REPOPS_THREADS=0: want a whole number of threads from 1 to 256"},
 		{"", "two", "GENSYN_REPOPS_THREADS=two"},
 		{"", "257", "GENSYN_REPOPS_THREADS=257"},
