@@ -93,6 +93,22 @@ test-repro: ## RepOps reproducibility: the node tests under GOAMD64=v1, GOAMD64=
 test-exp-exhaustive: ## RepOps: the vector exp against the exp program on every one of the 2^32 binary32 inputs
 	GENSYN_REPOPS_EXP_EXHAUSTIVE=1 $(GO) test -count=1 -timeout 2h -run 'TestExpVecExhaustive' -v ./node/repops
 
+# The AVX-512 code executed on an emulated AVX-512 CPU (this project's
+# machines may have none): tools/emu boots Linux in Bochs (CPU model
+# corei7_skylake_x) with the package's test binary as the program, checks
+# that AVX-512 instructions execute in the guest, and passes only if the
+# tests print PASS. RepOps: the avx512 kernel must be the one auto-dispatch
+# picks, and the matrix-product bit-identity tests (every kernel, 1-3
+# threads), the golden training digests and the trainer's golden root must
+# match. tools/emu/setup.sh installs Bochs and caches a Debian kernel once
+# (apt-get); two to four minutes a run on 2 cores. See docs/avx512.md.
+AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|TestMatMulSpecialsOnly|TestKernelSelection|TestKernelEnv|TestGoldenTraining|TestGoldenTrainingKernelsThreads|TestTrainerGoldenRootKernelsThreads|TestExpVecPicksKernel
+.PHONY: test-avx512
+test-avx512: ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests
+	tools/emu/setup.sh
+	tools/emu/run.sh -copy node/repops/testdata,node/trainer/testdata,examples,data -env GENSYN_TEST_REQUIRE_AVX512=1 \
+	  ./node/repops -test.run '$(AVX512_REPOPS_RUN)' -test.short -test.v
+
 # qemu-user runs the arm64 test binaries. On a fresh machine it is installed
 # here when that can be done without a question (root, or password-less sudo,
 # with apt-get); otherwise one line says what to install.

@@ -13,7 +13,9 @@ set -euo pipefail
 
 cache=${GENSYN_EMU_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/gensyn-emu}
 SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO=sudo
+if [ "$(id -u)" -ne 0 ]; then
+  if sudo -n true 2>/dev/null; then SUDO="sudo -n"; else SUDO=none; fi
+fi
 
 need=()
 command -v bochs >/dev/null 2>&1 || need+=(bochs)
@@ -24,6 +26,10 @@ command -v bochs >/dev/null 2>&1 || need+=(bochs)
 command -v xorriso >/dev/null 2>&1 || need+=(xorriso)
 updated=0
 if [ ${#need[@]} -gt 0 ]; then
+  if [ "$SUDO" = none ]; then
+    echo "emu setup: missing ${need[*]}: install them (Debian: sudo apt-get install ${need[*]}), or run as root"
+    exit 1
+  fi
   echo "--- emu setup: installing ${need[*]} (apt-get)"
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
@@ -33,7 +39,7 @@ fi
 
 if [ ! -s "$cache/vmlinuz" ]; then
   mkdir -p "$cache"
-  [ $updated -eq 1 ] || $SUDO apt-get update -qq
+  if [ $updated -eq 0 ] && [ "$SUDO" != none ]; then $SUDO apt-get update -qq; fi
   pkg=$(apt-cache depends linux-image-cloud-amd64 | sed -n 's/^ *Depends: \(linux-image-[^ ]*\)$/\1/p' | head -1)
   [ -n "$pkg" ] || { echo "emu setup: apt-cache knows no linux-image-cloud-amd64"; exit 1; }
   echo "--- emu setup: fetching $pkg into $cache"
