@@ -102,7 +102,7 @@ test-exp-exhaustive: ## RepOps: the vector exp against the exp program on every 
 # threads), the golden training digests and the trainer's golden root must
 # match. tools/emu/setup.sh installs Bochs and caches a Debian kernel once
 # (apt-get); two to four minutes a run on 2 cores. See docs/avx512.md.
-AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|TestMatMulSpecialsOnly|TestKernelSelection|TestKernelEnv|TestGoldenTraining|TestGoldenTrainingKernelsThreads|TestTrainerGoldenRootKernelsThreads|TestExpVecPicksKernel
+AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|TestMatMulSpecialsOnly|TestMatMulConcurrent|TestMatMulNoAllocs|TestLMKernelsMatchPrograms|TestKernelSelection|TestKernelEnv|TestGoldenTraining|TestGoldenTrainingKernelsThreads|TestTrainerGoldenRootKernelsThreads|TestExpVecPicksKernel
 .PHONY: test-avx512
 test-avx512: ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests
 	tools/emu/setup.sh
