@@ -240,7 +240,8 @@ func boot(c *config, rc, serial string) (*result, error) {
 	if err := os.WriteFile(dbg, []byte("continue\nquit\n"), 0o644); err != nil {
 		return &result{}, err
 	}
-	cmd := exec.CommandContext(ctx, c.bochs, "-q", "-f", rc, "-rc", dbg)
+	argv := append(isolate(), c.bochs, "-q", "-f", rc, "-rc", dbg)
+	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
 	cmd.Dir = c.work
 	var blog bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &blog, &blog
@@ -299,6 +300,23 @@ func boot(c *config, rc, serial string) (*result, error) {
 			cmd.Process.Kill()
 		}
 	}
+}
+
+// isolate is the command prefix that runs Bochs in a network namespace of
+// its own: its display library (rfb, the only one of Debian's bochs package
+// that needs no terminal or X server) listens on a VNC port on every
+// address while it runs, which must not be reachable from outside. unshare
+// execs Bochs (same process, so the timeout's kill reaches it). Without
+// unshare, or where namespaces are not allowed, Bochs runs as it is, with
+// a warning.
+func isolate() []string {
+	for _, p := range [][]string{{"unshare", "-n"}, {"unshare", "-r", "-n"}} {
+		if exec.Command(p[0], append(p[1:], "true")...).Run() == nil {
+			return p
+		}
+	}
+	fmt.Println("emu: warning: no network namespace (unshare -n failed): Bochs's display listens on a VNC port (5900 and up) while it runs")
+	return nil
 }
 
 func tail(s string, n int) string {
