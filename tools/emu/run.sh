@@ -19,7 +19,7 @@ cd "$(dirname "$0")/../.."
 emu=()
 while [ $# -gt 0 ] && [[ "$1" == -* ]]; do
   case "$1" in
-    -require-avx512=*|-require-pass=*|-keep) emu+=("$1"); shift ;;
+    -*=*|-keep) emu+=("$1"); shift ;;
     *) [ $# -ge 2 ] || { echo "run.sh: $1 needs a value"; exit 2; }; emu+=("$1" "$2"); shift 2 ;;
   esac
 done
