@@ -108,7 +108,8 @@ loadc:
 loop:
 	// Four depth steps per iteration (fewer loop instructions for the
 	// front end), the loop aligned to 64 bytes: on Zen 3 its placement
-	// alone moved the 1024^3 product by 10% to 17% (section 10).
+	// alone moved the 1024^3 product by 10% to 17% (docs/repops.md,
+	// section 10).
 	CMPQ CX, $4
 	JLT tail
 	PCALIGN $64
