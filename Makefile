@@ -103,11 +103,18 @@ test-exp-exhaustive: ## RepOps: the vector exp against the exp program on every 
 # match. tools/emu/setup.sh installs Bochs and caches a Debian kernel once
 # (apt-get); two to four minutes a run on 2 cores. See docs/avx512.md.
 AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|TestMatMulSpecialsOnly|TestMatMulConcurrent|TestMatMulNoAllocs|TestLMKernelsMatchPrograms|TestKernelSelection|TestKernelEnv|TestGoldenTraining|TestGoldenTrainingKernelsThreads|TestTrainerGoldenRootKernelsThreads|TestExpVecPicksKernel
+# node/commit: the eight-way avx512 keccak must be the path auto-dispatch
+# picks, each of its eight states must match the Go permutation, and the
+# differential tests (every path the CPU runs against x/crypto and the old
+# implementation) and the commitment vectors must pass on it.
+AVX512_COMMIT_RUN ?= TestAVX512|TestPermutationX8|TestKeccakEnv|TestLookupPath|TestKeccakKnownAnswer|TestLeavesAndNodesMatchXCrypto|TestListRootMatchesOld|TestMerkleRootMatchesReference|TestTensorRootMatchesReference|TestTensorRootsParallelMatchesSequential|TestVectors
 .PHONY: test-avx512
 test-avx512: ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests
 	tools/emu/setup.sh
 	tools/emu/run.sh -copy node/repops/testdata,node/trainer/testdata,examples,data -env GENSYN_TEST_REQUIRE_AVX512=1 \
 	  ./node/repops -test.run '$(AVX512_REPOPS_RUN)' -test.short -test.v
+	tools/emu/run.sh -copy testdata/vectors -env GENSYN_TEST_REQUIRE_AVX512=1 \
+	  ./node/commit -test.run '$(AVX512_COMMIT_RUN)' -test.v
 
 # qemu-user runs the arm64 test binaries. On a fresh machine it is installed
 # here when that can be done without a question (root, or password-less sudo,

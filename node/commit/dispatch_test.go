@@ -59,6 +59,7 @@ func TestLookupPath(t *testing.T) {
 // has no AVX-512).
 func TestKeccakEnv(t *testing.T) {
 	v := os.Getenv(EnvKeccak)
+	t.Logf("%s=%q: keccak path %s (this CPU runs: %s)", EnvKeccak, v, KeccakPath(), strings.Join(KeccakPaths(), ", "))
 	if v == "" || v == "auto" {
 		if err := CheckEnv(); err != nil {
 			t.Fatal(err)

@@ -10,8 +10,10 @@ import (
 
 // x8Auto is whether auto-dispatch picks the eight-way AVX-512 path where
 // the CPU has it (otherwise it runs only when forced with
-// GENSYN_COMMIT_KECCAK=avx512 or SetKeccakPath).
-const x8Auto = false
+// GENSYN_COMMIT_KECCAK=avx512 or SetKeccakPath). It was switched on once
+// the package's tests, forced to avx512, had passed on an emulated AVX-512
+// CPU (tools/emu; docs/commitments.md, section 9).
+const x8Auto = true
 
 // archPaths: eight at a time with AVX-512 (F for the permutation, BW for
 // the byte shuffle of tensor leaves; x/sys/cpu reports them only where the
