@@ -111,6 +111,9 @@ TEXT ·peakMulAdd(SB), NOSPLIT, $0-8
 	VMOVAPS Y0, Y11
 	VMOVAPS Y0, Y12
 	VMOVAPS Y0, Y13
+	// Aligned, so the ceiling does not move with the loop's place in the
+	// binary (the kernels' loops are aligned too; docs/repops.md §10).
+	PCALIGN $64
 peakma:
 	VMULPS Y12, Y13, Y14
 	VADDPS Y14, Y0, Y0
@@ -160,6 +163,7 @@ TEXT ·peakFMA(SB), NOSPLIT, $0-8
 	VMOVAPS Y0, Y11
 	VMOVAPS Y0, Y12
 	VMOVAPS Y0, Y13
+	PCALIGN $64
 peakfma:
 	VFMADD231PS Y12, Y13, Y0
 	VFMADD231PS Y12, Y13, Y1
