@@ -109,7 +109,7 @@ AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|Test
 # implementation) and the commitment vectors must pass on it.
 AVX512_COMMIT_RUN ?= TestAVX512|TestPermutationX8|TestKeccakEnv|TestLookupPath|TestKeccakKnownAnswer|TestLeavesAndNodesMatchXCrypto|TestListRootMatchesOld|TestMerkleRootMatchesReference|TestTensorRootMatchesReference|TestTensorRootsParallelMatchesSequential|TestVectors
 .PHONY: test-avx512
-test-avx512: ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests
+test-avx512: ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests; node/commit's avx512 keccak
 	tools/emu/setup.sh
 	tools/emu/run.sh -copy node/repops/testdata,node/trainer/testdata,examples,data -env GENSYN_TEST_REQUIRE_AVX512=1 \
 	  ./node/repops -test.run '$(AVX512_REPOPS_RUN)' -test.short -test.v
