@@ -108,11 +108,19 @@ AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|Test
 # differential tests (every path the CPU runs against x/crypto and the old
 # implementation) and the commitment vectors must pass on it.
 AVX512_COMMIT_RUN ?= TestAVX512|TestPermutationX8|TestKeccakEnv|TestLookupPath|TestKeccakKnownAnswer|TestLeavesAndNodesMatchXCrypto|TestListRootMatchesOld|TestMerkleRootMatchesReference|TestTensorRootMatchesReference|TestTensorRootsParallelMatchesSequential|TestVectors
-.PHONY: test-avx512
-test-avx512: ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests; node/commit's avx512 keccak
+.PHONY: test-avx512 test-avx512-setup test-avx512-repops test-avx512-commit
+# The two emulator runs are independent (each Bochs uses one core): run them
+# side by side with make -j2 --output-sync=target test-avx512, as .ci/run does.
+test-avx512: test-avx512-repops test-avx512-commit ## AVX-512 code executed on an emulated AVX-512 CPU (Bochs, tools/emu): RepOps' avx512 kernel, bit identity and golden digests; node/commit's avx512 keccak
+
+test-avx512-setup:
 	tools/emu/setup.sh
+
+test-avx512-repops: test-avx512-setup
 	tools/emu/run.sh -copy node/repops/testdata,node/trainer/testdata,examples,data -env GENSYN_TEST_REQUIRE_AVX512=1 \
 	  ./node/repops -test.run '$(AVX512_REPOPS_RUN)' -test.short -test.v
+
+test-avx512-commit: test-avx512-setup
 	tools/emu/run.sh -copy testdata/vectors -env GENSYN_TEST_REQUIRE_AVX512=1 \
 	  ./node/commit -test.run '$(AVX512_COMMIT_RUN)' -test.v
 
