@@ -166,7 +166,7 @@ func DecodeCheckpointFrom(r io.Reader, maxSize int64) (*Checkpoint, error) {
 	}
 	d := &ckptDecoder{r: r, d: sha3.NewLegacyKeccak256()}
 	if maxSize < ckptHeaderLen+32 {
-		return nil, bad("at most %d bytes, a checkpoint has at least %d", maxSize, ckptHeaderLen+32)
+		return nil, bad("truncated: %d bytes at most, a checkpoint has at least %d", maxSize, ckptHeaderLen+32)
 	}
 	hdr := make([]byte, ckptHeaderLen)
 	if err := d.read(hdr); err != nil {
