@@ -121,3 +121,45 @@ func TestChallengerStepsInPlace(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, roots[0], r0, "the start state is unchanged")
 }
+
+// TestHonestDefenderTracesAnyOrder: a challenger chooses which steps an
+// honest worker must open and in what order. However it jumps (back to an
+// earlier step, to a later one, back to one already opened), the Defender's
+// trace of a step is that of a fresh step from the trained state: its
+// in-place reuse of the step trace's next state never lets one answer leak
+// into another.
+func TestHonestDefenderTracesAnyOrder(t *testing.T) {
+	fx := smallJob(t)
+	ctx := context.Background()
+	tr := fx.trainerWith(t, repops.CPU{})
+	src, _ := trainWorker(t, tr, honest)
+	d := NewDefender(tr, src, nil)
+	first := map[uint64]StepTraceData{}
+	for _, step := range []uint64{7, 3, 9, 3, 7, 0, 9} {
+		want, err := tr.StepTrace(src.states[step])
+		require.NoError(t, err)
+		got, data, err := d.stepTrace(ctx, step)
+		require.NoError(t, err)
+		require.Equal(t, want.Root, got.Root, "step %d", step)
+		require.Equal(t, want.NodeRoots, got.NodeRoots, "step %d", step)
+		require.Equal(t, wantRoots(t, src.states[step]), data.StartTensors, "step %d: start state", step)
+		require.Equal(t, wantRoots(t, src.states[step+1]), data.NextTensors, "step %d: next state", step)
+		if o, ok := first[step]; ok {
+			require.Equal(t, o.StartTensors, data.StartTensors, "step %d opened again", step)
+			require.Equal(t, o.NextTensors, data.NextTensors, "step %d opened again", step)
+		} else {
+			first[step] = StepTraceData{
+				StartTensors: append([]commit.Hash(nil), data.StartTensors...),
+				NextTensors:  append([]commit.Hash(nil), data.NextTensors...),
+			}
+		}
+	}
+}
+
+// wantRoots is the root of each tensor of st.
+func wantRoots(t *testing.T, st *trainer.State) []commit.Hash {
+	t.Helper()
+	r, err := tensorRoots(st)
+	require.NoError(t, err)
+	return r
+}
