@@ -3,7 +3,6 @@
 package repops
 
 import (
-	"math"
 	"math/rand/v2"
 	"os"
 	"strings"
@@ -70,28 +69,6 @@ func TestAVX512KernelLongK(t *testing.T) {
 		ldc := nr + 1 + r.IntN(9)
 		ap, bp := matOperand(r, mr*k, iter%3 == 0), matOperand(r, nr*k, iter%3 == 0)
 		c := matOperand(r, mr*ldc, true)
-		orig := append([]float32(nil), c...)
-		ref := make([]float32, mr*nr)
-		for i := 0; i < mr; i++ {
-			copy(ref[i*nr:i*nr+nr], c[i*ldc:i*ldc+nr])
-		}
-		load := iter%2 == 0
-		avx512Kernel.run(k, ap, bp, c, ldc, load)
-		kernelGo(k, ap, bp, ref, load, mr, nr)
-		for i := 0; i < mr; i++ {
-			for s := 0; s < ldc; s++ {
-				x := math.Float32bits(c[i*ldc+s])
-				if s >= nr {
-					if x != math.Float32bits(orig[i*ldc+s]) {
-						t.Fatalf("k=%d ldc=%d: lane (%d, %d) outside the tile written", k, ldc, i, s)
-					}
-					continue
-				}
-				y := math.Float32bits(ref[i*nr+s])
-				if x != y && !(isNaNWord(x) && isNaNWord(y)) {
-					t.Fatalf("k=%d load=%v lane (%d, %d): avx512 %#x, Go %#x", k, load, i, s, x, y)
-				}
-			}
-		}
+		checkKernelTile(t, avx512Kernel, k, ap, bp, c, ldc, iter%2 == 0)
 	}
 }

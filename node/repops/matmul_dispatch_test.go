@@ -179,28 +179,37 @@ func TestKernelsMatchGo(t *testing.T) {
 			for i := range c {
 				c[i] = f32(randWord(r))
 			}
-			orig := append([]float32(nil), c...)
-			ref := make([]float32, mr*nr)
-			for i := 0; i < mr; i++ {
-				copy(ref[i*nr:i*nr+nr], c[i*ldc:i*ldc+nr])
-			}
-			load := iter%2 == 1
-			kern.run(k, ap, bp, c, ldc, load)
-			kernelGo(k, ap, bp, ref, load, mr, nr)
-			for i := 0; i < mr; i++ {
-				for s := 0; s < ldc; s++ {
-					x := math.Float32bits(c[i*ldc+s])
-					if s >= nr {
-						if x != math.Float32bits(orig[i*ldc+s]) {
-							t.Fatalf("%s: k=%d ldc=%d: lane (%d, %d) outside the tile written", kern.name, k, ldc, i, s)
-						}
-						continue
-					}
-					y := math.Float32bits(ref[i*nr+s])
-					if x != y && !(isNaNWord(x) && isNaNWord(y)) {
-						t.Fatalf("%s: k=%d load=%v lane (%d, %d): kernel %#x, Go %#x", kern.name, k, load, i, s, x, y)
-					}
+			checkKernelTile(t, kern, k, ap, bp, c, ldc, iter%2 == 1)
+		}
+	}
+}
+
+// checkKernelTile runs kern on one tile (c with row stride ldc) and compares
+// it with the portable Go kernel bit for bit (NaN lanes as "both NaN":
+// MatMul canonicalizes the payloads afterwards); the lanes between rows
+// must stay untouched.
+func checkKernelTile(t *testing.T, kern *microKernel, k int, ap, bp, c []float32, ldc int, load bool) {
+	t.Helper()
+	mr, nr := kern.mr, kern.nr
+	orig := append([]float32(nil), c...)
+	ref := make([]float32, mr*nr)
+	for i := 0; i < mr; i++ {
+		copy(ref[i*nr:i*nr+nr], c[i*ldc:i*ldc+nr])
+	}
+	kern.run(k, ap, bp, c, ldc, load)
+	kernelGo(k, ap, bp, ref, load, mr, nr)
+	for i := 0; i < mr; i++ {
+		for s := 0; s < ldc; s++ {
+			x := math.Float32bits(c[i*ldc+s])
+			if s >= nr {
+				if x != math.Float32bits(orig[i*ldc+s]) {
+					t.Fatalf("%s: k=%d ldc=%d: lane (%d, %d) outside the tile written", kern.name, k, ldc, i, s)
 				}
+				continue
+			}
+			y := math.Float32bits(ref[i*nr+s])
+			if x != y && !(isNaNWord(x) && isNaNWord(y)) {
+				t.Fatalf("%s: k=%d load=%v lane (%d, %d): kernel %#x, Go %#x", kern.name, k, load, i, s, x, y)
 			}
 		}
 	}
