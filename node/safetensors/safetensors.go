@@ -10,7 +10,9 @@
 // bounds, one JSON object without duplicate or unknown keys, known dtypes,
 // shape times dtype size equal to each byte range, byte ranges contiguous,
 // without overlap, covering the data section exactly); Tensor.F32 converts
-// an F32 tensor's bytes to float32 values.
+// an F32 tensor's bytes to float32 values. Stream reads a file one tensor
+// at a time without holding the tensors' bytes (the same checks, the same
+// errors), for a caller that decodes a tensor straight into its own memory.
 package safetensors
 
 import (
@@ -24,7 +26,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -258,20 +259,9 @@ func Read(r io.Reader) (*File, error) {
 	}
 	// Byte ranges: sorted by start, the first starts at 0, each starts where
 	// the previous one ends; the data section is exactly their union.
-	sort.SliceStable(entries, func(i, j int) bool {
-		a, b := entries[i].DataOffsets, entries[j].DataOffsets
-		return a[0] < b[0] || (a[0] == b[0] && a[1] < b[1])
-	})
-	var end uint64
-	for _, e := range entries {
-		b, en := e.DataOffsets[0], e.DataOffsets[1]
-		switch {
-		case b < end:
-			return nil, bad("tensor %q: data_offsets [%d, %d] overlap the previous tensor (ending at %d)", e.name, b, en, end)
-		case b > end:
-			return nil, bad("tensor %q: data_offsets [%d, %d] leave a gap after byte %d", e.name, b, en, end)
-		}
-		end = en
+	end, err := orderEntries(entries)
+	if err != nil {
+		return nil, err
 	}
 	var data bytes.Buffer
 	if end > 0 {
