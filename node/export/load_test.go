@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/stretchr/testify/require"
 
@@ -202,7 +203,8 @@ func TestLoadInitialStateErrors(t *testing.T) {
 
 // FuzzLoadInitialState: any input gives a state in the spec's layout whose
 // parameters are the file's tensors through the transposes and whose
-// optimizer is fresh, or an "init.weights: " error; never a panic.
+// optimizer is fresh, or an "init.weights: " error; never a panic; read a
+// byte at a time, the same state or the same error.
 func FuzzLoadInitialState(f *testing.F) {
 	specs := []*spec.Spec{tinyLMSpec(f, true), tinyLMSpec(f, false)}
 	mlpB, err := os.ReadFile(examplePath)
@@ -236,6 +238,14 @@ func FuzzLoadInitialState(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, s := range specs {
 			st, err := LoadInitialState(s, bytes.NewReader(b))
+			// A byte at a time: the same state or the same error.
+			st1, err1 := LoadInitialState(s, iotest.OneByteReader(bytes.NewReader(b)))
+			if err != nil {
+				require.EqualError(t, err1, err.Error())
+			} else {
+				require.NoError(t, err1)
+				require.Equal(t, st, st1)
+			}
 			if err != nil {
 				require.True(t, strings.HasPrefix(err.Error(), "init.weights: "), err.Error())
 				continue
