@@ -79,7 +79,8 @@ type Hasher struct {
 	ks  kscratch // multi-way keccak scratch (amd64 with AVX2 or AVX-512)
 	cat []byte
 	big [2 + 4*MaxDims + 32 + 1 + 16 + 4 + 32]byte // scratch for bound roots
-	lvl []Hash                                     // scratch for tree levels
+	lvl []Hash                                     // scratch for the levels of item lists
+	blk *[1 << blockHeight]Hash                    // scratch for a block of tensor leaves (subtree.go)
 }
 
 // NewHasher returns a Hasher.

@@ -89,7 +89,7 @@ func refTensorRoots(ts []Tensor) []Hash {
 	roots := make([]Hash, len(ts))
 	workers := min(runtime.GOMAXPROCS(0), len(ts))
 	next := make(chan int, len(ts))
-	for _, i := range orderBySize(ts) {
+	for _, i := range orderBySize(make([]int, len(ts)), ts) {
 		next <- i
 	}
 	close(next)

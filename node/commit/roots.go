@@ -49,7 +49,9 @@ const chunkHeight = 13
 // TensorRoots returns the root of each tensor. A state of parallelMinElems
 // elements or more is hashed on up to GOMAXPROCS goroutines, each taking
 // subtrees of at most 2^chunkHeight leaves (large tensors are split, small
-// ones are one job each).
+// ones are one job each). Its temporary memory does not grow with the
+// tensors: one block of leaf hashes per goroutine (Hasher.TensorMerkleRoot)
+// and 48 bytes per job, both reused from one call to the next.
 func TensorRoots(tensors []Tensor) ([]Hash, error) {
 	for i, t := range tensors {
 		n, err := NumElements(t.Shape)
@@ -66,39 +68,80 @@ func TensorRoots(tensors []Tensor) ([]Hash, error) {
 // tensorJob is one subtree of a tensor: chunk c of tensor t.
 type tensorJob struct{ t, c int }
 
+// rootsScratch is the scratch of one tensorRoots call: a Hasher per
+// goroutine (each with its block of leaf hashes), the jobs, the subtree
+// roots (tensor i's at sub[off[i]:off[i+1]]) and the order of the tensors.
+// It is reused through rootsPool (taken and put back by the calling
+// goroutine only, so that its Hashers stay together).
+type rootsScratch struct {
+	hs    []*Hasher
+	jobs  []tensorJob
+	sub   []Hash
+	off   []int
+	order []int
+}
+
+var rootsPool = sync.Pool{New: func() any { return new(rootsScratch) }}
+
+// ensureHashers makes sure there are at least n Hashers.
+func (sc *rootsScratch) ensureHashers(n int) {
+	for len(sc.hs) < n {
+		sc.hs = append(sc.hs, NewHasher())
+	}
+}
+
+// numChunks is the number of subtrees of 2^ch leaves a tensor of n
+// elements is hashed in (1 for a tensor of at most that many leaves).
+func numChunks(n, ch int) int { return max(1, (NumLeaves(n)+1<<ch-1)>>ch) }
+
 // tensorRoots computes TensorRoots of valid tensors on at most `workers`
 // goroutines.
 func tensorRoots(tensors []Tensor, workers int) []Hash {
-	sub := make([][]Hash, len(tensors)) // subtree roots of each tensor
-	var jobs []tensorJob
-	total := 0
-	for _, i := range orderBySize(tensors) {
-		total += len(tensors[i].Data)
-		k := max(1, (NumLeaves(len(tensors[i].Data))+1<<chunkHeight-1)>>chunkHeight)
-		sub[i] = make([]Hash, k)
-		for c := 0; c < k; c++ {
+	return tensorRootsBy(tensors, workers, chunkHeight, blockHeight)
+}
+
+// tensorRootsBy is tensorRoots with jobs of 2^ch leaves and blocks of 2^bh
+// leaves (bh <= blockHeight; the tests use small heights, to cross many
+// job and block boundaries).
+func tensorRootsBy(tensors []Tensor, workers, ch, bh int) []Hash {
+	sc := rootsPool.Get().(*rootsScratch)
+	defer rootsPool.Put(sc)
+	sc.off = grow(sc.off, len(tensors)+1)
+	off := sc.off
+	total, k := 0, 0
+	for i, t := range tensors {
+		off[i] = k
+		k += numChunks(len(t.Data), ch)
+		total += len(t.Data)
+	}
+	off[len(tensors)] = k
+	sc.sub = grow(sc.sub, k)
+	sub := sc.sub
+	sc.order = orderBySize(grow(sc.order, len(tensors)), tensors)
+	jobs := sc.jobs[:0]
+	for _, i := range sc.order {
+		for c := 0; c < off[i+1]-off[i]; c++ {
 			jobs = append(jobs, tensorJob{i, c})
 		}
 	}
+	sc.jobs = jobs
 	run := func(h *Hasher, j tensorJob) {
 		data := tensors[j.t].Data
-		if len(sub[j.t]) == 1 {
-			sub[j.t][0] = h.TensorMerkleRoot(data)
+		if off[j.t+1]-off[j.t] == 1 {
+			sub[off[j.t]] = h.merkleRootByBlocks(data, h.block()[:1<<bh])
 			return
 		}
-		lo := j.c << chunkHeight * ElemsPerLeaf
-		hi := min(len(data), lo+ElemsPerLeaf<<chunkHeight)
-		r := h.TensorMerkleRoot(data[lo:hi])
-		for height := Depth(uint64(NumLeaves(hi - lo))); height < chunkHeight; height++ {
-			r = nodeHash(&r, &emptySubtree[height])
-		}
-		sub[j.t][j.c] = r
+		lo := j.c << ch * ElemsPerLeaf
+		hi := min(len(data), lo+ElemsPerLeaf<<ch)
+		r := h.merkleRootByBlocks(data[lo:hi], h.block()[:1<<bh])
+		sub[off[j.t]+j.c] = lift(r, Depth(uint64(NumLeaves(hi-lo))), ch)
 	}
 	if total < parallelMinElems {
 		workers = 1
 	}
 	workers = min(workers, len(jobs))
-	h := NewHasher()
+	sc.ensureHashers(max(1, workers))
+	h := sc.hs[0]
 	if workers <= 1 {
 		for _, j := range jobs {
 			run(h, j)
@@ -108,9 +151,9 @@ func tensorRoots(tensors []Tensor, workers int) []Hash {
 		var wg sync.WaitGroup
 		for w := 0; w < workers; w++ {
 			wg.Add(1)
+			h := sc.hs[w]
 			go func() {
 				defer wg.Done()
-				h := NewHasher()
 				for {
 					k := int(next.Add(1)) - 1
 					if k >= len(jobs) {
@@ -124,17 +167,27 @@ func tensorRoots(tensors []Tensor, workers int) []Hash {
 	}
 	roots := make([]Hash, len(tensors))
 	for i, t := range tensors {
-		m := sub[i][0]
-		if len(sub[i]) > 1 {
-			m = h.reduceInPlace(sub[i], chunkHeight)
+		m := sub[off[i]]
+		if off[i+1]-off[i] > 1 {
+			m = h.reduceInPlace(sub[off[i]:off[i+1]], ch)
 		}
 		roots[i] = h.bindShape(t.Shape, &m)
 	}
 	return roots
 }
 
-func orderBySize(ts []Tensor) []int {
-	idx := make([]int, len(ts))
+// grow returns s resliced to length n, reallocated if its capacity is
+// smaller.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// orderBySize fills idx (len(ts)) with the indices of ts, largest tensor
+// first, and returns it.
+func orderBySize(idx []int, ts []Tensor) []int {
 	for i := range idx {
 		idx[i] = i
 	}

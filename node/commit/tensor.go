@@ -76,19 +76,9 @@ func (h *Hasher) tensorLeaves(dst []Hash, data []float32) {
 }
 
 // TensorMerkleRoot returns the Merkle root over data's leaves (not bound to
-// a shape).
-func (h *Hasher) TensorMerkleRoot(data []float32) Hash {
-	n := NumLeaves(len(data))
-	if n == 0 {
-		return ZeroHash
-	}
-	if cap(h.lvl) < n {
-		h.lvl = make([]Hash, n)
-	}
-	level := h.lvl[:n]
-	h.tensorLeaves(level, data)
-	return h.reduceInPlace(level, 0)
-}
+// a shape). Its scratch is one block of 2^10 leaf hashes (32 KiB, kept by
+// the Hasher), whatever the size of data.
+func (h *Hasher) TensorMerkleRoot(data []float32) Hash { return h.tensorMerkleRoot(data) }
 
 // TensorRoot returns the root of a tensor:
 // keccak(0x02 || uint8 ndim || uint32be dim_0 .. dim_{ndim-1} || merkleRoot).

@@ -1,0 +1,162 @@
+package commit
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"runtime"
+	"testing"
+)
+
+// TestFrontierMatchesReference: the roots of 1..300 subtrees of height 0
+// to 3, folded in order on a frontier, against the naive padded tree over
+// their leaves.
+func TestFrontierMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for height := 0; height <= 3; height++ {
+		for n := 1; n <= 300; n++ {
+			leaves := randHashes(rng, n<<height)
+			var f frontier
+			for i := 0; i < n; i++ {
+				f.push(refRoot(leaves[i<<height : (i+1)<<height]))
+			}
+			if got, want := f.root(height), refRoot(leaves); got != want {
+				t.Fatalf("height %d, %d subtrees: frontier %v, reference %v", height, n, got, want)
+			}
+		}
+	}
+}
+
+// chunkedSizes are tensor sizes around the boundaries of leaves (8
+// elements), blocks and jobs of small heights, and random odd counts up to
+// a few thousand elements.
+func chunkedSizes(rng *rand.Rand) []int {
+	sizes := []int{0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 127, 129, 255, 256, 257, 1023, 1025, 2047, 2049}
+	for len(sizes) < 40 {
+		sizes = append(sizes, 1+2*rng.IntN(2500))
+	}
+	return sizes
+}
+
+// TestChunkedTensorRootsMatchReference runs tensorRoots with jobs of 2^0
+// to 2^13 leaves and blocks of 2^0 to 2^10 leaves, on 1 to 3 goroutines and
+// every keccak path, over tensors of chunkedSizes (many jobs and blocks,
+// partial last ones, partial last leaves), against refTensorRoot: the
+// naive tree padded with zero leaves. Every split must give the one tree.
+func TestChunkedTensorRootsMatchReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	var ts []Tensor
+	for _, n := range chunkedSizes(rng) {
+		ts = append(ts, Tensor{Shape: []int{n}, Data: randFloats(rng, n)})
+	}
+	ts = append(ts, Tensor{Shape: []int{3, 7, 5}, Data: randFloats(rng, 105)}, Tensor{Shape: []int{}, Data: randFloats(rng, 1)})
+	want := make([]Hash, len(ts))
+	for i, tt := range ts {
+		want[i] = refTensorRoot(tt.Shape, tt.Data)
+	}
+	paths(t, func(t *testing.T) {
+		for _, ch := range []int{0, 1, 2, 3, 5, chunkHeight} {
+			for _, bh := range []int{0, 1, 2, 4, blockHeight} {
+				for workers := 1; workers <= 3; workers++ {
+					got := tensorRootsBy(ts, workers, ch, bh)
+					for i := range ts {
+						if got[i] != want[i] {
+							t.Fatalf("jobs of 2^%d leaves, blocks of 2^%d, %d workers: tensor %d (%d elements): %v, reference %v",
+								ch, bh, workers, i, len(ts[i].Data), got[i], want[i])
+						}
+					}
+				}
+			}
+		}
+		h := NewHasher()
+		for i, tt := range ts {
+			if got, _ := h.TensorRoot(tt.Shape, tt.Data); got != want[i] {
+				t.Fatalf("Hasher.TensorRoot of %d elements: %v, reference %v", len(tt.Data), got, want[i])
+			}
+		}
+	})
+}
+
+// FuzzChunkedTensorRoot: a tensor of up to 5,000 elements and a small one,
+// hashed with jobs of 2^ch and blocks of 2^bh leaves on 1 to 4 goroutines,
+// against refTensorRoot.
+func FuzzChunkedTensorRoot(f *testing.F) {
+	f.Add(uint16(4097), uint8(2), uint8(1), uint8(2), uint64(1))
+	f.Add(uint16(1), uint8(0), uint8(0), uint8(1), uint64(2))
+	f.Add(uint16(4999), uint8(13), uint8(10), uint8(3), uint64(3))
+	f.Fuzz(func(t *testing.T, n uint16, ch, bh, workers uint8, seed uint64) {
+		rng := rand.New(rand.NewPCG(seed, 15))
+		ts := []Tensor{
+			{Shape: []int{int(n) % 5001}, Data: randFloats(rng, int(n)%5001)},
+			{Shape: []int{int(seed % 97)}, Data: randFloats(rng, int(seed%97))},
+		}
+		c, b := int(ch)%(chunkHeight+1), int(bh)%(blockHeight+1)
+		got := tensorRootsBy(ts, 1+int(workers)%4, c, b)
+		for i, tt := range ts {
+			if want := refTensorRoot(tt.Shape, tt.Data); got[i] != want {
+				t.Fatalf("%d elements, jobs of 2^%d, blocks of 2^%d: %v, reference %v", len(tt.Data), c, b, got[i], want)
+			}
+		}
+	})
+}
+
+// memState is a state of a few MB whose tensors have no power-of-two size:
+// one split into many jobs with a partial last job and leaf, several of one
+// job, tiny ones.
+func memState() []Tensor {
+	rng := rand.New(rand.NewPCG(16, 17))
+	var ts []Tensor
+	for _, n := range []int{1<<19 + 13, 3<<16 + 1, 300 * 701, 8193, 1000, 7, 1} {
+		ts = append(ts, Tensor{Shape: []int{n}, Data: randFloats(rng, n)})
+	}
+	return ts
+}
+
+// allocated returns the bytes allocated on the heap by f.
+func allocated(f func()) uint64 {
+	var a, b runtime.MemStats
+	runtime.ReadMemStats(&a)
+	f()
+	runtime.ReadMemStats(&b)
+	return b.TotalAlloc - a.TotalAlloc
+}
+
+// TestStateRootTemporaryMemory: a state root allocates, in all, a small
+// fraction of the state's size S. The first root after the pools are
+// emptied allocates one block of leaf hashes per goroutine plus the jobs'
+// bookkeeping (under workers x 36 KiB + S/1000 + 16 KiB); later roots reuse
+// them and allocate under S/1000. Before the block-by-block hashing a root
+// allocated a 2^13-leaf level per goroutine and a level as large as each
+// small tensor's leaves.
+func TestStateRootTemporaryMemory(t *testing.T) {
+	ts := memState()
+	s := 0
+	for _, tt := range ts {
+		s += 4 * len(tt.Data)
+	}
+	want := StateRoot(5, tensorRoots(ts, 1))
+	for _, workers := range []int{1, 2, 3, 8} {
+		t.Run(fmt.Sprint(workers), func(t *testing.T) {
+			runtime.GC()
+			runtime.GC() // the pools are empty after two collections
+			var got Hash
+			cold := allocated(func() { got = StateRoot(5, tensorRoots(ts, workers)) })
+			if got != want {
+				t.Fatalf("%d workers: state root %v, want %v", workers, got, want)
+			}
+			// The pool is per P: a call on another P than the last may
+			// find it empty, so take the least of a few calls.
+			warm := cold
+			for i := 0; i < 6; i++ {
+				warm = min(warm, allocated(func() { StateRoot(5, tensorRoots(ts, workers)) }))
+			}
+			t.Logf("S = %d bytes, %d workers: first root allocates %d bytes (%.4f S), later ones %d (%.5f S)",
+				s, workers, cold, float64(cold)/float64(s), warm, float64(warm)/float64(s))
+			if limit := uint64(workers*36<<10 + s/1000 + 16<<10); cold > limit {
+				t.Errorf("first root allocates %d bytes (%.3f S), want at most %d", cold, float64(cold)/float64(s), limit)
+			}
+			if limit := uint64(s / 1000); warm > limit {
+				t.Errorf("a root allocates %d bytes (%.4f S), want at most S/1000 = %d", warm, float64(warm)/float64(s), limit)
+			}
+		})
+	}
+}
