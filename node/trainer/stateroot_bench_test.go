@@ -97,7 +97,8 @@ func oldStateRoot(step uint64, st *State) commit.Hash {
 // BenchmarkStateRootMLP1024 measures, in one run, a training step of the
 // [784, 1024, 1024, 10] MLP at batch 128 and the state root of its state
 // (new and old implementation), and reports each root's time in training
-// steps (issue 12's target: at most 0.3):
+// steps (issue 12's target: at most 0.3) and the bytes each root allocates
+// (root-B):
 //
 //	go test ./node/trainer -run XXX -bench StateRootMLP1024 -count 5
 func BenchmarkStateRootMLP1024(b *testing.B) {
@@ -117,6 +118,7 @@ func BenchmarkStateRootMLP1024(b *testing.B) {
 		b.Fatalf("old implementation's state root %v, new %v", got, want)
 	}
 	var step, root, old time.Duration
+	var rootBytes uint64
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		t0 := time.Now()
@@ -125,9 +127,11 @@ func BenchmarkStateRootMLP1024(b *testing.B) {
 			b.Fatal(err)
 		}
 		t1 := time.Now()
-		if _, err := tr.StateRoot(next); err != nil {
-			b.Fatal(err)
-		}
+		rootBytes += allocatedBy(func() {
+			if _, err := tr.StateRoot(next); err != nil {
+				b.Fatal(err)
+			}
+		})
 		t2 := time.Now()
 		oldStateRoot(next.Step, next)
 		t3 := time.Now()
@@ -143,4 +147,5 @@ func BenchmarkStateRootMLP1024(b *testing.B) {
 	b.ReportMetric(float64(root)/float64(step), "root-steps")
 	b.ReportMetric(float64(old)/float64(step), "oldroot-steps")
 	b.ReportMetric(float64(old)/float64(root), "speedup")
+	b.ReportMetric(float64(rootBytes)/n, "root-B")
 }
