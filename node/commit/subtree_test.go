@@ -2,6 +2,7 @@ package commit
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"testing"
@@ -158,5 +159,80 @@ func TestStateRootTemporaryMemory(t *testing.T) {
 				t.Errorf("a root allocates %d bytes (%.4f S), want at most S/1000 = %d", warm, float64(warm)/float64(s), limit)
 			}
 		})
+	}
+}
+
+// TestElementPathMatchesMerkleProof: ProveElement's path, hashed sibling by
+// sibling, against MerkleProof over every leaf hash of the tensor, for
+// tensors of chunkedSizes and a few of more than one block, at every leaf
+// of the small ones and at the first, last and random leaves of the others,
+// on every keccak path.
+func TestElementPathMatchesMerkleProof(t *testing.T) {
+	rng := rand.New(rand.NewPCG(18, 19))
+	sizes := append(chunkedSizes(rng), 8192, 8193, 3*8192+17, 70001)
+	paths(t, func(t *testing.T) {
+		for _, n := range sizes {
+			if n == 0 {
+				continue
+			}
+			data := randFloats(rng, n)
+			leaves := make([]Hash, NumLeaves(n))
+			for i := range leaves {
+				item := TensorLeafItem(data, i)
+				leaves[i] = Keccak256([]byte{TagLeaf}, item[:])
+			}
+			idx := []uint64{0, uint64(n - 1)}
+			for k := 0; k < 20; k++ {
+				idx = append(idx, rng.Uint64N(uint64(n)))
+			}
+			if n <= 300 {
+				idx = idx[:0]
+				for e := 0; e < n; e++ {
+					idx = append(idx, uint64(e))
+				}
+			}
+			for _, e := range idx {
+				got, err := ProveElement([]int{n}, data, e)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want, err := MerkleProof(leaves, e/ElemsPerLeaf)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got.Path.Index != want.Index || len(got.Path.Siblings) != len(want.Siblings) {
+					t.Fatalf("%d elements, element %d: path index %d depth %d, want %d %d", n, e,
+						got.Path.Index, len(got.Path.Siblings), want.Index, len(want.Siblings))
+				}
+				for i := range want.Siblings {
+					if got.Path.Siblings[i] != want.Siblings[i] {
+						t.Fatalf("%d elements, element %d: sibling %d differs", n, e, i)
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestElementProofTemporaryMemory: proving an element of a 4 MB tensor
+// allocates one block of leaf hashes and the proof, not a level of every
+// leaf (8 MB before: the leaf hashes and MerkleProof's copy of them).
+func TestElementProofTemporaryMemory(t *testing.T) {
+	const n = 1<<20 + 5
+	data := randFloats(rand.New(rand.NewPCG(20, 21)), n)
+	root, _ := TensorRoot([]int{n}, data)
+	for _, e := range []uint64{0, n / 3, n - 1} {
+		var p ElementProof
+		var err error
+		b := allocated(func() { p, err = ProveElement([]int{n}, data, e) })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v, err := p.Verify(root); err != nil || v != math.Float32bits(data[e]) {
+			t.Fatalf("element %d: %v, value %#x", e, err, v)
+		}
+		if b > 40<<10 {
+			t.Errorf("proving element %d of %d allocates %d bytes, want at most 40 KiB", e, n, b)
+		}
 	}
 }

@@ -148,19 +148,35 @@ func ProveElement(shape []int, data []float32, index uint64) (ElementProof, erro
 	if index >= uint64(n) {
 		return ElementProof{}, fmt.Errorf("commit: element %d out of range [0,%d)", index, n)
 	}
-	h := NewHasher()
-	leaves := make([]Hash, NumLeaves(n))
-	h.tensorLeaves(leaves, data)
-	path, err := MerkleProof(leaves, index/ElemsPerLeaf)
-	if err != nil {
-		return ElementProof{}, err
-	}
 	return ElementProof{
 		Shape: append([]int(nil), shape...),
 		Index: index,
 		Leaf:  TensorLeafItem(data, int(index/ElemsPerLeaf)),
-		Path:  path,
+		Path:  NewHasher().tensorPath(data, index/ElemsPerLeaf),
 	}, nil
+}
+
+// tensorPath returns the Merkle proof of leaf `leaf` of data's tree (the
+// proof MerkleProof gives over all of data's leaf hashes). Each sibling is
+// the root of its own range of leaves, hashed block by block
+// (tensorMerkleRoot) and lifted to its height, or the zero subtree of its
+// height where the range lies wholly past the last leaf: the siblings
+// cover every other leaf once, so the tensor is hashed once, in a Hasher's
+// block of scratch instead of a level of every leaf.
+func (h *Hasher) tensorPath(data []float32, leaf uint64) Proof {
+	n := uint64(NumLeaves(len(data)))
+	p := Proof{Index: leaf, Siblings: make([]Hash, Depth(n))}
+	for i := range p.Siblings {
+		lo := (leaf>>uint(i) ^ 1) << uint(i) // the sibling's first leaf
+		if lo >= n {
+			p.Siblings[i] = emptySubtree[i]
+			continue
+		}
+		hi := min(n, lo+1<<uint(i))
+		r := h.tensorMerkleRoot(data[lo*ElemsPerLeaf : min(uint64(len(data)), hi*ElemsPerLeaf)])
+		p.Siblings[i] = lift(r, Depth(hi-lo), i)
+	}
+	return p
 }
 
 // Verify checks the proof against a tensor root and returns the element's
