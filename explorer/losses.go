@@ -169,15 +169,11 @@ func (l *Losses) trainer(ctx context.Context, j *lossJob) (*trainer.Trainer, err
 	if err != nil {
 		return nil, fmt.Errorf("dataset: %w", err)
 	}
-	initBytes, err := jobclient.FetchInitialWeights(ctx, l.blobs, s)
+	initState, err := jobclient.FetchInitialState(ctx, l.blobs, s, "")
 	if err != nil {
 		return nil, err
 	}
-	opts, err := jobclient.WithInitialWeights(s, initBytes, trainer.Options{})
-	if err != nil {
-		return nil, err
-	}
-	if tr, err = jobclient.VerifyJob(p, s, data, opts); err != nil {
+	if tr, err = jobclient.VerifyJob(p, s, data, trainer.Options{InitialWeights: initState}); err != nil {
 		return nil, err
 	}
 	l.mu.Lock()

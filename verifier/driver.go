@@ -26,7 +26,9 @@ import (
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/export"
 	"github.com/gensyn-stack/gensyn/node/jobclient"
+	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 	"github.com/gensyn-stack/gensyn/verifier/metrics"
@@ -278,34 +280,29 @@ func (d *Driver) trainerOf(ctx context.Context, id uint64, job bindings.IJobMark
 		}
 	}
 	// A fine-tuning job's initial weights (init.weights): from the job's
-	// directory, or from the blob store by their hash.
+	// directory, or from the blob store by their hash; either streams into
+	// the state while it is hashed and checked (export.LoadInitialState),
+	// the file's bytes never held.
 	initPath := filepath.Join(d.jobDir(id), "init.safetensors")
-	var initBytes []byte
+	var initState []repops.Tensor
 	if s.Init != nil {
-		if initBytes, err = os.ReadFile(initPath); err != nil || commit.Keccak256(initBytes) != s.Init.Weights {
-			initBytes, err = jobclient.FetchInitialWeights(ctx, d.blobs, s)
+		if initState, err = export.LoadInitialStateFile(s, initPath); err != nil {
+			if err := os.MkdirAll(d.jobDir(id), 0o755); err != nil {
+				return nil, err
+			}
+			initState, err = jobclient.FetchInitialState(ctx, d.blobs, s, initPath)
 			if blobstore.Unusable(err) {
 				return nil, skipf("%v", err)
+			}
+			if errors.As(err, &bad) {
+				return nil, skipf("%s", bad.Reason)
 			}
 			if err != nil {
 				return nil, err
 			}
-			if err := os.MkdirAll(d.jobDir(id), 0o755); err != nil {
-				return nil, err
-			}
-			if err := fsutil.WriteFileAtomic(initPath, initBytes, 0o644); err != nil {
-				return nil, err
-			}
 		}
 	}
-	opts, err := jobclient.WithInitialWeights(s, initBytes, trainer.Options{SkipEval: true})
-	if errors.As(err, &bad) {
-		return nil, skipf("%s", bad.Reason)
-	}
-	if err != nil {
-		return nil, err
-	}
-	tr, err = jobclient.VerifyJob(p, s, dataBytes, opts)
+	tr, err = jobclient.VerifyJob(p, s, dataBytes, trainer.Options{SkipEval: true, InitialWeights: initState})
 	if errors.As(err, &bad) {
 		return nil, skipf("%s", bad.Reason)
 	}

@@ -34,27 +34,58 @@ func initFlag(command string) *cli.StringFlag {
 }
 
 // initialWeights reads the initial-weights file of a spec with
-// init.weights: --init, or the file found by its hash; nil and "" for a
-// spec without init.weights (then --init is an error).
+// init.weights (initialWeightsPath) whole, for job submit, which uploads it;
+// nil and "" for a spec without init.weights.
 func initialWeights(c *cli.Context, s *spec.Spec) ([]byte, string, error) {
-	path := c.String("init")
-	if s.Init == nil {
-		if path != "" {
-			return nil, "", fmt.Errorf("--init %s: %s has no init.weights", path, c.String("spec"))
-		}
-		return nil, "", nil
-	}
-	if path == "" {
-		var err error
-		if path, err = findByHash(c.String("spec"), s.Init.Weights, "init.weights", "--init"); err != nil {
-			return nil, "", err
-		}
+	path, err := initialWeightsPath(c, s)
+	if err != nil || path == "" {
+		return nil, "", err
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, "", err
 	}
 	return b, path, nil
+}
+
+// initialWeightsPath is the initial-weights file of a spec with
+// init.weights: --init, or the file found by its hash; "" for a spec
+// without init.weights (then --init is an error).
+func initialWeightsPath(c *cli.Context, s *spec.Spec) (string, error) {
+	path := c.String("init")
+	if s.Init == nil {
+		if path != "" {
+			return "", fmt.Errorf("--init %s: %s has no init.weights", path, c.String("spec"))
+		}
+		return "", nil
+	}
+	if path == "" {
+		var err error
+		if path, err = findByHash(c.String("spec"), s.Init.Weights, "init.weights", "--init"); err != nil {
+			return "", err
+		}
+	}
+	return path, nil
+}
+
+// withInitialWeights returns opts with the state at step 0 streamed from
+// the initial-weights file of a spec with init.weights (checked against the
+// spec and its hash as it is read; the file's bytes are never held); opts
+// as they are for a spec without init.weights.
+func withInitialWeights(c *cli.Context, s *spec.Spec, opts trainer.Options) (trainer.Options, error) {
+	path, err := initialWeightsPath(c, s)
+	if err != nil || path == "" {
+		return opts, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return opts, err
+	}
+	defer f.Close()
+	if opts, err = jobclient.WithInitialWeightsFrom(s, f, opts); err != nil {
+		return opts, fmt.Errorf("%s: %w", path, err)
+	}
+	return opts, nil
 }
 
 func trainCommand() *cli.Command {
@@ -94,12 +125,8 @@ func loadJob(c *cli.Context, opts trainer.Options) (*trainer.Trainer, error) {
 	if err != nil {
 		return nil, err
 	}
-	initBytes, initPath, err := initialWeights(c, s)
-	if err != nil {
+	if opts, err = withInitialWeights(c, s, opts); err != nil {
 		return nil, err
-	}
-	if opts, err = jobclient.WithInitialWeights(s, initBytes, opts); err != nil {
-		return nil, fmt.Errorf("%s: %w", initPath, err)
 	}
 	tr, err := trainer.New(s, d, opts)
 	if err != nil {

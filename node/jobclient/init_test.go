@@ -4,9 +4,15 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"math/big"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
@@ -107,36 +113,137 @@ func TestPrepareInit(t *testing.T) {
 	require.True(t, errors.As(err, &bad), "%v", err)
 }
 
-// TestFetchInitialWeights: the blob a spec's init.weights names comes from
-// the blob store by its hash; a missing one is an error blobstore.Unusable
-// recognizes (the job is skipped, not retried), and a spec without
-// init.weights fetches nothing.
-func TestFetchInitialWeights(t *testing.T) {
+// TestFetchInitialState: the state at step 0 of a spec with init.weights
+// comes from the blob store by its hash, streamed into the state (the
+// fetch allocates the state and no copy of the blob) and, with a path,
+// into a file renamed into place only once verified. A missing blob, one
+// corrupt in transit or too large is an error blobstore.Unusable
+// recognizes (the job is skipped, not retried); a blob that is not the
+// spec's weights is a *MismatchError; neither leaves a file; a spec
+// without init.weights fetches nothing.
+func TestFetchInitialState(t *testing.T) {
 	local, err := blobstore.NewLocal(t.TempDir())
 	require.NoError(t, err)
-	hs := httptest.NewServer(blobstore.NewServer(local, 1<<20, nil))
+	proxy := &corrupting{h: blobstore.NewServer(local, 0, nil)}
+	hs := httptest.NewServer(proxy)
 	t.Cleanup(hs.Close)
 	blobs := blobstore.NewClient(hs.URL, nil)
 	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "init.safetensors")
+	nothingLeft := func(what string) {
+		t.Helper()
+		entries, err := os.ReadDir(dir)
+		require.NoError(t, err)
+		require.Empty(t, entries, what)
+	}
 
-	s, blob := exampleExport(t, 2, nil)
-	b, err := FetchInitialWeights(ctx, blobs, s)
+	s, blob := exampleExport(t, 0, func(s *spec.Spec) { s.Model.Layers = []int{64, 1024, 1024, 10} })
+	st, err := FetchInitialState(ctx, blobs, s, path)
 	require.NoError(t, err)
-	require.Nil(t, b)
+	require.Nil(t, st)
+	nothingLeft("no init.weights")
 
 	ft, err := spec.Parse(fineTune(t, s, blob))
 	require.NoError(t, err)
-	_, err = FetchInitialWeights(ctx, blobs, ft)
+	_, err = FetchInitialState(ctx, blobs, ft, path)
 	require.True(t, blobstore.Unusable(err), "%v", err)
 	require.ErrorIs(t, err, blobstore.ErrNotFound)
 	require.Contains(t, err.Error(), "initial weights blob "+ft.Init.Weights.String())
+	nothingLeft("missing")
 
-	_, err = blobs.Put(ctx, blob)
+	h, _, err := blobs.PutReader(ctx, bytes.NewReader(blob))
 	require.NoError(t, err)
-	b, err = FetchInitialWeights(ctx, blobs, ft)
+	// Corrupt in transit: the blob store's verdict, no state, no file.
+	proxy.bad = h.String()
+	for _, p := range []string{path, ""} {
+		st, err = FetchInitialState(ctx, blobs, ft, p)
+		require.Nil(t, st)
+		require.True(t, blobstore.Unusable(err), "%v", err)
+		require.ErrorIs(t, err, blobstore.ErrHashMismatch)
+		require.True(t, strings.HasPrefix(err.Error(), "initial weights blob "+ft.Init.Weights.String()+": "), "%v", err)
+		nothingLeft("corrupt in transit")
+	}
+	proxy.bad = ""
+
+	// The blob: the state is the export's, the file the blob, and the
+	// fetch held no copy of the blob.
+	want, err := export.LoadInitialState(ft, bytes.NewReader(blob))
 	require.NoError(t, err)
-	require.Equal(t, blob, b)
-	limit, err := export.MaxInitialWeightsSize(ft)
+	var stateBytes uint64
+	for _, x := range want {
+		stateBytes += 4 * uint64(len(x.Data))
+	}
+	for _, p := range []string{path, ""} {
+		var ms0, ms1 runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&ms0)
+		st, err = FetchInitialState(ctx, blobs, ft, p)
+		runtime.ReadMemStats(&ms1)
+		require.NoError(t, err)
+		require.Equal(t, want, st)
+		beyond := (float64(ms1.TotalAlloc-ms0.TotalAlloc) - float64(stateBytes)) / float64(len(blob))
+		t.Logf("blob %d bytes, state %d bytes: fetching (path %q) allocated %.3f blobs beyond the state", len(blob), stateBytes, p, beyond)
+		require.Less(t, beyond, 0.3, "the state, and no copy of the blob")
+	}
+	b, err := os.ReadFile(path)
 	require.NoError(t, err)
-	require.Equal(t, int64(8+16<<20+4*(64*32+32+32*10+10)), limit)
+	require.True(t, bytes.Equal(blob, b))
+	require.NoError(t, os.Remove(path))
+
+	// A blob under its hash that is not the spec's weights (another
+	// model's): a mismatch naming the tensor, no file.
+	_, narrow := exampleExport(t, 0, func(s *spec.Spec) { s.Model.Layers = []int{64, 16, 10} })
+	nf, err := spec.Parse(fineTune(t, s, narrow))
+	require.NoError(t, err)
+	_, _, err = blobs.PutReader(ctx, bytes.NewReader(narrow))
+	require.NoError(t, err)
+	_, err = FetchInitialState(ctx, blobs, nf, path)
+	var bad *MismatchError
+	require.ErrorAs(t, err, &bad)
+	require.Equal(t, "init.weights: tensor 0.weight: shape [16,64], the spec needs [1024,64]", bad.Reason)
+	nothingLeft("another model")
+
+	// A blob larger than the spec's parameters can take: refused before
+	// it is read.
+	huge := append(append([]byte(nil), narrow...), make([]byte, 17<<20)...)
+	_, _, err = blobs.PutReader(ctx, bytes.NewReader(huge))
+	require.NoError(t, err)
+	small, err := spec.Parse(fineTune(t, nf, huge))
+	require.NoError(t, err)
+	small.Model.Layers = []int{64, 16, 10}
+	_, err = FetchInitialState(ctx, blobs, small, path)
+	require.True(t, blobstore.Unusable(err), "%v", err)
+	require.ErrorIs(t, err, blobstore.ErrTooLarge)
+	nothingLeft("too large")
+
+	// A path that cannot be written: this machine's failure.
+	_, err = FetchInitialState(ctx, blobs, ft, filepath.Join(dir, "missing", "init.safetensors"))
+	require.Error(t, err)
+	require.False(t, blobstore.Unusable(err))
+	require.False(t, errors.As(err, &bad))
+
+	limit, err := export.MaxInitialWeightsSize(small)
+	require.NoError(t, err)
+	require.Equal(t, int64(8+16<<20+4*(64*16+16+16*10+10)), limit)
+}
+
+// TestWithInitialWeightsFrom: a stream's own error is not a mismatch.
+func TestWithInitialWeightsFrom(t *testing.T) {
+	s, blob := exampleExport(t, 0, nil)
+	ft, err := spec.Parse(fineTune(t, s, blob))
+	require.NoError(t, err)
+	opts, err := WithInitialWeightsFrom(ft, bytes.NewReader(blob), trainer.Options{})
+	require.NoError(t, err)
+	require.NotNil(t, opts.InitialWeights)
+	fail := errors.New("disk on fire")
+	_, err = WithInitialWeightsFrom(ft, io.MultiReader(bytes.NewReader(blob[:100]), iotest.ErrReader(fail)), trainer.Options{})
+	require.ErrorIs(t, err, fail)
+	var bad *MismatchError
+	require.False(t, errors.As(err, &bad))
+	_, err = WithInitialWeightsFrom(ft, bytes.NewReader(blob[:100]), trainer.Options{})
+	require.ErrorAs(t, err, &bad)
+	_, err = WithInitialWeightsFrom(ft, nil, trainer.Options{})
+	require.ErrorAs(t, err, &bad)
+	require.Contains(t, bad.Reason, "no file given")
 }

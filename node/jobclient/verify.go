@@ -4,12 +4,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/gensyn-stack/gensyn/bindings"
+	"github.com/gensyn-stack/gensyn/internal/fsutil"
 	"github.com/gensyn-stack/gensyn/node/blobstore"
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/export"
+	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
@@ -46,12 +49,22 @@ func VerifySpec(p bindings.IJobMarketJobParams, specBytes []byte) (*spec.Spec, e
 	return s, nil
 }
 
-// FetchInitialWeights fetches the blob a spec's init.weights names from the
-// blob store (which checks its keccak256), at most the largest file the
-// spec's parameters can come in (export.MaxInitialWeightsSize); nil without
-// init.weights. A missing, mismatched or oversized blob is an error that
-// blobstore.Unusable recognizes, wrapped with "initial weights blob <hash>".
-func FetchInitialWeights(ctx context.Context, blobs *blobstore.Client, s *spec.Spec) ([]byte, error) {
+// FetchInitialState reads the state at step 0 of a spec with init.weights
+// from the blob the blob store holds under that hash, as it streams
+// (export.LoadInitialState: the blob's bytes are decoded straight into the
+// state and never held; its hash, names, shapes and values are checked
+// against the spec, and nothing is returned before the whole blob was read
+// and verified). At most the largest file the spec's parameters can come
+// in is read (export.MaxInitialWeightsSize). When path is not "", the
+// blob's bytes are also written to a temporary file next to path, renamed
+// to path only once the state loaded (a wrong blob leaves no file). It
+// returns nil without init.weights.
+//
+// A missing, corrupt, truncated or oversized blob is an error that
+// blobstore.Unusable recognizes, wrapped with "initial weights blob
+// <hash>"; a blob that is not the spec's weights is a *MismatchError naming
+// the tensor; a failure to write path is neither.
+func FetchInitialState(ctx context.Context, blobs *blobstore.Client, s *spec.Spec, path string) ([]repops.Tensor, error) {
 	if s.Init == nil {
 		return nil, nil
 	}
@@ -59,26 +72,101 @@ func FetchInitialWeights(ctx context.Context, blobs *blobstore.Client, s *spec.S
 	if err != nil {
 		return nil, mismatch("init.weights: %v", err)
 	}
-	b, err := blobs.Get(ctx, blobstore.Hash(s.Init.Weights), limit)
+	rc, _, err := blobs.Open(ctx, blobstore.Hash(s.Init.Weights), limit)
 	if err != nil {
 		return nil, fmt.Errorf("initial weights blob %s: %w", s.Init.Weights, err)
 	}
-	return b, nil
+	defer rc.Close()
+	blob := &errReader{r: rc}
+	var st []repops.Tensor
+	var loadErr error
+	load := func(w io.Writer) error {
+		var r io.Reader = blob
+		if w != nil {
+			r = io.TeeReader(blob, w)
+		}
+		st, loadErr = export.LoadInitialState(s, r)
+		return loadErr
+	}
+	var file *errWriter
+	if path == "" {
+		err = load(nil)
+	} else {
+		err = fsutil.WriteAtomic(path, 0o644, func(w io.Writer) error {
+			file = &errWriter{w: w}
+			return load(file)
+		})
+	}
+	switch {
+	case blob.err != nil:
+		return nil, fmt.Errorf("initial weights blob %s: %w", s.Init.Weights, blob.err)
+	case file != nil && file.err != nil:
+		return nil, fmt.Errorf("initial weights %s: %w", path, file.err)
+	case loadErr != nil:
+		return nil, mismatch("%v", loadErr)
+	case err != nil: // the file's creation, sync or rename
+		return nil, fmt.Errorf("initial weights %s: %w", path, err)
+	}
+	return st, nil
+}
+
+// errReader keeps the first error of a reader other than io.EOF.
+type errReader struct {
+	r   io.Reader
+	err error
+}
+
+func (e *errReader) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF && e.err == nil {
+		e.err = err
+	}
+	return n, err
+}
+
+// errWriter keeps the first error of a writer.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	n, err := e.w.Write(p)
+	if err != nil && e.err == nil {
+		e.err = err
+	}
+	return n, err
 }
 
 // WithInitialWeights returns opts with the state at step 0 read from the
-// initial-weights blob b of a spec with init.weights (export.LoadInitialState:
-// its hash, names, shapes and values checked against the spec; a
-// *MismatchError naming the tensor if they are not the spec's); opts as
-// they are for a spec without init.weights.
+// initial-weights file b of a spec with init.weights; see
+// WithInitialWeightsFrom.
 func WithInitialWeights(s *spec.Spec, b []byte, opts trainer.Options) (trainer.Options, error) {
+	if b == nil {
+		return WithInitialWeightsFrom(s, nil, opts)
+	}
+	return WithInitialWeightsFrom(s, bytes.NewReader(b), opts)
+}
+
+// WithInitialWeightsFrom returns opts with the state at step 0 read, as it
+// streams, from the initial-weights file r of a spec with init.weights
+// (export.LoadInitialState: its hash, names, shapes and values checked
+// against the spec; a *MismatchError naming the tensor if they are not the
+// spec's; nil r: none given); opts as they are for a spec without
+// init.weights. An error of r itself is returned wrapped, not as a
+// mismatch.
+func WithInitialWeightsFrom(s *spec.Spec, r io.Reader, opts trainer.Options) (trainer.Options, error) {
 	if s.Init == nil {
 		return opts, nil
 	}
-	if b == nil {
+	if r == nil {
 		return opts, mismatch("init.weights: the spec starts from the weights %s; no file given", s.Init.Weights)
 	}
-	st, err := export.LoadInitialState(s, bytes.NewReader(b))
+	er := &errReader{r: r}
+	st, err := export.LoadInitialState(s, er)
+	if er.err != nil {
+		return opts, err
+	}
 	if err != nil {
 		return opts, mismatch("%v", err)
 	}

@@ -358,8 +358,16 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 		return d.skip(r, metrics.SkipMismatch, err.Error())
 	}
 	// A fine-tuning job starts from the client's weights (init.weights),
-	// fetched by their hash and checked against the spec.
-	initBytes, err := jobclient.FetchInitialWeights(ctx, d.blobs, s)
+	// fetched by their hash and checked against the spec as they stream
+	// into the state and into the job's directory (kept only if the job
+	// is taken on).
+	initPath := filepath.Join(d.jobDir(id), initWeightsFile)
+	if s.Init != nil {
+		if err := os.MkdirAll(d.jobDir(id), 0o755); err != nil {
+			return err
+		}
+	}
+	initState, err := jobclient.FetchInitialState(ctx, d.blobs, s, initPath)
 	if blobstore.Unusable(err) {
 		return d.skip(r, metrics.SkipBadBlob, err.Error())
 	}
@@ -369,13 +377,16 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err != nil {
 		return err
 	}
-	opts, err := jobclient.WithInitialWeights(s, initBytes, d.trainerOptions(id, s))
-	if errors.As(err, &bad) {
-		return d.skip(r, metrics.SkipMismatch, bad.Reason)
+	keepInit := false
+	if initState != nil {
+		defer func() {
+			if !keepInit {
+				os.Remove(initPath)
+			}
+		}()
 	}
-	if err != nil {
-		return err
-	}
+	opts := d.trainerOptions(id, s)
+	opts.InitialWeights = initState
 	tr, err := jobclient.VerifyJob(p, s, dataBytes, opts)
 	if errors.As(err, &bad) {
 		return d.skip(r, metrics.SkipMismatch, bad.Reason)
@@ -392,11 +403,7 @@ func (d *Driver) evaluate(ctx context.Context, id uint64) error {
 	if err := fsutil.WriteFileAtomic(filepath.Join(d.jobDir(id), "dataset"), dataBytes, 0o644); err != nil {
 		return err
 	}
-	if initBytes != nil {
-		if err := fsutil.WriteFileAtomic(filepath.Join(d.jobDir(id), initWeightsFile), initBytes, 0o644); err != nil {
-			return err
-		}
-	}
+	keepInit = true
 	d.mu.Lock()
 	d.trainers[id] = tr
 	d.mu.Unlock()
