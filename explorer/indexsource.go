@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,8 +43,9 @@ type IndexConfig struct {
 	// shown.
 	Blob func(ctx context.Context, h common.Hash) ([]byte, error)
 	// Model fetches a job's final model checked against the on-chain root
-	// (jobclient's FetchModel); nil: no downloads.
-	Model func(ctx context.Context, id uint64) ([]byte, error)
+	// (jobclient's FetchModelFile) into a file it returns open; nil: no
+	// downloads.
+	Model func(ctx context.Context, id uint64) (io.ReadSeekCloser, error)
 	// Losses, when set, computes the loss of checkpoints the index has no
 	// loss for, from the checkpoints published in the blob store.
 	Losses *Losses
@@ -522,7 +524,7 @@ func (s *indexSource) Participant(ctx context.Context, a common.Address) (*Parti
 	return out, nil
 }
 
-func (s *indexSource) Model(ctx context.Context, id uint64) ([]byte, error) {
+func (s *indexSource) Model(ctx context.Context, id uint64) (io.ReadSeekCloser, error) {
 	if s.cfg.Model == nil {
 		return nil, &pageError{Status: 404, Title: "No model downloads", Detail: "This explorer has no blob store configured, so it serves no models."}
 	}

@@ -2,6 +2,7 @@ package explorer
 
 import (
 	"context"
+	"io"
 	"math/big"
 	"time"
 
@@ -19,8 +20,9 @@ type Source interface {
 	Participant(ctx context.Context, addr common.Address) (*Participant, error)
 	// Model returns the job's final model, checked against the on-chain
 	// final model root (the bytes decode to a checkpoint whose state root
-	// is that root, of the job's spec and last step).
-	Model(ctx context.Context, id uint64) ([]byte, error)
+	// is that root, of the job's spec and last step) before it is
+	// returned, as a file to read (the caller closes it).
+	Model(ctx context.Context, id uint64) (io.ReadSeekCloser, error)
 	// Changes calls f with the indexed head and the topics that changed
 	// ("market", "job/7", "game/3", "participant/0x...") after each block
 	// the indexer takes in, until ctx ends.

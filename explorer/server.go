@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -247,16 +248,17 @@ func (s *Server) model(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, pe)
 		return
 	}
-	b, err := s.src.Model(r.Context(), id)
+	f, err := s.src.Model(r.Context(), id)
 	if err != nil {
 		s.fail(w, r, err, "final model")
 		return
 	}
+	defer f.Close()
 	h := w.Header()
 	h.Set("Content-Type", "application/octet-stream")
 	h.Set("Content-Disposition", fmt.Sprintf("attachment; filename=\"job-%d-model.ckpt\"", id))
-	h.Set("Content-Length", strconv.Itoa(len(b)))
-	_, _ = w.Write(b)
+	// Content-Length, ranges and HEAD; the file streams from disk.
+	http.ServeContent(w, r, "", time.Time{}, f)
 }
 
 func (s *Server) game(w http.ResponseWriter, r *http.Request) {

@@ -2,6 +2,7 @@ package explorer
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -177,6 +178,15 @@ type testEnv struct {
 	models map[uint64][]byte
 }
 
+// model serves e.models[id] as a checked model file.
+func (e *testEnv) model(_ context.Context, id uint64) (io.ReadSeekCloser, error) {
+	return nopCloser{bytes.NewReader(e.models[id])}, nil
+}
+
+type nopCloser struct{ io.ReadSeeker }
+
+func (nopCloser) Close() error { return nil }
+
 func newEnv(t *testing.T) *testEnv {
 	e := &testEnv{ix: newFake(), models: map[uint64][]byte{1: []byte("model-bytes")}}
 	src := NewIndexSource(e.ix, IndexConfig{
@@ -187,7 +197,7 @@ func newEnv(t *testing.T) *testEnv {
 			}
 			return nil, errors.New("not found")
 		},
-		Model: func(_ context.Context, id uint64) ([]byte, error) { return e.models[id], nil },
+		Model: e.model,
 	})
 	srv, err := New(src, nil)
 	require.NoError(t, err)
@@ -390,7 +400,7 @@ func TestModelDownload(t *testing.T) {
 	require.Equal(t, `attachment; filename="job-1-model.ckpt"`, h.Get("Content-Disposition"))
 	// a fetch whose check fails is not served
 	e2 := newEnv(t)
-	src := NewIndexSource(e2.ix, IndexConfig{Model: func(context.Context, uint64) ([]byte, error) {
+	src := NewIndexSource(e2.ix, IndexConfig{Model: func(context.Context, uint64) (io.ReadSeekCloser, error) {
 		return nil, &pageError{Status: http.StatusBadGateway, Title: "Model not verified", Detail: "no blob matched the root"}
 	}})
 	srv, err := New(src, nil)
@@ -543,7 +553,7 @@ func FuzzRequests(f *testing.F) {
 		f.Add(s)
 	}
 	e := &testEnv{ix: newFake(), models: map[uint64][]byte{1: []byte("m")}}
-	srv, err := New(NewIndexSource(e.ix, IndexConfig{Model: func(_ context.Context, id uint64) ([]byte, error) { return e.models[id], nil }}), nil)
+	srv, err := New(NewIndexSource(e.ix, IndexConfig{Model: e.model}), nil)
 	require.NoError(f, err)
 	f.Fuzz(func(t *testing.T, path string) {
 		if strings.HasPrefix(path, "/events?topic=") && validTopic(strings.TrimPrefix(path, "/events?topic=")) {

@@ -4,9 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -106,7 +109,16 @@ func NewService(ctx context.Context, cfg Config) (*Service, error) {
 		icfg.Blob = func(ctx context.Context, h common.Hash) ([]byte, error) {
 			return blobs.Get(ctx, blobstore.Hash(h), maxSpec)
 		}
-		icfg.Model = func(ctx context.Context, id uint64) ([]byte, error) { return fetchModel(ctx, jc, id) }
+		models, err := newModelFiles(filepath.Join(cfg.DataDir, modelDownloadsDir), func(ctx context.Context, id uint64, path string) error {
+			_, _, err := jc.FetchModelFile(ctx, id, path)
+			return err
+		})
+		if err != nil {
+			_ = store.Close()
+			ec.Close()
+			return nil, err
+		}
+		icfg.Model = models.open
 		// a new point of a loss curve refreshes the job's open pages
 		icfg.Losses = NewLosses(blobs, log.With("component", "losses"), func(job uint64) {
 			srv.Broker().Publish(srv.Head(), "job/"+strconv.FormatUint(job, 10))
@@ -183,16 +195,54 @@ func (s *Service) Run(ctx context.Context) error {
 	return err
 }
 
-// fetchModel is jobclient's FetchModel (which checks every candidate blob
-// against the on-chain final model root, the spec hash and the last step),
-// its errors turned into pages.
-func fetchModel(ctx context.Context, jc *jobclient.Client, id uint64) ([]byte, error) {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+// modelDownloadsDir is the directory, in the data directory, where final
+// models are downloaded and verified before they are served.
+const modelDownloadsDir = "model-downloads"
+
+// modelFiles fetches final models into temporary files, one per request,
+// each verified before it is opened (the model's bytes are never held).
+type modelFiles struct {
+	dir string
+	// fetch writes job id's final model to path only once it is verified
+	// (jobclient's FetchModelFile, which checks every candidate blob
+	// against the on-chain final model root, the spec hash and the last
+	// step as it streams).
+	fetch func(ctx context.Context, id uint64, path string) error
+}
+
+// newModelFiles empties dir (the downloads of a previous run that ended
+// mid-fetch) and returns the fetcher of models into it.
+func newModelFiles(dir string, fetch func(ctx context.Context, id uint64, path string) error) (*modelFiles, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, fmt.Errorf("model downloads: %w", err)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("model downloads: %w", err)
+	}
+	return &modelFiles{dir: dir, fetch: fetch}, nil
+}
+
+// open fetches job id's final model into a file of its own and returns it
+// open for reading, already unlinked (closing it frees its space, and a
+// crash leaves nothing behind); fetch's errors become pages.
+func (m *modelFiles) open(ctx context.Context, id uint64) (io.ReadSeekCloser, error) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	b, _, err := jc.FetchModel(ctx, id)
+	tmp, err := os.CreateTemp(m.dir, fmt.Sprintf("job-%d-*.ckpt", id))
+	if err != nil {
+		return nil, &UnavailableError{What: "model download directory", Err: err}
+	}
+	path := tmp.Name()
+	tmp.Close()
+	defer os.Remove(path) // once open, the file stays readable
+	err = m.fetch(ctx, id, path)
 	switch {
 	case err == nil:
-		return b, nil
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, &UnavailableError{What: "model download directory", Err: err}
+		}
+		return f, nil
 	case errors.Is(err, jobclient.ErrUnknownJob):
 		return nil, fmt.Errorf("%w: %w", ErrNotFound, err)
 	case errors.Is(err, jobclient.ErrNotFinalized):
