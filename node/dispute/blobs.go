@@ -169,6 +169,26 @@ func (r *reader) floats(n uint64) []float32 {
 	return out
 }
 
+// skip passes over n bytes (a count already checked against the blob).
+func (r *reader) skip(n uint64) {
+	if r.err != nil {
+		return
+	}
+	if r.left < n {
+		r.fail(fmt.Errorf("%w: truncated", ErrBlob))
+		return
+	}
+	for n > 0 {
+		k := min(n, 1<<30)
+		if _, err := r.r.Discard(int(k)); err != nil {
+			r.fail(streamErr(err))
+			return
+		}
+		r.left -= k
+		n -= k
+	}
+}
+
 func (r *reader) magic(m string) {
 	if b := r.take(8); b != nil && string(b) != m {
 		r.fail(fmt.Errorf("%w: bad magic %q", ErrBlob, b))

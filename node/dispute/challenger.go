@@ -247,31 +247,61 @@ func (c *Challenger) stepTrace(ctx context.Context, g *Game) (*trainer.StepTrace
 	return tr, nil
 }
 
-// workerTrace decodes the worker's published step trace of step g.Step,
-// nil when it is missing or malformed. Its parts are checked where they are
-// used: the node roots and next-state tensors against the game's lists (by
-// view.addItems), a node's output elements against its output root
-// (workerOutput).
-func (c *Challenger) workerTrace(g *Game, ev *Evidence) *StepTraceData {
+// workerTrace is the worker's published step trace of step g.Step (in
+// memory or read from a file), nil when it is missing or malformed. Its
+// parts are checked where they are used: the node roots and next-state
+// tensors against the game's lists (by view.addItems), a node's output
+// elements against its output root (workerOutput).
+func (c *Challenger) workerTrace(g *Game, ev *Evidence) PublishedStepTrace {
 	d := ev.stepTrace()
-	if d == nil || d.Step != g.Step || len(d.Outputs) != len(d.NodeRoots) {
+	if d == nil {
+		return nil
+	}
+	step, roots, _, _ := d.Header()
+	if step != g.Step || d.NumOutputs() != len(roots) {
 		return nil
 	}
 	return d
 }
 
-// workerOutput returns node j's output elements from the worker's published
-// trace when they give the worker's output root outRoot (with the node's
-// shape), nil otherwise: a false blob never steers the pick.
-func (c *Challenger) workerOutput(wt *StepTraceData, j int, outRoot commit.Hash) []float32 {
-	if wt == nil || j >= len(wt.Outputs) {
+// publishedOutput returns node j's output elements as the worker's trace
+// publishes them when they are as many as the node's shape has (read from
+// the trace's file when it has one), nil otherwise.
+func (c *Challenger) publishedOutput(wt PublishedStepTrace, j int) []float32 {
+	nodes := c.tr.Graph().Nodes
+	if wt == nil || j < 0 || j >= len(nodes) {
 		return nil
 	}
-	r, err := commit.TensorRoot(c.tr.Graph().Nodes[j].Shape, wt.Outputs[j])
+	n, err := commit.NumElements(nodes[j].Shape)
+	if err != nil {
+		return nil
+	}
+	out, err := wt.Output(j, n)
+	if err != nil {
+		return nil
+	}
+	return out
+}
+
+// checkedOutput returns out when it gives the worker's output root outRoot
+// of node j (with the node's shape), nil otherwise: a false blob never
+// steers the pick.
+func (c *Challenger) checkedOutput(out []float32, j int, outRoot commit.Hash) []float32 {
+	if out == nil {
+		return nil
+	}
+	r, err := commit.TensorRoot(c.tr.Graph().Nodes[j].Shape, out)
 	if err != nil || r != outRoot {
 		return nil
 	}
-	return wt.Outputs[j]
+	return out
+}
+
+// workerOutput returns node j's output elements from the worker's published
+// trace when they give the worker's output root outRoot (with the node's
+// shape), nil otherwise: a false blob never steers the pick.
+func (c *Challenger) workerOutput(wt PublishedStepTrace, j int, outRoot commit.Hash) []float32 {
+	return c.checkedOutput(c.publishedOutput(wt, j), j, outRoot)
 }
 
 func (c *Challenger) pickNode(ctx context.Context, g *Game, ev *Evidence) (*ChallengerMove, error) {
@@ -282,7 +312,11 @@ func (c *Challenger) pickNode(ctx context.Context, g *Game, ev *Evidence) (*Chal
 	wt := c.workerTrace(g, ev)
 	traceRoot := commit.Hash(g.TraceList)
 	tv := newView(uint64(g.NumNodes), &traceRoot, own.NodeRoots)
-	traceOK := wt != nil && tv.addItems(wt.NodeRoots, traceRoot)
+	var wtRoots, wtNext []commit.Hash
+	if wt != nil {
+		_, wtRoots, _, wtNext = wt.Header()
+	}
+	traceOK := wt != nil && tv.addItems(wtRoots, traceRoot)
 	tv.addAnswers(answersFor(ev, ListStepTrace))
 	graph := c.tr.Graph()
 
@@ -295,14 +329,14 @@ func (c *Challenger) pickNode(ctx context.Context, g *Game, ev *Evidence) (*Chal
 		if c.rng.Intn(5) == 0 {
 			i := c.rng.Intn(len(graph.Outputs))
 			j := graph.Outputs[i]
-			return c.nodePick(ClaimStateOutput, j, wt.NodeRoots[j], tv.proof(uint64(j)), 0)
+			return c.nodePick(ClaimStateOutput, j, wtRoots[j], tv.proof(uint64(j)), 0)
 		}
 		j := c.rng.Intn(len(graph.Nodes))
 		e := NoElement
 		if graph.Nodes[j].Kind == repops.KindOp {
 			e = uint32(c.rng.Intn(len(own.Outputs[j].Data)))
 		}
-		return c.nodePick(ClaimNodeOutput, j, wt.NodeRoots[j], tv.proof(uint64(j)), e)
+		return c.nodePick(ClaimNodeOutput, j, wtRoots[j], tv.proof(uint64(j)), e)
 	}
 
 	t, err := tv.firstDiff()
@@ -337,7 +371,7 @@ func (c *Challenger) pickNode(ctx context.Context, g *Game, ev *Evidence) (*Chal
 	nextRoot := commit.Hash(g.NextList)
 	nv := newView(uint64(g.NumState), &nextRoot, ownNext)
 	if wt != nil {
-		nv.addItems(wt.NextTensors, nextRoot)
+		nv.addItems(wtNext, nextRoot)
 	}
 	nv.addAnswers(answersFor(ev, ListNextState))
 	t, err = nv.firstDiff()
@@ -392,8 +426,10 @@ func (c *Challenger) pickElement(ctx context.Context, g *Game, ev *Evidence) (*C
 		e := uint32(c.rng.Intn(len(data)))
 		return &ChallengerMove{PickElement: &e}, nil
 	}
-	wt := c.workerTrace(g, ev)
-	out := c.workerOutput(wt, int(g.Node), commit.Hash(g.OutRoot))
+	// the node's published elements, read once (from the trace's file when
+	// it has one) and used only when they give the worker's output root
+	published := c.publishedOutput(c.workerTrace(g, ev), int(g.Node))
+	out := c.checkedOutput(published, int(g.Node), commit.Hash(g.OutRoot))
 	if out != nil {
 		if i, ok := firstDiffElement(data, out); ok {
 			e := uint32(i)
@@ -408,7 +444,7 @@ func (c *Challenger) pickElement(ctx context.Context, g *Game, ev *Evidence) (*C
 	// Published elements equal to ours that do not give the worker's root:
 	// its tensor differs from ours in its padding only (or the blob is
 	// false), so its last leaf is queried first.
-	if wt != nil && out == nil && int(g.Node) < len(wt.Outputs) && sameBits(data, wt.Outputs[g.Node]) {
+	if published != nil && out == nil && sameBits(data, published) {
 		v.suspect = true
 	}
 	v.addAnswers(answersFor(ev, ListOutTensor))

@@ -303,8 +303,12 @@ func play(t *testing.T, fx fixture, o setup) gameRun {
 	if o.submitted == nil {
 		def.SetCheckpointRoots(roots)
 	}
-	var ch *Challenger
+	var ch, chFile *Challenger
 	ev := &Evidence{}
+	// evFile is ev with the step trace read from its file (as the verifier
+	// gives it): a second challenger, the same in all else, must make the
+	// same moves with it.
+	var traceFile *StepTraceFile
 	for i := 0; ; i++ {
 		require.Less(t, i, 200, "the game does not end")
 		gm := testchain.Call(t, arb, g.PackGetGame(gid), g.UnpackGetGame)
@@ -343,6 +347,9 @@ func play(t *testing.T, fx fixture, o setup) gameRun {
 						int64(len(mv.Blob))) != nil {
 						ev.StepTraceData = nil
 					}
+					var ferr error
+					traceFile, ferr = traceFileOf(t, mv.Blob)
+					require.Equal(t, ev.StepTraceData == nil, ferr != nil, "the file-backed trace decodes as the in-memory one")
 				case mv.ElementTrace != nil:
 					ev.ElementTraceData = new(ElementTraceData)
 					if ev.ElementTraceData.Decode(blobstore.NewVerifyingReader(bytes.NewReader(mv.Blob), blobstore.Hash(mv.ElementTrace.DataHash)),
@@ -373,6 +380,16 @@ func play(t *testing.T, fx fixture, o setup) gameRun {
 		}
 		run.chCompute += time.Since(t0)
 		require.NoError(t, err, "challenger in phase %s", ph)
+		if ph != PhasePickCheckpoint {
+			if chFile == nil {
+				chFile = NewChallenger(fx.tr, own[gm.Checkpoint-1], o.strategy, o.seed)
+			}
+			evFile := *ev
+			evFile.StepTraceData, evFile.StepTraceFile = nil, traceFile
+			mvFile, err := chFile.Move(ctx, &gm, &evFile)
+			require.NoError(t, err, "challenger with the file-backed trace in phase %s", ph)
+			require.Equal(t, mv, mvFile, "the same move with the step trace read from its file")
+		}
 		data, err := PackChallengerMove(gid, mv)
 		require.NoError(t, err)
 		send("challenger", mv.String(), nil, data)

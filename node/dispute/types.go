@@ -224,6 +224,11 @@ type Evidence struct {
 	StepRootsData    *StepRootsData    // StepRoots decoded (Decode)
 	StepTraceData    *StepTraceData    // StepTrace decoded
 	ElementTraceData *ElementTraceData // ElementTrace decoded
+
+	// StepTraceFile is StepTrace read from a file (OpenStepTrace): its
+	// elements are read when a node's output is needed, never held whole.
+	// It takes precedence over StepTraceData.
+	StepTraceFile *StepTraceFile
 }
 
 // stepRoots returns the published step roots, decoded; nil when missing or
@@ -242,9 +247,12 @@ func (ev *Evidence) stepRoots() *StepRootsData {
 	return &d
 }
 
-// stepTrace returns the published step trace, decoded; nil when missing or
-// malformed.
-func (ev *Evidence) stepTrace() *StepTraceData {
+// stepTrace returns the published step trace, decoded (its elements read on
+// demand from a file); nil when missing or malformed.
+func (ev *Evidence) stepTrace() PublishedStepTrace {
+	if ev.StepTraceFile != nil {
+		return ev.StepTraceFile
+	}
 	if ev.StepTraceData != nil {
 		return ev.StepTraceData
 	}
