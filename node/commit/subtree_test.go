@@ -8,13 +8,13 @@ import (
 	"testing"
 )
 
-// TestFrontierMatchesReference: the roots of 1..300 subtrees of height 0
-// to 3, folded in order on a frontier, against the naive padded tree over
+// TestFrontierMatchesReference: the roots of 1..130 subtrees of height 0
+// to 2, folded in order on a frontier, against the naive padded tree over
 // their leaves.
 func TestFrontierMatchesReference(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
-	for height := 0; height <= 3; height++ {
-		for n := 1; n <= 300; n++ {
+	for height := 0; height <= 2; height++ {
+		for n := 1; n <= 130; n++ {
 			leaves := randHashes(rng, n<<height)
 			var f frontier
 			for i := 0; i < n; i++ {
@@ -43,7 +43,12 @@ func chunkedSizes(rng *rand.Rand) []int {
 // every keccak path, over tensors of chunkedSizes (many jobs and blocks,
 // partial last ones, partial last leaves), against refTensorRoot: the
 // naive tree padded with zero leaves. Every split must give the one tree.
+// -short (the emulated AVX-512 CPU) tries fewer heights.
 func TestChunkedTensorRootsMatchReference(t *testing.T) {
+	chs, bhs, maxWorkers := []int{0, 1, 2, 3, 5, chunkHeight}, []int{0, 1, 2, 4, blockHeight}, 3
+	if testing.Short() {
+		chs, bhs, maxWorkers = []int{0, 3, chunkHeight}, []int{1, blockHeight}, 2
+	}
 	rng := rand.New(rand.NewPCG(13, 14))
 	var ts []Tensor
 	for _, n := range chunkedSizes(rng) {
@@ -55,9 +60,9 @@ func TestChunkedTensorRootsMatchReference(t *testing.T) {
 		want[i] = refTensorRoot(tt.Shape, tt.Data)
 	}
 	paths(t, func(t *testing.T) {
-		for _, ch := range []int{0, 1, 2, 3, 5, chunkHeight} {
-			for _, bh := range []int{0, 1, 2, 4, blockHeight} {
-				for workers := 1; workers <= 3; workers++ {
+		for _, ch := range chs {
+			for _, bh := range bhs {
+				for workers := 1; workers <= maxWorkers; workers++ {
 					got := tensorRootsBy(ts, workers, ch, bh)
 					for i := range ts {
 						if got[i] != want[i] {
@@ -169,7 +174,10 @@ func TestStateRootTemporaryMemory(t *testing.T) {
 // on every keccak path.
 func TestElementPathMatchesMerkleProof(t *testing.T) {
 	rng := rand.New(rand.NewPCG(18, 19))
-	sizes := append(chunkedSizes(rng), 8192, 8193, 3*8192+17, 70001)
+	sizes, random := append(chunkedSizes(rng), 8192, 8193, 3*8192+17, 70001), 20
+	if testing.Short() { // the emulated AVX-512 CPU
+		sizes, random = append(chunkedSizes(rng)[:25], 8193, 3*8192+17), 4
+	}
 	paths(t, func(t *testing.T) {
 		for _, n := range sizes {
 			if n == 0 {
@@ -182,10 +190,10 @@ func TestElementPathMatchesMerkleProof(t *testing.T) {
 				leaves[i] = Keccak256([]byte{TagLeaf}, item[:])
 			}
 			idx := []uint64{0, uint64(n - 1)}
-			for k := 0; k < 20; k++ {
+			for k := 0; k < random; k++ {
 				idx = append(idx, rng.Uint64N(uint64(n)))
 			}
-			if n <= 300 {
+			if n <= 300 && !testing.Short() {
 				idx = idx[:0]
 				for e := 0; e < n; e++ {
 					idx = append(idx, uint64(e))
