@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -242,5 +243,46 @@ func TestElementProofTemporaryMemory(t *testing.T) {
 		if b > 40<<10 {
 			t.Errorf("proving element %d of %d allocates %d bytes, want at most 40 KiB", e, n, b)
 		}
+	}
+}
+
+// TestTensorRootsConcurrent: calls on several goroutines at once (each
+// takes its own scratch from the pool) give the roots of one call alone.
+func TestTensorRootsConcurrent(t *testing.T) {
+	rng := rand.New(rand.NewPCG(22, 23))
+	states := make([][]Tensor, 3)
+	want := make([][]Hash, len(states))
+	for s := range states {
+		for _, n := range []int{70001 + s, 9000 * (s + 1), 777, s} {
+			states[s] = append(states[s], Tensor{Shape: []int{n}, Data: randFloats(rng, n)})
+		}
+		want[s] = tensorRoots(states[s], 1)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 12)
+	for g := 0; g < 12; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := g % len(states)
+			for i := 0; i < 3; i++ {
+				got, err := TensorRoots(states[s])
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				for k := range got {
+					if got[k] != want[s][k] {
+						errs <- fmt.Sprintf("goroutine %d, state %d: tensor %d root %v, want %v", g, s, k, got[k], want[s][k])
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }
