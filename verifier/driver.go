@@ -93,6 +93,7 @@ type Driver struct {
 	challengers map[uint64]*dispute.Challenger
 	blobCache   map[common.Hash]cachedBlob
 	cacheBytes  int64
+	traces      map[uint64]*traceFile // the games' published step traces, in files (games.go)
 
 	// waiting is set while the account has transactions in the node's pool
 	// that this loop did not see mined (logged once).
@@ -119,6 +120,7 @@ func NewDriver(cfg DriverConfig, l log.Logger, m metrics.Metricer, c *Contracts,
 
 // Start runs the loop in a goroutine.
 func (d *Driver) Start() {
+	d.sweepTraces() // step trace files of an earlier process
 	d.wg.Add(1)
 	go func() {
 		defer d.wg.Done()
@@ -130,6 +132,7 @@ func (d *Driver) Start() {
 func (d *Driver) Stop() {
 	d.cancel()
 	d.wg.Wait()
+	d.dropTraces()
 }
 
 func (d *Driver) me() common.Address { return d.tx.From() }

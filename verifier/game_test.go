@@ -144,6 +144,7 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 	require.NoError(t, err)
 	require.Len(t, games, 1, "one game opened")
 	gid := games[0].ID
+	sawTraceFile := false
 	for i := 0; ; i++ {
 		require.Less(t, i, 400, "the game does not end")
 		game := f.game(gid)
@@ -163,6 +164,10 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 			d = newDriver() // the challenger is rebuilt from the store and the kept start state
 		}
 		require.NoError(t, d.Step(ctx), "the verifier's move in phase %s", ph)
+		if n := len(stepTraceFiles(t, dataDir)); n > 0 {
+			require.Equal(t, 1, n, "one step trace file")
+			sawTraceFile = true
+		}
 		after := f.game(gid)
 		if after.Phase == game.Phase && after.LastMoveAt == game.LastMoveAt && after.Queries == game.Queries {
 			// The verifier stays silent: the worker times it out.
@@ -173,6 +178,12 @@ func playGame(t *testing.T, o playOpts, cfg DriverConfig) (*GameRecord, *Driver,
 	require.NoError(t, d.Step(ctx)) // collect
 	rec, _, err := store.Game(gid)
 	require.NoError(t, err)
+	// The worker's published step trace is read from a file of the game's
+	// directory during the game, removed once it is resolved.
+	require.Empty(t, stepTraceFiles(t, dataDir), "step trace files left")
+	if o.faultAt > 0 && !o.withhold && !o.noCommit && cfg.StopAfter == 0 {
+		require.True(t, sawTraceFile, "the published step trace is kept in a file")
+	}
 	return rec, d, f
 }
 

@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -192,6 +194,7 @@ func (d *Driver) playGame(ctx context.Context, g *GameRecord) error {
 		d.mu.Lock()
 		delete(d.challengers, g.ID)
 		d.mu.Unlock()
+		d.dropTrace(g.ID)
 		d.log.Info("Game resolved", "game", g.ID, "job", g.Job, "round", g.Round, "checkpoint", g.Checkpoint, "outcome", g.Outcome,
 			"bond", g.Bond, "share", share, "moves", g.Moves)
 		return d.collect(ctx, g)
@@ -559,7 +562,8 @@ func (d *Driver) findStart(ctx context.Context, tr *trainer.Trainer, g *GameReco
 // the dataHash of its StepRootsRevealed, StepTraceRevealed and
 // ElementTraceRevealed events, decoded from verified streams (nil when
 // missing from the blob store, malformed, or larger than the job and the
-// game say they are), and every QueryAnswered event, in chain order.
+// game say they are; the step trace is kept in a file of the game's
+// directory, stepTraceFile), and every QueryAnswered event, in chain order.
 func (d *Driver) evidence(ctx context.Context, g *GameRecord, gm *dispute.Game, tr *trainer.Trainer) (*dispute.Evidence, error) {
 	logs, err := d.c.gameLogs(ctx, g.ID, g.FromBlock, "StepRootsRevealed", "StepTraceRevealed", "ElementTraceRevealed", "QueryAnswered")
 	if err != nil {
@@ -585,9 +589,7 @@ func (d *Driver) evidence(ctx context.Context, g *GameRecord, gm *dispute.Game, 
 			if err != nil {
 				return nil, err
 			}
-			if v := d.blob(ctx, e.DataHash, dispute.StepTraceBlobSize(tr.Graph()), func() blobDecoder { return new(dispute.StepTraceData) }); v != nil {
-				ev.StepTraceData = v.(*dispute.StepTraceData)
-			}
+			ev.StepTraceFile = d.stepTraceFile(ctx, g.ID, e.DataHash, dispute.StepTraceBlobSize(tr.Graph()))
 		case d.c.arbABI.Events["ElementTraceRevealed"].ID:
 			e, err := d.c.arb.UnpackElementTraceRevealedEvent(lg)
 			if err != nil {
@@ -659,8 +661,156 @@ func (d *Driver) blob(ctx context.Context, h [32]byte, maxSize int64, newDecoder
 }
 
 // maxCachedBlobs and maxCachedBytes bound the decoded dispute blobs kept in
-// memory (three per game); the latest one is always kept, whatever its size.
+// memory (the step roots and the element trace of each game; its step trace
+// is kept in a file, stepTraceFile); the latest one is always kept,
+// whatever its size.
 const (
 	maxCachedBlobs = 64
 	maxCachedBytes = 1 << 30
 )
+
+// traceFile is a game's published step trace, in a file of the game's
+// directory: its header decoded, its elements read from the file when the
+// challenger needs a node's output.
+type traceFile struct {
+	hash common.Hash
+	f    *os.File
+	tr   *dispute.StepTraceFile
+}
+
+// Names of a game's step trace files: the blob, verified, and one being
+// streamed.
+const (
+	traceFilePrefix = "steptrace-"
+	traceTempPrefix = ".steptrace-"
+)
+
+// stepTraceFile returns game's published step trace of hash h, at most
+// maxSize bytes (StepTraceBlobSize of the job's graph): the blob streams
+// into a temporary file of the game's directory while the blob store's
+// reader checks its keccak256, its layout is checked
+// (dispute.OpenStepTrace), and only then is it renamed into place; its
+// elements are read from the file when needed, so a step trace costs the
+// verifier its header in memory, not its elements. It is kept until the
+// game is resolved or the verifier stops (and a new process removes what an
+// old one left). nil when the hash is zero or the blob is missing, too
+// large, not its hash, or malformed; nothing is left on disk then.
+func (d *Driver) stepTraceFile(ctx context.Context, game uint64, h [32]byte, maxSize int64) *dispute.StepTraceFile {
+	if h == ([32]byte{}) {
+		return nil
+	}
+	d.mu.Lock()
+	if d.traces == nil {
+		d.traces = map[uint64]*traceFile{}
+	}
+	tf := d.traces[game]
+	d.mu.Unlock()
+	if tf != nil && tf.hash == h {
+		return tf.tr
+	}
+	// another trace of the game (one at a time on disk), or the files an
+	// earlier process left behind
+	d.dropTrace(game)
+	tf, err := d.fetchTraceFile(ctx, game, h, maxSize)
+	if err != nil {
+		d.log.Info("Dispute step trace not usable", "game", game, "hash", common.Hash(h), "err", err)
+		return nil
+	}
+	d.mu.Lock()
+	d.traces[game] = tf
+	d.mu.Unlock()
+	return tf.tr
+}
+
+func (d *Driver) fetchTraceFile(ctx context.Context, game uint64, h [32]byte, maxSize int64) (*traceFile, error) {
+	rc, size, err := d.blobs.Open(ctx, blobstore.Hash(h), maxSize)
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	dir := d.gameDir(game)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(dir, traceTempPrefix+"*")
+	if err != nil {
+		return nil, err
+	}
+	done := false
+	defer func() {
+		if !done {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	// Read to the stream's end: the blob store's reader checks the hash
+	// with the last byte and refuses a longer stream.
+	n, err := io.Copy(f, rc)
+	if err != nil {
+		return nil, err
+	}
+	if n != size {
+		return nil, fmt.Errorf("%w: %d of %d bytes", dispute.ErrBlob, n, size)
+	}
+	tr, err := dispute.OpenStepTrace(f, size)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(dir, traceFilePrefix+common.Hash(h).Hex()[2:])
+	if err := os.Rename(f.Name(), path); err != nil {
+		return nil, err
+	}
+	done = true
+	return &traceFile{hash: h, f: f, tr: tr}, nil
+}
+
+// dropTrace closes and removes game's step trace files.
+func (d *Driver) dropTrace(game uint64) {
+	d.mu.Lock()
+	tf := d.traces[game]
+	delete(d.traces, game)
+	d.mu.Unlock()
+	if tf != nil {
+		tf.f.Close()
+	}
+	d.removeTraceFiles(d.gameDir(game))
+}
+
+// dropTraces closes and removes every game's step trace files (at stop).
+func (d *Driver) dropTraces() {
+	d.mu.Lock()
+	games := make([]uint64, 0, len(d.traces))
+	for g := range d.traces {
+		games = append(games, g)
+	}
+	d.mu.Unlock()
+	for _, g := range games {
+		d.dropTrace(g)
+	}
+}
+
+// sweepTraces removes the step trace files every game directory holds:
+// an earlier process's (at start).
+func (d *Driver) sweepTraces() {
+	dirs, _ := os.ReadDir(filepath.Join(d.cfg.DataDir, "games"))
+	for _, e := range dirs {
+		if e.IsDir() {
+			d.removeTraceFiles(filepath.Join(d.cfg.DataDir, "games", e.Name()))
+		}
+	}
+}
+
+// removeTraceFiles removes the step trace files (verified or partial) of
+// the game directory dir.
+func (d *Driver) removeTraceFiles(dir string) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if n := e.Name(); !strings.HasPrefix(n, traceFilePrefix) && !strings.HasPrefix(n, traceTempPrefix) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			d.log.Warn("Remove a step trace file", "path", p, "err", err)
+		}
+	}
+}
