@@ -107,7 +107,7 @@ AVX512_REPOPS_RUN ?= TestAVX512|TestKernelsMatchGo|TestMatMulKernelsThreads|Test
 # picks, each of its eight states must match the Go permutation, and the
 # differential tests (every path the CPU runs against x/crypto and the old
 # implementation) and the commitment vectors must pass on it.
-AVX512_COMMIT_RUN ?= TestAVX512|TestPermutationX8|TestKeccakEnv|TestLookupPath|TestKeccakKnownAnswer|TestLeavesAndNodesMatchXCrypto|TestListRootMatchesOld|TestMerkleRootMatchesReference|TestTensorRootMatchesReference|TestTensorRootsParallelMatchesSequential|TestVectors
+AVX512_COMMIT_RUN ?= TestAVX512|TestPermutationX8|TestKeccakEnv|TestLookupPath|TestKeccakKnownAnswer|TestLeavesAndNodesMatchXCrypto|TestListRootMatchesOld|TestMerkleRootMatchesReference|TestTensorRootMatchesReference|TestTensorRootsParallelMatchesSequential|TestVectors|TestChunkedTensorRootsMatchReference|TestElementPathMatchesMerkleProof|TestFrontierMatchesReference
 .PHONY: test-avx512 test-avx512-setup test-avx512-repops test-avx512-commit
 # The two emulator runs are independent (each Bochs uses one core): run them
 # side by side with make -j2 --output-sync=target test-avx512, as .ci/run does.
@@ -122,7 +122,7 @@ test-avx512-repops: test-avx512-setup
 
 test-avx512-commit: test-avx512-setup
 	tools/emu/run.sh -copy testdata/vectors -env GENSYN_TEST_REQUIRE_AVX512=1 \
-	  ./node/commit -test.run '$(AVX512_COMMIT_RUN)' -test.v
+	  ./node/commit -test.run '$(AVX512_COMMIT_RUN)' -test.short -test.v
 
 # qemu-user runs the arm64 test binaries. On a fresh machine it is installed
 # here when that can be done without a question (root, or password-less sudo,
