@@ -88,12 +88,12 @@ func FetchInitialState(ctx context.Context, blobs *blobstore.Client, s *spec.Spe
 		st, loadErr = export.LoadInitialState(s, r)
 		return loadErr
 	}
-	var file *errWriter
+	var file *recordingWriter
 	if path == "" {
 		err = load(nil)
 	} else {
 		err = fsutil.WriteAtomic(path, 0o644, func(w io.Writer) error {
-			file = &errWriter{w: w}
+			file = &recordingWriter{w: w}
 			return load(file)
 		})
 	}
@@ -119,20 +119,6 @@ type errReader struct {
 func (e *errReader) Read(p []byte) (int, error) {
 	n, err := e.r.Read(p)
 	if err != nil && err != io.EOF && e.err == nil {
-		e.err = err
-	}
-	return n, err
-}
-
-// errWriter keeps the first error of a writer.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	n, err := e.w.Write(p)
-	if err != nil && e.err == nil {
 		e.err = err
 	}
 	return n, err
