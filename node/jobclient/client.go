@@ -568,30 +568,11 @@ const (
 	statusCancelled = 5
 )
 
-// FetchModel finds the job's final model in the blob store's index under
-// the on-chain final model root and returns the checkpoint file whose
-// decoded state root is that root, whose spec hash is the job's and whose
-// step is the job's last. Every candidate is checked; none is trusted. It
-// holds the file's bytes and its decoded state: a caller that writes the
-// model to a file uses FetchModelFile, which streams.
-func (c *Client) FetchModel(ctx context.Context, id uint64) ([]byte, *trainer.Checkpoint, error) {
-	var b []byte
-	ck, _, err := c.fetchModel(ctx, id, func(h blobstore.Hash, job bindings.IJobMarketJob) (*trainer.Checkpoint, int64, error) {
-		var err error
-		if b, err = c.Blobs.Get(ctx, h, 0); err != nil {
-			return nil, 0, err
-		}
-		ck, err := VerifyModel(b, job)
-		return ck, int64(len(b)), err
-	})
-	if err != nil {
-		return nil, nil, err
-	}
-	return b, ck, nil
-}
-
-// FetchModelFile is FetchModel to a file: each candidate blob streams into
-// a temporary file next to path while it is hashed, decoded and checked
+// FetchModelFile finds the job's final model in the blob store's index
+// under the on-chain final model root and writes it to path: the checkpoint
+// file whose decoded state root is that root, whose spec hash is the job's
+// and whose step is the job's last. Every candidate is checked; none is
+// trusted. Each candidate blob streams into a temporary file next to path while it is hashed, decoded and checked
 // (the decoded state is held; the file's bytes never are), and only a
 // candidate that is the job's final model is renamed to path. A corrupt,
 // truncated or wrong blob leaves no file at path (and no temporary file).
