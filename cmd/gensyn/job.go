@@ -292,12 +292,13 @@ func jobSubmit(c *cli.Context) error {
 	}
 	// A fine-tuning job's initial weights, checked against the spec (hash,
 	// tensor names and shapes); uploaded with the spec and the dataset.
-	initBytes, initPath, err := initialWeights(c, s)
+	// The file streams (its bytes are never held), here and when uploaded.
+	initPath, err := initialWeightsPath(c, s)
 	if err != nil {
 		return err
 	}
-	if _, err := jobclient.WithInitialWeights(s, initBytes, trainer.Options{}); err != nil {
-		return fmt.Errorf("%s: %w", initPath, err)
+	if _, err := withInitialWeights(c, s, trainer.Options{}); err != nil {
+		return err
 	}
 	jc, _, done, err := jobClient(c, true)
 	if err != nil {
@@ -309,7 +310,7 @@ func jobSubmit(c *cli.Context) error {
 	if err := jc.CheckExecutionWindow(c.Context, bindings.IJobMarketJobParams{Steps: uint64(s.Steps), ExecutionWindow: secs("execution-window")}); err != nil {
 		return executionWindowError(err)
 	}
-	p, err := jobclient.PrepareInit(specBytes, data, initBytes, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
+	p, err := jobclient.PrepareInitFile(specBytes, data, initPath, jobclient.Terms{MaxPrice: maxPrice, RequiredCollateral: coll,
 		BidWindow: secs("bid-window"), ExecutionWindow: secs("execution-window"), ChallengeWindow: secs("challenge-window")})
 	if err != nil {
 		return fmt.Errorf("%s: %w", c.String("spec"), err)

@@ -33,21 +33,6 @@ func initFlag(command string) *cli.StringFlag {
 	return &cli.StringFlag{Name: "init", Usage: "initial weights `FILE` of a spec with init.weights (a safetensors file, e.g. gensyn export of another job's model; default: the file under ./data, <spec dir>/data or <spec dir>/../data whose keccak256 is the spec's init.weights)", EnvVars: envVars(command, "init")}
 }
 
-// initialWeights reads the initial-weights file of a spec with
-// init.weights (initialWeightsPath) whole, for job submit, which uploads it;
-// nil and "" for a spec without init.weights.
-func initialWeights(c *cli.Context, s *spec.Spec) ([]byte, string, error) {
-	path, err := initialWeightsPath(c, s)
-	if err != nil || path == "" {
-		return nil, "", err
-	}
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, "", err
-	}
-	return b, path, nil
-}
-
 // initialWeightsPath is the initial-weights file of a spec with
 // init.weights: --init, or the file found by its hash; "" for a spec
 // without init.weights (then --init is an error).

@@ -15,6 +15,7 @@ import (
 	"io"
 	"math"
 	"math/big"
+	"os"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -167,7 +168,8 @@ type Prepared struct {
 	Spec       *spec.Spec
 	SpecBytes  []byte // canonical JSON; its keccak is the spec hash
 	Data       []byte
-	Init       []byte // the initial-weights blob of a spec with init.weights (nil: seeded)
+	Init       []byte // the initial-weights blob of a spec with init.weights (nil: seeded, or InitPath)
+	InitPath   string // or the initial-weights file, uploaded as it streams (PrepareInitFile)
 	Params     bindings.IJobMarketJobParams
 	SpecHash   common.Hash
 	DataHash   common.Hash
@@ -199,6 +201,38 @@ func Prepare(specBytes, data []byte, t Terms) (*Prepared, error) {
 // hash, tensor names and shapes are checked against the spec, and the
 // initial state root is that of these weights with a fresh optimizer.
 func PrepareInit(specBytes, data, init []byte, t Terms) (*Prepared, error) {
+	return prepare(specBytes, data, t, func(s *spec.Spec) (trainer.Options, error) {
+		if s.Init == nil && init != nil {
+			return trainer.Options{}, errors.New("initial weights given, but the spec has no init.weights")
+		}
+		return WithInitialWeights(s, init, trainer.Options{SkipEval: true})
+	}, func(p *Prepared) { p.Init = init })
+}
+
+// PrepareInitFile is PrepareInit with the initial weights read from the
+// file at initPath as they stream (its bytes are never held; "" for a spec
+// without init.weights). Submit uploads the file as it streams, and refuses
+// it if it no longer hashes to the spec's init.weights.
+func PrepareInitFile(specBytes, data []byte, initPath string, t Terms) (*Prepared, error) {
+	return prepare(specBytes, data, t, func(s *spec.Spec) (trainer.Options, error) {
+		if initPath == "" {
+			return WithInitialWeightsFrom(s, nil, trainer.Options{SkipEval: true})
+		}
+		if s.Init == nil {
+			return trainer.Options{}, errors.New("initial weights given, but the spec has no init.weights")
+		}
+		f, err := os.Open(initPath)
+		if err != nil {
+			return trainer.Options{}, err
+		}
+		defer f.Close()
+		return WithInitialWeightsFrom(s, f, trainer.Options{SkipEval: true})
+	}, func(p *Prepared) { p.InitPath = initPath })
+}
+
+// prepare is Prepare with the trainer options of the initial weights from
+// initOpts and the prepared job's initial-weights blob set by setInit.
+func prepare(specBytes, data []byte, t Terms, initOpts func(*spec.Spec) (trainer.Options, error), setInit func(*Prepared)) (*Prepared, error) {
 	s, err := spec.Parse(specBytes)
 	if err != nil {
 		return nil, err
@@ -214,10 +248,7 @@ func PrepareInit(specBytes, data, init []byte, t Terms) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s.Init == nil && init != nil {
-		return nil, errors.New("initial weights given, but the spec has no init.weights")
-	}
-	opts, err := WithInitialWeights(s, init, trainer.Options{SkipEval: true})
+	opts, err := initOpts(s)
 	if err != nil {
 		return nil, err
 	}
@@ -233,7 +264,7 @@ func PrepareInit(specBytes, data, init []byte, t Terms) (*Prepared, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Prepared{Spec: s, SpecBytes: canon, Data: data, Init: init, SpecHash: common.Hash(commit.Keccak256(canon)),
+	p := &Prepared{Spec: s, SpecBytes: canon, Data: data, SpecHash: common.Hash(commit.Keccak256(canon)),
 		DataHash: common.Hash(s.Dataset.Hash), InitRoot: common.Hash(initRoot), GraphRoot: common.Hash(tr.GraphRoot()),
 		DataRoot: common.Hash(dataRoot), Checkpoint: s.Checkpoints()}
 	p.Params = bindings.IJobMarketJobParams{
@@ -243,6 +274,7 @@ func PrepareInit(specBytes, data, init []byte, t Terms) (*Prepared, error) {
 		MaxPrice: t.MaxPrice, RequiredCollateral: t.RequiredCollateral,
 		BidWindow: t.BidWindow, ExecutionWindow: t.ExecutionWindow, ChallengeWindow: t.ChallengeWindow,
 	}
+	setInit(p)
 	return p, nil
 }
 
@@ -304,8 +336,9 @@ func (c *Client) CheckExecutionWindow(ctx context.Context, p bindings.IJobMarket
 }
 
 // Submit checks the execution window against the market's minimum (before
-// anything is uploaded or sent), uploads the spec and dataset and posts the
-// job with escrow.
+// anything is uploaded or sent), uploads the spec, the dataset and a
+// fine-tuning job's initial weights (a file as it streams, refused if it no
+// longer hashes to the spec's init.weights) and posts the job with escrow.
 func (c *Client) Submit(ctx context.Context, p *Prepared, escrow *big.Int) (*Posted, error) {
 	if c.Blobs == nil {
 		return nil, ErrNoBlobstore
@@ -322,6 +355,16 @@ func (c *Client) Submit(ctx context.Context, p *Prepared, escrow *big.Int) (*Pos
 	if p.Init != nil {
 		if _, err := c.Blobs.Put(ctx, p.Init); err != nil {
 			return nil, fmt.Errorf("upload initial weights: %w", err)
+		}
+	}
+	if p.InitPath != "" {
+		h, err := c.Blobs.PutFile(ctx, p.InitPath)
+		if err != nil {
+			return nil, fmt.Errorf("upload initial weights: %w", err)
+		}
+		if p.Spec.Init != nil && commit.Hash(h) != p.Spec.Init.Weights {
+			return nil, fmt.Errorf("upload initial weights: %s changed since it was checked: it hashes to %s now, the spec names %s (nothing posted)",
+				p.InitPath, commit.Hash(h), p.Spec.Init.Weights)
 		}
 	}
 	r, err := c.send(ctx, c.market.PackPostJob(p.Params), escrow)

@@ -15,6 +15,7 @@ import (
 	"testing/iotest"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/params"
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/node/blobstore"
@@ -246,4 +247,65 @@ func TestWithInitialWeightsFrom(t *testing.T) {
 	_, err = WithInitialWeightsFrom(ft, nil, trainer.Options{})
 	require.ErrorAs(t, err, &bad)
 	require.Contains(t, bad.Reason, "no file given")
+}
+
+// TestPrepareInitFile: the initial weights read from a file as they stream
+// give the job PrepareInit gives from their bytes, with the same refusals;
+// Submit uploads the file as it streams (the blob is the file's bytes), and
+// refuses, before anything is posted, a file that changed after it was
+// checked.
+func TestPrepareInitFile(t *testing.T) {
+	terms := Terms{MaxPrice: big.NewInt(params.Ether), RequiredCollateral: big.NewInt(params.Ether), BidWindow: 60,
+		ExecutionWindow: 3600, ChallengeWindow: 60}
+	s, blob := exampleExport(t, 3, nil)
+	specBytes, data := example(t)
+	ftBytes := fineTune(t, s, blob)
+	dir := t.TempDir()
+	path := filepath.Join(dir, "init.safetensors")
+	require.NoError(t, os.WriteFile(path, blob, 0o644))
+
+	want, err := PrepareInit(ftBytes, data, blob, terms)
+	require.NoError(t, err)
+	p, err := PrepareInitFile(ftBytes, data, path, terms)
+	require.NoError(t, err)
+	require.Nil(t, p.Init)
+	require.Equal(t, path, p.InitPath)
+	require.Equal(t, want.Params, p.Params)
+	seeded, err := PrepareInitFile(specBytes, data, "", terms)
+	require.NoError(t, err)
+	require.NotEqual(t, p.InitRoot, seeded.InitRoot)
+
+	// Refusals: PrepareInit's.
+	_, err = PrepareInitFile(ftBytes, data, "", terms)
+	require.EqualError(t, err, "init.weights: the spec starts from the weights "+commit.Keccak256(blob).String()+"; no file given")
+	_, other := exampleExport(t, 0, nil)
+	otherPath := filepath.Join(dir, "other.safetensors")
+	require.NoError(t, os.WriteFile(otherPath, other, 0o644))
+	_, err = PrepareInitFile(ftBytes, data, otherPath, terms)
+	require.EqualError(t, err, "init.weights: the file hashes to "+commit.Keccak256(other).String()+", the spec names "+commit.Keccak256(blob).String())
+	_, err = PrepareInitFile(specBytes, data, path, terms)
+	require.EqualError(t, err, "initial weights given, but the spec has no init.weights")
+	_, err = PrepareInitFile(ftBytes, data, filepath.Join(dir, "missing"), terms)
+	require.ErrorIs(t, err, os.ErrNotExist)
+
+	e := newChainEnv(t)
+	ctx := context.Background()
+	// Changed after the check: refused, nothing posted.
+	require.NoError(t, os.WriteFile(path, other, 0o644))
+	nonce := e.nonce(t)
+	_, err = e.jc.Submit(ctx, p, big.NewInt(params.Ether))
+	require.EqualError(t, err, "upload initial weights: "+path+" changed since it was checked: it hashes to "+
+		commit.Keccak256(other).String()+" now, the spec names "+commit.Keccak256(blob).String()+" (nothing posted)")
+	require.Equal(t, nonce, e.nonce(t))
+	// As checked: uploaded and posted.
+	require.NoError(t, os.WriteFile(path, blob, 0o644))
+	posted, err := e.jc.Submit(ctx, p, big.NewInt(params.Ether))
+	require.NoError(t, err)
+	require.Equal(t, nonce+1, e.nonce(t))
+	got, err := e.jc.Blobs.Get(ctx, blobstore.Hash(commit.Keccak256(blob)), 0)
+	require.NoError(t, err)
+	require.Equal(t, blob, got)
+	job, err := e.jc.Job(ctx, posted.JobID)
+	require.NoError(t, err)
+	require.Equal(t, want.InitRoot, common.Hash(job.Params.InitialStateRoot))
 }
