@@ -260,17 +260,20 @@ func (d *StepTraceData) UnmarshalBinary(b []byte) error {
 	return d.Decode(bytes.NewReader(b), int64(len(b)))
 }
 
+// stepTraceHeader reads a step trace's magic, step, node roots, start and
+// next state tensor roots and its count of node outputs.
+func (r *reader) stepTraceHeader() (step uint64, nodeRoots, startTensors, nextTensors []commit.Hash, outputs uint64) {
+	r.magic(magicStepTrace)
+	return r.u64(), r.hashes(), r.hashes(), r.hashes(), r.count(4)
+}
+
 // Decode decodes MarshalBinary's encoding from a stream of size bytes,
 // read to its end: the blob is never held whole besides its decoded
 // outputs.
 func (d *StepTraceData) Decode(rd io.Reader, size int64) error {
 	r := newReader(rd, size)
-	r.magic(magicStepTrace)
-	d.Step = r.u64()
-	d.NodeRoots = r.hashes()
-	d.StartTensors = r.hashes()
-	d.NextTensors = r.hashes()
-	n := r.count(4)
+	var n uint64
+	d.Step, d.NodeRoots, d.StartTensors, d.NextTensors, n = r.stepTraceHeader()
 	if r.err == nil {
 		d.Outputs = make([][]float32, n)
 		for i := range d.Outputs {

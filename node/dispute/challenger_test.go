@@ -246,55 +246,25 @@ func TestPickCheckpoint(t *testing.T) {
 // difference at element 9 while its committed tensor differs at element 5)
 // does not steer the pick: the challenger bisects the tensor instead.
 func TestChallengerIgnoresFalseOutputs(t *testing.T) {
-	fx := smallJob(t)
+	fx := newFalseOutputs(t)
+	c, own, committed, nodeRoots, g := fx.c, fx.own, fx.committed, fx.nodeRoots, fx.pickNode
 	ctx := context.Background()
-	init, err := fx.tr.InitialState()
-	require.NoError(t, err)
-	c := NewChallenger(fx.tr, init, Honest, 1)
-	_, err = c.Replay(ctx, 1)
-	require.NoError(t, err)
-	own, err := c.stepTrace(ctx, &Game{Step: 0, Interval: 1})
-	require.NoError(t, err)
+	const j = falseNode
+	blob := func(out []float32) []byte { return fx.blob(out, nodeRoots) }
 	h := commit.NewHasher()
-	graph := fx.tr.Graph()
-	const j = 27
-	flip := func(d []float32, e int) []float32 {
-		d = append([]float32(nil), d...)
-		d[e] = math.Float32frombits(math.Float32bits(d[e]) ^ 1)
-		return d
-	}
-	committed := flip(own.Outputs[j].Data, 5)
-	nodeRoots := append([]commit.Hash(nil), own.NodeRoots...)
-	nodeRoots[j], err = commit.TensorRoot(own.Outputs[j].Shape, committed)
-	require.NoError(t, err)
-	ownNext, err := tensorRoots(own.Next)
-	require.NoError(t, err)
-	blob := func(out []float32) []byte {
-		outputs := make([][]float32, len(own.Outputs))
-		for i, o := range own.Outputs {
-			outputs[i] = o.Data
-		}
-		outputs[j] = out
-		b, err := (&StepTraceData{Step: 0, NodeRoots: nodeRoots, StartTensors: ownNext, NextTensors: ownNext,
-			Outputs: outputs}).MarshalBinary()
-		require.NoError(t, err)
-		return b
-	}
-	g := &Game{Phase: uint8(PhasePickNode), Interval: 1, NumNodes: uint32(len(graph.Nodes)), NumState: uint32(graph.NumState()),
-		TraceList: h.ListRoot(nodeRoots), NextList: h.ListRoot(ownNext)}
 
 	mv, err := c.Move(ctx, g, &Evidence{StepTrace: blob(committed)})
 	require.NoError(t, err)
 	require.Equal(t, uint32(j), mv.PickNode.Node)
 	require.Equal(t, uint32(5), mv.PickNode.Element, "true outputs name the element")
 
-	mv, err = c.Move(ctx, g, &Evidence{StepTrace: blob(flip(own.Outputs[j].Data, 9))})
+	mv, err = c.Move(ctx, g, &Evidence{StepTrace: blob(flipBit(own.Outputs[j].Data, 9))})
 	require.NoError(t, err)
 	require.Equal(t, uint32(j), mv.PickNode.Node)
 	require.Equal(t, NoElement, mv.PickNode.Element, "false outputs name no element")
 
-	g2 := &Game{Phase: uint8(PhasePickElement), Interval: 1, Node: j, OutRoot: nodeRoots[j]}
-	mv, err = c.Move(ctx, g2, &Evidence{StepTrace: blob(flip(own.Outputs[j].Data, 9))})
+	g2 := fx.pickElement
+	mv, err = c.Move(ctx, g2, &Evidence{StepTrace: blob(flipBit(own.Outputs[j].Data, 9))})
 	require.NoError(t, err)
 	require.NotNil(t, mv.Query, "false outputs: the tensor is bisected")
 	require.Equal(t, ListOutTensor, mv.Query.List)
@@ -306,7 +276,7 @@ func TestChallengerIgnoresFalseOutputs(t *testing.T) {
 		leaves[i] = h.Leaf((*[32]byte)(&items[i]))
 	}
 	tree := newJunkTree(leaves, nil)
-	mv, stuck := duel(t, &Evidence{StepTrace: blob(flip(own.Outputs[j].Data, 9))}, ListOutTensor, uint64(len(items)),
+	mv, stuck := duel(t, &Evidence{StepTrace: blob(flipBit(own.Outputs[j].Data, 9))}, ListOutTensor, uint64(len(items)),
 		func(ev *Evidence) (*ChallengerMove, error) { return c.Move(ctx, g2, ev) }, tree.opens,
 		func(i uint64) Answer {
 			return Answer{List: ListOutTensor, Index: uint32(i), Item: items[i], Proof: tree.proof(i)}
@@ -368,4 +338,66 @@ func FuzzChallengerEvidence(f *testing.F) {
 			require.NotNil(t, mv.Query, "phase %s: a pick against a worker equal to us: %v", Phase(g.Phase), mv)
 		}
 	})
+}
+
+// falseNode is the node whose committed output newFalseOutputs's worker
+// changes.
+const falseNode = 27
+
+// falseOutputs is a challenger that replayed step 0 of the small job, and a
+// worker whose committed output of node falseNode differs from the
+// challenger's at element 5 (nodeRoots): its pickNode and pickElement
+// games, and blob, the worker's step trace with node falseNode's published
+// elements out and node roots roots.
+type falseOutputs struct {
+	c                     *Challenger
+	own                   *trainer.StepTrace
+	committed             []float32
+	nodeRoots             []commit.Hash
+	pickNode, pickElement *Game
+	blob                  func(out []float32, roots []commit.Hash) []byte
+}
+
+func newFalseOutputs(t *testing.T) *falseOutputs {
+	t.Helper()
+	fx := smallJob(t)
+	ctx := context.Background()
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	c := NewChallenger(fx.tr, init, Honest, 1)
+	_, err = c.Replay(ctx, 1)
+	require.NoError(t, err)
+	own, err := c.stepTrace(ctx, &Game{Step: 0, Interval: 1})
+	require.NoError(t, err)
+	h := commit.NewHasher()
+	graph := fx.tr.Graph()
+	const j = falseNode
+	committed := flipBit(own.Outputs[j].Data, 5)
+	nodeRoots := append([]commit.Hash(nil), own.NodeRoots...)
+	nodeRoots[j], err = commit.TensorRoot(own.Outputs[j].Shape, committed)
+	require.NoError(t, err)
+	ownNext, err := tensorRoots(own.Next)
+	require.NoError(t, err)
+	blob := func(out []float32, roots []commit.Hash) []byte {
+		outputs := make([][]float32, len(own.Outputs))
+		for i, o := range own.Outputs {
+			outputs[i] = o.Data
+		}
+		outputs[j] = out
+		b, err := (&StepTraceData{Step: 0, NodeRoots: roots, StartTensors: ownNext, NextTensors: ownNext,
+			Outputs: outputs}).MarshalBinary()
+		require.NoError(t, err)
+		return b
+	}
+	return &falseOutputs{c: c, own: own, committed: committed, nodeRoots: nodeRoots, blob: blob,
+		pickNode: &Game{Phase: uint8(PhasePickNode), Interval: 1, NumNodes: uint32(len(graph.Nodes)),
+			NumState: uint32(graph.NumState()), TraceList: h.ListRoot(nodeRoots), NextList: h.ListRoot(ownNext)},
+		pickElement: &Game{Phase: uint8(PhasePickElement), Interval: 1, Node: j, OutRoot: nodeRoots[j]}}
+}
+
+// flipBit is a copy of d with the low bit of element e flipped.
+func flipBit(d []float32, e int) []float32 {
+	d = append([]float32(nil), d...)
+	d[e] = math.Float32frombits(math.Float32bits(d[e]) ^ 1)
+	return d
 }

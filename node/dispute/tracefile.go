@@ -84,12 +84,8 @@ func OpenStepTrace(ra io.ReaderAt, size int64) (*StepTraceFile, error) {
 	}
 	r := newReader(io.NewSectionReader(ra, 0, size), size)
 	f := &StepTraceFile{ra: ra, size: size}
-	r.magic(magicStepTrace)
-	f.Step = r.u64()
-	f.NodeRoots = r.hashes()
-	f.StartTensors = r.hashes()
-	f.NextTensors = r.hashes()
-	n := r.count(4)
+	var n uint64
+	f.Step, f.NodeRoots, f.StartTensors, f.NextTensors, n = r.stepTraceHeader()
 	if r.err == nil {
 		f.n = int(n)
 		f.offs = make([]int64, 0, min(n, uint64(len(f.NodeRoots))+1))

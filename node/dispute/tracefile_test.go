@@ -186,46 +186,13 @@ func FuzzStepTraceFile(f *testing.F) {
 // worker's step trace in memory and read from its file, with true and false
 // published outputs, in every phase that reads it.
 func TestChallengerFileTraceSamePicks(t *testing.T) {
-	fx := smallJob(t)
+	fx := newFalseOutputs(t)
+	c, own, committed, nodeRoots, blob := fx.c, fx.own, fx.committed, fx.nodeRoots, fx.blob
 	ctx := context.Background()
-	init, err := fx.tr.InitialState()
-	require.NoError(t, err)
-	c := NewChallenger(fx.tr, init, Honest, 1)
-	_, err = c.Replay(ctx, 1)
-	require.NoError(t, err)
-	own, err := c.stepTrace(ctx, &Game{Step: 0, Interval: 1})
-	require.NoError(t, err)
-	h := commit.NewHasher()
-	graph := fx.tr.Graph()
-	const j = 27
-	flip := func(d []float32, e int) []float32 {
-		d = append([]float32(nil), d...)
-		d[e] = math.Float32frombits(math.Float32bits(d[e]) ^ 1)
-		return d
-	}
-	committed := flip(own.Outputs[j].Data, 5)
-	nodeRoots := append([]commit.Hash(nil), own.NodeRoots...)
-	nodeRoots[j], err = commit.TensorRoot(own.Outputs[j].Shape, committed)
-	require.NoError(t, err)
-	ownNext, err := tensorRoots(own.Next)
-	require.NoError(t, err)
-	blob := func(out []float32, roots []commit.Hash) []byte {
-		outputs := make([][]float32, len(own.Outputs))
-		for i, o := range own.Outputs {
-			outputs[i] = o.Data
-		}
-		outputs[j] = out
-		b, err := (&StepTraceData{Step: 0, NodeRoots: roots, StartTensors: ownNext, NextTensors: ownNext,
-			Outputs: outputs}).MarshalBinary()
-		require.NoError(t, err)
-		return b
-	}
-	pickNode := &Game{Phase: uint8(PhasePickNode), Interval: 1, NumNodes: uint32(len(graph.Nodes)), NumState: uint32(graph.NumState()),
-		TraceList: h.ListRoot(nodeRoots), NextList: h.ListRoot(ownNext)}
-	pickElement := &Game{Phase: uint8(PhasePickElement), Interval: 1, Node: j, OutRoot: nodeRoots[j]}
+	const j = falseNode
 	for name, b := range map[string][]byte{
 		"true":          blob(committed, nodeRoots),
-		"false":         blob(flip(own.Outputs[j].Data, 9), nodeRoots),
+		"false":         blob(flipBit(own.Outputs[j].Data, 9), nodeRoots),
 		"equal-to-ours": blob(own.Outputs[j].Data, nodeRoots), // padding suspected
 		"short":         blob(committed[:len(committed)-1], nodeRoots),
 		"honest-roots":  blob(own.Outputs[j].Data, own.NodeRoots),
@@ -234,7 +201,7 @@ func TestChallengerFileTraceSamePicks(t *testing.T) {
 		require.NoError(t, d.UnmarshalBinary(b))
 		f, err := traceFileOf(t, b)
 		require.NoError(t, err)
-		for _, g := range []*Game{pickNode, pickElement} {
+		for _, g := range []*Game{fx.pickNode, fx.pickElement} {
 			want, werr := c.Move(ctx, g, &Evidence{StepTraceData: &d})
 			got, gerr := c.Move(ctx, g, &Evidence{StepTraceFile: f, StepTraceData: &StepTraceData{}}) // the file takes precedence
 			require.Equal(t, werr, gerr, "%s, phase %s", name, Phase(g.Phase))
