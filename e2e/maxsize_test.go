@@ -259,6 +259,10 @@ type maxSizeCase struct {
 	worker, verifier int    // dev accounts
 	price            *big.Int
 	withheld         bool
+	// honest: the worker trains honestly and the verifier is a dishonest
+	// challenger (it challenges checkpoint 1, which matches, and picks at
+	// random): the honest Defender at this size, which wins.
+	honest bool
 }
 
 // TestDisputeMaxSize: a job at the spec's maximum MLP size (8 layers of
@@ -270,7 +274,10 @@ type maxSizeCase struct {
 // (its ETH to the wei), every move of both sides is made with at least half
 // its clock left, and the moves, gas, transactions, phase times and the
 // peak RSS of the worker and the verifier are logged (docs/dispute.md,
-// "Disputes at the maximum size").
+// "Disputes at the maximum size"). A third case measures the honest
+// Defender: an honest worker challenged by a verifier in the test modes
+// (random picks on a checkpoint that matches) wins the game and the bond,
+// is not slashed, and every move is made with at least half its clock left.
 func TestDisputeMaxSize(t *testing.T) {
 	if os.Getenv(maxSizeEnv) != "1" {
 		t.Skip("the maximum-size dispute (117.5M parameters, several GB per party, tens of minutes) runs with `make e2e-maxsize` (" + maxSizeEnv + "=1)")
@@ -281,6 +288,7 @@ func TestDisputeMaxSize(t *testing.T) {
 	cases := []maxSizeCase{
 		{name: "published", seed: 1, fault: "perturb-weight", worker: 10, verifier: 6, price: ethAmount(1, 100)},
 		{name: "withheld", seed: 2, fault: "perturb-weight,withhold", worker: 11, verifier: 7, price: ethAmount(2, 100), withheld: true},
+		{name: "honest", seed: 3, worker: 12, verifier: 8, price: ethAmount(3, 100), honest: true},
 	}
 	for _, c := range cases {
 		if !t.Run(c.name, func(t *testing.T) { n.maxSizeDispute(t, c) }) {
@@ -295,7 +303,11 @@ func (n *disputeNet) maxSizeDispute(t *testing.T, c maxSizeCase) {
 	b0 := n.head(t)
 	wBal0, vBal0 := n.balanceAt(t, n.addr(c.worker), b0), n.balanceAt(t, n.addr(c.verifier), b0)
 
-	v := n.startVerifier(t, "verifier-"+c.name, c.verifier, t.TempDir())
+	var vargs []string
+	if c.honest {
+		vargs = []string{"--unsafe.test-modes", "--unsafe.challenge-all", "--unsafe.strategy", "random", "--unsafe.challenge-checkpoint", "1"}
+	}
+	v := n.startVerifier(t, "verifier-"+c.name, c.verifier, t.TempDir(), vargs...)
 	vh := sampleHWM(v)
 	w := n.startWorker(t, "worker-"+c.name, c.worker, c.price, c.fault)
 	wh := sampleHWM(w)
@@ -329,10 +341,15 @@ func (n *disputeNet) maxSizeDispute(t *testing.T, c maxSizeCase) {
 	tResolved := time.Now()
 	t.Logf("maxsize %s: game %d resolved (outcome %d); waiting for the verifier's withdrawal", c.name, gid, g.Outcome)
 
-	rep := n.requireCheaterLost(t, gid, id, c.worker, c.verifier, v)
-	require.Regexp(t, `msg="Dispute game lost`, w.log())
-	require.Equal(t, "W:proveStep", rep.moves[len(rep.moves)-1], "the state cheat goes to the one-step")
-	require.Equal(t, uint8(reasonStepWrong), rep.resolved.Reason, "lost at the one-step")
+	var rep gameReport
+	if c.honest {
+		rep = n.requireHonestWon(t, g, gid, id, c.worker, c.verifier)
+	} else {
+		rep = n.requireCheaterLost(t, gid, id, c.worker, c.verifier, v)
+		require.Regexp(t, `msg="Dispute game lost`, w.log())
+		require.Equal(t, "W:proveStep", rep.moves[len(rep.moves)-1], "the state cheat goes to the one-step")
+		require.Equal(t, uint8(reasonStepWrong), rep.resolved.Reason, "lost at the one-step")
+	}
 	joined := strings.Join(rep.moves, " ")
 	queries := strings.Count(joined, "C:query")
 	if c.withheld {
@@ -359,14 +376,28 @@ func (n *disputeNet) maxSizeDispute(t *testing.T, c maxSizeCase) {
 	}
 
 	// Funds: the verifier withdrew its bond and the whole slash reward;
-	// the worker's deposited collateral is gone.
-	require.Eventually(t, func() bool { return n.arbBalance(t, n.addr(c.verifier)).Sign() == 0 }, 60*time.Second, 250*time.Millisecond)
+	// the worker's deposited collateral is gone. Against the honest worker
+	// the verifier's bond is the worker's, the verifier has nothing to
+	// withdraw, and the worker's collateral stays staked until the job pays.
+	if !c.honest {
+		require.Eventually(t, func() bool { return n.arbBalance(t, n.addr(c.verifier)).Sign() == 0 }, 60*time.Second, 250*time.Millisecond)
+	}
 	stopProc(t, v)
 	stopProc(t, w)
 	vPeak, wPeak := vh.final(t, v), wh.final(t, w)
 	b1 := n.head(t)
-	vGas := n.requireETH(t, c.verifier, b0, vBal0, b1, n.reward(), "verifier")
-	wGas := n.requireETH(t, c.worker, b0, wBal0, b1, new(big.Int).Neg(collateral), "worker")
+	var vGas, wGas *big.Int
+	if c.honest {
+		require.Zero(t, n.arbBalance(t, n.addr(c.verifier)).Sign(), "the losing challenger has nothing to withdraw")
+		vGas = n.requireETH(t, c.verifier, b0, vBal0, b1, new(big.Int).Neg(n.vbond), "verifier")
+		// The bond is the worker's: withdrawn already, or still to withdraw.
+		out := n.withdrawnFromArb(t, b0, b1, n.addr(c.worker))
+		require.Equal(t, n.vbond.String(), new(big.Int).Add(out, n.arbBalance(t, n.addr(c.worker))).String(), "the worker has the bond")
+		wGas = n.requireETH(t, c.worker, b0, wBal0, b1, new(big.Int).Sub(out, collateral), "worker")
+	} else {
+		vGas = n.requireETH(t, c.verifier, b0, vBal0, b1, n.reward(), "verifier")
+		wGas = n.requireETH(t, c.worker, b0, wBal0, b1, new(big.Int).Neg(collateral), "worker")
+	}
 	logWarnings(t, "verifier-"+c.name, v)
 	logWarnings(t, "worker-"+c.name, w)
 
@@ -379,4 +410,25 @@ func (n *disputeNet) maxSizeDispute(t *testing.T, c maxSizeCase) {
 		tChallenged.Sub(tSubmitted).Seconds(), tResolved.Sub(tChallenged).Seconds(), rep.seconds, tResolved.Sub(t0).Seconds())
 	t.Logf("maxsize %s: peak RSS worker %d MiB (%d MiB by the end of training), verifier %d MiB (%d MiB by its challenge)",
 		c.name, wPeak, wTrain, vPeak, vAudit)
+}
+
+// requireHonestWon checks that game id (resolved as g) against an honest
+// worker on job `job` was won by the worker: the bond is the worker's, the
+// worker is not slashed, and the job is still its own.
+func (n *disputeNet) requireHonestWon(t *testing.T, g bindings.IVerdeArbitrationGame, id, job uint64, worker, challenger int) gameReport {
+	t.Helper()
+	require.Equal(t, job, g.JobId)
+	require.Equal(t, n.addr(worker), g.Worker)
+	require.Equal(t, n.addr(challenger), g.Challenger)
+	require.Equal(t, uint8(outcomeWorkerWon), g.Outcome, "game %d: the honest worker wins", id)
+	rep := n.report(t, id)
+	require.NotNil(t, rep.resolved)
+	require.Equal(t, n.addr(worker), rep.resolved.Paid, "the challenger's bond goes to the worker")
+	require.Equal(t, n.vbond.String(), rep.resolved.Bond.String())
+	st := n.stake(t, n.addr(worker))
+	require.Equal(t, collateral.String(), st.Staked.String(), "not slashed")
+	j := n.jobAt(t, job, nil)
+	require.Equal(t, n.addr(worker), j.Worker, "the job stays the worker's")
+	require.NotEqual(t, uint8(jobOpen), j.Status, "not reopened")
+	return rep
 }

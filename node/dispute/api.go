@@ -12,6 +12,8 @@ type StateSource interface {
 	State(ctx context.Context, step uint64) (*trainer.State, error)
 }
 
-// StepFunc is the worker's step function: the state after st.Step+1 steps as
-// the worker computes it (trainer.Step for an honest worker).
-type StepFunc func(st *trainer.State) (*trainer.State, error)
+// StepFunc is the worker's step function: it advances st in place to the
+// state after st.Step+1 steps as the worker computes it (trainer.Advance for
+// an honest worker). Stepping in place, a replay holds one state however
+// long the interval, and leaves none per step for the collector.
+type StepFunc func(st *trainer.State) error

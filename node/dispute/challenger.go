@@ -42,7 +42,7 @@ type Challenger struct {
 	start    *trainer.State
 	strategy Strategy
 	rng      *rand.Rand
-	step     StepFunc // nil: the honest step, one state stepped in place; tests set one to count states
+	step     StepFunc // nil: the honest step; tests set one to count states and steps
 
 	roots []commit.Hash
 	trace *trainer.StepTrace
@@ -76,26 +76,17 @@ func (c *Challenger) stateAt(ctx context.Context, step uint64) (*trainer.State, 
 	if step < c.start.Step || step-c.start.Step >= uint64(len(c.roots)) {
 		return nil, fmt.Errorf("dispute: step %d is outside the replayed interval", step)
 	}
-	if c.step == nil {
-		// One copy of the start, stepped in place: no state per step.
-		st := c.start.Clone()
-		for st.Step < step {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			if _, err := c.tr.Advance(st); err != nil {
-				return nil, err
-			}
-		}
-		return st, nil
+	advance := c.step
+	if advance == nil {
+		advance = honestStep(c.tr)
 	}
-	st := c.start
+	// One copy of the start, stepped in place: no state per step.
+	st := c.start.Clone()
 	for st.Step < step {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		var err error
-		if st, err = c.step(st); err != nil {
+		if err := advance(st); err != nil {
 			return nil, err
 		}
 	}

@@ -54,7 +54,7 @@ type Defender struct {
 	tr         *trainer.Trainer
 	src        StateSource
 	step       StepFunc
-	honestStep bool // step is trainer.Step: a step trace's Next is its result
+	honestStep bool // step is trainer.Advance: a step trace's Next is its result
 
 	checkpoints []commit.Hash // the checkpoint roots the worker submitted (SetCheckpointRoots)
 	mistakes    map[Mistake]bool
@@ -69,7 +69,8 @@ type Defender struct {
 	patched map[int]bool
 }
 
-// NewDefender returns a Defender. step nil means an honest trainer.Step.
+// NewDefender returns a Defender. step nil means the honest step
+// (trainer.Advance).
 func NewDefender(tr *trainer.Trainer, src StateSource, step StepFunc) *Defender {
 	d := &Defender{tr: tr, src: src, step: step}
 	if step == nil {
@@ -116,11 +117,7 @@ func (d *Defender) intervalRoots(ctx context.Context, first uint64, interval uin
 	if err != nil {
 		return nil, err
 	}
-	step := d.step
-	if d.honestStep {
-		step = nil // stepped in place
-	}
-	roots, err := replay(ctx, d.tr, st, interval, step, nil)
+	roots, err := replay(ctx, d.tr, st, interval, d.step, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -172,7 +169,9 @@ func (d *Defender) stepTrace(ctx context.Context, t uint64) (*trainer.StepTrace,
 	// second next state held beside the trace).
 	next := tr.Next
 	if !d.honestStep {
-		if next, err = d.step(st); err != nil {
+		// The worker's own step, on a copy of the shared state.
+		next = st.Clone()
+		if err := d.step(next); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -184,7 +183,7 @@ func (d *Defender) stepTrace(ctx context.Context, t uint64) (*trainer.StepTrace,
 	patched := map[int]bool{}
 	for i, j := range d.tr.Graph().Outputs {
 		if !sameBits(next.Tensors[i].Data, tr.Outputs[j].Data) {
-			tr.Outputs[j] = next.Tensors[i].Clone()
+			tr.Outputs[j] = next.Tensors[i] // next is this call's own: no copy
 			r, err := commit.TensorRoot(tr.Outputs[j].Shape, tr.Outputs[j].Data)
 			if err != nil {
 				return nil, nil, err
@@ -214,31 +213,26 @@ func (d *Defender) stepTrace(ctx context.Context, t uint64) (*trainer.StepTrace,
 	return tr, data, nil
 }
 
-// honestStep is trainer.Step as a StepFunc.
+// honestStep is trainer.Advance as a StepFunc.
 func honestStep(tr *trainer.Trainer) StepFunc {
-	return func(st *trainer.State) (*trainer.State, error) {
-		next, _, err := tr.Step(st)
-		return next, err
+	return func(st *trainer.State) error {
+		_, err := tr.Advance(st)
+		return err
 	}
 }
 
-// replay runs `interval` steps from st with step and returns the state root
-// of every state on the way (interval+1 of them, st's first); keep, when not
-// nil, receives every state. A nil step is the honest step on one copy of
-// st stepped in place (trainer.Advance): no state per step is left for the
-// collector, and st stays as it was.
+// replay runs `interval` steps from st with step (nil: the honest step) and
+// returns the state root of every state on the way (interval+1 of them,
+// st's first). One copy of st is stepped in place: no state per step is left
+// for the collector, and st stays as it was. keep, when not nil, sees every
+// state on the way; the state it is given is stepped on after it returns, so
+// keep copies what it keeps.
 func replay(ctx context.Context, tr *trainer.Trainer, st *trainer.State, interval uint32, step StepFunc,
 	keep func(*trainer.State)) ([]commit.Hash, error) {
-	if step == nil && keep != nil {
-		step = honestStep(tr) // keep holds on to every state
-	}
 	if step == nil {
-		st = st.Clone()
-		step = func(st *trainer.State) (*trainer.State, error) {
-			_, err := tr.Advance(st)
-			return st, err
-		}
+		step = honestStep(tr)
 	}
+	st = st.Clone()
 	roots := make([]commit.Hash, 0, interval+1)
 	for i := uint32(0); ; i++ {
 		r, err := tr.StateRoot(st)
@@ -255,7 +249,7 @@ func replay(ctx context.Context, tr *trainer.Trainer, st *trainer.State, interva
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if st, err = step(st); err != nil {
+		if err := step(st); err != nil {
 			return nil, err
 		}
 	}

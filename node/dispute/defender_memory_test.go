@@ -46,9 +46,9 @@ func TestHonestDefenderTraceOneStep(t *testing.T) {
 	require.Empty(t, d.patched)
 
 	ex.ops.Store(0)
-	own := NewDefender(tr, src, func(st *trainer.State) (*trainer.State, error) {
-		next, _, err := tr.Step(st)
-		return next, err
+	own := NewDefender(tr, src, func(st *trainer.State) error {
+		_, err := tr.Advance(st)
+		return err
 	})
 	got2, data2, err := own.stepTrace(ctx, 7)
 	require.NoError(t, err)

@@ -95,6 +95,18 @@ func (fx fixture) trainerWith(t testing.TB, ex repops.Executor) *trainer.Trainer
 // A fault turns the honest step into a cheating one.
 type fault func(tr *trainer.Trainer, st *trainer.State) (*trainer.State, error)
 
+// inPlace is f as a StepFunc: st takes the next state's step and tensors.
+func (f fault) inPlace(tr *trainer.Trainer) StepFunc {
+	return func(st *trainer.State) error {
+		next, err := f(tr, st)
+		if err != nil {
+			return err
+		}
+		st.Step, st.Tensors = next.Step, next.Tensors
+		return nil
+	}
+}
+
 func honest(tr *trainer.Trainer, st *trainer.State) (*trainer.State, error) {
 	next, _, err := tr.Step(st)
 	return next, err
@@ -298,7 +310,7 @@ func play(t *testing.T, fx fixture, o setup) gameRun {
 		ownRoots = append(ownRoots, r)
 	}
 
-	def := NewDefender(wtr, src, func(st *trainer.State) (*trainer.State, error) { return o.f(wtr, st) })
+	def := NewDefender(wtr, src, o.f.inPlace(wtr))
 	def.OnMistake = o.onMistake
 	if o.submitted == nil {
 		def.SetCheckpointRoots(roots)

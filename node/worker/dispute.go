@@ -615,12 +615,13 @@ func (d *Driver) corruptFinal(tr *trainer.Trainer, id uint64) (commit.Hash, erro
 	if err != nil {
 		return commit.Hash{}, err
 	}
-	return tr.StateRoot(flipLowBit(st))
+	flipLowBit(st)
+	return tr.StateRoot(st)
 }
 
 // faultTrainStep is the training step of the configured fault for a job
-// trained by tr.
-func (d *Driver) faultTrainStep(tr *trainer.Trainer, id uint64) (func(*trainer.State) (*trainer.State, float32, error), error) {
+// trained by tr (it advances a state in place, as trainer.Advance does).
+func (d *Driver) faultTrainStep(tr *trainer.Trainer, id uint64) (func(*trainer.State) (float32, error), error) {
 	var alt *trainer.Trainer
 	if d.cfg.Fault.Kind == FaultWrongLR {
 		_, ds, err := d.loadJob(id)

@@ -159,7 +159,8 @@ func newDisputeEnvHeld(t *testing.T, f Fault, hold bool) *disputeEnv {
 		last := len(e.roots) - 1
 		st, err := e.tr.LoadCheckpoint(trainer.CheckpointFile(filepath.Join(e.dcfg.DataDir, "jobs", "1", "checkpoints"), 40))
 		require.NoError(t, err)
-		e.roots[last], err = e.tr.StateRoot(flipLowBit(st))
+		flipLowBit(st)
+		e.roots[last], err = e.tr.StateRoot(st)
 		require.NoError(t, err)
 	}
 	if !hold {

@@ -327,31 +327,18 @@ func (f Fault) faultStep(steps, interval uint64) uint64 {
 	return DefaultFaultStep(steps, interval)
 }
 
-// cloneState deep-copies a state.
-func cloneState(st *trainer.State) *trainer.State {
-	out := &trainer.State{Step: st.Step, Tensors: make([]repops.Tensor, len(st.Tensors))}
-	for i, t := range st.Tensors {
-		out.Tensors[i] = repops.Tensor{Shape: append([]int(nil), t.Shape...), Data: append([]float32(nil), t.Data...)}
-	}
-	return out
+// setCounter moves st to step `step` in place: its step and its counter
+// tensor (the last state tensor).
+func setCounter(st *trainer.State, step uint64) {
+	st.Step = step
+	st.Tensors[len(st.Tensors)-1] = repops.StepTensor(uint32(step))
 }
 
-// withCounter returns a copy of st at step `step` (the counter tensor, the
-// last state tensor, holds it).
-func withCounter(st *trainer.State, step uint64) *trainer.State {
-	out := cloneState(st)
-	out.Step = step
-	out.Tensors[len(out.Tensors)-1] = repops.StepTensor(uint32(step))
-	return out
-}
-
-// flipLowBit returns a copy of st with the lowest mantissa bit of element 0
-// of its first tensor (the first parameter, W1) flipped.
-func flipLowBit(st *trainer.State) *trainer.State {
-	out := cloneState(st)
-	w := out.Tensors[0].Data
+// flipLowBit flips, in place, the lowest mantissa bit of element 0 of st's
+// first tensor (the first parameter, W1).
+func flipLowBit(st *trainer.State) {
+	w := st.Tensors[0].Data
 	w[0] = math.Float32frombits(math.Float32bits(w[0]) ^ 1)
-	return out
 }
 
 // faultStepper is a job's step function under a fault.
@@ -398,82 +385,91 @@ func altTrainer(tr *trainer.Trainer, ds *dataset.Dataset) (*trainer.Trainer, err
 	return trainer.New(&s, ds, trainer.Options{SkipEval: true, InitialWeights: tr.InitialWeights()})
 }
 
-// Train is the step the worker trains with (corrupt-final trains honestly).
-func (fs *faultStepper) Train(st *trainer.State) (*trainer.State, float32, error) {
+// Train is the step the worker trains with (corrupt-final trains honestly):
+// it advances st in place, as trainer.Advance does, and returns the step's
+// loss (0 for a step not computed).
+func (fs *faultStepper) Train(st *trainer.State) (float32, error) {
 	switch fs.kind {
 	case FaultPerturbWeight:
-		next, loss, err := fs.tr.Step(st)
-		if err != nil || st.Step != fs.n {
-			return next, loss, err
+		n := st.Step
+		loss, err := fs.tr.Advance(st)
+		if err == nil && n == fs.n {
+			flipLowBit(st)
 		}
-		return flipLowBit(next), loss, nil
+		return loss, err
 	case FaultSkipSteps:
 		if st.Step >= fs.n && st.Step < fs.n+skipSteps {
 			if st.Step >= fs.steps {
-				return nil, 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, fs.steps)
+				return 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, fs.steps)
 			}
-			return withCounter(st, st.Step+1), 0, nil
+			setCounter(st, st.Step+1)
+			return 0, nil
 		}
-		return fs.tr.Step(st)
 	case FaultWrongBatch:
-		if st.Step != fs.n {
-			return fs.tr.Step(st)
+		if st.Step == fs.n {
+			setCounter(st, wrongBatchStep(fs.n, fs.steps))
+			loss, err := fs.tr.Advance(st)
+			if err != nil {
+				setCounter(st, fs.n) // as it was
+				return 0, err
+			}
+			setCounter(st, fs.n+1)
+			return loss, nil
 		}
-		next, loss, err := fs.tr.Step(withCounter(st, wrongBatchStep(st.Step, fs.steps)))
-		if err != nil {
-			return nil, 0, err
-		}
-		return withCounter(next, st.Step+1), loss, nil
 	case FaultWrongLR:
 		if st.Step >= fs.n {
-			return fs.alt.Step(st)
+			return fs.alt.Advance(st)
 		}
-		return fs.tr.Step(st)
 	case FaultInitialModel:
 		if st.Step >= fs.steps {
-			return nil, 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, fs.steps)
+			return 0, fmt.Errorf("trainer: step %d is past the job's %d steps", st.Step, fs.steps)
 		}
-		return withCounter(fs.init, st.Step+1), 0, nil
+		for i, t := range fs.init.Tensors[:len(st.Tensors)-1] {
+			copy(st.Tensors[i].Data, t.Data)
+		}
+		setCounter(st, st.Step+1)
+		return 0, nil
 	}
-	return fs.tr.Step(st)
+	return fs.tr.Advance(st)
 }
 
-// Claim is the worker's claimed step: Train, and for corrupt-final the final
-// state corrupted.
-func (fs *faultStepper) Claim(st *trainer.State) (*trainer.State, error) {
-	next, _, err := fs.Train(st)
-	if err != nil {
-		return nil, err
+// Claim is the worker's claimed step, in place (a dispute.StepFunc): Train,
+// and for corrupt-final the final state corrupted.
+func (fs *faultStepper) Claim(st *trainer.State) error {
+	if _, err := fs.Train(st); err != nil {
+		return err
 	}
-	if fs.kind == FaultCorruptFinal && next.Step == fs.steps {
-		return flipLowBit(next), nil
+	if fs.kind == FaultCorruptFinal && st.Step == fs.steps {
+		flipLowBit(st)
 	}
-	return next, nil
+	return nil
 }
 
-// runWith is trainer.Run with another step function: it trains from `from`
-// (nil: the initial state) to the job's last step, writes a checkpoint file
-// at every checkpoint to dir and calls onCheckpoint, as Run does (without
-// evaluation, which the worker skips).
+// runWith is trainer.Run with another step function, which advances a state
+// in place as trainer.Advance does: it trains from `from` (nil: the initial
+// state; from itself is not modified) to the job's last step, writes a
+// checkpoint file at every checkpoint to dir and calls onCheckpoint, as Run
+// does (without evaluation, which the worker skips). It holds one state.
 func runWith(ctx context.Context, tr *trainer.Trainer, dir string, from *trainer.State,
-	step func(*trainer.State) (*trainer.State, float32, error), onCheckpoint func(trainer.Progress) error) (*trainer.State, error) {
-	st := from
-	if st == nil {
+	step func(*trainer.State) (float32, error), onCheckpoint func(trainer.Progress) error) (*trainer.State, error) {
+	var st *trainer.State
+	if from == nil {
 		var err error
 		if st, err = tr.InitialState(); err != nil {
 			return nil, err
 		}
+	} else {
+		st = from.Clone()
 	}
 	steps, interval := uint64(tr.Spec().Steps), uint64(tr.Spec().CheckpointInterval)
 	for st.Step < steps {
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
-		next, loss, err := step(st)
+		loss, err := step(st)
 		if err != nil {
 			return st, err
 		}
-		st = next
 		if st.Step%interval != 0 {
 			continue
 		}
@@ -544,22 +540,18 @@ func (c *claimedStates) State(ctx context.Context, step uint64) (*trainer.State,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
+		// One state stepped in place (a copy of a state already handed
+		// out), none per step for the collector.
+		if !owned {
+			st, owned = st.Clone(), true
+		}
 		if c.step == nil {
-			// Honest: one state stepped in place (a copy of a state
-			// already handed out), none per step for the collector.
-			if !owned {
-				st, owned = st.Clone(), true
-			}
 			if _, err := c.tr.Advance(st); err != nil {
 				return nil, err
 			}
-			continue
-		}
-		next, err := c.step(st)
-		if err != nil {
+		} else if err := c.step(st); err != nil {
 			return nil, err
 		}
-		st = next
 	}
 	c.last = st
 	return st, nil

@@ -65,6 +65,29 @@ func statesOf(t *testing.T, tr *trainer.Trainer, step func(*trainer.State) (*tra
 	return out
 }
 
+// copying is an in-place step function as one that returns a new state
+// (st is left as it was).
+func copying(step func(*trainer.State) error) func(*trainer.State) (*trainer.State, error) {
+	return func(st *trainer.State) (*trainer.State, error) {
+		next := st.Clone()
+		return next, step(next)
+	}
+}
+
+// flipped is a copy of st with flipLowBit applied.
+func flipped(st *trainer.State) *trainer.State {
+	c := st.Clone()
+	flipLowBit(c)
+	return c
+}
+
+// atCounter is a copy of st moved to step `step` (setCounter).
+func atCounter(st *trainer.State, step uint64) *trainer.State {
+	c := st.Clone()
+	setCounter(c, step)
+	return c
+}
+
 func rootOf(t *testing.T, tr *trainer.Trainer, st *trainer.State) commit.Hash {
 	t.Helper()
 	r, err := tr.StateRoot(st)
@@ -154,10 +177,10 @@ func TestFaultStates(t *testing.T) {
 		return fs
 	}
 	train := func(fs *faultStepper) func(*trainer.State) (*trainer.State, error) {
-		return func(st *trainer.State) (*trainer.State, error) {
-			next, _, err := fs.Train(st)
-			return next, err
-		}
+		return copying(func(st *trainer.State) error {
+			_, err := fs.Train(st)
+			return err
+		})
 	}
 	// Every state of a faulty run has the right step and counter.
 	checkCounters := func(states []*trainer.State) {
@@ -188,7 +211,7 @@ func TestFaultStates(t *testing.T) {
 		// State N+1 is the honest one with one bit of W1[0] flipped.
 		got, want := states[tinyFault+1], honest[tinyFault+1]
 		require.Equal(t, math.Float32bits(want.Tensors[0].Data[0])^1, math.Float32bits(got.Tensors[0].Data[0]))
-		require.Equal(t, rootOf(t, tr, flipLowBit(want)), rootOf(t, tr, got))
+		require.Equal(t, rootOf(t, tr, flipped(want)), rootOf(t, tr, got))
 		// Later steps are computed honestly from the perturbed state.
 		next, _, err := tr.Step(states[tinyFault+1])
 		require.NoError(t, err)
@@ -216,7 +239,7 @@ func TestFaultStates(t *testing.T) {
 		require.Equal(t, uint64(14), other, "1013 mod 40 is 13 itself: the next step")
 		require.Equal(t, uint64(6), wrongBatchStep(5, 1000))
 		require.Equal(t, uint64(1100), wrongBatchStep(100, 2000))
-		want, _, err := tr.Step(withCounter(honest[tinyFault], other))
+		want, _, err := tr.Step(atCounter(honest[tinyFault], other))
 		require.NoError(t, err)
 		require.True(t, sameTensors(want, states[tinyFault+1]))
 		next, _, err := tr.Step(states[tinyFault+1])
@@ -246,10 +269,10 @@ func TestFaultStates(t *testing.T) {
 		fs := fault(FaultCorruptFinal)
 		states := statesOf(t, tr, train(fs))
 		divergesAfter(t, states, tinySteps) // trains honestly
-		claimed := statesOf(t, tr, fs.Claim)
+		claimed := statesOf(t, tr, copying(fs.Claim))
 		checkCounters(claimed)
 		divergesAfter(t, claimed, tinySteps-1) // only the final state differs
-		require.Equal(t, rootOf(t, tr, flipLowBit(honest[tinySteps])), rootOf(t, tr, claimed[tinySteps]))
+		require.Equal(t, rootOf(t, tr, flipped(honest[tinySteps])), rootOf(t, tr, claimed[tinySteps]))
 	})
 	t.Run("honest-kinds", func(t *testing.T) {
 		for _, k := range []FaultKind{FaultNone, FaultWithhold, FaultStopAnswering, FaultJunkPadding, FaultRebid, FaultNeverTrain,
@@ -284,7 +307,7 @@ func TestRunWithIsRun(t *testing.T) {
 	var ra, rb []commit.Hash
 	_, err = a.Run(context.Background(), nil, 0, func(p trainer.Progress) error { ra = append(ra, p.StateRoot); return nil })
 	require.NoError(t, err)
-	_, err = runWith(context.Background(), b, dirB, nil, b.Step, func(p trainer.Progress) error {
+	_, err = runWith(context.Background(), b, dirB, nil, b.Advance, func(p trainer.Progress) error {
 		rb = append(rb, p.StateRoot)
 		return nil
 	})
@@ -314,8 +337,8 @@ func TestClaimedStates(t *testing.T) {
 			dir := t.TempDir()
 			tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, CheckpointDir: dir})
 			require.NoError(t, err)
-			var step func(*trainer.State) (*trainer.State, float32, error) = tr.Step
-			var claim func(*trainer.State) (*trainer.State, error)
+			var step func(*trainer.State) (float32, error) = tr.Advance
+			var claim func(*trainer.State) error
 			if f.changesStates() {
 				var alt *trainer.Trainer
 				if k == FaultWrongLR {
@@ -336,7 +359,7 @@ func TestClaimedStates(t *testing.T) {
 
 			// The defence, with a trainer of its own.
 			dtr := tinyTrainer(t, s, ds)
-			var dstep func(*trainer.State) (*trainer.State, error)
+			var dstep func(*trainer.State) error
 			if f.changesStates() {
 				var alt *trainer.Trainer
 				if k == FaultWrongLR {
@@ -350,7 +373,7 @@ func TestClaimedStates(t *testing.T) {
 			src := &claimedStates{tr: dtr, dir: dir, step: dstep, final: k == FaultCorruptFinal}
 			var want []*trainer.State
 			if claim != nil {
-				want = statesOf(t, dtr, claim)
+				want = statesOf(t, dtr, copying(claim))
 			} else {
 				want = honestStates(t, dtr)
 			}
