@@ -146,7 +146,7 @@ devnet-soak: node_modules/.stamp ## The saved devnet chain over a day of 1 s blo
 # Not part of test or ci: each party holds gigabytes and it runs for tens of
 # minutes (docs/dispute.md, "Disputes at the maximum size").
 .PHONY: e2e-maxsize
-e2e-maxsize: node_modules/.stamp ## A dispute at the spec's maximum MLP size (117.5M parameters) with real processes, data published and withheld: moves, gas, clocks, peak RSS
+e2e-maxsize: node_modules/.stamp ## A dispute at the spec's maximum MLP size (117.5M parameters) with real processes: a cheater with its data published and withheld, and an honest Defender; moves, gas, clocks, peak RSS
 	$(FORGE) build
 	GENSYN_E2E_MAXSIZE=1 $(GO) test -count=1 -timeout 4h -run '^TestDisputeMaxSize$$' -v ./e2e
 
