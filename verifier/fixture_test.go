@@ -122,8 +122,8 @@ func (f *fixture) train(step dispute.StepFunc) []*trainer.State {
 	require.NoError(f.t, err)
 	states := []*trainer.State{init}
 	for st := init; st.Step < 200; {
-		st, err = step(st)
-		require.NoError(f.t, err)
+		st = st.Clone()
+		require.NoError(f.t, step(st))
 		states = append(states, st)
 	}
 	return states

@@ -17,7 +17,6 @@ import (
 
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dispute"
-	"github.com/gensyn-stack/gensyn/node/repops"
 	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
@@ -31,18 +30,16 @@ func (s *claimedStates) State(_ context.Context, step uint64) (*trainer.State, e
 	return s.states[step], nil
 }
 
-// faultyStep is the worker's step: honest, except that after step `at`
-// (0: never) it flips the lowest bit of the first parameter's element 0.
+// faultyStep is the worker's step, in place: honest, except that after step
+// `at` (0: never) it flips the lowest bit of the first parameter's element 0.
 func faultyStep(tr *trainer.Trainer, at uint64) dispute.StepFunc {
-	return func(st *trainer.State) (*trainer.State, error) {
-		next, _, err := tr.Step(st)
-		if err != nil || at == 0 || st.Step != at {
-			return next, err
+	return func(st *trainer.State) error {
+		n := st.Step
+		if _, err := tr.Advance(st); err != nil || at == 0 || n != at {
+			return err
 		}
-		ts := append([]repops.Tensor(nil), next.Tensors...)
-		ts[0] = ts[0].Clone()
-		ts[0].Data[0] = math.Float32frombits(math.Float32bits(ts[0].Data[0]) ^ 1)
-		return &trainer.State{Step: next.Step, Tensors: ts}, nil
+		st.Tensors[0].Data[0] = math.Float32frombits(math.Float32bits(st.Tensors[0].Data[0]) ^ 1)
+		return nil
 	}
 }
 
