@@ -510,9 +510,34 @@ func (d *Driver) challengerOf(ctx context.Context, g *GameRecord, gm bindings.IV
 	if err != nil {
 		return nil, err
 	}
+	st, err := d.gameStart(ctx, tr, g, job.Params.CheckpointInterval)
+	if err != nil {
+		return nil, err
+	}
+	strategy := dispute.Honest
+	if g.Strategy == "random" || g.Strategy == "grief" {
+		strategy = dispute.Random
+	}
+	ch = dispute.NewChallenger(tr, st, strategy, g.Seed)
+	// The start state is the challenger's: stepped forward in place to the
+	// picked step (one state less in the game), reloaded if needed again.
+	gr := *g
+	ch.Reload = func() (*trainer.State, error) {
+		return d.gameStart(d.ctx, tr, &gr, job.Params.CheckpointInterval)
+	}
+	d.mu.Lock()
+	d.challengers[g.ID] = ch
+	d.mu.Unlock()
+	return ch, nil
+}
+
+// gameStart returns the game's start state (checkpoint k-1 with the game's
+// PrevRoot): the one kept in the game's directory, or, if that is missing or
+// not it, found again (findStart) and kept.
+func (d *Driver) gameStart(ctx context.Context, tr *trainer.Trainer, g *GameRecord, interval uint64) (*trainer.State, error) {
 	st, err := tr.LoadCheckpoint(filepath.Join(d.gameDir(g.ID), "start.gck"))
 	if err == nil {
-		if root, rerr := tr.StateRoot(st); rerr != nil || common.Hash(root) != g.PrevRoot || st.Step != uint64(g.Checkpoint-1)*job.Params.CheckpointInterval {
+		if root, rerr := tr.StateRoot(st); rerr != nil || common.Hash(root) != g.PrevRoot || st.Step != uint64(g.Checkpoint-1)*interval {
 			err = fmt.Errorf("kept start state is not checkpoint %d with root %s", g.Checkpoint-1, g.PrevRoot)
 		}
 	}
@@ -525,15 +550,7 @@ func (d *Driver) challengerOf(ctx context.Context, g *GameRecord, gm bindings.IV
 			d.log.Warn("Keep the game's start state", "game", g.ID, "err", err)
 		}
 	}
-	strategy := dispute.Honest
-	if g.Strategy == "random" || g.Strategy == "grief" {
-		strategy = dispute.Random
-	}
-	ch = dispute.NewChallenger(tr, st, strategy, g.Seed)
-	d.mu.Lock()
-	d.challengers[g.ID] = ch
-	d.mu.Unlock()
-	return ch, nil
+	return st, nil
 }
 
 // findStart finds the state of checkpoint k-1 with the game's PrevRoot: the

@@ -38,8 +38,18 @@ var ErrNoMove = errors.New("dispute: no winning move")
 // the state of a step is recomputed forward from the start state when the
 // game asks for it (bisection over recomputation), never kept per step.
 type Challenger struct {
+	// Reload, when set, hands the start state over to the Challenger: once
+	// the game picks a step, the start state itself is stepped forward in
+	// place to that step (instead of a copy of it), so the game holds one
+	// state less; the caller must not use the state it passed any more.
+	// Reload returns a fresh copy of the start state, for a later request
+	// of an earlier step or after a step that failed half-way. The verifier
+	// reloads the game's start.gck.
+	Reload func() (*trainer.State, error)
+
 	tr       *trainer.Trainer
-	start    *trainer.State
+	start    *trainer.State // the state at step first; with Reload, stepped forward in place
+	first    uint64         // the interval's first step
 	strategy Strategy
 	rng      *rand.Rand
 	step     StepFunc // nil: the honest step; tests set one to count states and steps
@@ -52,7 +62,7 @@ type Challenger struct {
 // NewChallenger returns a Challenger for the interval that starts at `start`
 // (the agreed checkpoint state k-1).
 func NewChallenger(tr *trainer.Trainer, start *trainer.State, strategy Strategy, seed int64) *Challenger {
-	return &Challenger{tr: tr, start: start, strategy: strategy, rng: rand.New(rand.NewSource(seed))}
+	return &Challenger{tr: tr, start: start, first: start.Step, strategy: strategy, rng: rand.New(rand.NewSource(seed))}
 }
 
 // Replay replays the interval of `interval` steps from the start state (once)
@@ -62,6 +72,9 @@ func (c *Challenger) Replay(ctx context.Context, interval uint32) ([]commit.Hash
 	if c.roots != nil {
 		return c.roots, nil
 	}
+	if err := c.rewind(c.first); err != nil {
+		return nil, err
+	}
 	roots, err := replay(ctx, c.tr, c.start, interval, c.step, nil)
 	if err != nil {
 		return nil, err
@@ -70,23 +83,53 @@ func (c *Challenger) Replay(ctx context.Context, interval uint32) ([]commit.Hash
 	return c.roots, nil
 }
 
+// rewind makes sure the start state is at or before `step`: with Reload, a
+// start stepped past it (or lost to a failed step) is reloaded.
+func (c *Challenger) rewind(step uint64) error {
+	if c.start != nil && c.start.Step <= step {
+		return nil
+	}
+	if c.Reload == nil {
+		return fmt.Errorf("dispute: the challenger's start state is past step %d", step)
+	}
+	st, err := c.Reload()
+	if err != nil {
+		return fmt.Errorf("dispute: reload the start state: %w", err)
+	}
+	if st.Step != c.first {
+		return fmt.Errorf("dispute: reloaded start state is at step %d, want %d", st.Step, c.first)
+	}
+	c.start = st
+	return nil
+}
+
 // stateAt recomputes the honest state after `step` steps forward from the
-// interval's start state.
+// interval's start state: a copy of it, or, with Reload, the start state
+// itself.
 func (c *Challenger) stateAt(ctx context.Context, step uint64) (*trainer.State, error) {
-	if step < c.start.Step || step-c.start.Step >= uint64(len(c.roots)) {
+	if step < c.first || step-c.first >= uint64(len(c.roots)) {
 		return nil, fmt.Errorf("dispute: step %d is outside the replayed interval", step)
 	}
 	advance := c.step
 	if advance == nil {
 		advance = honestStep(c.tr)
 	}
-	// One copy of the start, stepped in place: no state per step.
-	st := c.start.Clone()
+	if err := c.rewind(step); err != nil {
+		return nil, err
+	}
+	st := c.start
+	if c.Reload == nil {
+		// One copy of the start, stepped in place: no state per step.
+		st = st.Clone()
+	}
 	for st.Step < step {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if err := advance(st); err != nil {
+			if c.Reload != nil {
+				c.start = nil // half a step: reloaded next time
+			}
 			return nil, err
 		}
 	}

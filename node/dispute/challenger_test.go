@@ -2,9 +2,11 @@ package dispute
 
 import (
 	"context"
+	"errors"
 	"math"
 	"math/big"
 	"math/rand"
+	"runtime"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -400,4 +402,87 @@ func flipBit(d []float32, e int) []float32 {
 	d = append([]float32(nil), d...)
 	d[e] = math.Float32frombits(math.Float32bits(d[e]) ^ 1)
 	return d
+}
+
+// TestChallengerReloadStepsStartInPlace: a Challenger given Reload steps its
+// start state itself forward to the picked step (no copy: the trace of step
+// 20 allocates less than half a state besides the trace, where the copying
+// Challenger allocates a whole one), gives the same roots and traces as a
+// copying Challenger, reloads the start for an earlier step or after a step
+// that failed half-way, and refuses a reloaded state at the wrong step.
+func TestChallengerReloadStepsStartInPlace(t *testing.T) {
+	fx := smallJob(t)
+	// Wider, so that a state outweighs the fixed costs (0.33M parameters).
+	wide := *fx.prep.Spec
+	wide.Model.Layers = []int{64, 512, 512, 10}
+	var err error
+	fx.tr, err = trainer.New(&wide, fx.ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	ctx := context.Background()
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	_, err = fx.tr.Advance(init.Clone()) // builds the runner's buffers
+	require.NoError(t, err)
+	size := float64(fx.tr.CheckpointSize())
+	allocated := func(f func()) float64 {
+		var a, b runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&a)
+		f()
+		runtime.ReadMemStats(&b)
+		return float64(b.TotalAlloc-a.TotalAlloc) / size
+	}
+
+	copying := NewChallenger(fx.tr, init, Honest, 1)
+	want, err := copying.Replay(ctx, 30)
+	require.NoError(t, err)
+	start := init.Clone()
+	reloads := 0
+	c := NewChallenger(fx.tr, start, Honest, 1)
+	c.Reload = func() (*trainer.State, error) { reloads++; return init.Clone(), nil }
+	roots, err := c.Replay(ctx, 30)
+	require.NoError(t, err)
+	require.Equal(t, want, roots)
+	require.Zero(t, reloads)
+
+	var wantTrace, own *trainer.StepTrace
+	copied := allocated(func() { wantTrace, err = copying.stepTrace(ctx, &Game{Step: 20}) })
+	require.NoError(t, err)
+	inPlace := allocated(func() { own, err = c.stepTrace(ctx, &Game{Step: 20}) })
+	require.NoError(t, err)
+	t.Logf("trace of step 20: %.2f states allocated stepping a copy, %.2f stepping the start in place", copied, inPlace)
+	require.Less(t, inPlace, copied-0.8, "no copy of the start")
+	require.Equal(t, wantTrace.Root, own.Root)
+	require.Equal(t, uint64(20), start.Step, "the start state itself was stepped to the picked step")
+	require.Zero(t, reloads)
+
+	// A later step goes on from there; an earlier one reloads the start.
+	for _, step := range []uint64{25, 5} {
+		want, err := copying.stepTrace(ctx, &Game{Step: step})
+		require.NoError(t, err)
+		got, err := c.stepTrace(ctx, &Game{Step: step})
+		require.NoError(t, err)
+		require.Equal(t, want.Root, got.Root, "trace of step %d", step)
+	}
+	require.Equal(t, 1, reloads, "step 5 reloaded the start, step 25 did not")
+
+	// A step that fails half-way leaves the start to be reloaded.
+	fail := errors.New("step failed")
+	c.step = func(st *trainer.State) error { return fail }
+	_, err = c.stepTrace(ctx, &Game{Step: 9})
+	require.ErrorIs(t, err, fail)
+	c.step = nil
+	got, err := c.stepTrace(ctx, &Game{Step: 9})
+	require.NoError(t, err)
+	want9, err := copying.stepTrace(ctx, &Game{Step: 9})
+	require.NoError(t, err)
+	require.Equal(t, want9.Root, got.Root)
+	require.Equal(t, 2, reloads)
+
+	// A reloaded state at the wrong step is refused; without Reload a
+	// Challenger never steps its start.
+	c.Reload = func() (*trainer.State, error) { return fx.tr.Run(ctx, nil, 1, nil) }
+	_, err = c.stepTrace(ctx, &Game{Step: 3})
+	require.ErrorContains(t, err, "reloaded start state is at step 1, want 0")
+	require.Equal(t, uint64(0), init.Step, "the copying Challenger's start is as it was")
 }
