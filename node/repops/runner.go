@@ -270,6 +270,7 @@ func (r *Runner) Step(state []Tensor, data Dataset, next []Tensor) (float32, err
 		}
 		r.vals[i] = state[i]
 	}
+	defer r.release()
 	for k, t := range [2]Tensor{data.X, data.Y} {
 		x := r.data[k]
 		if shape := g.Nodes[x].Shape; !sameShape(t.Shape, shape) || len(t.Data) != numElems(shape) {
@@ -311,6 +312,26 @@ func (r *Runner) Step(state []Tensor, data Dataset, next []Tensor) (float32, err
 		}
 	}
 	return r.vals[g.Loss].Data[0], nil
+}
+
+// release drops the runner's references to the caller's tensors (the
+// state, the data and the next state a step wrote into directly), which
+// the next Step sets again: a runner kept between steps (a trainer's) does
+// not keep the last state it stepped reachable after the caller let it go.
+func (r *Runner) release() {
+	ns := r.g.NumState()
+	clear(r.vals[:ns])
+	for _, x := range r.data {
+		r.vals[x] = Tensor{}
+	}
+	for i, o := range r.g.Outputs {
+		if r.direct[i] {
+			r.vals[o] = Tensor{}
+		}
+	}
+	for _, in := range r.ins {
+		clear(in)
+	}
 }
 
 func (r *Runner) run(st stage) error {

@@ -1,0 +1,43 @@
+package worker
+
+import (
+	"context"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/gensyn-stack/gensyn/node/trainer"
+)
+
+// liveHeap collects the garbage and returns the bytes still reachable.
+func liveHeap() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
+// TestTrainerKeepsNoFinalState: the driver keeps a job's trainer (and its
+// runner's buffers) after training, for the job's life; the state the
+// training ended on is freed once the driver lets it go. The runner held
+// the last state it stepped (the state and next-state tensors of its last
+// step) until its next step: one state per trainer kept, the driver's
+// through the whole dispute game.
+func TestTrainerKeepsNoFinalState(t *testing.T) {
+	s, ds := memJob(t, []int{64, 512, 512, 10}, 4) // 0.33M parameters: a state outweighs the fixed costs
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, CheckpointDir: t.TempDir()})
+	require.NoError(t, err)
+	size := float64(tr.CheckpointSize())
+	final, err := tr.Run(context.Background(), nil, 0, nil)
+	require.NoError(t, err)
+	require.Equal(t, uint64(s.Steps), final.Step)
+	held := liveHeap()
+	runtime.KeepAlive(final)
+	final = nil
+	freed := (float64(held) - float64(liveHeap())) / size
+	t.Logf("letting the final state go frees %.2f states", freed)
+	require.Greater(t, freed, 0.9, "the trainer's runner keeps the final state")
+	require.Less(t, freed, 1.1)
+	runtime.KeepAlive(tr) // kept, as the driver keeps it
+}
