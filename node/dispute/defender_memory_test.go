@@ -3,8 +3,10 @@ package dispute
 import (
 	"context"
 	"runtime"
+	"slices"
 	"sync/atomic"
 	"testing"
+	"weak"
 
 	"github.com/stretchr/testify/require"
 
@@ -162,4 +164,33 @@ func wantRoots(t *testing.T, st *trainer.State) []commit.Hash {
 	r, err := tensorRoots(st)
 	require.NoError(t, err)
 	return r
+}
+
+// TestDefenderKeepsNoReplayState: the Defender's replay of an interval
+// steps a copy of the start state, which is garbage once the roots are
+// computed: after the step roots neither the Defender nor its trainer
+// (kept for the game) keeps it. The trainer's runner kept the tensors of
+// the last state it stepped, the replay's copy, until its next step.
+func TestDefenderKeepsNoReplayState(t *testing.T) {
+	fx := smallJob(t)
+	ctx := context.Background()
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	src := &memSource{states: []*trainer.State{init}}
+	var stepped []weak.Pointer[float32] // the first tensor of each state stepped
+	d := NewDefender(fx.tr, src, func(st *trainer.State) error {
+		if w := weak.Make(&st.Tensors[0].Data[0]); !slices.Contains(stepped, w) {
+			stepped = append(stepped, w)
+		}
+		_, err := fx.tr.Advance(st)
+		return err
+	})
+	rd, err := d.intervalRoots(ctx, 0, 10)
+	require.NoError(t, err)
+	require.Len(t, rd.Roots, 11)
+	require.Len(t, stepped, 1, "one copy of the start, stepped in place")
+	runtime.GC()
+	require.Nil(t, stepped[0].Value(), "the replay's copy of the start state is kept")
+	runtime.KeepAlive(d)
+	runtime.KeepAlive(src)
 }
