@@ -114,6 +114,7 @@ func (r *LMRunner) Step(state, data, next []Tensor) (float32, error) {
 		}
 		r.vals[i] = t
 	}
+	defer r.release()
 	for k, x := range r.data {
 		if err := check(x, data[k]); err != nil {
 			return 0, err
@@ -142,8 +143,21 @@ func (r *LMRunner) Step(state, data, next []Tensor) (float32, error) {
 	return r.vals[g.Loss].Data[0], nil
 }
 
-// Value returns node i's tensor of the last Step (a buffer the next Step
-// overwrites).
+// release drops the runner's references to the caller's state and data
+// tensors, which the next Step sets again: a runner kept between steps (a
+// trainer's) does not keep the last state it stepped reachable.
+func (r *LMRunner) release() {
+	clear(r.vals[:r.nstate])
+	for _, x := range r.data {
+		r.vals[x] = Tensor{}
+	}
+	for _, i := range r.ops {
+		clear(r.ins[i])
+	}
+}
+
+// Value returns operator node i's tensor of the last Step (a buffer the
+// next Step overwrites); a state or data node's is not kept after a step.
 func (r *LMRunner) Value(i int) Tensor { return r.vals[i] }
 
 // Graph returns the runner's graph (shared; do not modify).

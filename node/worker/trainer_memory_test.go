@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"testing"
+	"weak"
 
 	"github.com/stretchr/testify/require"
 
@@ -29,15 +30,41 @@ func TestTrainerKeepsNoFinalState(t *testing.T) {
 	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, CheckpointDir: t.TempDir()})
 	require.NoError(t, err)
 	size := float64(tr.CheckpointSize())
-	final, err := tr.Run(context.Background(), nil, 0, nil)
-	require.NoError(t, err)
-	require.Equal(t, uint64(s.Steps), final.Step)
-	held := liveHeap()
-	runtime.KeepAlive(final)
-	final = nil
+	held := func() uint64 { // the live heap with the final state held
+		final, err := tr.Run(context.Background(), nil, 0, nil)
+		require.NoError(t, err)
+		require.Equal(t, uint64(s.Steps), final.Step)
+		h := liveHeap()
+		runtime.KeepAlive(final)
+		return h
+	}()
 	freed := (float64(held) - float64(liveHeap())) / size
 	t.Logf("letting the final state go frees %.2f states", freed)
 	require.Greater(t, freed, 0.9, "the trainer's runner keeps the final state")
 	require.Less(t, freed, 1.1)
+	runtime.KeepAlive(tr) // kept, as the driver keeps it
+}
+
+// TestLMTrainerKeepsNoFinalState: the same for a transformer job, whose
+// trainer keeps a repops.LMRunner: the state training returned is
+// unreachable once the caller lets it go, the trainer kept.
+func TestLMTrainerKeepsNoFinalState(t *testing.T) {
+	s, ds := tinyLMJob(t)
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	w := func() []weak.Pointer[float32] { // the final state's tensors, let go on return
+		final, err := tr.Run(context.Background(), nil, 0, nil)
+		require.NoError(t, err)
+		require.Equal(t, uint64(s.Steps), final.Step)
+		w := make([]weak.Pointer[float32], len(final.Tensors))
+		for i, x := range final.Tensors {
+			w[i] = weak.Make(&x.Data[0])
+		}
+		return w
+	}()
+	runtime.GC()
+	for i := range w {
+		require.Nil(t, w[i].Value(), "state tensor %d is kept", i)
+	}
 	runtime.KeepAlive(tr) // kept, as the driver keeps it
 }
