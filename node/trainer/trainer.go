@@ -372,6 +372,22 @@ func (t *Trainer) runStep(state, next []repops.Tensor) (float32, error) {
 	return t.runner.Step(state, t.train, next)
 }
 
+// ReleaseBuffers drops the buffers of the trainer's step runner (every
+// operator's output of a step: its activations and gradients); the next
+// step builds them again. It is for a trainer kept while it does not step,
+// such as the worker's after its step-time measurement and after training.
+// It waits for a step in progress on the trainer's runner.
+func (t *Trainer) ReleaseBuffers() {
+	t.runMu.Lock()
+	t.runner = nil
+	t.runMu.Unlock()
+	if t.lm != nil {
+		t.lm.runMu.Lock()
+		t.lm.runner = nil
+		t.lm.runMu.Unlock()
+	}
+}
+
 // Clone returns a deep copy of st: a loop that steps a state in place
 // (Advance) clones its start once instead of allocating a state per step.
 func (st *State) Clone() *State { return st.clone() }

@@ -731,6 +731,9 @@ func (d *Driver) canFinish(ctx context.Context, id uint64, job bindings.IJobMark
 // measureStep times a few real steps of a job's graph on its data, from
 // the initial state, with the driver's clock.
 func (d *Driver) measureStep(ctx context.Context, tr *trainer.Trainer) (time.Duration, error) {
+	// The trainer is kept for the job (trainerOf), won or not: its runner's
+	// buffers are not, until it trains.
+	defer tr.ReleaseBuffers()
 	steps := uint64(tr.Spec().Steps)
 	st, err := tr.InitialState()
 	if err != nil {
@@ -878,6 +881,9 @@ func (d *Driver) work(ctx context.Context, r *JobRecord, job bindings.IJobMarket
 		}
 	}
 	d.stopMeter(r.ID) // training is over: the gauges go back to 0
+	// The trainer is kept for the job; its runner's buffers are not needed
+	// until it trains again (a game's defence has a trainer of its own).
+	tr.ReleaseBuffers()
 	// Every commitment on chain and every checkpoint published, then the result.
 	for {
 		d.commitPending(ctx, r)

@@ -207,8 +207,9 @@ func workerGame(t *testing.T, tr *trainer.Trainer, dir string, k uint64, m *memP
 //
 //	GENSYN_MEMREPORT=64,4096,4096,10 go test ./node/worker -run TestWorkerMemoryReport -v
 //
-// (each case runs twice, with GOGC=100 and GOGC=25: what shrinks with
-// GOGC is garbage, what does not is live.)
+// (each case runs three times: with GOGC=100, with GOGC=25, and with the
+// garbage collected before each report: what shrinks with GOGC is garbage,
+// what does not is live. GENSYN_MEMREPORT_CASES=worker runs one case.)
 func TestWorkerMemoryReport(t *testing.T) {
 	widths := os.Getenv("GENSYN_MEMREPORT")
 	if widths == "" {
@@ -246,6 +247,7 @@ func TestWorkerMemoryReport(t *testing.T) {
 			if _, err := train.Run(ctx, nil, 0, nil); err != nil {
 				t.Fatal(err)
 			}
+			train.ReleaseBuffers() // as work does once training is over
 			m.report("training")
 		}
 		def, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
@@ -267,7 +269,11 @@ func TestWorkerMemoryReport(t *testing.T) {
 	}
 	t.Logf("MLP %v, batch 32, two checkpoints of %d steps, game on checkpoint %d: state %.1f MB", layers, interval,
 		checkpoint, float64(tr.CheckpointSize())/1e6)
-	for _, name := range []string{"worker", "defence"} {
+	cases := []string{"worker", "defence"}
+	if c := os.Getenv("GENSYN_MEMREPORT_CASES"); c != "" {
+		cases = strings.Split(c, ",")
+	}
+	for _, name := range cases {
 		for _, gogc := range []string{"100", "25", "live"} {
 			env := []string{"GENSYN_MEMREPORT_CASE=" + name, "GOGC=" + gogc}
 			if gogc == "live" {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"testing"
+	"time"
 	"weak"
 
 	"github.com/stretchr/testify/require"
@@ -67,4 +68,36 @@ func TestLMTrainerKeepsNoFinalState(t *testing.T) {
 		require.Nil(t, w[i].Value(), "state tensor %d is kept", i)
 	}
 	runtime.KeepAlive(tr) // kept, as the driver keeps it
+}
+
+// TestMeasureStepReleasesBuffers: the step-time measurement of a job the
+// worker bids on leaves the trainer it keeps for the job without its
+// runner's buffers or the state it timed (0.35 and 1 state of this MLP
+// before, kept for the job's life, won or not); the trainer still trains to
+// the same states after its buffers were let go.
+func TestMeasureStepReleasesBuffers(t *testing.T) {
+	s, ds := memJob(t, []int{64, 512, 512, 10}, 4)
+	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	size := float64(tr.CheckpointSize())
+	before := liveHeap()
+	_, err = (&Driver{now: time.Now}).measureStep(context.Background(), tr)
+	require.NoError(t, err)
+	kept := (float64(liveHeap()) - float64(before)) / size
+	t.Logf("the trainer keeps %.2f states after the step-time measurement", kept)
+	require.Less(t, kept, 0.1, "the runner's buffers or the timed state are kept")
+
+	ref, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	want, err := ref.Run(context.Background(), nil, 0, nil)
+	require.NoError(t, err)
+	st, err := tr.InitialState()
+	require.NoError(t, err)
+	for st.Step < uint64(s.Steps) {
+		_, err := tr.Advance(st)
+		require.NoError(t, err)
+		tr.ReleaseBuffers()
+	}
+	require.Equal(t, rootOf(t, ref, want), rootOf(t, tr, st))
+	runtime.KeepAlive(tr)
 }
