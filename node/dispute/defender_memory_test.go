@@ -65,27 +65,10 @@ func TestHonestDefenderTraceOneStep(t *testing.T) {
 // start state each (stepped in place), not a state per step, and give the
 // roots and the trace of the states reached by stepping state by state.
 func TestChallengerStepsInPlace(t *testing.T) {
-	fx := smallJob(t)
-	// Wider, so that a state outweighs the fixed costs (0.33M parameters).
-	wide := *fx.prep.Spec
-	wide.Model.Layers = []int{64, 512, 512, 10}
-	var err error
-	fx.tr, err = trainer.New(&wide, fx.ds, trainer.Options{SkipEval: true})
-	require.NoError(t, err)
+	fx, init := wideJob(t)
 	ctx := context.Background()
-	init, err := fx.tr.InitialState()
-	require.NoError(t, err)
-	_, err = fx.tr.Advance(init.Clone()) // builds the runner's buffers
-	require.NoError(t, err)
-	size := float64(fx.tr.CheckpointSize())
-	allocated := func(f func()) float64 {
-		var a, b runtime.MemStats
-		runtime.GC()
-		runtime.ReadMemStats(&a)
-		f()
-		runtime.ReadMemStats(&b)
-		return float64(b.TotalAlloc-a.TotalAlloc) / size
-	}
+	var err error
+	allocated := func(f func()) float64 { return allocatedStates(fx.tr, f) }
 	// What the 31 roots alone allocate (node/commit's buffers).
 	rootsAlloc := allocated(func() {
 		for range 31 {
@@ -193,4 +176,33 @@ func TestDefenderKeepsNoReplayState(t *testing.T) {
 	require.Nil(t, stepped[0].Value(), "the replay's copy of the start state is kept")
 	runtime.KeepAlive(d)
 	runtime.KeepAlive(src)
+}
+
+// wideJob is smallJob with a wider MLP ([64, 512, 512, 10], 0.33M
+// parameters), so that a state or a trace outweighs the fixed costs in the
+// memory tests, and its initial state; the trainer's runner is built.
+func wideJob(t *testing.T) (fixture, *trainer.State) {
+	t.Helper()
+	fx := smallJob(t)
+	wide := *fx.prep.Spec
+	wide.Model.Layers = []int{64, 512, 512, 10}
+	var err error
+	fx.tr, err = trainer.New(&wide, fx.ds, trainer.Options{SkipEval: true})
+	require.NoError(t, err)
+	init, err := fx.tr.InitialState()
+	require.NoError(t, err)
+	_, err = fx.tr.Advance(init.Clone()) // builds the runner's buffers
+	require.NoError(t, err)
+	return fx, init
+}
+
+// allocatedStates returns what f allocates (TotalAlloc, after a
+// collection) in states of tr's job.
+func allocatedStates(tr *trainer.Trainer, f func()) float64 {
+	var a, b runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&a)
+	f()
+	runtime.ReadMemStats(&b)
+	return float64(b.TotalAlloc-a.TotalAlloc) / float64(tr.CheckpointSize())
 }

@@ -15,7 +15,6 @@ import (
 
 	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/repops"
-	"github.com/gensyn-stack/gensyn/node/trainer"
 )
 
 // traceFileOf writes blob to a file and opens it as a StepTraceFile.
@@ -223,18 +222,10 @@ func TestChallengerFileTraceSamePicks(t *testing.T) {
 // challenger's own trace and element trace are computed beforehand (the
 // same in both).
 func TestChallengerPublishedTraceMemory(t *testing.T) {
-	fx := smallJob(t)
-	// Wider, so that a trace outweighs the fixed costs.
-	wide := *fx.prep.Spec
-	wide.Model.Layers = []int{64, 512, 512, 10}
-	var err error
-	fx.tr, err = trainer.New(&wide, fx.ds, trainer.Options{SkipEval: true})
-	require.NoError(t, err)
+	fx, init := wideJob(t) // a trace outweighs the fixed costs
 	ctx := context.Background()
-	init, err := fx.tr.InitialState()
-	require.NoError(t, err)
 	c := NewChallenger(fx.tr, init, Honest, 1)
-	_, err = c.Replay(ctx, 1)
+	_, err := c.Replay(ctx, 1)
 	require.NoError(t, err)
 	own, err := c.stepTrace(ctx, &Game{Step: 0, Interval: 1})
 	require.NoError(t, err)
