@@ -22,27 +22,35 @@ func liveHeap() uint64 {
 
 // TestTrainerKeepsNoFinalState: the driver keeps a job's trainer (and its
 // runner's buffers) after training, for the job's life; the state the
-// training ended on is freed once the driver lets it go. The runner held
-// the last state it stepped (the state and next-state tensors of its last
-// step) until its next step: one state per trainer kept, the driver's
-// through the whole dispute game.
+// training ended on is unreachable once the driver lets it go (weak
+// pointers to its tensors). The runner held the last state it stepped (the
+// state and next-state tensors of its last step) until its next step: one
+// state per trainer kept, the driver's through the whole dispute game.
 func TestTrainerKeepsNoFinalState(t *testing.T) {
-	s, ds := memJob(t, []int{64, 512, 512, 10}, 4) // 0.33M parameters: a state outweighs the fixed costs
+	s, ds := memJob(t, []int{64, 512, 512, 10}, 4)
 	tr, err := trainer.New(s, ds, trainer.Options{SkipEval: true, CheckpointDir: t.TempDir()})
 	require.NoError(t, err)
-	size := float64(tr.CheckpointSize())
-	held := func() uint64 { // the live heap with the final state held
+	w := func() []weak.Pointer[float32] { // the final state's tensors, let go on return
 		final, err := tr.Run(context.Background(), nil, 0, nil)
 		require.NoError(t, err)
 		require.Equal(t, uint64(s.Steps), final.Step)
-		h := liveHeap()
-		runtime.KeepAlive(final)
-		return h
+		w := make([]weak.Pointer[float32], len(final.Tensors))
+		for i, x := range final.Tensors {
+			if len(x.Data) >= 16 { // not the step counter: tiny objects share a block, so a weak pointer may outlive them
+				w[i] = weak.Make(&x.Data[0])
+			}
+		}
+		return w
 	}()
-	freed := (float64(held) - float64(liveHeap())) / size
-	t.Logf("letting the final state go frees %.2f states", freed)
-	require.Greater(t, freed, 0.9, "the trainer's runner keeps the final state")
-	require.Less(t, freed, 1.1)
+	runtime.GC()
+	checked := 0
+	for i := range w {
+		if w[i] != (weak.Pointer[float32]{}) {
+			require.Nil(t, w[i].Value(), "state tensor %d is kept", i)
+			checked++
+		}
+	}
+	require.Positive(t, checked)
 	runtime.KeepAlive(tr) // kept, as the driver keeps it
 }
 
@@ -59,14 +67,21 @@ func TestLMTrainerKeepsNoFinalState(t *testing.T) {
 		require.Equal(t, uint64(s.Steps), final.Step)
 		w := make([]weak.Pointer[float32], len(final.Tensors))
 		for i, x := range final.Tensors {
-			w[i] = weak.Make(&x.Data[0])
+			if len(x.Data) >= 16 { // not the step counter: tiny objects share a block, so a weak pointer may outlive them
+				w[i] = weak.Make(&x.Data[0])
+			}
 		}
 		return w
 	}()
 	runtime.GC()
+	checked := 0
 	for i := range w {
-		require.Nil(t, w[i].Value(), "state tensor %d is kept", i)
+		if w[i] != (weak.Pointer[float32]{}) {
+			require.Nil(t, w[i].Value(), "state tensor %d is kept", i)
+			checked++
+		}
 	}
+	require.Positive(t, checked)
 	runtime.KeepAlive(tr) // kept, as the driver keeps it
 }
 
@@ -85,7 +100,9 @@ func TestMeasureStepReleasesBuffers(t *testing.T) {
 	require.NoError(t, err)
 	kept := (float64(liveHeap()) - float64(before)) / size
 	t.Logf("the trainer keeps %.2f states after the step-time measurement", kept)
-	require.Less(t, kept, 0.1, "the runner's buffers or the timed state are kept")
+	// 1.35 states before (0.82 measured with this MLP's fixed costs); the
+	// bound leaves room for what other goroutines of the package hold.
+	require.Less(t, kept, 0.5, "the runner's buffers or the timed state are kept")
 
 	ref, err := trainer.New(s, ds, trainer.Options{SkipEval: true})
 	require.NoError(t, err)
