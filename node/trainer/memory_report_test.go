@@ -3,7 +3,6 @@ package trainer
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"runtime"
@@ -12,56 +11,19 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gensyn-stack/gensyn/node/commit"
-	"github.com/gensyn-stack/gensyn/node/dataset"
-	"github.com/gensyn-stack/gensyn/node/spec"
+	"github.com/gensyn-stack/gensyn/internal/memreport"
 )
 
 // memTrainer is an MLP job of the given widths on random f32 data, with
 // Adam, for memory measurements.
 func memTrainer(t testing.TB, layers []int, batch, interval int, opts Options) *Trainer {
 	t.Helper()
-	const rows = 257
-	features, classes := layers[0], layers[len(layers)-1]
-	h := commit.Keccak256([]byte("memory report"))
-	s := &spec.Spec{
-		Version: spec.Version,
-		Model:   spec.Model{Layers: layers, Activation: spec.ActivationReLU},
-		Dataset: spec.Dataset{Hash: h, Format: spec.FormatF32Matrix, Rows: rows, Features: features, Classes: classes,
-			Holdout: spec.Holdout{Rule: spec.HoldoutLast, Count: 1}},
-		Loss:      spec.LossSoftmaxXent,
-		Optimizer: spec.Optimizer{Name: spec.OptimizerAdam, LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7},
-		BatchSize: batch, Seed: 7, Steps: 1 << 20, CheckpointInterval: interval,
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	d := &dataset.Dataset{Rows: rows, Features: features, Classes: classes, Hash: h,
-		X: make([]float32, rows*features), Y: make([]uint32, rows)}
-	for i := range d.X {
-		d.X[i] = float32(r.IntN(256)) / 256
-	}
-	for i := range d.Y {
-		d.Y[i] = uint32(r.IntN(classes))
-	}
+	s, d := memreport.Job("memory report", layers, 257, batch, 1<<20, interval)
 	tr, err := New(s, d, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return tr
-}
-
-// procStatus returns a field of /proc/self/status in bytes (0 if none).
-func procStatus(field string) uint64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == field+":" {
-			kb, _ := strconv.ParseUint(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
 }
 
 // memScenarios are what the worker and the verifier do with a job's
@@ -132,24 +94,13 @@ var memScenarios = map[string]func(t *testing.T, tr *Trainer, dir string){
 // (GENSYN_MEMREPORT_LIMIT=<fraction of a state> also sets a soft memory
 // limit of that many states above the baseline.)
 func TestMemoryReport(t *testing.T) {
-	widths := os.Getenv("GENSYN_MEMREPORT")
-	if widths == "" {
-		t.Skip("set GENSYN_MEMREPORT to the MLP's widths, e.g. 64,4096,4096,10")
-	}
-	var layers []int
-	for _, w := range strings.Split(widths, ",") {
-		n, err := strconv.Atoi(w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		layers = append(layers, n)
-	}
+	layers := memreport.Widths(t)
 	interval := 4
 	if name := os.Getenv("GENSYN_MEMREPORT_SCENARIO"); name != "" {
 		tr := memTrainer(t, layers, 32, interval, Options{SkipEval: true, CheckpointDir: os.Getenv("GENSYN_MEMREPORT_DIR")})
 		stateBytes := tr.CheckpointSize()
 		runtime.GC()
-		base := procStatus("VmRSS")
+		base := memreport.Status("VmRSS")
 		if f := os.Getenv("GENSYN_MEMREPORT_LIMIT"); f != "" {
 			x, _ := strconv.ParseFloat(f, 64)
 			debug.SetMemoryLimit(int64(base) + int64(x*float64(stateBytes)))
@@ -164,7 +115,7 @@ func TestMemoryReport(t *testing.T) {
 		runtime.ReadMemStats(&m1)
 		s := float64(stateBytes)
 		fmt.Printf("MEM %s state=%d peakRSS-base=%.2f allocated=%.2f heapSys=%.2f\n", name, stateBytes,
-			float64(procStatus("VmHWM")-base)/s, float64(m1.TotalAlloc-m0.TotalAlloc)/s, float64(m1.HeapSys-m1.HeapReleased)/s)
+			float64(memreport.Status("VmHWM")-base)/s, float64(m1.TotalAlloc-m0.TotalAlloc)/s, float64(m1.HeapSys-m1.HeapReleased)/s)
 		return
 	}
 	dir := t.TempDir()

@@ -2,15 +2,12 @@ package trainer
 
 import (
 	"math"
-	"math/rand/v2"
 	"slices"
 	"testing"
 	"time"
 
-	"github.com/gensyn-stack/gensyn/node/commit"
-	"github.com/gensyn-stack/gensyn/node/dataset"
+	"github.com/gensyn-stack/gensyn/internal/memreport"
 	"github.com/gensyn-stack/gensyn/node/repops"
-	"github.com/gensyn-stack/gensyn/node/spec"
 )
 
 // plainMLP is the yardstick of the step benchmarks: one training step of
@@ -165,26 +162,7 @@ func (p *plainMLP) Step() float32 {
 // up: the trainer only compares it with the spec's).
 func mlp1024Trainer(t testing.TB) *Trainer {
 	t.Helper()
-	const rows, features, classes = 513, 784, 10
-	h := commit.Keccak256([]byte("step benchmark"))
-	s := &spec.Spec{
-		Version: spec.Version,
-		Model:   spec.Model{Layers: []int{features, 1024, 1024, classes}, Activation: spec.ActivationReLU},
-		Dataset: spec.Dataset{Hash: h, Format: spec.FormatF32Matrix, Rows: rows, Features: features, Classes: classes,
-			Holdout: spec.Holdout{Rule: spec.HoldoutLast, Count: 1}},
-		Loss:      spec.LossSoftmaxXent,
-		Optimizer: spec.Optimizer{Name: spec.OptimizerAdam, LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7},
-		BatchSize: 128, Seed: 7, Steps: 1 << 20, CheckpointInterval: 1 << 10,
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	d := &dataset.Dataset{Rows: rows, Features: features, Classes: classes, Hash: h,
-		X: make([]float32, rows*features), Y: make([]uint32, rows)}
-	for i := range d.X {
-		d.X[i] = float32(r.IntN(256)) / 256
-	}
-	for i := range d.Y {
-		d.Y[i] = uint32(r.IntN(classes))
-	}
+	s, d := memreport.Job("step benchmark", []int{784, 1024, 1024, 10}, 513, 128, 1<<20, 1<<10)
 	tr, err := New(s, d, Options{SkipEval: true})
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,6 @@ package worker
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -16,7 +15,7 @@ import (
 
 	"golang.org/x/crypto/sha3"
 
-	"github.com/gensyn-stack/gensyn/node/commit"
+	"github.com/gensyn-stack/gensyn/internal/memreport"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/dispute"
 	"github.com/gensyn-stack/gensyn/node/repops"
@@ -29,43 +28,7 @@ import (
 // at a size a test machine holds.
 func memJob(t testing.TB, layers []int, interval int) (*spec.Spec, *dataset.Dataset) {
 	t.Helper()
-	const rows = 257
-	features, classes := layers[0], layers[len(layers)-1]
-	h := commit.Keccak256([]byte("worker memory report"))
-	s := &spec.Spec{
-		Version: spec.Version,
-		Model:   spec.Model{Layers: layers, Activation: spec.ActivationReLU},
-		Dataset: spec.Dataset{Hash: h, Format: spec.FormatF32Matrix, Rows: rows, Features: features, Classes: classes,
-			Holdout: spec.Holdout{Rule: spec.HoldoutLast, Count: 1}},
-		Loss:      spec.LossSoftmaxXent,
-		Optimizer: spec.Optimizer{Name: spec.OptimizerAdam, LR: 0.001, Beta1: 0.9, Beta2: 0.999, Eps: 1e-7},
-		BatchSize: 32, Seed: 7, Steps: 2 * interval, CheckpointInterval: interval,
-	}
-	r := rand.New(rand.NewPCG(1, 2))
-	d := &dataset.Dataset{Rows: rows, Features: features, Classes: classes, Hash: h,
-		X: make([]float32, rows*features), Y: make([]uint32, rows)}
-	for i := range d.X {
-		d.X[i] = float32(r.IntN(256)) / 256
-	}
-	for i := range d.Y {
-		d.Y[i] = uint32(r.IntN(classes))
-	}
-	return s, d
-}
-
-// memStatus returns a field of /proc/self/status in bytes (0 if none).
-func memStatus(field string) uint64 {
-	b, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if f := strings.Fields(l); len(f) >= 2 && f[0] == field+":" {
-			kb, _ := strconv.ParseUint(f[1], 10, 64)
-			return kb << 10
-		}
-	}
-	return 0
+	return memreport.Job("worker memory report", layers, 257, 32, 2*interval, interval)
 }
 
 // memPhases reports, after each phase, the peak resident size above the
@@ -85,7 +48,7 @@ func (m *memPhases) report(phase string) {
 	runtime.ReadMemStats(&ms)
 	s := m.state
 	fmt.Printf("MEM %-22s peakRSS=%.2f RSS=%.2f heap=%.2f heapMapped=%.2f allocated=%.2f GCs=%d\n", phase,
-		float64(memStatus("VmHWM")-m.base)/s, float64(memStatus("VmRSS")-m.base)/s,
+		float64(memreport.Status("VmHWM")-m.base)/s, float64(memreport.Status("VmRSS")-m.base)/s,
 		float64(ms.HeapAlloc)/s, float64(ms.HeapSys-ms.HeapReleased)/s, float64(ms.TotalAlloc)/s, ms.NumGC)
 }
 
@@ -211,18 +174,7 @@ func workerGame(t *testing.T, tr *trainer.Trainer, dir string, k uint64, m *memP
 // garbage collected before each report: what shrinks with GOGC is garbage,
 // what does not is live. GENSYN_MEMREPORT_CASES=worker runs one case.)
 func TestWorkerMemoryReport(t *testing.T) {
-	widths := os.Getenv("GENSYN_MEMREPORT")
-	if widths == "" {
-		t.Skip("set GENSYN_MEMREPORT to the MLP's widths, e.g. 64,4096,4096,10")
-	}
-	var layers []int
-	for _, w := range strings.Split(widths, ",") {
-		n, err := strconv.Atoi(w)
-		if err != nil {
-			t.Fatal(err)
-		}
-		layers = append(layers, n)
-	}
+	layers := memreport.Widths(t)
 	const interval = 4
 	checkpoint := uint64(1)
 	if v, err := strconv.Atoi(os.Getenv("GENSYN_MEMREPORT_CHECKPOINT")); err == nil {
@@ -236,7 +188,7 @@ func TestWorkerMemoryReport(t *testing.T) {
 			t.Fatal(err)
 		}
 		runtime.GC()
-		m := &memPhases{base: memStatus("VmRSS"), state: float64(train.CheckpointSize()),
+		m := &memPhases{base: memreport.Status("VmRSS"), state: float64(train.CheckpointSize()),
 			collect: os.Getenv("GENSYN_MEMREPORT_GC") != ""}
 		ctx := context.Background()
 		if name == "worker" {
