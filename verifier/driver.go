@@ -389,7 +389,14 @@ func (e *diverged) Error() string {
 // with root roots[k-2], else an honest replay from the initial state, which
 // is the worker's state only where the replay agrees with every root on the
 // way (a *diverged error otherwise).
-func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, roots []common.Hash) (*trainer.State, error) {
+//
+// mismatch (0: none) is a checkpoint below k whose replay from the
+// worker's own start state (root roots[mismatch-2], or the initial state)
+// already missed roots[mismatch-1], with these roots: the honest replay
+// then diverges at mismatch or before (up to mismatch-1 it agrees with the
+// worker's roots, so it reaches that same start state), and it stops there
+// instead of replaying that interval again.
+func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, roots []common.Hash, mismatch uint32) (*trainer.State, error) {
 	if k == 1 {
 		return tr.InitialState()
 	}
@@ -406,7 +413,12 @@ func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, 
 		return nil, err
 	}
 	for j := uint32(1); j < k; j++ {
-		end, next, err := d.replayEnd(ctx, tr, st)
+		if j == mismatch {
+			return nil, &diverged{At: j, Start: st}
+		}
+		// The start of interval j is kept: it is the start of a
+		// challenge if the interval diverges.
+		end, next, err := d.replayEnd(ctx, tr, st, true)
 		if err != nil {
 			return nil, err
 		}
@@ -465,16 +477,22 @@ func (d *Driver) yieldToGames(ctx context.Context, always bool) {
 
 // replayEnd is trainer.ReplayEnd (from a checkpoint state, one state root
 // for the interval) with the open games played between its steps
-// (yieldToGames).
-func (d *Driver) replayEnd(ctx context.Context, tr *trainer.Trainer, from *trainer.State) (commit.Hash, *trainer.State, error) {
+// (yieldToGames). With keep, from stays as it was and one copy of it is
+// stepped; without, from itself is stepped to the interval's end (and
+// returned): the replay then holds one state, not two, while the games it
+// yields to hold theirs.
+func (d *Driver) replayEnd(ctx context.Context, tr *trainer.Trainer, from *trainer.State, keep bool) (commit.Hash, *trainer.State, error) {
 	interval := uint64(tr.Spec().CheckpointInterval)
 	if from.Step%interval != 0 || from.Step >= uint64(tr.Spec().Steps) {
 		return commit.Hash{}, nil, fmt.Errorf("%w: %d (interval %d, %d steps)", trainer.ErrNotCheckpoint, from.Step, interval, tr.Spec().Steps)
 	}
-	// One copy of the start, stepped in place: an audit leaves no state per
-	// step for the collector (from stays as it was).
-	st := from.Clone()
-	for st.Step < from.Step+interval {
+	// Stepped in place: an audit leaves no state per step for the
+	// collector.
+	st, end := from, from.Step+interval
+	if keep {
+		st = from.Clone()
+	}
+	for st.Step < end {
 		if err := ctx.Err(); err != nil {
 			return commit.Hash{}, nil, err
 		}
@@ -668,7 +686,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			continue
 		}
 		allDone = false
-		start, err := d.startState(ctx, tr, k, roots)
+		start, err := d.startState(ctx, tr, k, roots, 0)
 		var div *diverged
 		if errors.As(err, &div) && div.At == k {
 			start, err = div.Start, nil
@@ -683,6 +701,10 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			allDone = true
 		}
 	}
+	// The first checkpoint this call found replayed to another root than
+	// the worker's (with these roots): a later checkpoint whose start must
+	// be replayed from the initial state stops there (startState).
+	firstMismatch := uint32(0)
 	for k := uint32(1); int(k) <= K; k++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -701,7 +723,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		// A game's move first: the audit goes on from checkpoint k after.
 		d.yieldToGames(ctx, true)
 		at, start, end := k, (*trainer.State)(nil), common.Hash{}
-		st, err := d.startState(ctx, tr, k, roots)
+		st, err := d.startState(ctx, tr, k, roots, firstMismatch)
 		var div *diverged
 		switch {
 		case errors.As(err, &div):
@@ -716,17 +738,30 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		if r.checked(at) && at != k {
 			continue
 		}
+		// The start is kept through the replay only when a challenge of
+		// this checkpoint may follow (it is the game's start state) and it
+		// cannot be made again cheaply (the initial state can): otherwise
+		// the replay steps it in place and the audit holds one state while
+		// the games it yields to hold theirs.
+		challengeable := d.wantChallenge(at, true) && !r.challenged(at) && (d.cfg.ChallengeAll || len(r.Challenged) == 0)
+		keep := challengeable && at > 1
 		// One state root per audited interval: the per-step roots are
 		// computed only inside a game (dispute.Challenger).
-		endRoot, _, err := d.replayEnd(ctx, tr, start)
+		endRoot, _, err := d.replayEnd(ctx, tr, start, keep)
 		if err != nil {
 			return fmt.Errorf("replay checkpoint %d: %w", at, err)
+		}
+		if !keep {
+			start = nil // now the interval's end
 		}
 		end = common.Hash(endRoot)
 		d.m.RecordAudit()
 		mismatch := end != roots[at-1]
 		r.Checked = append(r.Checked, at)
 		if mismatch {
+			if firstMismatch == 0 || at < firstMismatch {
+				firstMismatch = at
+			}
 			r.Mismatched = append(r.Mismatched, at)
 			d.m.RecordMismatch()
 			d.log.Warn("Checkpoint mismatch", "job", id, "round", job.Round, "checkpoint", at, "worker", job.Worker,
@@ -738,6 +773,11 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			return err
 		}
 		if d.wantChallenge(at, mismatch) && !r.challenged(at) && (d.cfg.ChallengeAll || len(r.Challenged) == 0) {
+			if start == nil { // checkpoint 1: the initial state, made again
+				if start, err = tr.InitialState(); err != nil {
+					return err
+				}
+			}
 			if err := d.challenge(ctx, tr, r, id, job, at, roots, viaResult, start); err != nil {
 				allDone = false
 				d.log.Warn("Challenge failed; retrying", "job", id, "checkpoint", at, "err", err)
@@ -852,7 +892,7 @@ func (d *Driver) replayAll(ctx context.Context, tr *trainer.Trainer, K int) ([]c
 	}
 	own := make([]common.Hash, K)
 	for k := range own {
-		end, next, err := d.replayEnd(ctx, tr, st)
+		end, next, err := d.replayEnd(ctx, tr, st, false)
 		if err != nil {
 			return nil, fmt.Errorf("checkpoint %d: %w", k+1, err)
 		}

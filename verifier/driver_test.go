@@ -12,6 +12,7 @@ import (
 
 	"github.com/gensyn-stack/gensyn/internal/inbox"
 	"github.com/gensyn-stack/gensyn/node/dispute"
+	"github.com/gensyn-stack/gensyn/node/trainer"
 	seqrpc "github.com/gensyn-stack/gensyn/sequencer/rpc"
 	"github.com/gensyn-stack/gensyn/verifier/metrics"
 )
@@ -124,6 +125,48 @@ func TestDriverCatchesWrongCheckpoint(t *testing.T) {
 	gained := new(big.Int).Sub(f.c.Balance(f.c.Addr("verifier")), before)
 	require.Equal(t, 1, gained.Cmp(new(big.Int).Div(pot, big.NewInt(2))), "the share, net of gas: %s", gained)
 	require.Equal(t, JobOpen, f.job().Status, "the job reopened")
+}
+
+// TestDriverAuditStopsAtKnownMismatch: the worker's checkpoints 1 and 2
+// are both wrong and neither is published. The audit replays interval 1
+// from the initial state, finds the mismatch and challenges it; checkpoint
+// 2's start (checkpoint 1) can only come from an honest replay, which the
+// mismatch already says diverges at 1: the audit does not replay interval
+// 1 a second time (one replay, one end root, in the whole audit).
+func TestDriverAuditStopsAtKnownMismatch(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	wrong1, wrong2 := common.Hash{0xba, 0xd1}, common.Hash{0xba, 0xd2}
+	f.forceInclude(1, wrong1)
+	f.forceInclude(2, wrong2)
+	f.submit([]common.Hash{wrong1, wrong2})
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{Strategy: dispute.Honest}, nil)
+	m := &orderMetrics{Metricer: metrics.NoopMetrics}
+	d.m = m
+
+	before := trainer.StateRootsComputed()
+	require.NoError(t, d.auditJobs(ctx))
+	require.Equal(t, []string{"audit", "opened"}, m.events)
+	// The initial state's root twice (the job's check in trainerOf, and
+	// start.gck kept for the game) and the end of interval 1 once; a
+	// second replay of interval 1 would be a fourth.
+	require.Equal(t, uint64(3), trainer.StateRootsComputed()-before, "interval 1 replayed once")
+	r, err := store.Audit(1, 1)
+	require.NoError(t, err)
+	require.Equal(t, []uint32{1}, r.Checked)
+	require.Equal(t, []uint32{1}, r.Mismatched)
+	require.Equal(t, []uint32{1}, r.Challenged)
+	g, ok, err := store.Game(0)
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Equal(t, uint32(1), g.Checkpoint)
+	require.Equal(t, wrong1, common.Hash(f.game(0).EndRoot))
+	require.FileExists(t, filepath.Join(dataDir, "games", "0", "start.gck"))
+	init, err := f.tr.InitialStateRoot()
+	require.NoError(t, err)
+	require.Equal(t, common.Hash(init), g.PrevRoot)
 }
 
 // TestDriverRestartWhileChallengePending (mechanism 10): the verifier is
@@ -415,7 +458,7 @@ func TestDriverReplayYieldsToGames(t *testing.T) {
 	require.NoError(t, err)
 	m.events = nil
 	d.played = time.Time{} // a poll interval ago: the replay yields once, then not for an hour
-	got, end, err := d.replayEnd(ctx, f.tr, st)
+	got, end, err := d.replayEnd(ctx, f.tr, st, true)
 	require.NoError(t, err)
 	require.Equal(t, want, got)
 	require.Equal(t, uint64(100), end.Step)

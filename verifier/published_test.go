@@ -125,8 +125,10 @@ func TestPublishedStateStreams(t *testing.T) {
 }
 
 // TestReplayEndAllocatesOneState: an audit's replay of an interval (with
-// the games played between its steps) allocates one copy of the start
-// state, stepped in place, not a state per step; the start is unchanged.
+// the games played between its steps) that keeps its start allocates one
+// copy of the start state, stepped in place, not a state per step, and the
+// start is unchanged; one that does not keep it steps the start itself,
+// allocating less than a state, to the same end.
 func TestReplayEndAllocatesOneState(t *testing.T) {
 	specBytes, data := smallJob(t)
 	specBytes = []byte(strings.Replace(string(specBytes), `[64, 32, 10]`, `[64, 512, 512, 10]`, 1))
@@ -148,13 +150,13 @@ func TestReplayEndAllocatesOneState(t *testing.T) {
 	startRoot, err := tr.StateRoot(from)
 	require.NoError(t, err)
 
-	root, _, err := d.replayEnd(ctx, tr, from)
+	root, _, err := d.replayEnd(ctx, tr, from, true)
 	require.NoError(t, err)
 	size := float64(tr.CheckpointSize())
 	var a, b runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&a)
-	root2, _, err := d.replayEnd(ctx, tr, from)
+	root2, _, err := d.replayEnd(ctx, tr, from, true)
 	runtime.ReadMemStats(&b)
 	require.NoError(t, err)
 	require.Equal(t, root, root2)
@@ -173,4 +175,17 @@ func TestReplayEndAllocatesOneState(t *testing.T) {
 	want, err := tr.StateRoot(st)
 	require.NoError(t, err)
 	require.Equal(t, want, root)
+
+	// Not kept: from itself is the end.
+	runtime.GC()
+	runtime.ReadMemStats(&a)
+	root3, end, err := d.replayEnd(ctx, tr, from, false)
+	runtime.ReadMemStats(&b)
+	require.NoError(t, err)
+	require.Equal(t, root, root3)
+	require.Same(t, from, end, "the start is stepped in place")
+	require.Equal(t, uint64(s.CheckpointInterval), from.Step)
+	steps = float64(b.TotalAlloc-a.TotalAlloc) / size
+	t.Logf("replay of %d steps in place allocated %.3f states (its end root included)", s.CheckpointInterval, steps)
+	require.Less(t, steps, 1.0, "no copy of the start")
 }
