@@ -138,6 +138,14 @@ func (n *disputeNet) arbBalance(t *testing.T, a common.Address) *big.Int {
 	return call(t, n.vaI(), n.va.PackBalanceOf(a), n.va.UnpackBalanceOf)
 }
 
+// arbBalanceAt is a's withdrawable balance in VerdeArbitration at a block.
+func (n *disputeNet) arbBalanceAt(t *testing.T, a common.Address, block uint64) *big.Int {
+	t.Helper()
+	v, err := bind.Call(n.vaI(), &bind.CallOpts{BlockNumber: new(big.Int).SetUint64(block)}, n.va.PackBalanceOf(a), n.va.UnpackBalanceOf)
+	require.NoError(t, err)
+	return v
+}
+
 func (n *disputeNet) balanceAt(t *testing.T, a common.Address, block uint64) *big.Int {
 	t.Helper()
 	b, err := n.client.BalanceAt(context.Background(), a, new(big.Int).SetUint64(block))

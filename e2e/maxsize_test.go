@@ -390,9 +390,11 @@ func (n *disputeNet) maxSizeDispute(t *testing.T, c maxSizeCase) {
 	if c.honest {
 		require.Zero(t, n.arbBalance(t, n.addr(c.verifier)).Sign(), "the losing challenger has nothing to withdraw")
 		vGas = n.requireETH(t, c.verifier, b0, vBal0, b1, new(big.Int).Neg(n.vbond), "verifier")
-		// The bond is the worker's: withdrawn already, or still to withdraw.
+		// The bond is the worker's: withdrawn by block b1, or still to
+		// withdraw at b1 (a withdrawal sent as the worker stopped can be
+		// mined after b1: both are read at b1).
 		out := n.withdrawnFromArb(t, b0, b1, n.addr(c.worker))
-		require.Equal(t, n.vbond.String(), new(big.Int).Add(out, n.arbBalance(t, n.addr(c.worker))).String(), "the worker has the bond")
+		require.Equal(t, n.vbond.String(), new(big.Int).Add(out, n.arbBalanceAt(t, n.addr(c.worker), b1)).String(), "the worker has the bond")
 		wGas = n.requireETH(t, c.worker, b0, wBal0, b1, new(big.Int).Sub(out, collateral), "worker")
 	} else {
 		vGas = n.requireETH(t, c.verifier, b0, vBal0, b1, n.reward(), "verifier")
