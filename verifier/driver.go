@@ -705,9 +705,18 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 	// the worker's (with these roots): a later checkpoint whose start must
 	// be replayed from the initial state stops there (startState).
 	firstMismatch := uint32(0)
+	// The end of the interval this call replayed last, when it matched the
+	// worker's root: the worker's checkpoint carriedAt itself, so the audit
+	// of checkpoint carriedAt+1 starts from it, with no checkpoint to
+	// download and check, nor a replay from the initial state.
+	var carried *trainer.State
+	carriedAt := uint32(0)
 	for k := uint32(1); int(k) <= K; k++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+		if carriedAt+1 != k {
+			carried = nil
 		}
 		selected := Audited(d.cfg.AuditSeed, id, k, d.cfg.AuditFraction) || (d.cfg.ChallengeAll && d.cfg.ChallengeCheckpoint == k)
 		if !selected {
@@ -723,7 +732,11 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		// A game's move first: the audit goes on from checkpoint k after.
 		d.yieldToGames(ctx, true)
 		at, start, end := k, (*trainer.State)(nil), common.Hash{}
-		st, err := d.startState(ctx, tr, k, roots, firstMismatch)
+		st, err := carried, error(nil)
+		if carried == nil {
+			st, err = d.startState(ctx, tr, k, roots, firstMismatch)
+		}
+		carried = nil
 		var div *diverged
 		switch {
 		case errors.As(err, &div):
@@ -747,7 +760,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		keep := challengeable && at > 1
 		// One state root per audited interval: the per-step roots are
 		// computed only inside a game (dispute.Challenger).
-		endRoot, _, err := d.replayEnd(ctx, tr, start, keep)
+		endRoot, endState, err := d.replayEnd(ctx, tr, start, keep)
 		if err != nil {
 			return fmt.Errorf("replay checkpoint %d: %w", at, err)
 		}
@@ -767,6 +780,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			d.log.Warn("Checkpoint mismatch", "job", id, "round", job.Round, "checkpoint", at, "worker", job.Worker,
 				"workerRoot", roots[at-1], "replayedRoot", end)
 		} else {
+			carried, carriedAt = endState, at
 			d.log.Info("Checkpoint audited", "job", id, "checkpoint", at, "root", end)
 		}
 		if err := d.store.PutAudit(r); err != nil {

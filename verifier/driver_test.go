@@ -169,6 +169,41 @@ func TestDriverAuditStopsAtKnownMismatch(t *testing.T) {
 	require.Equal(t, common.Hash(init), g.PrevRoot)
 }
 
+// TestDriverAuditCarriesMatchedEnd: an honest worker that publishes no
+// checkpoint. The audit of checkpoint 2 starts from the end of its replay
+// of interval 1, which matched the worker's root 1: each interval is
+// replayed once (starting checkpoint 2 from the initial state would replay
+// interval 1 again).
+func TestDriverAuditCarriesMatchedEnd(t *testing.T) {
+	f := newFixture(t, defaultTerms)
+	ctx := f.ctx
+	st, err := f.tr.InitialState()
+	require.NoError(t, err)
+	r1, s1, err := f.tr.ReplayEnd(ctx, st)
+	require.NoError(t, err)
+	r2, _, err := f.tr.ReplayEnd(ctx, s1)
+	require.NoError(t, err)
+	roots := []common.Hash{common.Hash(r1), common.Hash(r2)}
+	f.forceInclude(1, roots[0])
+	f.forceInclude(2, roots[1])
+	f.submit(roots)
+	dataDir := t.TempDir()
+	store := f.openStore(filepath.Join(dataDir, "state"))
+	d := f.driver("verifier", nil, store, dataDir, DriverConfig{Strategy: dispute.Honest}, nil)
+
+	before := trainer.StateRootsComputed()
+	require.NoError(t, d.auditJobs(ctx))
+	// The initial state's root (the job's check in trainerOf) and the end
+	// of each interval, once.
+	require.Equal(t, uint64(3), trainer.StateRootsComputed()-before, "each interval replayed once")
+	r, err := store.Audit(1, 1)
+	require.NoError(t, err)
+	require.Equal(t, []uint32{1, 2}, r.Checked)
+	require.Empty(t, r.Mismatched)
+	require.True(t, r.Done)
+	require.Zero(t, f.gameCount())
+}
+
 // TestDriverRestartWhileChallengePending (mechanism 10): the verifier is
 // killed while its challenge transaction sits in the node's pool. The
 // restarted verifier sees its pending nonce above its mined one and waits:
