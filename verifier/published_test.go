@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/gensyn-stack/gensyn/node/blobstore"
+	"github.com/gensyn-stack/gensyn/node/commit"
 	"github.com/gensyn-stack/gensyn/node/dataset"
 	"github.com/gensyn-stack/gensyn/node/spec"
 	"github.com/gensyn-stack/gensyn/node/trainer"
@@ -152,15 +153,19 @@ func TestReplayEndAllocatesOneState(t *testing.T) {
 
 	root, _, err := d.replayEnd(ctx, tr, from, true)
 	require.NoError(t, err)
-	size := float64(tr.CheckpointSize())
-	var a, b runtime.MemStats
-	runtime.GC()
-	runtime.ReadMemStats(&a)
-	root2, _, err := d.replayEnd(ctx, tr, from, true)
-	runtime.ReadMemStats(&b)
-	require.NoError(t, err)
+	// replay replays the interval from `from` and returns the states it
+	// allocated (in units of the checkpoint's size), its root and end.
+	replay := func(keep bool) (float64, commit.Hash, *trainer.State) {
+		var a, b runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&a)
+		root, end, err := d.replayEnd(ctx, tr, from, keep)
+		runtime.ReadMemStats(&b)
+		require.NoError(t, err)
+		return float64(b.TotalAlloc-a.TotalAlloc) / float64(tr.CheckpointSize()), root, end
+	}
+	steps, root2, _ := replay(true)
 	require.Equal(t, root, root2)
-	steps := float64(b.TotalAlloc-a.TotalAlloc) / size
 	t.Logf("replay of %d steps allocated %.3f states (its end root included)", s.CheckpointInterval, steps)
 	require.Less(t, steps, 2.0, "one copy of the start and the end's root, not a state per step")
 	again, err := tr.StateRoot(from)
@@ -177,15 +182,10 @@ func TestReplayEndAllocatesOneState(t *testing.T) {
 	require.Equal(t, want, root)
 
 	// Not kept: from itself is the end.
-	runtime.GC()
-	runtime.ReadMemStats(&a)
-	root3, end, err := d.replayEnd(ctx, tr, from, false)
-	runtime.ReadMemStats(&b)
-	require.NoError(t, err)
+	steps, root3, end := replay(false)
 	require.Equal(t, root, root3)
 	require.Same(t, from, end, "the start is stepped in place")
 	require.Equal(t, uint64(s.CheckpointInterval), from.Step)
-	steps = float64(b.TotalAlloc-a.TotalAlloc) / size
 	t.Logf("replay of %d steps in place allocated %.3f states (its end root included)", s.CheckpointInterval, steps)
 	require.Less(t, steps, 1.0, "no copy of the start")
 }
