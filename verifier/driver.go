@@ -706,16 +706,17 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 	// be replayed from the initial state stops there (startState).
 	firstMismatch := uint32(0)
 	// The end of the interval this call replayed last, when it matched the
-	// worker's root: the worker's checkpoint carriedAt itself, so the audit
-	// of checkpoint carriedAt+1 starts from it, with no checkpoint to
-	// download and check, nor a replay from the initial state.
+	// worker's root: the worker's own state at that checkpoint, so the
+	// audit of the next checkpoint starts from it, with no checkpoint to
+	// download and check, nor a replay from the initial state. It is let
+	// go once the loop is past that next checkpoint.
 	var carried *trainer.State
-	carriedAt := uint32(0)
+	interval := uint64(tr.Spec().CheckpointInterval)
 	for k := uint32(1); int(k) <= K; k++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		if carriedAt+1 != k {
+		if carried != nil && carried.Step != uint64(k-1)*interval {
 			carried = nil
 		}
 		selected := Audited(d.cfg.AuditSeed, id, k, d.cfg.AuditFraction) || (d.cfg.ChallengeAll && d.cfg.ChallengeCheckpoint == k)
@@ -780,7 +781,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			d.log.Warn("Checkpoint mismatch", "job", id, "round", job.Round, "checkpoint", at, "worker", job.Worker,
 				"workerRoot", roots[at-1], "replayedRoot", end)
 		} else {
-			carried, carriedAt = endState, at
+			carried = endState
 			d.log.Info("Checkpoint audited", "job", id, "checkpoint", at, "root", end)
 		}
 		if err := d.store.PutAudit(r); err != nil {
