@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"runtime"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/blas"
@@ -93,7 +94,7 @@ func BenchmarkKernel1024(b *testing.B) {
 			continue
 		}
 		threads := []int{1}
-		if p := runtime.GOMAXPROCS(0); p > 1 && kern.name != "fma" {
+		if p := runtime.GOMAXPROCS(0); p > 1 && !slices.Contains(benchOnlyKernels, kern) {
 			threads = append(threads, p)
 		}
 		for _, threads := range threads {
