@@ -385,10 +385,19 @@ func (e *diverged) Error() string {
 }
 
 // startState returns the state at checkpoint k-1 that the worker claims:
-// the initial state for k = 1, else the worker's published checkpoint file
-// with root roots[k-2], else an honest replay from the initial state, which
-// is the worker's state only where the replay agrees with every root on the
-// way (a *diverged error otherwise).
+// the initial state for k = 1; else carried when it is at checkpoint k-1;
+// else the worker's published checkpoint file with root roots[k-2]; else
+// an honest replay from carried (when it is below checkpoint k-1) or from
+// the initial state, which is the worker's state only where the replay
+// agrees with every root on the way (a *diverged error otherwise).
+//
+// carried (nil: none) is a state of this audit that matched the worker's
+// root at its checkpoint (roots[carried.Step/interval-1]), so a replay
+// that starts from it, not from the initial state, ends at the same state.
+// It is the audit's own end of the last interval it replayed, kept across
+// the checkpoints it does not audit (--audit.fraction below 1): a worker
+// that publishes no checkpoint then costs the audit of checkpoint k the
+// intervals since the last audited one, not all k-1 of them again.
 //
 // mismatch (0: none) is a checkpoint below k whose replay from the
 // worker's own start state (root roots[mismatch-2], or the initial state)
@@ -396,9 +405,13 @@ func (e *diverged) Error() string {
 // then diverges at mismatch or before (up to mismatch-1 it agrees with the
 // worker's roots, so it reaches that same start state), and it stops there
 // instead of replaying that interval again.
-func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, roots []common.Hash, mismatch uint32) (*trainer.State, error) {
+func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, roots []common.Hash, mismatch uint32, carried *trainer.State) (*trainer.State, error) {
 	if k == 1 {
 		return tr.InitialState()
+	}
+	interval := uint64(tr.Spec().CheckpointInterval)
+	if carried != nil && carried.Step == uint64(k-1)*interval {
+		return carried, nil
 	}
 	st, err := d.publishedState(ctx, tr, k-1, roots[k-2])
 	if err == nil {
@@ -407,12 +420,18 @@ func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, 
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	d.log.Info("Checkpoint not published; replaying from the initial state", "checkpoint", k-1, "root", roots[k-2], "err", err)
-	st, err = tr.InitialState()
-	if err != nil {
-		return nil, err
+	from := uint32(1)
+	if carried != nil && carried.Step < uint64(k-1)*interval && carried.Step%interval == 0 {
+		from = uint32(carried.Step/interval) + 1
+		st = carried
+		d.log.Info("Checkpoint not published; replaying from the audit's last matched checkpoint", "checkpoint", k-1, "root", roots[k-2], "from", from-1, "err", err)
+	} else {
+		d.log.Info("Checkpoint not published; replaying from the initial state", "checkpoint", k-1, "root", roots[k-2], "err", err)
+		if st, err = tr.InitialState(); err != nil {
+			return nil, err
+		}
 	}
-	for j := uint32(1); j < k; j++ {
+	for j := from; j < k; j++ {
 		if j == mismatch {
 			return nil, &diverged{At: j, Start: st}
 		}
@@ -686,7 +705,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 			continue
 		}
 		allDone = false
-		start, err := d.startState(ctx, tr, k, roots, 0)
+		start, err := d.startState(ctx, tr, k, roots, 0, nil)
 		var div *diverged
 		if errors.As(err, &div) && div.At == k {
 			start, err = div.Start, nil
@@ -708,16 +727,13 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 	// The end of the interval this call replayed last, when it matched the
 	// worker's root: the worker's own state at that checkpoint, so the
 	// audit of the next checkpoint starts from it, with no checkpoint to
-	// download and check, nor a replay from the initial state. It is let
-	// go once the loop is past that next checkpoint.
+	// download and check, nor a replay from the initial state; the audit
+	// of a later checkpoint whose start is not published replays from it
+	// (startState). It is kept until the next audited checkpoint.
 	var carried *trainer.State
-	interval := uint64(tr.Spec().CheckpointInterval)
 	for k := uint32(1); int(k) <= K; k++ {
 		if ctx.Err() != nil {
 			return ctx.Err()
-		}
-		if carried != nil && carried.Step != uint64(k-1)*interval {
-			carried = nil
 		}
 		selected := Audited(d.cfg.AuditSeed, id, k, d.cfg.AuditFraction) || (d.cfg.ChallengeAll && d.cfg.ChallengeCheckpoint == k)
 		if !selected {
@@ -733,10 +749,7 @@ func (d *Driver) auditJob(ctx context.Context, id uint64, job bindings.IJobMarke
 		// A game's move first: the audit goes on from checkpoint k after.
 		d.yieldToGames(ctx, true)
 		at, start, end := k, (*trainer.State)(nil), common.Hash{}
-		st, err := carried, error(nil)
-		if carried == nil {
-			st, err = d.startState(ctx, tr, k, roots, firstMismatch)
-		}
+		st, err := d.startState(ctx, tr, k, roots, firstMismatch, carried)
 		carried = nil
 		var div *diverged
 		switch {

@@ -204,6 +204,85 @@ func TestDriverAuditCarriesMatchedEnd(t *testing.T) {
 	require.Zero(t, f.gameCount())
 }
 
+// TestDriverAuditCarriesPastUnaudited: with --audit.fraction below 1, an
+// honest worker that publishes no checkpoint, a job of 3 checkpoints and
+// an audit seed that samples checkpoints 1 and 3, not 2. The audit of 3
+// replays interval 2 from its own matched end of interval 1, then 3:
+// each interval once (starting from the initial state would replay
+// interval 1 again). The job's second round of the same audit, the worker
+// lying at 2 and 3, shows the replay through an unaudited interval still
+// catches a divergence there.
+func TestDriverAuditCarriesPastUnaudited(t *testing.T) {
+	const fraction = 0.5
+	seed := uint64(0)
+	for !(Audited(seed, 1, 1, fraction) && !Audited(seed, 1, 2, fraction) && Audited(seed, 1, 3, fraction)) {
+		seed++
+	}
+	honest := func(t *testing.T, f *fixture) []common.Hash {
+		st, err := f.tr.InitialState()
+		require.NoError(t, err)
+		var roots []common.Hash
+		for range 3 {
+			r, next, err := f.tr.ReplayEnd(f.ctx, st)
+			require.NoError(t, err)
+			roots, st = append(roots, common.Hash(r)), next
+		}
+		return roots
+	}
+	for _, c := range []struct {
+		name      string
+		wrongFrom int // the first wrong root (1-based; 0: none)
+		roots     uint64
+		checked   []uint32
+		mismatch  []uint32
+	}{
+		// The initial state's root (trainerOf's check) and the end of
+		// each interval, once.
+		{"honest", 0, 4, []uint32{1, 3}, nil},
+		// Roots 2 and 3 wrong: the audit of 3 replays interval 2 from
+		// the matched end of 1, finds it off the worker's root 2 and
+		// audits 2 (from that same start, which it keeps for the game).
+		{"wrong-from-2", 2, 0, []uint32{1, 2}, []uint32{2}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFixtureSteps(t, defaultTerms, 300)
+			roots := honest(t, f)
+			if c.wrongFrom > 0 {
+				for i := c.wrongFrom - 1; i < len(roots); i++ {
+					roots[i] = common.Hash{0xba, byte(i)}
+				}
+			}
+			for i, r := range roots {
+				f.forceInclude(uint32(i+1), r)
+			}
+			f.submit(roots)
+			dataDir := t.TempDir()
+			store := f.openStore(filepath.Join(dataDir, "state"))
+			d := f.driver("verifier", nil, store, dataDir, DriverConfig{Strategy: dispute.Honest, AuditSeed: seed, AuditFraction: fraction}, nil)
+
+			before := trainer.StateRootsComputed()
+			require.NoError(t, d.auditJobs(f.ctx))
+			if c.roots > 0 {
+				require.Equal(t, c.roots, trainer.StateRootsComputed()-before, "each interval replayed once")
+			}
+			r, err := store.Audit(1, 1)
+			require.NoError(t, err)
+			require.Equal(t, c.checked, r.Checked)
+			require.Equal(t, c.mismatch, r.Mismatched)
+			if c.mismatch == nil {
+				require.Zero(t, f.gameCount())
+				return
+			}
+			require.Equal(t, c.mismatch, r.Challenged)
+			g, ok, err := store.Game(0)
+			require.NoError(t, err)
+			require.True(t, ok)
+			require.Equal(t, c.mismatch[0], g.Checkpoint)
+			require.Equal(t, roots[0], g.PrevRoot, "the game starts from the worker's (matched) checkpoint 1")
+		})
+	}
+}
+
 // TestDriverRestartWhileChallengePending (mechanism 10): the verifier is
 // killed while its challenge transaction sits in the node's pool. The
 // restarted verifier sees its pending nonce above its mined one and waits:

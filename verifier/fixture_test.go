@@ -44,14 +44,18 @@ const (
 var oneEth = big.NewInt(params.Ether)
 
 // smallJob is the example spec cut to 200 steps (2 checkpoints).
-func smallJob(t *testing.T) (specBytes, data []byte) {
+func smallJob(t *testing.T) (specBytes, data []byte) { return smallJobSteps(t, 200) }
+
+// smallJobSteps is the example spec cut to steps steps (its interval is
+// 100).
+func smallJobSteps(t *testing.T, steps int) (specBytes, data []byte) {
 	t.Helper()
 	root := filepath.Join("..")
 	raw, err := os.ReadFile(filepath.Join(root, "examples", "digits-mlp.json"))
 	require.NoError(t, err)
 	data, err = os.ReadFile(filepath.Join(root, "data", "digits.csv.gz"))
 	require.NoError(t, err)
-	specBytes = []byte(strings.Replace(string(raw), `"steps": 1000`, `"steps": 200`, 1))
+	specBytes = []byte(strings.Replace(string(raw), `"steps": 1000`, fmt.Sprintf(`"steps": %d`, steps), 1))
 	require.NotEqual(t, raw, specBytes)
 	return specBytes, data
 }
@@ -79,7 +83,11 @@ type fixture struct {
 // defaultTerms leave every game time to finish inside the windows.
 var defaultTerms = jobclient.Terms{MaxPrice: oneEth, RequiredCollateral: oneEth, BidWindow: 600, ExecutionWindow: 36000, ChallengeWindow: 36000}
 
-func newFixture(t *testing.T, terms jobclient.Terms) *fixture {
+func newFixture(t *testing.T, terms jobclient.Terms) *fixture { return newFixtureSteps(t, terms, 200) }
+
+// newFixtureSteps is newFixture with a job of steps steps (steps/100
+// checkpoints).
+func newFixtureSteps(t *testing.T, terms jobclient.Terms, steps int) *fixture {
 	t.Helper()
 	f := &fixture{t: t, ctx: context.Background()}
 	f.c = testchain.New(t, "deployer", "sequencer", "client", "worker", "verifier", "verifier2")
@@ -91,7 +99,7 @@ func newFixture(t *testing.T, terms jobclient.Terms) *fixture {
 	t.Cleanup(srv.Close)
 	f.blobs = blobstore.NewClient(srv.URL, nil)
 
-	specBytes, data := smallJob(t)
+	specBytes, data := smallJobSteps(t, steps)
 	f.p, err = jobclient.Prepare(specBytes, data, terms)
 	require.NoError(t, err)
 	for _, b := range [][]byte{f.p.SpecBytes, data} {

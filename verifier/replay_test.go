@@ -60,7 +60,7 @@ func TestAuditReplayHashesOnlyEnds(t *testing.T) {
 	// replayed, hashing the end of interval 1 only (and the wanted root
 	// matches it).
 	before = trainer.StateRootsComputed()
-	start, err := d.startState(ctx, tr, 2, own, 0)
+	start, err := d.startState(ctx, tr, 2, own, 0, nil)
 	require.NoError(t, err)
 	require.Equal(t, uint64(s.CheckpointInterval), start.Step)
 	require.Equal(t, uint64(1), trainer.StateRootsComputed()-before)
