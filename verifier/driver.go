@@ -421,7 +421,7 @@ func (d *Driver) startState(ctx context.Context, tr *trainer.Trainer, k uint32, 
 		return nil, ctx.Err()
 	}
 	from := uint32(1)
-	if carried != nil && carried.Step < uint64(k-1)*interval && carried.Step%interval == 0 {
+	if carried != nil && carried.Step < uint64(k-1)*interval {
 		from = uint32(carried.Step/interval) + 1
 		st = carried
 		d.log.Info("Checkpoint not published; replaying from the audit's last matched checkpoint", "checkpoint", k-1, "root", roots[k-2], "from", from-1, "err", err)

@@ -84,7 +84,8 @@ func BenchmarkMatMulForms512(b *testing.B) {
 
 // BenchmarkKernel1024 runs the 1024^3 product (FormNN) with each kernel
 // this CPU runs, on one thread and on GOMAXPROCS threads, plus (amd64) the
-// benchmark-only FMA kernel on one thread, all through the same driver.
+// benchmark-only FMA kernels this CPU runs on one thread, all through the
+// same driver.
 func BenchmarkKernel1024(b *testing.B) {
 	const n = 1024
 	ks := append([]*microKernel{}, kernelTable...)

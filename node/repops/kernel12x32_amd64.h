@@ -38,10 +38,14 @@
 	PREFETCHT0 (R13)(R8*1); \
 	PREFETCHT0 (R13)(R8*2);
 
-// K12X32_ZERO(negzero) sets every accumulator to -0 (negzero: a 4-byte
-// 0x80000000 symbol).
-#define K12X32_ZERO(negzero) \
-	VBROADCASTSS negzero, Z0; \
+// negzero12x32 is -0 (0x80000000), the accumulators' start without C; a
+// file-local symbol of each file that includes this one.
+DATA negzero12x32<>+0(SB)/4, $0x80000000
+GLOBL negzero12x32<>(SB), RODATA|NOPTR, $4
+
+// K12X32_ZERO sets every accumulator to -0.
+#define K12X32_ZERO \
+	VBROADCASTSS negzero12x32<>(SB), Z0; \
 	VMOVAPS Z0, Z1; \
 	VMOVAPS Z0, Z2; \
 	VMOVAPS Z0, Z3; \

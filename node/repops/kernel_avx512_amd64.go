@@ -30,10 +30,3 @@ func kern12x32AVX512Go(k int, ap, bp, c []float32, ldc int, load bool) {
 	}
 	kern12x32AVX512(k, &ap[0], &bp[0], &c[0], ldc, l)
 }
-
-// peakMulAdd512 runs n iterations of 12 independent 512-bit VMULPS then
-// VADDPS (384 flops each); peakFMA512 n iterations of 12 independent
-// 512-bit VFMADD231PS (384 flops each). They measure the per-core
-// ceilings on CPUs with AVX-512 (BenchmarkPeak; docs/repops.md §10).
-func peakMulAdd512(n int)
-func peakFMA512(n int)

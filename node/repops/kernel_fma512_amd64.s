@@ -3,9 +3,6 @@
 #include "textflag.h"
 #include "kernel12x32_amd64.h"
 
-DATA negzerofma512<>+0(SB)/4, $0x80000000
-GLOBL negzerofma512<>(SB), RODATA|NOPTR, $4
-
 // func kern12x32FMA512(k int, ap, bp, c *float32, ldc int, load int)
 // kern12x32AVX512 with each VMULPS then VADDPS fused into one VFMADD231PS
 // (one rounding per step instead of two). Benchmark only: these are not
@@ -14,7 +11,7 @@ TEXT ·kern12x32FMA512(SB), NOSPLIT, $0-48
 	K12X32_ARGS
 	TESTQ AX, AX
 	JNZ loadc
-	K12X32_ZERO(negzerofma512<>(SB))
+	K12X32_ZERO
 	JMP loop
 
 loadc:
@@ -65,5 +62,93 @@ loop:
 	JNZ loop
 
 	K12X32_STOREC
+	VZEROUPPER
+	RET
+
+// func peakMulAdd512(n int)
+// n iterations of 12 independent 512-bit VMULPS then VADDPS chains (384 flops
+// per iteration): the per-core ceiling of the protocol's MUL then ADD on 512-bit vectors.
+TEXT ·peakMulAdd512(SB), NOSPLIT, $0-8
+	MOVQ n+0(FP), CX
+	VXORPS Y0, Y0, Y0
+	VMOVAPS Z0, Z1
+	VMOVAPS Z0, Z2
+	VMOVAPS Z0, Z3
+	VMOVAPS Z0, Z4
+	VMOVAPS Z0, Z5
+	VMOVAPS Z0, Z6
+	VMOVAPS Z0, Z7
+	VMOVAPS Z0, Z8
+	VMOVAPS Z0, Z9
+	VMOVAPS Z0, Z10
+	VMOVAPS Z0, Z11
+	VMOVAPS Z0, Z12
+	VMOVAPS Z0, Z13
+	PCALIGN $64
+peakma512:
+	VMULPS Z12, Z13, Z14
+	VADDPS Z14, Z0, Z0
+	VMULPS Z12, Z13, Z15
+	VADDPS Z15, Z1, Z1
+	VMULPS Z12, Z13, Z14
+	VADDPS Z14, Z2, Z2
+	VMULPS Z12, Z13, Z15
+	VADDPS Z15, Z3, Z3
+	VMULPS Z12, Z13, Z14
+	VADDPS Z14, Z4, Z4
+	VMULPS Z12, Z13, Z15
+	VADDPS Z15, Z5, Z5
+	VMULPS Z12, Z13, Z14
+	VADDPS Z14, Z6, Z6
+	VMULPS Z12, Z13, Z15
+	VADDPS Z15, Z7, Z7
+	VMULPS Z12, Z13, Z14
+	VADDPS Z14, Z8, Z8
+	VMULPS Z12, Z13, Z15
+	VADDPS Z15, Z9, Z9
+	VMULPS Z12, Z13, Z14
+	VADDPS Z14, Z10, Z10
+	VMULPS Z12, Z13, Z15
+	VADDPS Z15, Z11, Z11
+	DECQ CX
+	JNZ peakma512
+	VZEROUPPER
+	RET
+
+// func peakFMA512(n int)
+// n iterations of 12 independent 512-bit VFMADD231PS chains (384 flops
+// per iteration): the per-core ceiling with FMA on 512-bit vectors.
+TEXT ·peakFMA512(SB), NOSPLIT, $0-8
+	MOVQ n+0(FP), CX
+	VXORPS Y0, Y0, Y0
+	VMOVAPS Z0, Z1
+	VMOVAPS Z0, Z2
+	VMOVAPS Z0, Z3
+	VMOVAPS Z0, Z4
+	VMOVAPS Z0, Z5
+	VMOVAPS Z0, Z6
+	VMOVAPS Z0, Z7
+	VMOVAPS Z0, Z8
+	VMOVAPS Z0, Z9
+	VMOVAPS Z0, Z10
+	VMOVAPS Z0, Z11
+	VMOVAPS Z0, Z12
+	VMOVAPS Z0, Z13
+	PCALIGN $64
+peakfma512:
+	VFMADD231PS Z12, Z13, Z0
+	VFMADD231PS Z12, Z13, Z1
+	VFMADD231PS Z12, Z13, Z2
+	VFMADD231PS Z12, Z13, Z3
+	VFMADD231PS Z12, Z13, Z4
+	VFMADD231PS Z12, Z13, Z5
+	VFMADD231PS Z12, Z13, Z6
+	VFMADD231PS Z12, Z13, Z7
+	VFMADD231PS Z12, Z13, Z8
+	VFMADD231PS Z12, Z13, Z9
+	VFMADD231PS Z12, Z13, Z10
+	VFMADD231PS Z12, Z13, Z11
+	DECQ CX
+	JNZ peakfma512
 	VZEROUPPER
 	RET
