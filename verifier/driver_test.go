@@ -231,7 +231,7 @@ func TestDriverAuditCarriesPastUnaudited(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name      string
-		wrongFrom int // the first wrong root (1-based; 0: none)
+		wrongFrom int    // the first wrong root (1-based; 0: none)
 		roots     uint64 // state roots the audit computes (0: not counted)
 		checked   []uint32
 		mismatch  []uint32
